@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four projects: pure unit tests, the HTTP/service suite on each backend, and browser journeys.
+ * The integration files run twice — once on PGlite, once on PostgreSQL — as kysely loops its dialects.
+ */
+const integration = (backend: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name: `integration-${backend}`,
+    include: ['test/integration/**/*.test.{ts,tsx}'],
+    env: { HELHED_TEST_BACKEND: backend },
+    globalSetup: ['test/support/global-setup.ts'],
+  },
+});
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      integration('pglite'),
+      integration('postgres'),
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/support/global-setup.ts'],
+          env: { HELHED_TEST_BACKEND: 'pglite' },
+          testTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
