@@ -1,0 +1,62 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../web/env.ts';
+import { problemResponse } from './problem.ts';
+
+export { z };
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.record(z.string(), z.string()).optional().openapi({ description: 'Fejl pr. felt' }),
+    current: z.unknown().optional().openapi({ description: 'Ved 409: objektet, som det er nu' }),
+    changes: z.array(z.unknown()).optional(),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+/** The error answers every route may give (RFC 9457 problem+json). */
+export const errorResponses = {
+  400: problem('Ugyldige oplysninger'),
+  401: problem('Ikke logget ind'),
+  403: problem('Ingen adgang'),
+  404: problem('Findes ikke'),
+  409: problem('Konflikt: objektet er ændret af andre (versionskontrol)'),
+};
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const VersionQuery = z.object({
+  version: z.coerce.number().int().positive().openapi({ description: 'Den version, klienten så (versionskontrol)' }),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), pageCount: z.number().int() })
+    .openapi(name);
+
+export const PagingQuery = {
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
+};
+
+/** An OpenAPIHono whose validation failures answer problem+json with Danish field messages. */
+export function apiRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const errors: Record<string, string> = {};
+      for (const issue of result.error.issues) errors[issue.path.join('.') || '_'] ??= issue.message;
+      return problemResponse(c, { type: 'about:blank', title: 'Ugyldige oplysninger', status: 400, detail: 'Forespørgslen indeholder ugyldige værdier.', errors });
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createApi } from './api/index.ts';
+import { problemResponse } from './api/problem.ts';
+import { latestMigration, migrationLevel } from './db/migrate.ts';
+import { apiDocsPage } from './web/apidocs.tsx';
+import { authPages } from './web/auth.tsx';
+import type { AppDeps, AppEnv } from './web/env.ts';
+import { errorPage, handleError } from './web/errors.tsx';
+import { historyPages } from './web/history.tsx';
+import { homePages } from './web/home.tsx';
+import { csrf, identify, securityHeaders } from './web/middleware.ts';
+import { districtPages, urbanAreaPages } from './web/registry/districts.tsx';
+import { estatePages } from './web/registry/estates.tsx';
+import { organisationPages } from './web/registry/organisations.tsx';
+import { staticAssets } from './web/static.ts';
+import './areas.ts';
+
+export type { AppDeps };
+
+/**
+ * The composition root: security, identity, CSRF, static files, pages, API, errors.
+ * @example const app = createApp({ db, kind: 'pglite', config, now: () => new Date(), demo: false })
+ */
+export function createApp(deps: AppDeps, log: (err: unknown, path: string) => void = (e) => console.error(e)) {
+  const app = new Hono<AppEnv>();
+  app.use(securityHeaders);
+  app.route('/', staticAssets(deps.config.production));
+  app.get('/healthz', async (c) =>
+    c.json({ status: 'ok', database: deps.kind, migration: await migrationLevel(deps.db), latestMigration }),
+  );
+  app.use(bodyLimit({ maxSize: deps.config.uploadLimitBytes + 1024 * 1024, onError: (c) => c.text('Forespørgslen er for stor.', 413) }));
+  app.use(identify(deps));
+  app.use(csrf);
+
+  const { api, document } = createApi();
+  app.route('/api', api);
+  app.route('/api/docs', apiDocsPage(document));
+  app.route('/', homePages());
+  app.route('/', authPages());
+  app.route('/bydele', districtPages());
+  app.route('/byomraader', urbanAreaPages());
+  app.route('/organisationer', organisationPages());
+  app.route('/afdelinger', estatePages());
+  app.route('/historik', historyPages());
+  for (const mount of areaMounts) mount(app);
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problemResponse(c, { type: 'about:blank', title: 'Findes ikke', status: 404, detail: 'Stien findes ikke i API’et.' })
+      : errorPage(c, 404, 'Siden findes ikke. Tjek adressen, eller gå til forsiden.'),
+  );
+  app.onError(handleError(log));
+  return app;
+}
+
+type Mount = (app: Hono<AppEnv>) => void;
+const areaMounts: Mount[] = [];
+
+/** Areas mount their pages here (see `areas.ts`), keeping this root one screen long. */
+export function addAreaPages(mount: Mount): void {
+  areaMounts.push(mount);
+}

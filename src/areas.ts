@@ -1,0 +1,5 @@
+/**
+ * Each area (plans, money, governance, key figures, change requests, reports) registers its pages,
+ * API routes, policy rules, navigation and dashboard parts when imported here.
+ */
+export {};

@@ -1,0 +1,122 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Db | Trx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** The same extensions on every open of an embedded data folder (PGlite requires it). */
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+/** Value parsers shared by both backends: bigint øre and counts as numbers, dates as ISO strings. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => toSafeNumber(v); // int8
+    if (oid === 1082) return (v: string) => v; // date → 'YYYY-MM-DD'
+    if (oid === 1700) return (v: string) => Number(v); // numeric (statistics, not money)
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+function toSafeNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`bigint out of safe range: ${v}`);
+  return n;
+}
+
+export class DataDirLocked extends Error {
+  constructor(dir: string, pid: string) {
+    super(
+      `Datamappen ${dir} er allerede åben i en anden Helhed-proces (pid ${pid}). ` +
+        'Den indlejrede database kan kun bruges af én proces ad gangen. ' +
+        'Stop serveren først, eller brug DATABASE_URL til en PostgreSQL-server.',
+    );
+  }
+}
+
+/**
+ * Takes the exclusive lock on an embedded data folder. Two processes on one PGlite folder corrupt it,
+ * so a second opener stops with a clear message. A lock left by a dead process is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'helhed.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = readFileSync(file, 'utf8').trim();
+      if (isAlive(Number(pid)) && Number(pid) !== process.pid) throw new DataDirLocked(dir, pid);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Kunne ikke låse datamappen ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Wraps an open PGlite instance in Kysely through pg's Pool (one connection), as production uses pg. */
+export function kyselyOverPglite(pglite: PGlite): Db {
+  const pool = new pg.Pool({ ...createPgConfig(pglite), types } as unknown as pg.PoolConfig);
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function kyselyOverPostgres(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the configured database: PGlite in a locked data folder, or a PostgreSQL pool. */
+export async function openDatabase(config: Config['database']): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const db = kyselyOverPostgres(config.url);
+    return { kind: 'postgres', db, close: () => db.destroy() };
+  }
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    const pgDir = join(config.dataDir, 'pg');
+    const pglite = await PGlite.create(pgDir, { extensions: pgliteExtensions });
+    const db = kyselyOverPglite(pglite);
+    return {
+      kind: 'pglite',
+      db,
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}

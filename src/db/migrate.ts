@@ -1,0 +1,29 @@
+import { Migrator, sql } from 'kysely';
+import type { Executor } from './database.ts';
+import { migrationProvider, migrations } from './migrations/index.ts';
+
+export interface MigrationResult {
+  applied: string[];
+  level: string | null;
+}
+
+/** Brings the schema up to date; used at start, by `helhed migrate` and by the test template. */
+export async function migrateToLatest(db: Executor): Promise<MigrationResult> {
+  const migrator = new Migrator({ db: db as never, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied, level: await migrationLevel(db) };
+}
+
+/** The name of the newest applied migration, or null on an empty database. */
+export async function migrationLevel(db: Executor): Promise<string | null> {
+  try {
+    const r = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(db);
+    return r.rows[0]?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? null;

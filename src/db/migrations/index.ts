@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001_foundation.ts';
+import * as m002 from './002_plans.ts';
+
+/**
+ * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
+ * Migrations are frozen: they take `Kysely<any>` and never import application code.
+ */
+export const migrations: Record<string, Migration> = {
+  '001_foundation': m001,
+  '002_plans': m002,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

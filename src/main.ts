@@ -1,0 +1,52 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadDemoData } from './demo/load.ts';
+import { createMailer } from './services/mailer.ts';
+import { loadReferenceData } from './services/reference.ts';
+
+export interface StartOptions {
+  /** Load the demo data set when the database has no users yet. */
+  demo: boolean;
+}
+
+/** Boot: config → database (+lock) → migrate → reference data → (demo) → createApp → listen. */
+export async function start(config: Config, opts: StartOptions) {
+  const log = pino({ level: config.logLevel });
+  const t0 = performance.now();
+  const database = await openDatabase(config.database);
+  const { applied, level } = await migrateToLatest(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  await loadReferenceData(database.db);
+  let demo = false;
+  if (opts.demo) {
+    const r = await loadDemoData(database.db);
+    demo = r.demo;
+    if (r.loaded) log.info('demo data loaded');
+  }
+  const mailer = createMailer(config.smtpUrl, config.mailFrom, (m) => log.info(m));
+  const app = createApp({ db: database.db, kind: database.kind, config, now: () => new Date(), demo, mailer }, (err, path) =>
+    log.error({ err, path }, 'request failed'),
+  );
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  log.info(
+    { database: database.kind, migration: level, ms: Math.round(performance.now() - t0) },
+    `Helhed kører på http://${config.host}:${port}`,
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await database.close();
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  return { port, stop };
+}

@@ -1,0 +1,42 @@
+import { Forbidden, Unauthorized } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { registryRules } from './rules/registry.ts';
+import type { Rule, Subject, SubjectType } from './types.ts';
+
+export * from './actor.ts';
+export type { Subject, SubjectType } from './types.ts';
+
+/** Every rule of the application, area by area. The one place that decides permissions. */
+const allRules: Rule[] = [...registryRules];
+
+const rulesFor = (type: SubjectType, action: string) =>
+  allRules.filter((r) => r.subject === type && r.actions.includes(action));
+
+/**
+ * Whether `actor` may do `action` to `subject`. The system actor (CLI, demo load) may do everything.
+ * @example can(actor, 'update', { type: 'estate', organisationId: 3 })
+ */
+export function can(actor: Actor, action: string, subject: Subject): boolean {
+  if (actor.kind === 'system') return true;
+  return rulesFor(subject.type, action).some((r) => r.when(actor, subject as never));
+}
+
+/** Throws Unauthorized (anonymous) or Forbidden with the rule that would have allowed it, in Danish. */
+export function authorize(actor: Actor, action: string, subject: Subject): void {
+  if (can(actor, action, subject)) return;
+  if (actor.kind === 'anonymous' && action !== 'read' && action !== 'list') throw new Unauthorized();
+  const rules = rulesFor(subject.type, action);
+  throw new Forbidden(
+    rules.length ? `Du har ikke adgang. ${rules.map((r) => r.label).join('. ')}.` : 'Handlingen er ikke tilladt.',
+  );
+}
+
+/** The actions the actor may take on a subject, so a page shows a button only when the POST would pass. */
+export function abilities<A extends string>(actor: Actor, subject: Subject, actions: readonly A[]): Record<A, boolean> {
+  return Object.fromEntries(actions.map((a) => [a, can(actor, a, subject)])) as Record<A, boolean>;
+}
+
+/** Registers an area's rules (called once per area module at import time). */
+export function registerRules(rules: Rule[]): void {
+  allRules.push(...rules);
+}

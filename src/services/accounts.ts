@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Db, Executor } from '../db/database.ts';
+import { recordAudit } from '../db/audit.ts';
+import { Invalid, NotFound } from '../errors.ts';
+import { type Actor, type Administration, authorize, type Grant, type Role } from '../policy/index.ts';
+import { inTransaction, type ServiceContext } from './context.ts';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const newToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+/** argon2id with the library's defaults (19 MiB, t=2, p=1 — OWASP's minimum). */
+export const hashPassword = (password: string) => hash(password);
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string | null;
+  grants: Grant[];
+  isDemo?: boolean;
+}
+
+export async function grantsOf(db: Executor, userId: number): Promise<Grant[]> {
+  const rows = await db.selectFrom('role_grant').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+  return rows.map((g) => ({
+    role: g.role as Role,
+    organisationId: g.organisation_id,
+    administration: g.administration as Administration | null,
+    planId: g.plan_id,
+    bodyId: g.body_id,
+  }));
+}
+
+/** Creates a user with role grants (the CLI's `user add`, the admin page and the demo load). */
+export async function createUser(ctx: ServiceContext, input: NewUser): Promise<{ id: number }> {
+  authorize(ctx.actor, 'create', { type: 'user' });
+  if (input.password !== null && input.password.length < 10) {
+    throw new Invalid({ password: 'Adgangskoden skal være mindst 10 tegn.' });
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return inTransaction(ctx, async (trx) => {
+    const clash = await trx.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase())).executeTakeFirst();
+    if (clash) throw new Invalid({ email: `Der findes allerede en bruger med e-mailen ${input.email}.` });
+    const user = await trx
+      .insertInto('app_user')
+      .values({ email: input.email, name: input.name, password_hash: passwordHash, is_demo: input.isDemo ?? false })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    for (const g of input.grants) await addGrant(trx, user.id, g);
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'user',
+      entityId: user.id,
+      version: user.version,
+      summary: `Oprettede brugeren ${input.email}`,
+      after: { email: input.email, name: input.name, grants: input.grants },
+    });
+    return { id: user.id };
+  });
+}
+
+export async function addGrant(db: Executor, userId: number, g: Grant): Promise<void> {
+  await db
+    .insertInto('role_grant')
+    .values({
+      user_id: userId,
+      role: g.role,
+      organisation_id: g.organisationId ?? null,
+      administration: g.administration ?? null,
+      plan_id: g.planId ?? null,
+      body_id: g.bodyId ?? null,
+    })
+    .execute();
+}
+
+/** Demo users exist only in demo mode: outside it they can neither log in nor use a session or token. */
+async function actorFor(db: Executor, userId: number, allowDemo: boolean): Promise<Actor | null> {
+  const u = await db.selectFrom('app_user').select(['id', 'name', 'email', 'is_demo', 'disabled']).where('id', '=', userId).executeTakeFirst();
+  if (!u || u.disabled || (u.is_demo && !allowDemo)) return null;
+  return { kind: 'user', id: u.id, name: u.name, email: u.email, isDemo: u.is_demo, grants: await grantsOf(db, u.id) };
+}
+
+/** Checks e-mail and password; returns the user id or null (same answer and similar time for both failures). */
+export async function verifyLogin(db: Db, email: string, password: string, allowDemo: boolean): Promise<number | null> {
+  const u = await db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'disabled', 'is_demo'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  const stored = u?.password_hash ?? '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2qnB2f4x1wK1Yq0Cw0jv0t8nPp4m8p3wK7Yb1p7xq8s';
+  const ok = await verify(stored, password).catch(() => false);
+  return ok && u && !u.disabled && (!u.is_demo || allowDemo) ? u.id : null;
+}
+
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+}
+
+export async function createSession(db: Db, userId: number, ttlHours: number): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken(24);
+  await db
+    .insertInto('session')
+    .values({ id: sha256(token), user_id: userId, csrf_token: csrfToken, expires_at: new Date(Date.now() + ttlHours * 3600_000) })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function resolveSession(db: Db, token: string, allowDemo: boolean): Promise<SessionInfo | null> {
+  const s = await db
+    .selectFrom('session')
+    .select(['user_id', 'csrf_token', 'expires_at'])
+    .where('id', '=', sha256(token))
+    .executeTakeFirst();
+  if (!s || s.expires_at < new Date()) return null;
+  const actor = await actorFor(db, s.user_id, allowDemo);
+  return actor ? { actor, csrfToken: s.csrf_token } : null;
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', sha256(token)).execute();
+}
+
+/** Creates an API token for a user; the token is shown once and only its hash is kept. */
+export async function createApiToken(ctx: ServiceContext, email: string, name = 'CLI'): Promise<string> {
+  authorize(ctx.actor, 'update', { type: 'user' });
+  const u = await ctx.db.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  if (!u) throw new NotFound(`Der findes ingen bruger med e-mailen ${email}.`);
+  const token = `hh_${newToken()}`;
+  await inTransaction(ctx, async (trx) => {
+    const row = await trx.insertInto('api_token').values({ user_id: u.id, name, token_hash: sha256(token) }).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'apiToken', entityId: row.id, summary: `API-nøgle "${name}" til ${email}` });
+  });
+  return token;
+}
+
+export async function resolveApiToken(db: Db, token: string, allowDemo: boolean): Promise<Actor | null> {
+  const t = await db.selectFrom('api_token').select(['id', 'user_id']).where('token_hash', '=', sha256(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  if (!t) return null;
+  await db.updateTable('api_token').set({ last_used_at: new Date() }).where('id', '=', t.id).execute();
+  return actorFor(db, t.user_id, allowDemo);
+}
+
+export async function listUsers(ctx: ServiceContext) {
+  authorize(ctx.actor, 'list', { type: 'user' });
+  const users = await ctx.db.selectFrom('app_user').select(['id', 'email', 'name', 'is_demo', 'disabled']).orderBy('email').execute();
+  return Promise.all(users.map(async (u) => ({ ...u, grants: await grantsOf(ctx.db, u.id) })));
+}

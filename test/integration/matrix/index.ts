@@ -1,0 +1,5 @@
+import { registryRoutes } from './registry-routes.ts';
+import type { RouteCase } from './types.ts';
+
+/** Every area's route cases; an area adds its file here. */
+export const allRouteCases: RouteCase[] = [...registryRoutes];

@@ -1,0 +1,81 @@
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/database.ts';
+import { loadDemoData } from '../../src/demo/load.ts';
+import type { Actor, Grant } from '../../src/policy/actor.ts';
+import { createSession } from '../../src/services/accounts.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import type { Mail } from '../../src/services/mailer.ts';
+import { openTestDatabase, type TestDatabase } from './db.ts';
+import { makeUser } from './factories.ts';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  actor: Actor;
+}
+
+export interface TestApp {
+  db: Db;
+  kind: TestDatabase['kind'];
+  app: ReturnType<typeof createApp>;
+  mails: Mail[];
+  /** A logged-in session for a new user with these grants. */
+  as(grants: Grant[], name?: string): Promise<Session>;
+  /** A service context acting as `actor`. */
+  ctx(actor: Actor): ServiceContext;
+  request(path: string, init?: { method?: string; session?: Session | null; form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export const FIXED_NOW = new Date('2026-11-22T10:00:00Z');
+
+/** The whole application on a fresh test database, called in-process through `app.request()`. */
+export async function createTestApp(o: { demo?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+  const t = await openTestDatabase();
+  if (o.demo) await loadDemoData(t.db);
+  const mails: Mail[] = [];
+  const now = o.now ?? (() => FIXED_NOW);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const errors: unknown[] = [];
+  const app = createApp({ db: t.db, kind: t.kind, config, now, demo: !!o.demo, mailer: { send: async (m) => void mails.push(m) } }, (err) => {
+    errors.push(err);
+    console.error(err);
+  });
+  return {
+    db: t.db,
+    kind: t.kind,
+    app,
+    mails,
+    ctx: (actor) => ({ db: t.db, actor, now }),
+    async as(grants, name) {
+      const user = await makeUser(t.db, { grants, name });
+      const s = await createSession(t.db, user.id, 1);
+      return { cookie: `helhed_session=${s.token}`, csrf: s.csrfToken, actor: user.actor };
+    },
+    async request(path, init = {}) {
+      const headers: Record<string, string> = { ...(init.headers ?? {}) };
+      let body: BodyInit | undefined;
+      if (init.session) {
+        headers.cookie = init.session.cookie;
+        if (init.method && init.method !== 'GET') headers['x-csrf-token'] ??= init.session.csrf;
+      }
+      if (init.form) {
+        const p = new URLSearchParams();
+        for (const [k, v] of Object.entries(init.form)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+        if (init.session && !init.form._csrf) p.set('_csrf', init.session.csrf);
+        body = p.toString();
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        delete headers['x-csrf-token'];
+      } else if (init.json !== undefined) {
+        body = JSON.stringify(init.json);
+        headers['content-type'] = 'application/json';
+      }
+      return app.request(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+    },
+    async close() {
+      await t.close();
+      if (errors.length) throw new Error(`${errors.length} uventede serverfejl under testen`);
+    },
+  };
+}
