@@ -34,7 +34,8 @@ export type Config = {
 
 /** Reads the environment once; the only module that touches `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable counts as unset (DATABASE_URL= in a shell or .env file).
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Ugyldig konfiguration:\n${lines.join('\n')}`);

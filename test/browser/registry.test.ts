@@ -29,7 +29,7 @@ describeBrowser('Journey: the registry (foundation)', () => {
     await page.getByLabel('Søg').fill('Tingbjerg');
     await page.getByRole('button', { name: 'Filtrér' }).click();
     await expectAccessible(j);
-    expect(await page.getByRole('link', { name: 'Tingbjerg I' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Tingbjerg I', exact: true }).count()).toBe(1);
 
     // Create an estate, first with a mistake.
     await page.goto(`${j.base}/afdelinger/ny`);

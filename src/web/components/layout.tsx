@@ -38,7 +38,7 @@ export function Layout(p: LayoutProps) {
         <header class="header">
           <div class="portal-info">
             <div class="portal-info-inner container">
-              <a href="/" class="logo" aria-label="Helhed — til forsiden">
+              <a href="/" class="portal-home" aria-label="Helhed — til forsiden">
                 <span class="logo-text">Københavns Kommune</span>
               </a>
               {p.user ? (
@@ -101,19 +101,22 @@ export function Layout(p: LayoutProps) {
           {p.breadcrumbs && p.breadcrumbs.length > 0 && (
             <nav class="breadcrumbs" aria-label="Brødkrummesti">
               <ol class="breadcrumbs__list">
-                {p.breadcrumbs.map((b, i) =>
-                  b.href && i < p.breadcrumbs!.length - 1 ? (
-                    <li class="breadcrumbs__list-item">
+                {p.breadcrumbs.map((b, i) => (
+                  <li class="breadcrumbs__list-item" aria-current={b.href && i < p.breadcrumbs!.length - 1 ? undefined : 'page'}>
+                    {i > 0 && (
+                      <svg class="icon-svg" aria-hidden="true" focusable="false">
+                        <use href={`${p.assetBase}/img/all-svg-icons.svg#chevron-right`}></use>
+                      </svg>
+                    )}
+                    {b.href && i < p.breadcrumbs!.length - 1 ? (
                       <a href={b.href} class="breadcrumbs__link">
                         {b.label}
                       </a>
-                    </li>
-                  ) : (
-                    <li class="breadcrumbs__list-item" aria-current="page">
-                      {b.label}
-                    </li>
-                  ),
-                )}
+                    ) : (
+                      b.label
+                    )}
+                  </li>
+                ))}
               </ol>
             </nav>
           )}
