@@ -14,6 +14,7 @@ import { districtPages, urbanAreaPages } from './web/registry/districts.tsx';
 import { estatePages } from './web/registry/estates.tsx';
 import { organisationPages } from './web/registry/organisations.tsx';
 import { staticAssets } from './web/static.ts';
+import { areaMounts } from './web/mounts.ts';
 import './areas.ts';
 
 export type { AppDeps };
@@ -52,12 +53,4 @@ export function createApp(deps: AppDeps, log: (err: unknown, path: string) => vo
   );
   app.onError(handleError(log));
   return app;
-}
-
-type Mount = (app: Hono<AppEnv>) => void;
-const areaMounts: Mount[] = [];
-
-/** Areas mount their pages here (see `areas.ts`), keeping this root one screen long. */
-export function addAreaPages(mount: Mount): void {
-  areaMounts.push(mount);
 }

@@ -1,4 +1,5 @@
 import type { FoundationTables } from './tables/foundation.ts';
+import type { PlanTables } from './tables/plans.ts';
 
 /** The whole database as Kysely sees it: one interface per area in `tables/`. */
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, PlanTables {}

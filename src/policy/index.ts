@@ -1,5 +1,6 @@
 import { Forbidden, Unauthorized } from '../errors.ts';
 import type { Actor } from './actor.ts';
+import { planRules } from './rules/plans.ts';
 import { registryRules } from './rules/registry.ts';
 import type { Rule, Subject, SubjectType } from './types.ts';
 
@@ -7,7 +8,7 @@ export * from './actor.ts';
 export type { Subject, SubjectType } from './types.ts';
 
 /** Every rule of the application, area by area. The one place that decides permissions. */
-const allRules: Rule[] = [...registryRules];
+const allRules: Rule[] = [...registryRules, ...planRules];
 
 const rulesFor = (type: SubjectType, action: string) =>
   allRules.filter((r) => r.subject === type && r.actions.includes(action));

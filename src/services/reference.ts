@@ -18,6 +18,7 @@ const areas2011 = ['Nørrebro', 'Amager/Sundby', 'Bispebjerg', 'Vesterbro/Sydhav
  * once; safe to call at every start.
  */
 export async function loadReferenceData(db: Executor): Promise<void> {
+  await loadFundingPeriods(db);
   const existing = await db.selectFrom('municipality').select('id').where('code', '=', '0101').executeTakeFirst();
   if (existing) return;
   const kbh = await db.insertInto('municipality').values({ code: '0101', name: 'København' }).returning('id').executeTakeFirstOrThrow();
@@ -67,6 +68,47 @@ export async function loadReferenceData(db: Executor): Promise<void> {
     await db
       .insertInto('urban_area')
       .values({ municipality_id: kbh.id, name, area_group: 'Politik for udsatte byområder 2011', valid_from: '2011-01-01', valid_to: '2016-12-31' })
+      .execute();
+  }
+}
+
+interface PeriodData {
+  code: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  yearlyFrameKr: number;
+  lbfCapBp: number;
+  localFloorBp: number;
+  requiresBoard: boolean;
+  note: string;
+  focusAreas: string[];
+}
+
+/** R2 — funding periods with their focus areas and limits are data: added when missing, never overwritten. */
+async function loadFundingPeriods(db: Executor): Promise<void> {
+  const { periods } = JSON.parse(readFileSync(refPath('funding-periods.json'), 'utf8')) as { periods: PeriodData[] };
+  for (const p of periods) {
+    const exists = await db.selectFrom('funding_period').select('id').where('code', '=', p.code).executeTakeFirst();
+    if (exists) continue;
+    const row = await db
+      .insertInto('funding_period')
+      .values({
+        code: p.code,
+        name: p.name,
+        starts_on: p.startsOn,
+        ends_on: p.endsOn,
+        yearly_frame_ore: p.yearlyFrameKr * 100,
+        lbf_cap_bp: p.lbfCapBp,
+        local_floor_bp: p.localFloorBp,
+        requires_board: p.requiresBoard,
+        note: p.note,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('focus_area')
+      .values(p.focusAreas.map((name, sort) => ({ funding_period_id: row.id, name, sort })))
       .execute();
   }
 }

@@ -44,3 +44,40 @@ export async function makeEstate(db: Db, o: { organisationId?: number; number?: 
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export async function fundingPeriodId(db: Db, code = '2019-26'): Promise<number> {
+  return (await db.selectFrom('funding_period').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * A plan with estates from one or more organisations (the organisations "party to the grant").
+ * `state` sets the life-cycle state directly (tests of later areas need active plans).
+ */
+export async function makePlan(
+  db: Db,
+  o: { name?: string; organisationIds?: number[]; districtNumber?: number; state?: string; period?: string; startsOn?: string; endsOn?: string } = {},
+) {
+  const orgs = o.organisationIds ?? [(await makeOrganisation(db)).id];
+  const districtNumber = o.districtNumber ?? 3;
+  const plan = await db
+    .insertInto('plan')
+    .values({
+      name: o.name ?? `Helhedsplan ${next()}`,
+      district_id: await districtId(db, districtNumber),
+      funding_period_id: await fundingPeriodId(db, o.period),
+      starts_on: o.startsOn ?? '2023-01-01',
+      ends_on: o.endsOn ?? '2026-12-31',
+      lead_organisation_id: orgs[0]!,
+      state: o.state ?? 'draft',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const estates = [];
+  for (const organisationId of orgs) {
+    const e = await makeEstate(db, { organisationId, districtNumber });
+    await db.insertInto('plan_estate').values({ plan_id: plan.id, estate_id: e.id }).execute();
+    estates.push(e);
+  }
+  await db.insertInto('strategic_agreement').values({ plan_id: plan.id }).execute();
+  return { plan, estates, organisationIds: orgs };
+}
