@@ -3,3 +3,4 @@
  * API routes, policy rules, navigation and dashboard parts when imported here.
  */
 export {};
+import './web/plans/index.ts';

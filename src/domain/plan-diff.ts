@@ -1,0 +1,88 @@
+/**
+ * R3/R6 — what changed between two versions of a plan. Items are matched by their stable id, never by
+ * position, and each change carries a readable Danish path.
+ */
+
+export interface PlanSnapshot {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  district: string | null;
+  leadOrganisation: string;
+  estates: { id: number; name: string }[];
+  challenges: { id: number; title: string; description: string }[];
+  goals: { id: number; title: string; description: string; criteria: { id: number; indicatorName: string; unit: string; direction: string; baselineValue: number; baselineDate: string; targetValue: number; targetDate: string }[] }[];
+  subAgreements: { id: number; focusArea: string; summary: string; activities: { id: number; title: string; description: string; targetGroup: string; startsOn: string | null; endsOn: string | null; status: string; parties: string[] }[] }[];
+  contingency: { steps: string; policeCooperation: string; lastReviewed: string | null } | null;
+  budget?: Record<string, unknown>;
+}
+
+export interface Change {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before: unknown;
+  after: unknown;
+}
+
+const labels: Record<string, string> = {
+  name: 'Navn',
+  startsOn: 'Start',
+  endsOn: 'Slut',
+  district: 'Bydel',
+  leadOrganisation: 'Ansvarlig boligorganisation',
+  title: 'Titel',
+  description: 'Beskrivelse',
+  summary: 'Resumé',
+  targetGroup: 'Målgruppe',
+  status: 'Status',
+  parties: 'Parter',
+  indicatorName: 'Indikator',
+  unit: 'Enhed',
+  direction: 'Retning',
+  baselineValue: 'Baseline',
+  baselineDate: 'Baselinedato',
+  targetValue: 'Mål',
+  targetDate: 'Måldato',
+  steps: 'Trin',
+  policeCooperation: 'Samarbejde med politiet',
+  lastReviewed: 'Sidst gennemgået',
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function fields(path: string, a: Record<string, unknown>, b: Record<string, unknown>, skip: string[], out: Change[]) {
+  for (const k of Object.keys({ ...a, ...b })) {
+    if (skip.includes(k) || k === 'id') continue;
+    if (!same(a[k], b[k])) out.push({ path: `${path}${labels[k] ?? k}`, kind: 'changed', before: a[k] ?? null, after: b[k] ?? null });
+  }
+}
+
+function list<T extends { id: number }>(path: string, a: T[], b: T[], name: (x: T) => string, inner: (p: string, x: T, y: T, out: Change[]) => void, out: Change[]) {
+  const before = new Map(a.map((x) => [x.id, x]));
+  const after = new Map(b.map((x) => [x.id, x]));
+  for (const x of a) if (!after.has(x.id)) out.push({ path: `${path}: ${name(x)}`, kind: 'removed', before: x, after: null });
+  for (const y of b) {
+    const x = before.get(y.id);
+    if (!x) out.push({ path: `${path}: ${name(y)}`, kind: 'added', before: null, after: y });
+    else inner(`${path}: ${name(y)} › `, x, y, out);
+  }
+}
+
+/** R6 — the structural difference between two plan versions. */
+export function diffPlans(a: PlanSnapshot, b: PlanSnapshot): Change[] {
+  const out: Change[] = [];
+  fields('', a as never, b as never, ['estates', 'challenges', 'goals', 'subAgreements', 'contingency', 'budget'], out);
+  list('Afdeling', a.estates, b.estates, (e) => e.name, () => {}, out);
+  list('Udfordring', a.challenges, b.challenges, (c) => c.title, (p, x, y, o) => fields(p, x as never, y as never, [], o), out);
+  list('Mål', a.goals, b.goals, (g) => g.title, (p, x, y, o) => {
+    fields(p, x as never, y as never, ['criteria'], o);
+    list(`${p}Succeskriterium`, x.criteria, y.criteria, (c) => c.indicatorName, (p2, c1, c2, o2) => fields(p2, c1 as never, c2 as never, [], o2), o);
+  }, out);
+  list('Delaftale', a.subAgreements, b.subAgreements, (s) => s.focusArea, (p, x, y, o) => {
+    fields(p, x as never, y as never, ['activities'], o);
+    list(`${p}Aktivitet`, x.activities, y.activities, (t) => t.title, (p2, t1, t2, o2) => fields(p2, t1 as never, t2 as never, [], o2), o);
+  }, out);
+  if (!same(a.contingency, b.contingency)) fields('Beredskabsplan › ', (a.contingency ?? {}) as never, (b.contingency ?? {}) as never, [], out);
+  if (!same(a.budget ?? null, b.budget ?? null)) out.push({ path: 'Budget', kind: 'changed', before: a.budget ?? null, after: b.budget ?? null });
+  return out;
+}

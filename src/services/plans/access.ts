@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { NotFound } from '../../errors.ts';
+import { type Actor, hasRole, organisationsOf, plansLedBy } from '../../policy/actor.ts';
+import { publicPlanStates } from '../../policy/rules/plans.ts';
+import type { Subject } from '../../policy/index.ts';
+
+/** The organisations party to a plan's grant: the owners of its estates (R11). */
+export async function partyOrganisationIds(db: Executor, planId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('plan_estate as pe')
+    .innerJoin('estate as e', 'e.id', 'pe.estate_id')
+    .select('e.organisation_id')
+    .distinct()
+    .where('pe.plan_id', '=', planId)
+    .execute();
+  return rows.map((r) => r.organisation_id).sort((a, b) => a - b);
+}
+
+export async function planSubject(db: Executor, planId: number): Promise<Extract<Subject, { type: 'plan' }> & { version: number }> {
+  const p = await db.selectFrom('plan').select(['id', 'state', 'version']).where('id', '=', planId).executeTakeFirst();
+  if (!p) throw new NotFound('Planen findes ikke.');
+  return { type: 'plan', id: p.id, state: p.state, version: p.version, partyOrganisationIds: await partyOrganisationIds(db, planId) };
+}
+
+/** R5 — the SQL twin of the plan read rule, for lists: public plans, plus what the actor has a part in. */
+export function visiblePlans(actor: Actor) {
+  const everything = hasRole(actor, 'admin') || hasRole(actor, 'secretariat') || hasRole(actor, 'municipal') || actor.kind === 'system';
+  const orgs = organisationsOf(actor);
+  const led = plansLedBy(actor);
+  const lbf = hasRole(actor, 'lbf');
+  return sql<boolean>`(${everything ? sql`true` : sql`false`}
+    OR p.state IN (${sql.join(publicPlanStates.map((s) => sql.lit(s)))})
+    ${lbf ? sql`OR p.state <> 'draft'` : sql``}
+    ${led.length ? sql`OR p.id IN (${sql.join(led)})` : sql``}
+    ${orgs.length ? sql`OR EXISTS (SELECT 1 FROM plan_estate pe JOIN estate e ON e.id = pe.estate_id WHERE pe.plan_id = p.id AND e.organisation_id IN (${sql.join(orgs)}))` : sql``})`;
+}

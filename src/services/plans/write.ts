@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import { recordAudit } from '../../db/audit.ts';
+import type { Trx } from '../../db/database.ts';
+import { assertVersion } from '../../db/versioned.ts';
+import { checkTransition, isFrozen, type PlanAction, type PlanFacts, type PlanState, stateLabels, targetState, type TransitionInput } from '../../domain/plan-lifecycle.ts';
+import { checkPlanPeriod, estateOverlaps, leadIsParty } from '../../domain/plan-rules.ts';
+import { Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { actorLabel, authorize } from '../../policy/index.ts';
+import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
+import { partyOrganisationIds, planSubject } from './access.ts';
+import { loadPlan } from './read.ts';
+import { snapshotOf } from './snapshot.ts';
+
+export interface PlanInput {
+  name: string;
+  districtId: number | null;
+  fundingPeriodId: number;
+  startsOn: string;
+  endsOn: string;
+  leadOrganisationId: number;
+  estateIds: number[];
+  approvalChain: 'council' | 'committee_and_council';
+  problemDescription: string;
+}
+
+/** R2, R5, R11 — the plan frame: dates, estates (no overlapping plans), lead organisation among the parties. */
+async function validateFrame(trx: Trx, input: PlanInput, planId: number | null): Promise<string[]> {
+  const errors: Record<string, string> = {};
+  const period = await trx.selectFrom('funding_period').select(['code', 'starts_on', 'ends_on']).where('id', '=', input.fundingPeriodId).executeTakeFirst();
+  if (!period) throw new Invalid({ fundingPeriodId: 'Vælg en bevillingsperiode.' });
+  const frame = checkPlanPeriod(input, { code: period.code, startsOn: period.starts_on, endsOn: period.ends_on });
+  for (const e of frame.errors) errors[e.field ?? 'endsOn'] = e.message;
+  if (input.estateIds.length === 0) errors.estateIds = 'Vælg mindst én boligafdeling.';
+  const estates = input.estateIds.length
+    ? await trx.selectFrom('estate').select(['id', 'name', 'organisation_id']).where('id', 'in', input.estateIds).execute()
+    : [];
+  if (estates.length !== input.estateIds.length) errors.estateIds = 'En eller flere afdelinger findes ikke.';
+  for (const e of estates) {
+    const others = await trx
+      .selectFrom('plan_estate as pe')
+      .innerJoin('plan as p', 'p.id', 'pe.plan_id')
+      .select(['p.name', 'p.starts_on as startsOn', 'p.ends_on as endsOn'])
+      .where('pe.estate_id', '=', e.id)
+      .where('p.state', 'not in', ['rejected', 'withdrawn'])
+      .$if(planId !== null, (q) => q.where('p.id', '<>', planId!))
+      .execute();
+    const clash = estateOverlaps(input, e.name, others)[0];
+    if (clash) errors.estateIds = clash.message;
+  }
+  const lead = leadIsParty(input.leadOrganisationId, [...new Set(estates.map((e) => e.organisation_id))])[0];
+  if (lead && estates.length) errors.leadOrganisationId = lead.message;
+  if (Object.keys(errors).length) throw new Invalid(errors);
+  return frame.warnings.map((w) => w.message);
+}
+
+const planRow = (i: PlanInput) => ({
+  name: i.name,
+  district_id: i.districtId,
+  funding_period_id: i.fundingPeriodId,
+  starts_on: i.startsOn,
+  ends_on: i.endsOn,
+  lead_organisation_id: i.leadOrganisationId,
+  approval_chain: i.approvalChain,
+  problem_description: i.problemDescription,
+});
+
+async function setEstates(trx: Trx, planId: number, estateIds: number[]) {
+  await trx.deleteFrom('plan_estate').where('plan_id', '=', planId).execute();
+  if (estateIds.length) await trx.insertInto('plan_estate').values(estateIds.map((estate_id) => ({ plan_id: planId, estate_id }))).execute();
+}
+
+/** R5 — a housing organisation starts a plan as a draft; returns the id and the frame's warnings. */
+export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise<{ id: number; warnings: string[] }> {
+  return inTransaction(ctx, async (trx) => {
+    const owners = input.estateIds.length
+      ? (await trx.selectFrom('estate').select('organisation_id').distinct().where('id', 'in', input.estateIds).execute()).map((r) => r.organisation_id)
+      : [input.leadOrganisationId];
+    authorize(ctx.actor, 'create', { type: 'plan', state: 'draft', partyOrganisationIds: [input.leadOrganisationId, ...owners] });
+    const warnings = await validateFrame(trx, input, null);
+    const row = await trx.insertInto('plan').values(planRow(input)).returning(['id', 'version']).executeTakeFirstOrThrow();
+    await setEstates(trx, row.id, input.estateIds);
+    await trx.insertInto('strategic_agreement').values({ plan_id: row.id }).execute();
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'plan', entityId: row.id, planId: row.id, version: row.version, summary: `Oprettede planen ${input.name}`, after: planRow(input) });
+    return { id: row.id, warnings };
+  });
+}
+
+/**
+ * Runs an edit of a plan's content under the plan's version: authorize `update` (only until the
+ * municipal approval freezes it), refuse a stale version, bump the version, audit — one transaction.
+ */
+export async function editPlan<T>(ctx: ServiceContext, planId: number, expectedVersion: number, summary: string, fn: (trx: Trx) => Promise<T>, action = 'update'): Promise<T> {
+  return inTransaction(ctx, async (trx) => {
+    const current = await trx.selectFrom('plan').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
+    if (!current) throw new NotFound('Planen findes ikke.');
+    const subject = { type: 'plan' as const, id: planId, state: current.state, partyOrganisationIds: await partyOrganisationIds(trx, planId) };
+    if (action === 'update' && isFrozen(current.state as PlanState)) {
+      throw new Forbidden(`Planen er godkendt og låst (version ${current.current_version}). Indholdet kan kun ændres gennem en ændringsanmodning.`);
+    }
+    authorize(ctx.actor, action, subject);
+    await assertVersion(trx, current as never, expectedVersion, 'plan');
+    const result = await fn(trx);
+    const after = await trx.updateTable('plan').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', planId).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, { action, entityType: 'plan', entityId: planId, planId, version: after.version, summary, before: current, after });
+    return result;
+  });
+}
+
+export async function updatePlan(ctx: ServiceContext, id: number, version: number, input: PlanInput): Promise<string[]> {
+  return editPlan(ctx, id, version, `Rettede planens stamdata`, async (trx) => {
+    const warnings = await validateFrame(trx, input, id);
+    await trx.updateTable('plan').set(planRow(input)).where('id', '=', id).execute();
+    await setEstates(trx, id, input.estateIds);
+    return warnings;
+  });
+}
+
+/** The facts the life-cycle rules need, read inside the transaction. */
+async function factsOf(trx: Trx, planId: number): Promise<PlanFacts & { name: string }> {
+  const p = await loadPlan(trx, planId, true, '9999-12-31');
+  const recorded = p.transitions.filter((t) => t.stepKey && t.toState !== 'rejected').map((t) => t.stepKey!);
+  return {
+    name: p.name,
+    state: p.state,
+    approvalChain: p.approvalChain,
+    estateCount: p.estates.length,
+    problemDescription: p.problemDescription,
+    goalCount: p.goals.length,
+    goalsWithoutCriteria: p.goals.filter((g) => g.criteria.length === 0).map((g) => g.title),
+    chosenFocusAreas: p.subAgreements.map((s) => s.focusArea),
+    subAgreementsWithoutActivities: p.subAgreements.filter((s) => s.activities.length === 0).map((s) => s.focusArea),
+    hasContingencyPlan: !!p.contingency && p.contingency.steps.trim().length > 0,
+    contingencyContacts: p.contingency?.contacts?.length ?? 0,
+    recordedSteps: recorded,
+    grantReference: p.grantReference,
+    grantDate: p.grantDate,
+  };
+}
+
+/** R5 — the life-cycle preconditions of every action for the plan page, without changing anything. */
+export async function transitionChecks(ctx: ServiceContext, planId: number) {
+  return ctx.db.transaction().execute(async (trx) => factsOf(trx, planId));
+}
+
+/**
+ * R5 — moves a plan one step: checks the preconditions, records who/when/decision, and freezes version 1
+ * when the municipal approval chain is complete.
+ */
+export async function transitionPlan(ctx: ServiceContext, planId: number, expectedVersion: number, action: PlanAction, input: TransitionInput): Promise<PlanState> {
+  return inTransaction(ctx, async (trx) => {
+    const current = await trx.selectFrom('plan').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
+    if (!current) throw new NotFound('Planen findes ikke.');
+    authorize(ctx.actor, action, { type: 'plan', id: planId, state: current.state, partyOrganisationIds: await partyOrganisationIds(trx, planId) });
+    await assertVersion(trx, current as never, expectedVersion, 'plan');
+    const facts = await factsOf(trx, planId);
+    const check = checkTransition(facts, action, input);
+    if (!check.ok) {
+      const fields: Record<string, string> = {};
+      for (const v of check.violations) fields[v.field ?? `rule_${v.code}`] = `${v.message} (${v.rule})`;
+      throw new Invalid(fields, 'Handlingen kan ikke gennemføres endnu.');
+    }
+    const to = targetState(facts, action, input);
+    const grant = action === 'recordGrant' ? { grant_reference: input.caseNumber ?? null, grant_date: input.decisionDate ?? null } : {};
+    const step = action === 'recordApprovalStep' ? input.stepKey ?? null : null;
+    await trx
+      .insertInto('plan_transition')
+      .values({
+        plan_id: planId,
+        from_state: current.state,
+        to_state: to,
+        step_key: step,
+        body: action === 'recordApprovalStep' ? (input as { body?: string }).body ?? '' : '',
+        decision_date: input.decisionDate ?? null,
+        case_number: input.caseNumber ?? '',
+        amount_ore: input.amountOre ?? null,
+        note: input.note ?? '',
+        actor_user_id: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        actor_label: actorLabel(ctx.actor),
+      })
+      .execute();
+    let currentVersion = current.current_version;
+    if (to === 'municipal_approval' && current.current_version === 0) {
+      const snapshot = snapshotOf(await loadPlan(trx, planId, false, isoDate(ctx.now())));
+      await trx.insertInto('plan_version').values({ plan_id: planId, number: 1, snapshot: JSON.stringify(snapshot), reason: 'Godkendt af kommunen', created_by_label: actorLabel(ctx.actor) }).execute();
+      currentVersion = 1;
+    }
+    const after = await trx
+      .updateTable('plan')
+      .set({ state: to, ...grant, current_version: currentVersion, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', planId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action,
+      entityType: 'plan',
+      entityId: planId,
+      planId,
+      version: after.version,
+      summary: `${stateLabels[current.state as PlanState]} → ${stateLabels[to]}${step ? ` (${step})` : ''}`,
+      before: current,
+      after,
+    });
+    return to;
+  });
+}
+
+/** R4 — records a measured value of a success criterion (data, not plan content: allowed in every state). */
+export async function recordMeasurement(ctx: ServiceContext, criterionId: number, input: { value: number; measuredOn: string; source: string }) {
+  return inTransaction(ctx, async (trx) => {
+    const c = await trx.selectFrom('success_criterion').select(['plan_id', 'indicator_name']).where('id', '=', criterionId).executeTakeFirst();
+    if (!c) throw new NotFound('Succeskriteriet findes ikke.');
+    authorize(ctx.actor, 'recordMeasurement', await planSubject(trx, c.plan_id));
+    const row = await trx
+      .insertInto('measurement')
+      .values({ plan_id: c.plan_id, criterion_id: criterionId, value: input.value, measured_on: input.measuredOn, source: input.source, recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null, recorded_by_label: actorLabel(ctx.actor) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'measurement', entityId: row.id, planId: c.plan_id, summary: `Måling af ${c.indicator_name}: ${input.value} (${input.measuredOn})`, after: input });
+    return row.id;
+  });
+}

@@ -1,0 +1,151 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { parseKr } from '../../domain/amount.ts';
+import { actionLabels, approvalChains, nextApprovalStep, type PlanAction } from '../../domain/plan-lifecycle.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { getPlan } from '../../services/plans/read.ts';
+import { recordMeasurement, transitionChecks, transitionPlan } from '../../services/plans/write.ts';
+import { Button, ErrorSummary, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
+import { ConflictNotice } from '../conflict.tsx';
+import type { AppEnv } from '../env.ts';
+import { formatDate, formatNumber } from '../format.ts';
+import { field, type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
+import { flash, home, page } from '../render.tsx';
+import { planPaths } from './paths.ts';
+
+export const planActions = Object.keys(actionLabels) as PlanAction[];
+
+const needs: Record<PlanAction, { date?: string; reference?: string; note?: string; amount?: boolean; body?: boolean }> = {
+  submitPrequalification: {},
+  recordPrequalification: { date: 'Dato for LBF’s prækvalifikation', reference: 'LBF’s journalnummer' },
+  markWritten: {},
+  recordApprovalStep: { date: 'Beslutningsdato', reference: 'Sagsnummer', body: true },
+  recordGrant: { date: 'Tilsagnsdato', reference: 'Tilsagnets reference' },
+  activate: {},
+  end: { note: 'Bemærkning' },
+  reject: { date: 'Dato for afslaget', note: 'Begrundelse' },
+  withdraw: { note: 'Bemærkning' },
+};
+
+async function actionForm(c: Context<AppEnv>, id: number, action: PlanAction, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 | 409; conflict?: Conflict } = {}) {
+  const plan = await getPlan(c.get('ctx'), id);
+  const facts = await transitionChecks(c.get('ctx'), id);
+  const step = action === 'recordApprovalStep' ? nextApprovalStep(facts) : null;
+  const n = needs[action];
+  const v = st.values ?? {};
+  const errors = st.errors ?? {};
+  return page(
+    c,
+    { title: actionLabels[action], breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: actionLabels[action] }], status: st.status },
+    <>
+      <h1>{actionLabels[action]}</h1>
+      <p>
+        Plan: <a href={planPaths.plan(id)}>{plan.name}</a>
+      </p>
+      {st.conflict && <ConflictNotice conflict={st.conflict} />}
+      <ErrorSummary title="Handlingen kan ikke gennemføres" errors={Object.entries(errors).map(([f, m]) => ({ field: f.startsWith('rule_') ? 'action-form' : f, message: m }))} />
+      {step && (
+        <p>
+          Skridt: <strong>{step.label}</strong> ({approvalChains[plan.approvalChain]?.label})
+        </p>
+      )}
+      <Form action={planPaths.action(id, action)} csrfToken={c.get('csrfToken')} id="action-form">
+        <HiddenField name="version" value={String(plan.version)} />
+        {step && <HiddenField name="stepKey" value={step.key} />}
+        {n.body && step && <TextField name="body" label="Besluttende organ" value={v.body ?? step.body} error={errors.body} required />}
+        {n.date && <TextField name="decisionDate" label={n.date} type="date" value={v.decisionDate} error={errors.decisionDate} required />}
+        {n.reference && <TextField name="caseNumber" label={n.reference} value={v.caseNumber} error={errors.caseNumber} required />}
+        {step?.needsAmount && <TextField name="amount" label="Kommunal medfinansiering (kr.)" hint="Fx 1.250.000" value={v.amount} error={errors.amount} inputmode="decimal" required />}
+        {n.note && <TextArea name="note" label={n.note} value={v.note} error={errors.note} rows={3} required={action === 'reject'} />}
+        <Button type="submit">{actionLabels[action]}</Button>
+      </Form>
+    </>,
+  );
+}
+
+const actionSchema = z.object({
+  version: field.version(),
+  stepKey: z.string().optional(),
+  body: z.string().max(200).optional(),
+  decisionDate: field.optionalDate('Datoen'),
+  caseNumber: z.string().trim().max(100).optional(),
+  amount: z.string().optional(),
+  note: z.string().max(4000).optional(),
+});
+
+export function planActionPages() {
+  return {
+    show: (c: Context<AppEnv>, id: number, action: string) => {
+      if (!planActions.includes(action as PlanAction)) throw new NotFound();
+      return actionForm(c, id, action as PlanAction);
+    },
+    save: async (c: Context<AppEnv>, id: number, action: string) => {
+      if (!planActions.includes(action as PlanAction)) throw new NotFound();
+      const a = action as PlanAction;
+      const values = await readForm(c);
+      const parsed = parseWith(actionSchema, values);
+      if (!parsed.ok) return actionForm(c, id, a, { values, errors: parsed.errors, status: 400 });
+      const amount = parsed.data.amount ? parseKr(parsed.data.amount) : null;
+      if (amount && !amount.ok) return actionForm(c, id, a, { values, errors: { amount: amount.message }, status: 400 });
+      try {
+        await transitionPlan(c.get('ctx'), id, parsed.data.version, a, {
+          stepKey: parsed.data.stepKey,
+          decisionDate: parsed.data.decisionDate,
+          caseNumber: parsed.data.caseNumber,
+          amountOre: amount?.ok ? amount.ore : null,
+          note: parsed.data.note,
+          ...(parsed.data.body ? { body: parsed.data.body } : {}),
+        } as never);
+      } catch (err) {
+        if (err instanceof Invalid) return actionForm(c, id, a, { values, errors: err.fields, status: 400 });
+        if (err instanceof Conflict) return actionForm(c, id, a, { values, status: 409, conflict: err });
+        throw err;
+      }
+      flash(c, `${actionLabels[a]}: registreret.`);
+      return c.redirect(planPaths.plan(id), 303);
+    },
+  };
+}
+
+const measurementSchema = z.object({
+  value: z.string({ error: 'Skriv den målte værdi.' }).trim().regex(/^-?\d+([.,]\d+)?$/, { error: 'Værdien skal være et tal.' }).transform((x) => Number(x.replace(',', '.'))),
+  measuredOn: field.date('Måledatoen'),
+  source: z.string().trim().max(200).default(''),
+});
+
+/** R4 — the measurements of one success criterion, and a form to record the next. */
+export async function measurementPage(c: Context<AppEnv>, id: number, criterionId: number, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {}) {
+  const plan = await getPlan(c.get('ctx'), id);
+  const cr = plan.goals.flatMap((g) => g.criteria).find((x) => x.id === criterionId);
+  if (!cr) throw new NotFound('Succeskriteriet findes ikke.');
+  const errors = st.errors ?? {};
+  return page(
+    c,
+    { title: `Målinger: ${cr.indicatorName}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: 'Målinger' }], status: st.status },
+    <>
+      <h1>Målinger: {cr.indicatorName}</h1>
+      <Table
+        caption="Registrerede målinger"
+        columns={[{ key: 'd', label: 'Dato' }, { key: 'v', label: 'Værdi', numeric: true }, { key: 's', label: 'Kilde' }, { key: 'w', label: 'Registreret af' }]}
+        rows={cr.measurements.map((m) => ({ d: formatDate(m.measuredOn), v: `${formatNumber(m.value, 1)} ${cr.unit}`, s: m.source, w: m.recordedBy }))}
+        empty="Ingen målinger endnu."
+      />
+      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
+      <Form action={planPaths.measurements(id, criterionId)} csrfToken={c.get('csrfToken')}>
+        <TextField name="value" label={`Målt værdi (${cr.unit || 'tal'})`} value={st.values?.value} error={errors.value} inputmode="decimal" required />
+        <TextField name="measuredOn" label="Måledato" type="date" value={st.values?.measuredOn} error={errors.measuredOn} required />
+        <TextField name="source" label="Kilde" value={st.values?.source} />
+        <Button type="submit">Registrér måling</Button>
+      </Form>
+    </>,
+  );
+}
+
+export async function saveMeasurement(c: Context<AppEnv>, id: number, criterionId: number) {
+  const values = await readForm(c);
+  const parsed = parseWith(measurementSchema, values);
+  if (!parsed.ok) return measurementPage(c, id, criterionId, { values, errors: parsed.errors, status: 400 });
+  await recordMeasurement(c.get('ctx'), criterionId, parsed.data);
+  flash(c, 'Målingen er registreret.');
+  return c.redirect(planPaths.plan(id), 303);
+}

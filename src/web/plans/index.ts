@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { addAreaApi } from '../../api/index.ts';
+import { plansApi } from '../../api/plans.ts';
+import { addDemoStep } from '../../demo/load.ts';
+import { loadDemoPlans } from '../../demo/plans.ts';
+import { getPlan } from '../../services/plans/read.ts';
+import { planPdf, planWorkbook } from '../../services/plans/export.ts';
+import { registerAuditOwner } from '../../services/audit.ts';
+import { xlsxType } from '../../services/excel.ts';
+import type { AppEnv } from '../env.ts';
+import { addDashboardSection } from '../home.tsx';
+import { addAreaPages } from '../mounts.ts';
+import { addNavEntry } from '../nav.ts';
+import { idParam } from '../registry/shared.tsx';
+import { measurementPage, planActionPages, saveMeasurement } from './actions.tsx';
+import { plansDashboard } from './dashboard.tsx';
+import { editPlanForm, renderPlanForm, savePlanFrame } from './frame.tsx';
+import { planListPage } from './list.tsx';
+import { removeFromPlan, saveSection, sectionPage } from './sections.tsx';
+import { compareVersionsPage, versionPage } from './versions.tsx';
+import { planViewPage } from './view.tsx';
+
+const fileName = (name: string) => name.replace(/[^\wæøåÆØÅ -]/g, '').replace(/\s+/g, '-').slice(0, 60) || 'plan';
+
+/** /planer — the helhedsplan pages (R1–R7). */
+export function planPages() {
+  const r = new Hono<AppEnv>();
+  const actions = planActionPages();
+  r.get('/', planListPage);
+  r.get('/ny', (c) => renderPlanForm(c, { title: 'Opret plan', action: '/planer/ny', estateIds: [], values: { approvalChain: 'committee_and_council' } }));
+  r.post('/ny', (c) => savePlanFrame(c, null));
+  r.get('/:id', (c) => planViewPage(c, idParam(c)));
+  r.get('/:id/rediger', (c) => editPlanForm(c, idParam(c)));
+  r.post('/:id/rediger', (c) => savePlanFrame(c, idParam(c)));
+  r.get('/:id/strategi', (c) => sectionPage(c, idParam(c), 'strategy'));
+  r.post('/:id/strategi', (c) => saveSection(c, idParam(c), 'strategy'));
+  r.get('/:id/delaftaler', (c) => sectionPage(c, idParam(c), 'subAgreements'));
+  r.post('/:id/delaftaler', (c) => saveSection(c, idParam(c), 'subAgreements'));
+  r.get('/:id/beredskab', (c) => sectionPage(c, idParam(c), 'contingency'));
+  r.post('/:id/beredskab', (c) => saveSection(c, idParam(c), 'contingency'));
+  r.post('/:id/fjern/:kind/:part', (c) => removeFromPlan(c, idParam(c), c.req.param('kind'), idParam(c, 'part')));
+  r.get('/:id/handling/:action', (c) => actions.show(c, idParam(c), c.req.param('action')));
+  r.post('/:id/handling/:action', (c) => actions.save(c, idParam(c), c.req.param('action')));
+  r.get('/:id/maalinger/:criterion', (c) => measurementPage(c, idParam(c), idParam(c, 'criterion')));
+  r.post('/:id/maalinger/:criterion', (c) => saveMeasurement(c, idParam(c), idParam(c, 'criterion')));
+  r.get('/:id/versioner', (c) => compareVersionsPage(c, idParam(c)));
+  r.get('/:id/versioner/:n', (c) => versionPage(c, idParam(c), idParam(c, 'n')));
+  r.get('/:id/plan.pdf', async (c) => {
+    const p = await getPlan(c.get('ctx'), idParam(c));
+    return c.body(new Uint8Array(await planPdf(p)), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName(p.name)}.pdf"` });
+  });
+  r.get('/:id/plan.xlsx', async (c) => {
+    const p = await getPlan(c.get('ctx'), idParam(c));
+    return c.body(new Uint8Array(await planWorkbook(p)), 200, { 'content-type': xlsxType, 'content-disposition': `attachment; filename="${fileName(p.name)}.xlsx"` });
+  });
+  return r;
+}
+
+addAreaPages((app) => app.route('/planer', planPages()));
+addAreaApi(plansApi);
+addNavEntry({ label: 'Planer', href: '/planer', prefix: '/planer', order: 10 });
+addDashboardSection({ order: 10, render: plansDashboard });
+addDemoStep({ order: 10, name: 'plans', run: loadDemoPlans });
+registerAuditOwner('plan', async (ctx, id) => (await ctx.db.selectFrom('plan').select('lead_organisation_id').where('id', '=', Number(id)).executeTakeFirst())?.lead_organisation_id ?? null);
