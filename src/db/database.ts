@@ -92,6 +92,11 @@ export function kyselyOverPglite(pglite: PGlite): Db {
 
 export function kyselyOverPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle client whose server connection ends (restart, failover, a dropped test database) must not
+  // crash the process; the pool replaces it on next use. 57P01 is the server's "terminating connection".
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.error('PostgreSQL-forbindelse fejlede:', err.message);
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -1,5 +1,6 @@
+import { planRoutes } from './plan-routes.ts';
 import { registryRoutes } from './registry-routes.ts';
 import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
-export const allRouteCases: RouteCase[] = [...registryRoutes];
+export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes];
