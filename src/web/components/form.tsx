@@ -1,4 +1,8 @@
-import type { Child } from 'hono/jsx';
+import { type Child, createContext, useContext } from 'hono/jsx';
+
+/** Several forms on one page prefix their field ids (`goal-title`) so every label points at its own field. */
+const FieldPrefix = createContext('');
+const fieldId = (f: { id?: string; name: string }) => f.id ?? `${useContext(FieldPrefix)}${f.name}`;
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
@@ -6,7 +10,7 @@ const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boole
  * The error summary at the top of a form: each message links to its field.
  * @example <ErrorSummary errors={[{ field: 'name', message: 'Skriv navnet.' }]} />
  */
-export function ErrorSummary({ errors, title = 'Der er en fejl i formularen' }: { errors: { field: string; message: string }[]; title?: string }) {
+export function ErrorSummary({ errors, title = 'Der er en fejl i formularen', fieldPrefix = '' }: { errors: { field: string; message: string }[]; title?: string; fieldPrefix?: string }) {
   if (!errors.length) return null;
   return (
     <div class="alert alert-error alert--show-icon" role="alert" aria-labelledby="error-summary-title" id="error-summary" tabindex={-1}>
@@ -17,7 +21,7 @@ export function ErrorSummary({ errors, title = 'Der er en fejl i formularen' }: 
         <ul class="alert-text nobullet-list">
           {errors.map((e) => (
             <li>
-              <a href={`#${e.field}`} class="function-link">
+              <a href={`#${fieldPrefix}${e.field}`} class="function-link">
                 {e.message}
               </a>
             </li>
@@ -38,7 +42,7 @@ interface FieldBase {
 }
 
 function Group({ f, children }: { f: FieldBase; children: Child }) {
-  const id = f.id ?? f.name;
+  const id = fieldId(f);
   return (
     <div class={f.error ? 'form-group form-error' : 'form-group'}>
       <label class="form-label" for={id}>
@@ -74,7 +78,7 @@ export interface TextFieldProps extends FieldBase {
  * @example <TextField name="name" label="Navn" value={v.name} error={errors.name} required />
  */
 export function TextField(p: TextFieldProps) {
-  const id = p.id ?? p.name;
+  const id = fieldId(p);
   return (
     <Group f={p}>
       <input
@@ -95,7 +99,7 @@ export function TextField(p: TextFieldProps) {
 
 /** A textarea in a dkfds form group. */
 export function TextArea(p: FieldBase & { value?: string; rows?: number }) {
-  const id = p.id ?? p.name;
+  const id = fieldId(p);
   return (
     <Group f={p}>
       <textarea
@@ -120,7 +124,7 @@ export interface Option {
 
 /** A select in a dkfds form group. */
 export function SelectField(p: FieldBase & { options: Option[]; value?: string }) {
-  const id = p.id ?? p.name;
+  const id = fieldId(p);
   return (
     <Group f={p}>
       <select
@@ -143,7 +147,7 @@ export function SelectField(p: FieldBase & { options: Option[]; value?: string }
 
 /** Checkboxes (or radios) in a fieldset with a legend. */
 export function ChoiceGroup(p: FieldBase & { options: Option[]; values?: string[]; type?: 'checkbox' | 'radio' }) {
-  const id = p.id ?? p.name;
+  const id = fieldId(p);
   const type = p.type ?? 'checkbox';
   return (
     <div class={p.error ? 'form-group form-error' : 'form-group'}>
@@ -198,11 +202,11 @@ export function Button({ children, variant = 'primary', type = 'submit', name, v
  * A POST form that always carries the CSRF token.
  * @example <Form action="/afdelinger/ny" csrfToken={token}>…</Form>
  */
-export function Form({ action, csrfToken, children, multipart, id }: { action: string; csrfToken: string; children?: Child; multipart?: boolean; id?: string }) {
+export function Form({ action, csrfToken, children, multipart, id, fieldPrefix }: { action: string; csrfToken: string; children?: Child; multipart?: boolean; id?: string; fieldPrefix?: string }) {
   return (
     <form method="post" action={action} novalidate enctype={multipart ? 'multipart/form-data' : undefined} id={id}>
       <input type="hidden" name="_csrf" value={csrfToken} />
-      {children}
+      {fieldPrefix ? <FieldPrefix.Provider value={fieldPrefix}>{children}</FieldPrefix.Provider> : children}
     </form>
   );
 }

@@ -99,7 +99,7 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
   const form = (name: string, heading: string, fields: Child) => (
     <section class="plan-form">
       <h2>{heading}</h2>
-      <Form action={`${planPaths[section](plan.id)}?form=${name}`} csrfToken={csrf} id={`form-${name}`}>
+      <Form action={`${planPaths[section](plan.id)}?form=${name}`} csrfToken={csrf} id={`form-${name}`} fieldPrefix={`${name}-`}>
         <HiddenField name="version" value={String(v)} />
         {fields}
         <Button type="submit">Tilføj</Button>
@@ -196,7 +196,7 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
   return (
     <>
       <section class="plan-form">
-        <Form action={`${planPaths.contingency(plan.id)}?form=contingency`} csrfToken={csrf} id="form-contingency">
+        <Form action={`${planPaths.contingency(plan.id)}?form=contingency`} csrfToken={csrf} id="form-contingency" fieldPrefix="contingency-">
           <HiddenField name="version" value={String(v)} />
           <TextArea name="steps" label="Trin ved akut uro og tryghedsproblemer" value={val('contingency', 'steps') ?? k?.steps} error={e('steps')} rows={6} required />
           <TextArea name="policeCooperation" label="Samarbejdet med politiet" value={val('contingency', 'policeCooperation') ?? k?.policeCooperation} rows={4} />
@@ -236,7 +236,7 @@ export async function sectionPage(c: Context<AppEnv>, id: number, section: Secti
         Plan: <a href={planPaths.plan(id)}>{plan.name}</a>
       </p>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
-      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
+      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} fieldPrefix={st.form ? `${st.form}-` : ''} />
       {sectionBody(c, plan, section, st)}
     </>,
   );

@@ -47,6 +47,7 @@ export async function startJourney(): Promise<Journey> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const context = await browser.newContext({ locale: 'da-DK', acceptDownloads: true });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const visited: string[] = [];
   return {
