@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { planStates } from '../domain/plan-lifecycle.ts';
 import { administrations } from '../policy/actor.ts';
 import { addActivity, addChallenge, addCriterion, addGoal, addSubAgreement, saveContingency } from '../services/plans/content.ts';
+import { addProjectLeader } from '../services/plans/leaders.ts';
 import { getPlan, listPlans } from '../services/plans/read.ts';
 import { comparePlanVersions, getPlanVersion } from '../services/plans/versions.ts';
 import { createPlan, recordMeasurement, transitionPlan, updatePlan } from '../services/plans/write.ts';
@@ -101,6 +102,10 @@ export function plansApi() {
   api.openapi(route('post', '/criteria/{id}/measurements', 'Registrér måling (R4)', body(z.object({ value: z.number(), measuredOn: isoDate, source: z.string().max(200).default('') })), 201, Id), async (c) =>
     c.json({ id: await recordMeasurement(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
+  api.openapi(route('post', '/plans/{id}/project-leaders', 'Udpeg en eksisterende bruger som projektleder på planen (R5)', body(z.object({ email: z.string().email() })), 201, z.object({ ok: z.boolean() })), async (c) => {
+    await addProjectLeader(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').email);
+    return c.json({ ok: true }, 201);
+  });
   const VersionParams = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }), number: z.coerce.number().int().positive().openapi({ param: { name: 'number', in: 'path' } }) });
   api.openapi(route('get', '/plans/{id}/versions/{number}', 'En frosset version af planen', { params: VersionParams }, 200, z.record(z.string(), z.unknown())), async (c) => {
     const { id, number } = c.req.valid('param');

@@ -18,7 +18,7 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
     await expectAccessible(j);
   };
 
-  it('an organisation officer writes the plan; the municipality approves it; version 1 is frozen; PDF and Excel open', async () => {
+  it('an organisation officer opens the plan, its project leader writes it; the municipality approves it; version 1 is frozen; PDF and Excel open', async () => {
     const { page } = j;
     await login(j, 'fsb@demo.test');
     await page.goto(`${j.base}/planer/ny`);
@@ -36,6 +36,19 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
     await expectAccessible(j);
     const planUrl = page.url();
     const id = Number(planUrl.split('/').pop());
+
+    // The organisation appoints the project leader, who writes the rest of the plan.
+    await page.getByRole('link', { name: 'Udpeg projektledere' }).click();
+    await expectAccessible(j);
+    await page.getByLabel('Brugerens e-mail').fill('ukendt@demo.test');
+    await submit('Tilføj projektleder');
+    expect(await page.locator('.form-error-message').textContent()).toContain('Der findes ingen bruger med den e-mail');
+    expect(await page.getByLabel('Brugerens e-mail').inputValue()).toBe('ukendt@demo.test');
+    await page.getByLabel('Brugerens e-mail').fill('projektleder@demo.test');
+    await submit('Tilføj projektleder');
+    await page.getByRole('button', { name: 'Log af' }).click();
+    await login(j, 'projektleder@demo.test');
+    await page.goto(planUrl);
 
     // Prequalification, recorded by LBF's answer through the secretariat role is not needed: the officer submits.
     await page.getByRole('link', { name: 'Indsend prækvalifikation' }).click();

@@ -47,6 +47,8 @@ export const planRules = [
     (a, s) => central(a) || (hasRole(a, 'lbf') && s.state === 'prequalification_submitted') || (tmf(a) && s.state === 'plan_written')),
   rule('plan', ['recordMeasurement'], 'Målinger registreres af parterne, projektlederne og kommunen',
     (a, s) => central(a) || municipal(a) || party(a, s)),
+  rule('plan', ['manageProjectLeaders'], 'Projektlederne udpeges af boligorganisationerne bag planen eller sekretariatet (R5)',
+    (a, s) => central(a) || (a.kind === 'user' && organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o)))),
   rule('planContacts', ['read'], 'Kontaktoplysninger i beredskabsplanen er personoplysninger: kun for dem, der har en rolle i planen',
     (a, s) => central(a) || municipal(a) || party(a, { id: s.planId, partyOrganisationIds: s.partyOrganisationIds })),
 ];

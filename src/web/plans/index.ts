@@ -15,6 +15,7 @@ import { idParam } from '../registry/shared.tsx';
 import { measurementPage, planActionPages, saveMeasurement } from './actions.tsx';
 import { plansDashboard } from './dashboard.tsx';
 import { editPlanForm, renderPlanForm, savePlanFrame } from './frame.tsx';
+import { deleteLeader, leadersPage, saveLeader } from './leaders.tsx';
 import { planListPage } from './list.tsx';
 import { removeFromPlan, saveSection, sectionPage } from './sections.tsx';
 import { compareVersionsPage, versionPage } from './versions.tsx';
@@ -43,6 +44,9 @@ export function planPages() {
   r.post('/:id/handling/:action', (c) => actions.save(c, idParam(c), c.req.param('action')));
   r.get('/:id/maalinger/:criterion', (c) => measurementPage(c, idParam(c), idParam(c, 'criterion')));
   r.post('/:id/maalinger/:criterion', (c) => saveMeasurement(c, idParam(c), idParam(c, 'criterion')));
+  r.get('/:id/projektledere', (c) => leadersPage(c, idParam(c)));
+  r.post('/:id/projektledere', (c) => saveLeader(c, idParam(c)));
+  r.post('/:id/projektledere/:user/fjern', (c) => deleteLeader(c, idParam(c), idParam(c, 'user')));
   r.get('/:id/versioner', (c) => compareVersionsPage(c, idParam(c)));
   r.get('/:id/versioner/:n', (c) => versionPage(c, idParam(c), idParam(c, 'n')));
   r.get('/:id/plan.pdf', async (c) => {

@@ -70,7 +70,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
           ['Ansvarlig boligorganisation', plan.lead.shortName],
           ['Parter i bevillingen', plan.partyOrganisations.map((o) => o.shortName).join(', ') || '—'],
           ['Boligafdelinger', plan.estates.map((e) => e.name).join(', ') || '—'],
-          ['Projektledere', plan.projectLeaders.map((l) => l.name).join(', ') || '—'],
+          ['Projektledere', <>{plan.projectLeaders.map((l) => l.name).join(', ') || '—'} {can(actor, 'manageProjectLeaders', subject) && <a href={planPaths.leaders(id)}>Udpeg projektledere</a>}</>],
           ['Godkendelsesforløb', chain?.label ?? plan.approvalChain],
           ['Tilsagn fra LBF', plan.grantReference ? `${plan.grantReference} (${formatDate(plan.grantDate)})` : '—'],
           ...(plan.sourceUrl ? ([['Offentlig kilde', <a href={plan.sourceUrl}>{plan.sourceUrl}</a>]] as [string, Child][]) : []),

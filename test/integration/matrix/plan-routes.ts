@@ -1,5 +1,5 @@
 import type { Db } from '../../../src/db/database.ts';
-import { fundingPeriodId, makeEstate, makePlan } from '../../support/factories.ts';
+import { fundingPeriodId, makeEstate, makePlan, makeUser } from '../../support/factories.ts';
 import type { RouteCase } from './types.ts';
 
 const central = ['admin', 'secretariat'] as const;
@@ -22,6 +22,8 @@ async function versioned(db: Db, ownOrg: number) {
   for (const number of [1, 2]) await db.insertInto('plan_version').values({ plan_id: plan.id, number, snapshot: JSON.stringify({ name: `v${number}`, estates: [], challenges: [], goals: [], subAgreements: [], contingency: null }), created_by_label: 'test' }).execute();
   return plan;
 }
+let leaders = 0;
+const leaderUser = (db: Db) => makeUser(db, { email: `leder${++leaders}-${Date.now()}@matrix.test` });
 const focusArea = async (db: Db) =>
   (await db.selectFrom('focus_area').select('id').where('funding_period_id', '=', await fundingPeriodId(db)).orderBy('sort').executeTakeFirstOrThrow()).id;
 const frame = async (db: Db, ownOrg: number) => {
@@ -35,6 +37,18 @@ const formFrame = async (db: Db, ownOrg: number, version?: number) => {
 
 /** R5 — every plan route: who may call it (drafts belong to the party organisations, the municipality and the secretariat). */
 export const planRoutes: RouteCase[] = [
+  { route: 'POST /planer/:id/projektledere', allowed: partyOnly, build: async (db, ids) => ({ path: `/planer/${(await draft(db, ids.ownOrg)).plan.id}/projektledere`, form: { email: (await leaderUser(db)).email } }) },
+  {
+    route: 'POST /planer/:id/projektledere/:user/fjern',
+    allowed: partyOnly,
+    build: async (db, ids) => {
+      const { plan } = await draft(db, ids.ownOrg);
+      const u = await leaderUser(db);
+      await db.insertInto('role_grant').values({ user_id: u.id, role: 'project_leader', plan_id: plan.id }).execute();
+      return { path: `/planer/${plan.id}/projektledere/${u.id}/fjern`, form: {} };
+    },
+  },
+  { route: 'POST /api/v1/plans/:id/project-leaders', allowed: partyOnly, build: async (db, ids) => ({ path: `/api/v1/plans/${(await draft(db, ids.ownOrg)).plan.id}/project-leaders`, json: { email: (await leaderUser(db)).email } }) },
   { route: 'GET /api/v1/plans', allowed: 'everyone', build: async () => ({ path: '/api/v1/plans' }) },
   { route: 'GET /api/v1/plans/:id', allowed: writers, build: async (db, ids) => ({ path: `/api/v1/plans/${(await draft(db, ids.ownOrg)).plan.id}` }) },
   { route: 'POST /api/v1/plans', allowed: partyOnly, build: async (db, ids) => ({ path: '/api/v1/plans', json: await frame(db, ids.ownOrg) }) },
