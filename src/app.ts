@@ -15,6 +15,7 @@ import { estatePages } from './web/registry/estates.tsx';
 import { organisationPages } from './web/registry/organisations.tsx';
 import { staticAssets } from './web/static.ts';
 import { areaMounts } from './web/mounts.ts';
+import { createOutbox } from './services/notifications.ts';
 import './areas.ts';
 
 export type { AppDeps };
@@ -33,6 +34,14 @@ export function createApp(deps: AppDeps, log: (err: unknown, path: string) => vo
   app.use(bodyLimit({ maxSize: deps.config.uploadLimitBytes + 1024 * 1024, onError: (c) => c.text('Forespørgslen er for stor.', 413) }));
   app.use(identify(deps));
   app.use(csrf);
+  const outbox = deps.outbox ?? (deps.mailer ? createOutbox({ db: deps.db, mailer: deps.mailer, now: deps.now, baseUrl: deps.config.publicUrl, onError: (e) => log(e, 'outbox') }) : undefined);
+  if (outbox) {
+    deps.outbox = outbox;
+    app.use(async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) outbox.kick();
+    });
+  }
 
   const { api, document } = createApi();
   app.route('/api', api);

@@ -4,3 +4,4 @@
  */
 export {};
 import './web/plans/index.ts';
+import './web/notifications/index.tsx';

@@ -6,6 +6,8 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoData } from './demo/load.ts';
 import { createMailer } from './services/mailer.ts';
+import { createOutbox } from './services/notifications.ts';
+import { addDailyJob, startScheduler } from './services/scheduler.ts';
 import { loadReferenceData } from './services/reference.ts';
 
 export interface StartOptions {
@@ -28,7 +30,11 @@ export async function start(config: Config, opts: StartOptions) {
     if (r.loaded) log.info('demo data loaded');
   }
   const mailer = createMailer(config.smtpUrl, config.mailFrom, (m) => log.info(m));
-  const app = createApp({ db: database.db, kind: database.kind, config, now: () => new Date(), demo, mailer }, (err, path) =>
+  const now = () => new Date();
+  const outbox = createOutbox({ db: database.db, mailer, now, baseUrl: config.publicUrl, onError: (err) => log.error({ err }, 'mail dispatch failed') });
+  addDailyJob({ name: 'mail-digest', hour: 7, run: () => outbox.digest() });
+  const stopScheduler = startScheduler({ db: database.db, now, everyMinute: () => outbox.kick(), onError: (job, err) => log.error({ err, job }, 'scheduled job failed') });
+  const app = createApp({ db: database.db, kind: database.kind, config, now, demo, mailer, outbox }, (err, path) =>
     log.error({ err, path }, 'request failed'),
   );
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -43,7 +49,9 @@ export async function start(config: Config, opts: StartOptions) {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopScheduler();
     server.close();
+    await outbox.idle();
     await database.close();
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(0)));

@@ -12,6 +12,8 @@ export interface AppDeps {
   demo: boolean;
   /** Sends e-mail (nodemailer transport in production, a collector in tests). */
   mailer?: import('../services/mailer.ts').Mailer;
+  /** Mails the inbox messages that writes put in the outbox (created from `mailer` when absent). */
+  outbox?: import('../services/notifications.ts').Outbox;
 }
 
 export interface AppEnv {

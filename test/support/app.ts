@@ -6,6 +6,7 @@ import type { Actor, Grant } from '../../src/policy/actor.ts';
 import { createSession } from '../../src/services/accounts.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import type { Mail } from '../../src/services/mailer.ts';
+import { createOutbox, type Outbox } from '../../src/services/notifications.ts';
 import { openTestDatabase, type TestDatabase } from './db.ts';
 import { makeUser } from './factories.ts';
 
@@ -20,6 +21,8 @@ export interface TestApp {
   kind: TestDatabase['kind'];
   app: ReturnType<typeof createApp>;
   mails: Mail[];
+  /** The mail dispatcher: `request()` waits for it after every write, so `mails` is complete. */
+  outbox: Outbox;
   /** A logged-in session for a new user with these grants. */
   as(grants: Grant[], name?: string): Promise<Session>;
   /** A service context acting as `actor`. */
@@ -38,7 +41,9 @@ export async function createTestApp(o: { demo?: boolean; now?: () => Date } = {}
   const now = o.now ?? (() => FIXED_NOW);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const errors: unknown[] = [];
-  const app = createApp({ db: t.db, kind: t.kind, config, now, demo: !!o.demo, mailer: { send: async (m) => void mails.push(m) } }, (err) => {
+  const mailer = { send: async (m: Mail) => void mails.push(m) };
+  const outbox = createOutbox({ db: t.db, mailer, now, onError: (err) => console.error(err) });
+  const app = createApp({ db: t.db, kind: t.kind, config, now, demo: !!o.demo, mailer, outbox }, (err) => {
     errors.push(err);
     console.error(err);
   });
@@ -47,6 +52,7 @@ export async function createTestApp(o: { demo?: boolean; now?: () => Date } = {}
     kind: t.kind,
     app,
     mails,
+    outbox,
     ctx: (actor) => ({ db: t.db, actor, now }),
     async as(grants, name) {
       const user = await makeUser(t.db, { grants, name });
@@ -71,9 +77,12 @@ export async function createTestApp(o: { demo?: boolean; now?: () => Date } = {}
         body = JSON.stringify(init.json);
         headers['content-type'] = 'application/json';
       }
-      return app.request(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+      const res = await app.request(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+      await outbox.idle();
+      return res;
     },
     async close() {
+      await outbox.idle();
       await t.close();
       if (errors.length) throw new Error(`${errors.length} uventede serverfejl under testen`);
     },

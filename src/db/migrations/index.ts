@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_foundation.ts';
 import * as m002 from './002_plans.ts';
+import * as m006 from './006_notifications.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -9,6 +10,7 @@ import * as m002 from './002_plans.ts';
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_plans': m002,
+  '006_notifications': m006,
 };
 
 export const migrationProvider: MigrationProvider = {

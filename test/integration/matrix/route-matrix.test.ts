@@ -40,7 +40,8 @@ describeDb('Policy matrix through HTTP: every route × every role', () => {
 
   const cases = allRouteCases.flatMap((c) => roleNames.map((role) => [c.route, role, c] as const));
   it.each(cases)('%s as %s', async (_route, role, c) => {
-    const req = await c.build(t.db, ids);
+    const actor = sessions[role]?.actor;
+    const req = await c.build(t.db, ids, actor?.kind === 'user' ? actor.id : null);
     const method = c.route.split(' ')[0]!;
     const res = await t.request(req.path, { method, session: sessions[role], json: req.json, form: req.form });
     const allowed = c.allowed === 'everyone' || c.allowed.includes(role);

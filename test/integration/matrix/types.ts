@@ -13,5 +13,6 @@ export interface RouteCase {
   route: string;
   /** Roles that must be allowed; every other role gets 401 (anonymous) or 403. */
   allowed: readonly RoleName[] | 'everyone';
-  build: (db: Db, ids: { ownOrg: number; otherOrg: number }) => Promise<MatrixRequest>;
+  /** `userId` is the calling role's own user (none for the anonymous public), for routes on one's own things. */
+  build: (db: Db, ids: { ownOrg: number; otherOrg: number }, userId: number | null) => Promise<MatrixRequest>;
 }
