@@ -14,8 +14,16 @@ export interface PlanSnapshot {
   goals: { id: number; title: string; description: string; criteria: { id: number; indicatorName: string; unit: string; direction: string; baselineValue: number; baselineDate: string; targetValue: number; targetDate: string }[] }[];
   subAgreements: { id: number; focusArea: string; summary: string; activities: { id: number; title: string; description: string; targetGroup: string; startsOn: string | null; endsOn: string | null; status: string; parties: string[] }[] }[];
   contingency: { steps: string; policeCooperation: string; lastReviewed: string | null } | null;
-  budget?: Record<string, unknown>;
+  /** Frozen by the money area: each budget line's amount per year, and each funder's share, in øre. */
+  budget?: BudgetSnapshot;
 }
+
+export interface BudgetSnapshot {
+  lines: { id: number; name: string; perYear: Record<string, number> }[];
+  funders: { id: number; name: string; amountOre: number }[];
+}
+
+const kr = (ore: number | undefined) => (ore === undefined ? null : `${(ore / 100).toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr.`);
 
 export interface Change {
   path: string;
@@ -83,6 +91,15 @@ export function diffPlans(a: PlanSnapshot, b: PlanSnapshot): Change[] {
     list(`${p}Aktivitet`, x.activities, y.activities, (t) => t.title, (p2, t1, t2, o2) => fields(p2, t1 as never, t2 as never, [], o2), o);
   }, out);
   if (!same(a.contingency, b.contingency)) fields('Beredskabsplan › ', (a.contingency ?? {}) as never, (b.contingency ?? {}) as never, [], out);
-  if (!same(a.budget ?? null, b.budget ?? null)) out.push({ path: 'Budget', kind: 'changed', before: a.budget ?? null, after: b.budget ?? null });
+  if (a.budget && b.budget) {
+    list('Budgetlinje', a.budget.lines, b.budget.lines, (l) => l.name, (p, x, y, o) => {
+      for (const year of [...new Set([...Object.keys(x.perYear), ...Object.keys(y.perYear)])].sort()) {
+        if (x.perYear[year] !== y.perYear[year]) o.push({ path: `${p}${year}`, kind: 'changed', before: kr(x.perYear[year]), after: kr(y.perYear[year]) });
+      }
+    }, out);
+    list('Finansiering', a.budget.funders, b.budget.funders, (f) => f.name, (p, x, y, o) => {
+      if (x.amountOre !== y.amountOre) o.push({ path: `${p}Beløb`, kind: 'changed', before: kr(x.amountOre), after: kr(y.amountOre) });
+    }, out);
+  } else if (!same(a.budget ?? null, b.budget ?? null)) out.push({ path: 'Budget', kind: b.budget ? 'added' : 'removed', before: a.budget ?? null, after: b.budget ?? null });
   return out;
 }

@@ -1,5 +1,21 @@
+import type { Executor } from '../../db/database.ts';
 import type { PlanSnapshot } from '../../domain/plan-diff.ts';
-import type { PlanDetail } from './read.ts';
+import { loadPlan, type PlanDetail } from './read.ts';
+
+type SnapshotPart = (db: Executor, planId: number) => Promise<Partial<PlanSnapshot>>;
+const parts: SnapshotPart[] = [];
+
+/** Other areas add what a version also freezes (the money area: the budget). */
+export function addSnapshotPart(part: SnapshotPart): void {
+  parts.push(part);
+}
+
+/** The plan as a version freezes it: its content plus every registered part (R3, R6). */
+export async function freezeSnapshot(db: Executor, planId: number, today: string): Promise<PlanSnapshot> {
+  const base = snapshotOf(await loadPlan(db, planId, false, today));
+  for (const part of parts) Object.assign(base, await part(db, planId));
+  return base;
+}
 
 const partText: Record<string, string> = { responsible: 'ansvarlig', carries_out: 'udfører', contributes: 'bidrager' };
 

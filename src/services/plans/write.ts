@@ -9,7 +9,7 @@ import { actorLabel, authorize } from '../../policy/index.ts';
 import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
 import { partyOrganisationIds, planSubject } from './access.ts';
 import { loadPlan } from './read.ts';
-import { snapshotOf } from './snapshot.ts';
+import { freezeSnapshot } from './snapshot.ts';
 
 export interface PlanInput {
   name: string;
@@ -180,7 +180,7 @@ export async function transitionPlan(ctx: ServiceContext, planId: number, expect
       .execute();
     let currentVersion = current.current_version;
     if (to === 'municipal_approval' && current.current_version === 0) {
-      const snapshot = snapshotOf(await loadPlan(trx, planId, false, isoDate(ctx.now())));
+      const snapshot = await freezeSnapshot(trx, planId, isoDate(ctx.now()));
       await trx.insertInto('plan_version').values({ plan_id: planId, number: 1, snapshot: JSON.stringify(snapshot), reason: 'Godkendt af kommunen', created_by_label: actorLabel(ctx.actor) }).execute();
       currentVersion = 1;
     }
