@@ -13,7 +13,7 @@ import { csrf, identify, securityHeaders } from './web/middleware.ts';
 import { districtPages, urbanAreaPages } from './web/registry/districts.tsx';
 import { estatePages } from './web/registry/estates.tsx';
 import { organisationPages } from './web/registry/organisations.tsx';
-import { staticAssets } from './web/static.ts';
+import { staticAssets, staticTwins } from './web/static.ts';
 import { areaMounts } from './web/mounts.ts';
 import { createOutbox } from './services/notifications.ts';
 import './areas.ts';
@@ -28,6 +28,7 @@ export function createApp(deps: AppDeps, log: (err: unknown, path: string) => vo
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
   app.route('/', staticAssets(deps.config.production));
+  if (deps.config.benchTwins) app.route('/__twin', staticTwins());
   app.get('/healthz', async (c) =>
     c.json({ status: 'ok', database: deps.kind, migration: await migrationLevel(deps.db), latestMigration }),
   );

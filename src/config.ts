@@ -15,6 +15,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(5),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+  HELHED_BENCH_TWINS: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = {
@@ -30,6 +31,8 @@ export type Config = {
   sessionTtlHours: number;
   suppressionThreshold: number;
   uploadLimitBytes: number;
+  /** Benchmarks only: serve stored copies of pages as static twins under /__twin/ (never in production). */
+  benchTwins: boolean;
 };
 
 /** Reads the environment once; the only module that touches `process.env`. */
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     suppressionThreshold: e.SUPPRESSION_THRESHOLD,
     uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
+    benchTwins: e.HELHED_BENCH_TWINS === '1' && e.NODE_ENV !== 'production',
   };
 }
 

@@ -72,3 +72,21 @@ export function staticAssets(production: boolean) {
   r.get(`${assetPaths.app}/:path{.+}`, serveDir(ownAssets, production ? 3600 : 0));
   return r;
 }
+
+/**
+ * Benchmarks only (HELHED_BENCH_TWINS=1, never in production): `PUT /__twin/<key>` stores a page's bytes and
+ * content type, `GET /__twin/<key>` serves them back untouched — the static twin a page's throughput is measured against.
+ */
+export function staticTwins() {
+  const twins = new Map<string, { body: ArrayBuffer; type: string }>();
+  const r = new Hono();
+  r.put('/:key', async (c) => {
+    twins.set(c.req.param('key'), { body: await c.req.arrayBuffer(), type: c.req.header('content-type') ?? 'application/octet-stream' });
+    return c.body(null, 204);
+  });
+  r.get('/:key', (c) => {
+    const t = twins.get(c.req.param('key'));
+    return t ? c.body(t.body, 200, { 'content-type': t.type }) : c.notFound();
+  });
+  return r;
+}
