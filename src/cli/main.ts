@@ -32,10 +32,12 @@ Starter Helhed på http://HOST:PORT (standard localhost:3000). Kører migreringe
   migrate: `Brug: helhed migrate
 
 Kører alle manglende migreringer og skriver det nye niveau.`,
-  demo: `Brug: helhed demo
+  demo: `Brug: helhed demo [--scale demo|national] [--seed N]
 
 Indlæser demodata (organisationer, afdelinger, planer, bestyrelser, nøgletal og en bruger pr. rolle)
-i en database uden brugere.`,
+i en database uden brugere.
+  --scale national   i stedet det nationale datasæt til ydelsesmålinger (300 planer, 8.000 afdelinger,
+                     10 års nøgletal, 200.000 revisionsspor …), ens for samme --seed (standard 2026)`,
   'user add': `Brug: helhed user add --email E --name NAVN --role ROLLE [--organisation FORKORTELSE] [--administration FORV] [--password-stdin]
 
 Roller: ${roles.join(', ')}
@@ -102,7 +104,17 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       }
       case 'demo': {
-        parseArgs({ args: rest, options: {} });
+        const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '2026' } } });
+        if (values.scale === 'national') {
+          const seed = Number(values.seed);
+          if (!Number.isInteger(seed)) throw new Usage('--seed skal være et heltal.');
+          const { loadNationalData } = await import('../demo/national.ts');
+          const t0 = performance.now();
+          await withDatabase(config, (db) => loadNationalData(db, seed, (m) => console.error(m)));
+          console.log(`Det nationale datasæt (frø ${seed}) er indlæst på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+          return EXIT.ok;
+        }
+        if (values.scale !== 'demo') throw new Usage('--scale skal være demo eller national.');
         const r = await withDatabase(config, (db) => loadDemoData(db));
         console.log(r.loaded ? 'Demodata er indlæst.' : 'Databasen har allerede brugere; demodata blev ikke indlæst.');
         return r.loaded ? EXIT.ok : EXIT.error;
