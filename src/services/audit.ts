@@ -25,12 +25,16 @@ export function registerAuditOwner(entityType: string, f: (ctx: ServiceContext, 
   ownerResolvers[entityType] = f;
 }
 
-/** The history of one entity, newest first (who, when, what changed). */
+/** The history of one entity, newest first (who, when, what changed); for a plan, everything about it. */
 export async function entityHistory(ctx: ServiceContext, entityType: string, entityId: string, q: PageQuery = {}): Promise<Page<AuditRecord>> {
   const organisationId = /^\d+$/.test(entityId) ? ((await ownerResolvers[entityType]?.(ctx, entityId)) ?? null) : null;
   authorize(ctx.actor, 'read', { type: 'audit', entityType, organisationId });
   const { page, pageSize, offset } = pageBounds(q, 100);
-  const base = ctx.db.selectFrom('audit_log').where('entity_type', '=', entityType).where('entity_id', '=', entityId);
+  // A plan's history is everything written about it: its parts, measurements, change requests and versions.
+  const base =
+    entityType === 'plan' && /^\d+$/.test(entityId)
+      ? ctx.db.selectFrom('audit_log').where((eb) => eb.or([eb('plan_id', '=', Number(entityId)), eb.and([eb('entity_type', '=', 'plan'), eb('entity_id', '=', entityId)])]))
+      : ctx.db.selectFrom('audit_log').where('entity_type', '=', entityType).where('entity_id', '=', entityId);
   const [rows, n] = await Promise.all([
     base
       .select(['id', 'at', 'actor_label as actorLabel', 'action', 'entity_type as entityType', 'entity_id as entityId', 'summary', 'changes'])
