@@ -5,3 +5,4 @@
 export {};
 import './web/plans/index.ts';
 import './web/notifications/index.tsx';
+import './web/keyfigures/index.ts';

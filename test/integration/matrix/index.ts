@@ -1,7 +1,8 @@
 import { notificationRoutes } from './notification-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { registryRoutes } from './registry-routes.ts';
+import { keyfigureRoutes } from './keyfigures-routes.ts';
 import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
-export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...notificationRoutes];
+export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...notificationRoutes, ...keyfigureRoutes];

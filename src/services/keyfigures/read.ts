@@ -1,0 +1,216 @@
+/**
+ * Reading the key figures (R18, R20): a year's figures per city, district, urban area and estate —
+ * suppressed for those who may not see small counts — with the city comparison, Copenhagen's
+ * configurable designation and the national criteria for the imported years.
+ */
+import type { Executor } from '../../db/database.ts';
+import {
+  COPENHAGEN_INDICATORS,
+  compareWithCity,
+  criteriaSetForYear,
+  type CriteriaSet,
+  type DesignationVerdict,
+  designationVerdict,
+  type EstateStatistics,
+  evaluateListCriteria,
+  evaluateVulnerableArea,
+  type Indicator,
+  type IndicatorComparison,
+  type ListEvaluation,
+  type Measure,
+  type NationalVariable,
+  type Rational,
+  type VariableId,
+  valueOf,
+  type VulnerableAreaResult,
+  type VulnerableAreaRule,
+} from '../../domain/keyfigures/index.ts';
+import { NotFound } from '../../errors.ts';
+import { authorize, can } from '../../policy/index.ts';
+import type { ServiceContext } from '../context.ts';
+import { currentImports, type ImportSummary } from './import.ts';
+import { aggregateTree, knownFigures, type PlacedEstate, publish, type Unit, type UnitFigures, unitsOf } from './publish.ts';
+import { loadSettings } from './settings.ts';
+
+export interface ReadOptions {
+  /** The configured suppression threshold (SUPPRESSION_THRESHOLD), used when no setting is stored. */
+  defaultThreshold: number;
+  /** Open data: always the published (suppressed) figures, whoever asks. */
+  published?: boolean;
+}
+
+export interface YearFigures {
+  year: number;
+  units: Map<string, UnitFigures>;
+  /** All units of the registry tree (also those without figures this year). */
+  tree: Unit[];
+  threshold: number;
+  /** Whether small counts are hidden for this reader. */
+  suppressed: boolean;
+  source: ImportSummary | undefined;
+  /** The whole municipality (all residents), when the year's file had it: the comparison base. */
+  municipality: UnitFigures | undefined;
+}
+
+/** R18 — the years with imported figures. */
+export async function figureYears(ctx: ServiceContext): Promise<number[]> {
+  authorize(ctx.actor, 'read', { type: 'keyfigures' });
+  const rows = await ctx.db.selectFrom('keyfigure_estate_year').select('year').distinct().orderBy('year').execute();
+  return rows.map((r) => r.year);
+}
+
+async function placedEstates(db: Executor): Promise<PlacedEstate[]> {
+  return db
+    .selectFrom('estate as e')
+    .leftJoin('district as d', 'd.id', 'e.district_id')
+    .leftJoin('urban_area as u', 'u.id', 'e.urban_area_id')
+    .select(['e.id', 'e.name', 'e.organisation_id as organisationId', 'e.district_id as districtId', 'd.name as districtName', 'e.urban_area_id as urbanAreaId', 'u.name as urbanAreaName'])
+    .orderBy('d.number')
+    .orderBy('u.name')
+    .orderBy('e.name')
+    .execute();
+}
+
+async function statistics(db: Executor, year: number): Promise<EstateStatistics[]> {
+  const rows = await db.selectFrom('keyfigure_estate_year').select(['estate_id', 'residents', 'ratios']).where('year', '=', year).execute();
+  return rows.map((r) => ({ estateId: String(r.estate_id), year, residents: r.residents, ratios: r.ratios as EstateStatistics['ratios'] }));
+}
+
+/** The threshold in force: the stored setting, else the configured default. */
+export async function thresholdInForce(db: Executor, o: ReadOptions): Promise<number> {
+  return (await loadSettings(db)).threshold ?? o.defaultThreshold;
+}
+
+/**
+ * R18 — one year's figures for every unit. Readers without `readDetail` get the published figures
+ * (small counts suppressed without disclosure by differencing); an organisation sees its own estates whole.
+ */
+export async function loadYear(ctx: ServiceContext, year: number, o: ReadOptions): Promise<YearFigures> {
+  authorize(ctx.actor, 'read', { type: 'keyfigures' });
+  const [estates, stats, threshold, imports] = await Promise.all([placedEstates(ctx.db), statistics(ctx.db, year), thresholdInForce(ctx.db, o), currentImports(ctx.db)]);
+  const tree = unitsOf(estates);
+  const aggregates = aggregateTree(tree, stats);
+  const full = !o.published && can(ctx.actor, 'readDetail', { type: 'keyfigures' });
+  const units = publish(tree, aggregates, full ? undefined : threshold);
+  if (!full && !o.published) {
+    const whole = publish(tree, aggregates, undefined);
+    for (const u of tree) {
+      if (u.level === 'estate' && can(ctx.actor, 'readDetail', { type: 'keyfigures', organisationId: u.organisationId }) && whole.has(u.key)) units.set(u.key, whole.get(u.key)!);
+    }
+  }
+  const source = imports.find((i) => i.year === year);
+  const m = source ? (await ctx.db.selectFrom('keyfigure_import').select('municipality_figures').where('id', '=', source.id).executeTakeFirst())?.municipality_figures : null;
+  let municipality: UnitFigures | undefined;
+  if (m) {
+    const unit: Unit = { key: municipalityKey, level: 'city', name: 'Hele København (alle beboere)', refId: null, districtId: null };
+    // Counts for the whole city are large; a count below the threshold is still hidden (primary suppression).
+    const hide = (n: number) => !full && n > 0 && n < threshold;
+    const ratios: UnitFigures['ratios'] = Object.fromEntries(
+      Object.entries(m.ratios).map(([v, r]) => [v, { numerator: hide(r.numerator) ? null : r.numerator, denominator: hide(r.denominator) ? null : r.denominator }]),
+    );
+    municipality = { unit, estates: 0, residents: hide(m.residents) ? null : m.residents, ratios, incomplete: [] };
+    units.set(municipalityKey, municipality);
+  }
+  return { year, units, tree, threshold, suppressed: !full, source, municipality };
+}
+
+/** R18 — every imported year, oldest first. */
+export async function loadAllYears(ctx: ServiceContext, o: ReadOptions): Promise<YearFigures[]> {
+  const years = await figureYears(ctx);
+  const out: YearFigures[] = [];
+  for (const y of years) out.push(await loadYear(ctx, y, o));
+  return out;
+}
+
+/** R18 — an indicator's value (percent) for a unit, when published. */
+export function indicatorValue(f: UnitFigures | undefined, variable: VariableId): Rational | undefined {
+  return f ? valueOf(knownFigures(f), variable) : undefined;
+}
+
+/** Whether a unit's figure for a variable is hidden by suppression (rather than not known). */
+export function isSuppressed(f: UnitFigures | undefined, variable: VariableId): boolean {
+  const r = f?.ratios[variable];
+  return !!r && (r.numerator === null || r.denominator === null);
+}
+
+export const cityKey = 'by';
+export const municipalityKey = 'kommune';
+
+/** R18 — what areas are compared with: the whole municipality when known, else all estates with figures. */
+export const baseKey = (y: YearFigures) => (y.municipality ? municipalityKey : cityKey);
+export const districtKey = (id: number) => `d${id}`;
+export const estateKey = (id: number) => `e${id}`;
+
+/** The unit of an urban area (its largest part when it spans districts). */
+export function urbanAreaKey(y: YearFigures, areaId: number): string | undefined {
+  const parts = y.tree.filter((u) => u.level === 'area' && u.refId === areaId && u.key.startsWith('a'));
+  parts.sort((a, b) => (y.units.get(b.key)?.estates ?? 0) - (y.units.get(a.key)?.estates ?? 0));
+  return parts[0]?.key;
+}
+
+/** R18 — a unit against the city average, indicator by indicator. */
+export function cityComparison(y: YearFigures, key: string): IndicatorComparison[] | undefined {
+  const unit = y.units.get(key);
+  const city = y.units.get(baseKey(y));
+  if (!unit || !city) return undefined;
+  return compareWithCity(knownFigures(unit), knownFigures(city));
+}
+
+/** R18 — Copenhagen's designation (the stored rule) for a district or urban area. */
+export function designation(y: YearFigures, key: string, rule: VulnerableAreaRule): VulnerableAreaResult | undefined {
+  const unit = y.units.get(key);
+  const city = y.units.get(baseKey(y));
+  if (!unit || !city || unit.unit.level === 'city') return undefined;
+  return evaluateVulnerableArea(knownFigures(unit), knownFigures(city), rule);
+}
+
+export interface NationalResult {
+  unit: Unit;
+  evaluation: ListEvaluation;
+  verdict: DesignationVerdict;
+}
+
+/** R20 — the national variables of a unit, as exact measures from its published counts. */
+export function nationalInput(f: UnitFigures, source: ImportSummary | undefined) {
+  const k = knownFigures(f);
+  const values: Partial<Record<NationalVariable, Measure>> = {};
+  for (const v of ['outsideWorkOrEducation', 'nonWesternOrigin', 'convicted', 'basicEducationOnly'] as const) {
+    const r = k.ratios[v];
+    if (r && r.denominator > 0) values[v] = { numerator: r.numerator, denominator: r.denominator };
+  }
+  const income = k.ratios.grossIncome;
+  if (income && income.denominator > 0 && source?.regionIncomeOre) {
+    values.grossIncomeVsRegion = { numerator: BigInt(income.numerator), denominator: BigInt(income.denominator) * BigInt(source.regionIncomeOre) };
+  }
+  return { residents: f.residents ?? undefined, values };
+}
+
+/**
+ * R20 — which urban areas meet the national criteria of the year's list (the criteria set in force
+ * for that list year), computed from the imported figures, with every criterion explained.
+ */
+export function nationalCriteria(y: YearFigures): { set: CriteriaSet; results: NationalResult[] } | undefined {
+  const set = criteriaSetForYear(y.year);
+  if (!set) return undefined;
+  const options = { listYear: y.year, nationalConvictionRate: y.source?.nationalConvictionRate ?? undefined };
+  const results = [...y.units.values()]
+    .filter((f) => f.unit.level === 'area' && f.unit.key.startsWith('a'))
+    .map((f) => {
+      const evaluation = evaluateListCriteria(set, nationalInput(f, y.source), options);
+      return { unit: f.unit, evaluation, verdict: designationVerdict(evaluation, set.listDesignation) };
+    });
+  return { set, results };
+}
+
+/** R18 — a unit's indicators over the years (for trend charts). */
+export function trend(years: readonly YearFigures[], key: string, indicator: Indicator): { year: number; value: Rational | undefined; suppressed: boolean }[] {
+  return years.map((y) => ({ year: y.year, value: indicatorValue(y.units.get(key), indicator.variable), suppressed: isSuppressed(y.units.get(key), indicator.variable) }));
+}
+
+export function unitOrThrow(y: YearFigures, key: string): UnitFigures {
+  const f = y.units.get(key);
+  if (!f) throw new NotFound(`Der er ingen nøgletal for ${y.year} for dette område.`);
+  return f;
+}
+
+export { COPENHAGEN_INDICATORS };

@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import { addAreaApi } from '../../api/index.ts';
+import { keyfiguresApi } from '../../api/keyfigures.ts';
+import { addDemoStep } from '../../demo/load.ts';
+import { loadDemoKeyfigures } from '../../demo/keyfigures.ts';
+import '../../policy/rules/keyfigures.ts';
+import { authorize } from '../../policy/index.ts';
+import { TEMPLATE_HEADERS } from '../../services/keyfigures/columns.ts';
+import { OPEN_LEVELS, type OpenLevel, openDataCsv, openDataRows } from '../../services/keyfigures/opendata.ts';
+import { figureYears } from '../../services/keyfigures/read.ts';
+import { workbookBuffer, xlsxType } from '../../services/excel.ts';
+import { NotFound } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
+import { addAreaPages } from '../mounts.ts';
+import { addNavEntry } from '../nav.ts';
+import { idParam } from '../registry/shared.tsx';
+import { comparePage } from './compare.tsx';
+import { confirmForm, discardForm, importPage, previewPage, templateCsv, uploadForm } from './import.tsx';
+import { listsPage, listYearPage } from './lists.tsx';
+import { currentMap, mapGeojson, mapPage } from './map.tsx';
+import { overviewPage } from './overview.tsx';
+import { profilePage } from './profile.tsx';
+import { saveSettings, settingsPage } from './settings.tsx';
+import { chosenYear, readOptions } from './shared.tsx';
+
+const LEVEL_PARAM: Record<string, OpenLevel> = { by: 'city', bydel: 'district', byomraade: 'area' };
+
+async function templateEstates(c: import('hono').Context<AppEnv>) {
+  authorize(c.get('actor'), 'import', { type: 'keyfigures' });
+  return c
+    .get('ctx')
+    .db.selectFrom('estate as e')
+    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .select(['o.short_name as organisation', 'e.number', 'e.name'])
+    .orderBy('o.short_name')
+    .orderBy('e.number')
+    .execute();
+}
+
+/** /noegletal — key figures, the map, the lists, the import and open data (R18, R20). */
+export function keyfigurePages() {
+  const r = new Hono<AppEnv>();
+  r.get('/', overviewPage);
+  r.get('/kort', mapPage);
+  r.get('/kort.geojson', async (c) => {
+    const m = await currentMap(c);
+    if (!m) throw new NotFound('Der er ingen statistik endnu.');
+    return c.json(mapGeojson(m.data));
+  });
+  r.get('/sammenlign', comparePage);
+  r.get('/afdelinger/:id', (c) => profilePage(c, 'estate', idParam(c)));
+  r.get('/bydele/:id', (c) => profilePage(c, 'district', idParam(c)));
+  r.get('/byomraader/:id', (c) => profilePage(c, 'urbanArea', idParam(c)));
+  r.get('/lister', listsPage);
+  r.get('/lister/:year', (c) => listYearPage(c, idParam(c, 'year')));
+  r.get('/regel', (c) => settingsPage(c));
+  r.post('/regel', saveSettings);
+  r.get('/import', (c) => importPage(c));
+  r.post('/import', uploadForm);
+  r.get('/import/:id', (c) => previewPage(c, idParam(c)));
+  r.post('/import/:id/gem', (c) => confirmForm(c, idParam(c)));
+  r.post('/import/:id/kasser', (c) => discardForm(c, idParam(c)));
+  r.get('/skabelon.csv', async (c) =>
+    c.body(templateCsv(await templateEstates(c)), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="noegletal-skabelon.csv"' }),
+  );
+  r.get('/skabelon.xlsx', async (c) => {
+    const estates = await templateEstates(c);
+    const buffer = await workbookBuffer([
+      {
+        name: 'Statistik',
+        columns: TEMPLATE_HEADERS.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2) })),
+        rows: estates.map((e) => ({ organisation: e.organisation, afdelingsnummer: e.number, afdeling: e.name })),
+      },
+    ]);
+    return c.body(new Uint8Array(buffer), 200, { 'content-type': xlsxType, 'content-disposition': 'attachment; filename="noegletal-skabelon.xlsx"' });
+  });
+  const open = async (c: import('hono').Context<AppEnv>) => {
+    const years = await figureYears(c.get('ctx'));
+    const year = chosenYear(c, years);
+    if (year === undefined) throw new NotFound('Der er ingen offentliggjorte nøgletal endnu.');
+    const level = LEVEL_PARAM[c.req.query('niveau') ?? ''];
+    return { year, ...(await openDataRows(c.get('ctx'), year, level ? [level] : OPEN_LEVELS, readOptions(c))) };
+  };
+  r.get('/data.csv', async (c) => {
+    const { year, rows } = await open(c);
+    return c.body(openDataCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="noegletal-${year}.csv"` });
+  });
+  r.get('/data.json', async (c) => {
+    const { year, rows, threshold } = await open(c);
+    return c.json({ year, suppressionThreshold: threshold, note: 'Tal under diskretionsgrænsen er null.', rows });
+  });
+  return r;
+}
+
+addAreaPages((app) => app.route('/noegletal', keyfigurePages()));
+addAreaApi(keyfiguresApi);
+addNavEntry({ label: 'Nøgletal', href: '/noegletal', prefix: '/noegletal', order: 40 });
+addDemoStep({ order: 40, name: 'keyfigures', run: loadDemoKeyfigures });

@@ -1,0 +1,116 @@
+import type { Context } from 'hono';
+import { COPENHAGEN_INDICATORS, type IndicatorId } from '../../domain/keyfigures/index.ts';
+import { Conflict, Invalid } from '../../errors.ts';
+import { can } from '../../policy/index.ts';
+import { getSettings, updateSettings } from '../../services/keyfigures/settings.ts';
+import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, TextField } from '../components/index.ts';
+import { ConflictNotice } from '../conflict.tsx';
+import type { AppEnv } from '../env.ts';
+import { formatDateTime } from '../format.ts';
+import { type FormErrors, type FormValues, formAll, readForm } from '../forms.ts';
+import { flash, page } from '../render.tsx';
+import { crumbs, kfPaths, readOptions, SubNav } from './shared.tsx';
+import { kfHead } from './style.tsx';
+
+interface State {
+  values?: FormValues;
+  indicators?: string[];
+  errors?: FormErrors;
+  conflict?: Conflict;
+  status?: 200 | 400 | 409;
+}
+
+/** /noegletal/regel — Copenhagen's designation rule and the suppression threshold: shown to all, edited by admin/secretariat (R18). */
+export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
+  const ctx = c.get('ctx');
+  const s = await getSettings(ctx);
+  const mayEdit = can(c.get('actor'), 'configure', { type: 'keyfigures' });
+  const v: FormValues = state.values ?? {
+    name: s.rule.name,
+    minDeviating: String(s.rule.minDeviating),
+    deviationKind: s.rule.deviation.kind,
+    deviation: (s.rule.deviation.kind === 'relative' ? s.rule.deviation.percent : s.rule.deviation.points).replace('.', ','),
+    threshold: s.threshold === null ? '' : String(s.threshold),
+    version: String(s.version),
+  };
+  const chosen = state.indicators ?? [...s.rule.indicators];
+  const errors = state.errors ?? {};
+  const title = 'Udpegningsregel og diskretionsgrænse';
+  const threshold = s.threshold ?? readOptions(c).defaultThreshold;
+  return page(
+    c,
+    { title, breadcrumbs: [...crumbs, { label: 'Udpegningsregel' }], status: state.status, head: kfHead() },
+    <>
+      <h1>{title}</h1>
+      <SubNav active={kfPaths.settings()} canImport={can(c.get('actor'), 'import', { type: 'keyfigures' })} />
+      <div class="kf-rule">
+        <p>
+          <strong>Gældende regel:</strong> {s.ruleText}
+        </p>
+        <p>
+          Kommunens præcise regel for at udpege udsatte byområder er ikke offentlig, så reglen er en indstilling. Den vises ved siden af hvert resultat. Sidst
+          ændret {formatDateTime(s.updatedAt)}.
+        </p>
+        <p>
+          Diskretionsgrænse: tal, der bygger på færre end {threshold} personer eller boliger, offentliggøres ikke
+          {s.threshold === null ? ' (standard fra konfigurationen)' : ''}.
+        </p>
+      </div>
+      {mayEdit && (
+        <>
+          <h2>Ret reglen</h2>
+          {state.conflict && <ConflictNotice conflict={state.conflict} />}
+          <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
+          <Form action={kfPaths.settings()} csrfToken={c.get('csrfToken')}>
+            <HiddenField name="version" value={v.version ?? String(s.version)} />
+            <TextField name="name" label="Reglens navn" value={v.name} error={errors.name} required />
+            <ChoiceGroup name="indicators" label="Indikatorer, der indgår" options={COPENHAGEN_INDICATORS.map((i) => ({ value: i.id, label: i.label }))} values={chosen} error={errors.indicators} required />
+            <TextField name="minDeviating" label="Mindst så mange indikatorer skal afvige" value={v.minDeviating} error={errors.minDeviating} inputmode="numeric" width="xs" required />
+            <ChoiceGroup
+              name="deviationKind"
+              type="radio"
+              label="Afvigelsen måles"
+              options={[
+                { value: 'relative', label: 'Relativt, i procent af byens gennemsnit' },
+                { value: 'points', label: 'I procentpoint' },
+              ]}
+              values={[v.deviationKind ?? 'relative']}
+              required
+            />
+            <TextField name="deviation" label="Afvigelse" hint="Fx 25 (procent) eller 10 (procentpoint)" value={v.deviation} error={errors.deviation} inputmode="decimal" width="xs" required />
+            <TextField name="threshold" label="Diskretionsgrænse (personer)" hint="Tom: standarden fra konfigurationen" value={v.threshold} error={errors.threshold} inputmode="numeric" width="xs" />
+            <Button type="submit">Gem reglen</Button>
+          </Form>
+        </>
+      )}
+    </>,
+  );
+}
+
+export async function saveSettings(c: Context<AppEnv>) {
+  const values = await readForm(c);
+  const indicators = await formAll(c, 'indicators');
+  const errors: FormErrors = {};
+  const min = /^\d{1,2}$/.test(values.minDeviating ?? '') ? Number(values.minDeviating) : NaN;
+  if (Number.isNaN(min)) errors.minDeviating = 'Skriv et helt tal.';
+  const t = (values.threshold ?? '').trim();
+  if (t !== '' && !/^\d{1,3}$/.test(t)) errors.threshold = 'Diskretionsgrænsen skal være et helt tal.';
+  const kind = values.deviationKind === 'points' ? 'points' : 'relative';
+  if (Object.keys(errors).length) return settingsPage(c, { values, indicators, errors, status: 400 });
+  try {
+    await updateSettings(c.get('ctx'), Number(values.version) || 0, {
+      name: values.name ?? '',
+      indicators: indicators as IndicatorId[],
+      minDeviating: min,
+      deviationKind: kind,
+      deviation: values.deviation ?? '',
+      threshold: t === '' ? null : Number(t),
+    });
+    flash(c, 'Reglen er gemt.');
+    return c.redirect(kfPaths.settings(), 303);
+  } catch (e) {
+    if (e instanceof Invalid) return settingsPage(c, { values, indicators, errors: e.fields, status: 400 });
+    if (e instanceof Conflict && e.current) return settingsPage(c, { values: { ...values, version: String(e.current.version) }, indicators, conflict: e, status: 409 });
+    throw e;
+  }
+}
