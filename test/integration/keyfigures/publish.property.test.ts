@@ -16,7 +16,9 @@ const estateArb = fc.record({
   lacking: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
 });
 
-function build(xs: fc.infer<typeof estateArb>[]) {
+type EstateInput = typeof estateArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(xs: EstateInput[]) {
   const placed: PlacedEstate[] = xs.map((x, i) => ({
     id: i + 1,
     name: `E${i + 1}`,
