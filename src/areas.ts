@@ -4,5 +4,6 @@
  */
 export {};
 import './web/plans/index.ts';
+import './web/money/index.ts';
 import './web/notifications/index.tsx';
 import './web/keyfigures/index.ts';

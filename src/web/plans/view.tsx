@@ -36,6 +36,13 @@ function ResponsibilityMatrix({ plan }: { plan: PlanDetail }) {
   );
 }
 
+/** Other areas add a section to the plan page (the money area: the economy summary), shown after the plan's facts. */
+type PlanSection = (c: Context<AppEnv>, planId: number) => Promise<Child | null>;
+const planSections: PlanSection[] = [];
+export function addPlanSection(section: PlanSection): void {
+  planSections.push(section);
+}
+
 export async function planViewPage(c: Context<AppEnv>, id: number) {
   const ctx = c.get('ctx');
   const actor = c.get('actor');
@@ -48,6 +55,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
   const chain = approvalChains[plan.approvalChain];
   const recorded = new Map(plan.transitions.filter((t) => t.stepKey).map((t) => [t.stepKey!, t]));
   const mayMeasure = can(actor, 'recordMeasurement', subject);
+  const sections = await Promise.all(planSections.map((s) => s(c, id)));
 
   return page(
     c,
@@ -90,6 +98,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
         </a>
       </p>
 
+      {sections}
       {actions.length > 0 && (
         <section aria-labelledby="next-steps">
           <h2 id="next-steps">Næste skridt</h2>

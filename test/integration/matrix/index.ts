@@ -1,3 +1,4 @@
+import { moneyRoutes } from './money-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { registryRoutes } from './registry-routes.ts';
@@ -5,4 +6,4 @@ import { keyfigureRoutes } from './keyfigures-routes.ts';
 import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
-export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...notificationRoutes, ...keyfigureRoutes];
+export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes];

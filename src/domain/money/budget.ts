@@ -1,0 +1,160 @@
+import { bpText, kr, pctToBp, shareCeil, shareFloor, sumOre } from './amount.ts';
+
+export type FunderKind = 'lbf' | 'municipality' | 'organisation' | 'other';
+export type LineKind = 'activity' | 'staff' | 'activities' | 'premises' | 'evaluation' | 'administration' | 'other';
+
+/** Budget line categories (a line is either tied to an activity or a cost category). */
+export const lineKindLabels: Record<LineKind, string> = {
+  activity: 'Aktivitet',
+  staff: 'Personale',
+  activities: 'Aktiviteter (øvrige)',
+  premises: 'Lokaler',
+  evaluation: 'Evaluering',
+  administration: 'Administration',
+  other: 'Andet',
+};
+
+export const funderKindLabels: Record<FunderKind, string> = {
+  lbf: 'Landsbyggefonden',
+  municipality: 'Københavns Kommune',
+  organisation: 'Boligorganisation',
+  other: 'Anden finansiering',
+};
+
+/** A budget as entered or stored: the frame, lines with an amount per year, and the funders (all in øre). */
+export interface BudgetDraft {
+  frameOre: number;
+  lines: { id?: number | null; name: string; kind?: LineKind; activityId?: number | null; perYear: Record<number, number> }[];
+  funders: { id?: number | null; kind: FunderKind; name: string; organisationId?: number | null; amountOre: number }[];
+}
+
+export interface RuleViolation {
+  rule: string;
+  field?: string;
+  message: string;
+}
+
+export interface BudgetLimits {
+  /** LBF's cap in the funding period, percent of the frame (75). */
+  lbfMaxPct: number;
+  /** The local co-financing floor, percent of the frame (25). */
+  localMinPct: number;
+}
+
+const lineTotal = (l: BudgetDraft['lines'][number]) => sumOre(Object.values(l.perYear));
+
+/**
+ * R1 — Funding split. The lines add up to the frame; the funders add up to the frame; Landsbyggefonden pays at
+ * most the period's cap; local co-financing (municipality, housing organisations, others) is at least the
+ * period's floor. Exact in øre; caps are rounded down and floors up to whole øre. Danish messages name the
+ * rule and the amounts.
+ */
+export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const frame = budget.frameOre;
+  if (!Number.isSafeInteger(frame) || frame <= 0) {
+    return [{ rule: 'R1', field: 'frameOre', message: `R1: Planens samlede ramme skal være større end 0 kr. (nu ${kr(Number.isSafeInteger(frame) ? frame : 0)}).` }];
+  }
+  for (const l of budget.lines) {
+    for (const [year, v] of Object.entries(l.perYear)) {
+      if (!Number.isSafeInteger(v) || v < 0) out.push({ rule: 'R1', field: 'lines', message: `R1: Budgetlinjen »${l.name}« har et negativt beløb i ${year} (${kr(Number.isSafeInteger(v) ? v : 0)}).` });
+    }
+  }
+  for (const f of budget.funders) {
+    if (!Number.isSafeInteger(f.amountOre) || f.amountOre < 0) out.push({ rule: 'R1', field: 'funders', message: `R1: Finansieringen fra ${f.name} er negativ (${kr(Number.isSafeInteger(f.amountOre) ? f.amountOre : 0)}).` });
+  }
+  if (out.length) return out;
+
+  const linesSum = sumOre(budget.lines.map(lineTotal));
+  if (linesSum !== frame) {
+    out.push({
+      rule: 'R1',
+      field: 'lines',
+      message: `R1: Budgetlinjerne summer til ${kr(linesSum)}, men planens ramme er ${kr(frame)} (${linesSum > frame ? 'for meget' : 'mangler'}: ${kr(Math.abs(linesSum - frame))}).`,
+    });
+  }
+  const fundersSum = sumOre(budget.funders.map((f) => f.amountOre));
+  if (fundersSum !== frame) {
+    out.push({
+      rule: 'R1',
+      field: 'funders',
+      message: `R1: Finansieringen summer til ${kr(fundersSum)}, men planens ramme er ${kr(frame)} (${fundersSum > frame ? 'for meget' : 'mangler'}: ${kr(Math.abs(fundersSum - frame))}).`,
+    });
+  }
+  const lbfBp = pctToBp(limits.lbfMaxPct);
+  const localBp = pctToBp(limits.localMinPct);
+  const lbf = sumOre(budget.funders.filter((f) => f.kind === 'lbf').map((f) => f.amountOre));
+  const maxLbf = shareFloor(frame, lbfBp);
+  if (lbf > maxLbf) {
+    out.push({
+      rule: 'R1',
+      field: 'lbf',
+      message: `R1: Landsbyggefonden finansierer ${kr(lbf)} = ${bpText(shareBp(lbf, frame))} af rammen; i bevillingsperioden må fonden højst betale ${bpText(lbfBp)} (${kr(maxLbf)}).`,
+    });
+  }
+  const local = sumOre(budget.funders.filter((f) => f.kind !== 'lbf').map((f) => f.amountOre));
+  const minLocal = shareCeil(frame, localBp);
+  if (local < minLocal) {
+    out.push({
+      rule: 'R1',
+      field: 'local',
+      message: `R1: Den lokale medfinansiering (kommune, boligorganisationer og andre) er ${kr(local)} = ${bpText(shareBp(local, frame))} af rammen; den skal være mindst ${bpText(localBp)} (${kr(minLocal)}).`,
+    });
+  }
+  return out;
+}
+
+/** part/whole in basis points, rounded half up (the whole is positive here). */
+function shareBp(part: number, whole: number): number {
+  return Number((2n * BigInt(part) * 10_000n + BigInt(whole)) / (2n * BigInt(whole)));
+}
+
+export interface Split {
+  lbfBp: number;
+  municipalityBp: number;
+}
+
+/** Copenhagen's practice (R1): LBF 75 %, the municipality 12,5 %, the housing organisations 12,5 %. */
+export const defaultSplit: Split = { lbfBp: 7500, municipalityBp: 1250 };
+
+/**
+ * R1 — the split proposed for a new budget: LBF and the municipality get their share of the frame rounded
+ * down to whole øre; the housing organisations share the rest equally, the first ones taking the odd øre.
+ * The funders always add up to the frame exactly.
+ */
+export function proposeSplit(frameOre: number, organisations: { id: number; name: string }[], split: Split = defaultSplit): BudgetDraft['funders'] {
+  const lbf = shareFloor(frameOre, split.lbfBp);
+  const municipality = shareFloor(frameOre, split.municipalityBp);
+  const rest = BigInt(frameOre - lbf - municipality);
+  const funders: BudgetDraft['funders'] = [
+    { kind: 'lbf', name: funderKindLabels.lbf, organisationId: null, amountOre: lbf },
+    { kind: 'municipality', name: funderKindLabels.municipality, organisationId: null, amountOre: municipality },
+  ];
+  if (organisations.length === 0) {
+    funders.push({ kind: 'other', name: 'Boligorganisationerne', organisationId: null, amountOre: Number(rest) });
+    return funders;
+  }
+  const n = BigInt(organisations.length);
+  const each = rest / n;
+  const odd = Number(rest % n);
+  organisations.forEach((o, i) => funders.push({ kind: 'organisation', name: o.name, organisationId: o.id, amountOre: Number(each) + (i < odd ? 1 : 0) }));
+  return funders;
+}
+
+/** Spreads an amount evenly over years (the first years take the odd øre); sums exactly to the amount. */
+export function spreadOverYears(amountOre: number, years: number[]): Record<number, number> {
+  if (!years.length) return {};
+  const n = BigInt(years.length);
+  const each = BigInt(amountOre) / n;
+  const odd = Number(BigInt(amountOre) % n);
+  return Object.fromEntries(years.map((y, i) => [y, Number(each) + (i < odd ? 1 : 0)]));
+}
+
+/** The calendar years a plan runs in (R1 budgets are per year). */
+export function planYears(startsOn: string, endsOn: string): number[] {
+  const a = Number(startsOn.slice(0, 4));
+  const b = Number(endsOn.slice(0, 4));
+  const out: number[] = [];
+  for (let y = a; y <= b; y++) out.push(y);
+  return out;
+}
