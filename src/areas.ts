@@ -7,3 +7,4 @@ import './web/plans/index.ts';
 import './web/money/index.ts';
 import './web/notifications/index.tsx';
 import './web/keyfigures/index.ts';
+import './web/governance/index.ts';

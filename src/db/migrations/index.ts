@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_foundation.ts';
 import * as m002 from './002_plans.ts';
 import * as m003 from './003_money.ts';
+import * as m004 from './004_governance.ts';
 import * as m005 from './005_keyfigures.ts';
 import * as m006 from './006_notifications.ts';
 
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_plans': m002,
   '003_money': m003,
+  '004_governance': m004,
   '005_keyfigures': m005,
   '006_notifications': m006,
 };

@@ -1,3 +1,4 @@
+import { governanceRoutes } from './governance-routes.ts';
 import { moneyRoutes } from './money-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { planRoutes } from './plan-routes.ts';
@@ -6,4 +7,4 @@ import { keyfigureRoutes } from './keyfigures-routes.ts';
 import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
-export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes];
+export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes, ...governanceRoutes];

@@ -1,0 +1,311 @@
+import { sql } from 'kysely';
+import { recordAudit } from '../../db/audit.ts';
+import type { Executor, Trx } from '../../db/database.ts';
+import { loadForUpdate, updateVersioned } from '../../db/versioned.ts';
+import { compositionWarnings, mandateStatus, rhythmWarnings, type SeatWarning } from '../../domain/governance/composition.ts';
+import { type BodyType, validOn } from '../../domain/governance/labels.ts';
+import { copenhagenParts } from '../../domain/governance/time.ts';
+import { Invalid, NotFound } from '../../errors.ts';
+import { type Actor, actorLabel, authorize, can } from '../../policy/index.ts';
+import { visiblePlans } from '../plans/access.ts';
+import { addGrant } from '../accounts.ts';
+import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
+import { membersOf, memberUserIds } from './members.ts';
+
+export interface BodySummary {
+  id: number;
+  code: string;
+  name: string;
+  type: BodyType;
+  parentId: number | null;
+  validFrom: string;
+  validTo: string | null;
+  description: string;
+  minPerYear: number | null;
+  maxPerYear: number | null;
+  districts: { id: number; number: number; name: string }[];
+  urbanAreas: string[];
+  version: number;
+}
+
+async function summaries(db: Executor, ids?: number[]): Promise<BodySummary[]> {
+  const rows = await db.selectFrom('body').selectAll().$if(!!ids, (q) => q.where('id', 'in', ids!.length ? ids! : [-1])).orderBy('valid_from').orderBy('name').execute();
+  const [districts, areas] = await Promise.all([
+    db
+      .selectFrom('body_district as bd')
+      .leftJoin(
+        (eb) => eb.selectFrom('district as d').innerJoin('municipality as mu', 'mu.id', 'd.municipality_id').where('mu.code', '=', '0101').select(['d.id', 'd.number', 'd.name']).as('d'),
+        (j) => j.onRef('d.number', '=', 'bd.district_number'),
+      )
+      .select(['bd.body_id', 'bd.district_number', 'd.id', 'd.name'])
+      .orderBy('bd.district_number')
+      .execute(),
+    db.selectFrom('body_urban_area').selectAll().orderBy('urban_area_name').execute(),
+  ]);
+  return rows.map((b) => ({
+    id: b.id,
+    code: b.code,
+    name: b.name,
+    type: b.type as BodyType,
+    parentId: b.parent_id,
+    validFrom: b.valid_from,
+    validTo: b.valid_to,
+    description: b.description,
+    minPerYear: b.meetings_per_year_min,
+    maxPerYear: b.meetings_per_year_max,
+    districts: districts.filter((d) => d.body_id === b.id && d.id !== null).map((d) => ({ id: d.id!, number: d.district_number, name: d.name! })),
+    urbanAreas: areas.filter((a) => a.body_id === b.id).map((a) => a.urban_area_name),
+    version: b.version,
+  }));
+}
+
+/** R16 — the structure in force on a day: its bodies, parents first, each with its members that day. */
+export async function structureOn(ctx: ServiceContext, on: string) {
+  authorize(ctx.actor, 'list', { type: 'body', memberUserIds: [] });
+  const bodies = (await summaries(ctx.db)).filter((b) => validOn(b, on));
+  const members = await membersOf(ctx.db, bodies.map((b) => b.id), on);
+  return bodies.map((b) => ({ ...b, members: members.filter((m) => m.bodyId === b.id) }));
+}
+
+/** Every body ever, newest structure first (the history of the structure). */
+export async function allBodies(ctx: ServiceContext) {
+  authorize(ctx.actor, 'list', { type: 'body', memberUserIds: [] });
+  return (await summaries(ctx.db)).sort((a, b) => b.validFrom.localeCompare(a.validFrom) || a.name.localeCompare(b.name));
+}
+
+export async function bodySubject(db: Executor, bodyId: number, on: string) {
+  return { type: 'body' as const, id: bodyId, memberUserIds: await memberUserIds(db, bodyId, on) };
+}
+
+/** Plans a body answers for on a day: plans in its districts (district boards and fora) not moved to the city board, moved plans (city board), and plans linked by hand. */
+async function plansOf(db: Executor, b: BodySummary, on: string, actor: Actor) {
+  const linked = db.selectFrom('body_plan').select('plan_id').where('body_id', '=', b.id);
+  const moved = db.selectFrom('competence_transfer').select('plan_id').where('decided_on', '<=', on);
+  const districtIds = b.districts.map((d) => d.id);
+  return db
+    .selectFrom('plan as p')
+    .leftJoin('district as d', 'd.id', 'p.district_id')
+    .select(['p.id', 'p.name', 'p.state', 'p.starts_on', 'p.ends_on', 'd.name as district'])
+    .where('p.state', 'not in', ['rejected', 'withdrawn'])
+    .where(visiblePlans(actor))
+    .where('p.starts_on', '<=', b.validTo ?? '9999-12-31')
+    .where('p.ends_on', '>=', b.validFrom)
+    .where((eb) => {
+      const ors = [eb('p.id', 'in', linked)];
+      if ((b.type === 'district_board' || b.type === 'forum') && districtIds.length) ors.push(eb.and([eb('p.district_id', 'in', districtIds), eb('p.id', 'not in', moved)]));
+      if (b.type === 'city_board') ors.push(eb('p.id', 'in', moved));
+      return eb.or(ors);
+    })
+    .orderBy('p.name')
+    .execute();
+}
+
+/** A body's page: coverage, plans, members with composition warnings (R9, R10, R14–R16), mandate (R13), meetings and rhythm. */
+export async function getBody(ctx: ServiceContext, id: number) {
+  const b = (await summaries(ctx.db, [id]))[0];
+  if (!b) throw new NotFound('Organet findes ikke.');
+  const today = isoDate(ctx.now());
+  const on = validOn(b, today) ? today : (b.validTo ?? today);
+  const subject = await bodySubject(ctx.db, id, on);
+  authorize(ctx.actor, 'read', subject);
+  const seeClosed = can(ctx.actor, 'proposeItem', subject);
+  const [members, allMembers, plans, meetings, mandates, backlog, parent, children] = await Promise.all([
+    membersOf(ctx.db, [id], on),
+    membersOf(ctx.db, [id]),
+    plansOf(ctx.db, b, on, ctx.actor),
+    ctx.db.selectFrom('meeting').select(['id', 'starts_at', 'ends_at', 'place', 'state', 'minutes_sent_at']).where('body_id', '=', id).orderBy('starts_at', 'desc').execute(),
+    ctx.db.selectFrom('mandate_document').selectAll().where('body_id', '=', id).orderBy('kind').orderBy('number', 'desc').execute(),
+    ctx.db.selectFrom('agenda_item').select(['id', 'title', 'kind', 'ref_id', 'closed', 'proposed_by_label', 'created_at']).where('body_id', '=', id).where('meeting_id', 'is', null).orderBy('created_at').execute(),
+    b.parentId ? ctx.db.selectFrom('body').select(['id', 'name']).where('id', '=', b.parentId).executeTakeFirst() : Promise.resolve(undefined),
+    ctx.db.selectFrom('body').select(['id', 'name', 'valid_to']).where('parent_id', '=', id).orderBy('name').execute(),
+  ]);
+  const inScope =
+    b.type === 'district_board' && b.districts.length
+      ? await ctx.db
+          .selectFrom('plan as p')
+          .innerJoin('plan_estate as pe', 'pe.plan_id', 'p.id')
+          .innerJoin('estate as e', 'e.id', 'pe.estate_id')
+          .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+          .select(['o.id', 'o.short_name as name'])
+          .distinct()
+          .where('p.id', 'in', plans.length ? plans.map((p) => p.id) : [-1])
+          .where('p.state', 'in', ['granted', 'active'])
+          .execute()
+      : [];
+  const active = validOn(b, today);
+  const warnings: SeatWarning[] = active ? compositionWarnings(b.type, members, { organisationsInScope: inScope }) : [];
+  if (active) warnings.push(...rhythmWarnings({ type: b.type, minPerYear: b.minPerYear, validFrom: b.validFrom }, meetings.map((m) => ({ startsOn: copenhagenParts(m.starts_at).date, state: m.state })), today));
+  const mandate = b.type === 'district_board' ? mandateStatus(mandates) : null;
+  const visibleBacklog = backlog.map((i) => (i.closed && !seeClosed ? { ...i, title: 'Lukket punkt', ref_id: null } : i));
+  return { ...b, active, on, members, formerMembers: allMembers.filter((m) => !members.some((x) => x.id === m.id)), plans, meetings, mandates, mandate, backlog: visibleBacklog, parent: parent ?? null, children, warnings };
+}
+
+export interface BodyInput {
+  name: string;
+  type: BodyType;
+  parentId: number | null;
+  validFrom: string;
+  validTo: string | null;
+  description: string;
+  minPerYear: number | null;
+  maxPerYear: number | null;
+  districtNumbers: number[];
+  planIds: number[];
+}
+
+const bodyRow = (i: BodyInput) => ({
+  name: i.name,
+  type: i.type,
+  parent_id: i.parentId,
+  valid_from: i.validFrom,
+  valid_to: i.validTo,
+  description: i.description,
+  meetings_per_year_min: i.minPerYear,
+  meetings_per_year_max: i.maxPerYear,
+});
+
+function checkBody(i: BodyInput) {
+  const e: Record<string, string> = {};
+  if (i.validTo && i.validTo < i.validFrom) e.validTo = 'Slutdatoen må ikke ligge før startdatoen.';
+  if (i.minPerYear !== null && i.maxPerYear !== null && i.maxPerYear < i.minPerYear) e.maxPerYear = 'Højst antal møder må ikke være mindre end mindst antal.';
+  if (Object.keys(e).length) throw new Invalid(e);
+}
+
+async function setCoverage(trx: Trx, id: number, i: BodyInput) {
+  await trx.deleteFrom('body_district').where('body_id', '=', id).execute();
+  if (i.districtNumbers.length) await trx.insertInto('body_district').values([...new Set(i.districtNumbers)].map((n) => ({ body_id: id, district_number: n }))).execute();
+  await trx.deleteFrom('body_plan').where('body_id', '=', id).execute();
+  if (i.planIds.length) await trx.insertInto('body_plan').values([...new Set(i.planIds)].map((p) => ({ body_id: id, plan_id: p }))).execute();
+}
+
+/** R14, R16 — the secretariat adds a body (a local group, a forum …) with its period and coverage. */
+export async function createBody(ctx: ServiceContext, input: BodyInput): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    authorize(ctx.actor, 'create', { type: 'body', memberUserIds: [] });
+    checkBody(input);
+    const code = `${input.type}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    const row = await trx.insertInto('body').values({ ...bodyRow(input), code }).returning(['id', 'version']).executeTakeFirstOrThrow();
+    await setCoverage(trx, row.id, input);
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'body', entityId: row.id, version: row.version, summary: `Oprettede ${input.name}`, after: bodyRow(input) });
+    return row.id;
+  });
+}
+
+export async function updateBody(ctx: ServiceContext, id: number, version: number, input: BodyInput): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    const current = await loadForUpdate(trx, 'body', id);
+    authorize(ctx.actor, 'update', await bodySubject(trx, id, isoDate(ctx.now())));
+    checkBody(input);
+    const after = await updateVersioned(trx, 'body', current, version, 'body', bodyRow(input));
+    await setCoverage(trx, id, input);
+    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'body', entityId: id, version: after.version, summary: `Rettede ${input.name}`, before: current, after });
+  });
+}
+
+export interface MemberInput {
+  personName: string;
+  email: string;
+  representsKind: 'organisation' | 'administration' | 'other';
+  organisationId: number | null;
+  administration: string | null;
+  representsOther: string;
+  level: string;
+  role: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+/**
+ * R9, R10, R14 — seats a person in a body on behalf of a housing organisation or an administration.
+ * A member with an account (matched by e-mail) gets a board-member grant for the body.
+ */
+export async function addMember(ctx: ServiceContext, bodyId: number, input: MemberInput): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    const body = await trx.selectFrom('body').select(['id', 'name', 'valid_from', 'valid_to']).where('id', '=', bodyId).executeTakeFirst();
+    if (!body) throw new NotFound('Organet findes ikke.');
+    authorize(ctx.actor, 'manageMembers', await bodySubject(trx, bodyId, isoDate(ctx.now())));
+    const e: Record<string, string> = {};
+    if (input.representsKind === 'organisation' && !input.organisationId) e.organisationId = 'Vælg boligorganisationen.';
+    if (input.representsKind === 'administration' && !input.administration) e.administration = 'Vælg forvaltningen.';
+    if (input.endsOn && input.endsOn < input.startsOn) e.endsOn = 'Slutdatoen må ikke ligge før startdatoen.';
+    if (input.startsOn < body.valid_from || (body.valid_to && input.startsOn > body.valid_to)) e.startsOn = 'Medlemsperioden skal begynde, mens organet findes.';
+    if (Object.keys(e).length) throw new Invalid(e);
+    const email = input.email.trim().toLowerCase();
+    const user = email ? await trx.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst() : undefined;
+    const values = {
+      body_id: bodyId,
+      person_name: input.personName,
+      user_id: user?.id ?? null,
+      email,
+      represents_kind: input.representsKind,
+      organisation_id: input.representsKind === 'organisation' ? input.organisationId : null,
+      administration: input.representsKind === 'administration' ? input.administration : null,
+      represents_other: input.representsKind === 'other' ? input.representsOther : '',
+      level: input.level,
+      role: input.role,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+    };
+    const row = await trx.insertInto('body_member').values(values).returning(['id', 'version']).executeTakeFirstOrThrow();
+    if (user) {
+      const has = await trx.selectFrom('role_grant').select('id').where('user_id', '=', user.id).where('role', '=', 'board_member').where('body_id', '=', bodyId).executeTakeFirst();
+      if (!has) await addGrant(trx, user.id, { role: 'board_member', bodyId });
+    }
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'body_member', entityId: row.id, version: row.version, summary: `${input.personName} indtræder i ${body.name}`, after: values });
+    return row.id;
+  });
+}
+
+/** Ends a membership on a day (the history of who sat where is kept). */
+export async function endMember(ctx: ServiceContext, memberId: number, version: number, endsOn: string): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    const current = await loadForUpdate(trx, 'body_member', memberId);
+    authorize(ctx.actor, 'manageMembers', await bodySubject(trx, current.body_id as number, isoDate(ctx.now())));
+    if (endsOn < (current.starts_on as string)) throw new Invalid({ endsOn: 'Slutdatoen må ikke ligge før medlemsperiodens start.' });
+    const after = await updateVersioned(trx, 'body_member', current, version, 'body_member', { ends_on: endsOn });
+    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'body_member', entityId: memberId, version: after.version, summary: `${current.person_name} udtræder ${endsOn}`, before: current, after });
+    return current.body_id as number;
+  });
+}
+
+/** R13 — a new version of a district board's terms of reference or rules of procedure (a draft). */
+export async function addMandateDocument(ctx: ServiceContext, bodyId: number, input: { kind: 'terms_of_reference' | 'rules_of_procedure'; title: string; content: string }): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    const body = await trx.selectFrom('body').select(['id', 'name', 'type']).where('id', '=', bodyId).executeTakeFirst();
+    if (!body) throw new NotFound('Organet findes ikke.');
+    authorize(ctx.actor, 'manageMandate', await bodySubject(trx, bodyId, isoDate(ctx.now())));
+    const last = await trx.selectFrom('mandate_document').select((eb) => eb.fn.max('number').as('n')).where('body_id', '=', bodyId).where('kind', '=', input.kind).executeTakeFirst();
+    const row = await trx
+      .insertInto('mandate_document')
+      .values({ body_id: bodyId, kind: input.kind, number: Number(last?.n ?? 0) + 1, title: input.title, content: input.content, created_by_label: actorLabel(ctx.actor), city_board_approved_on: null, lbf_approved_on: null })
+      .returning(['id', 'version', 'number'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'mandate_document', entityId: row.id, version: row.version, summary: `${input.title}, version ${row.number} (udkast)`, after: input });
+    return row.id;
+  });
+}
+
+/**
+ * R13 — the approval chain: first the city board approves (date and reference), then LBF; on LBF's
+ * approval the version is in force and the earlier version in force of the same kind is superseded.
+ */
+export async function approveMandate(ctx: ServiceContext, docId: number, version: number, step: 'city_board' | 'lbf', input: { approvedOn: string; reference: string }): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    const current = await loadForUpdate(trx, 'mandate_document', docId);
+    const bodyId = current.body_id as number;
+    authorize(ctx.actor, step === 'city_board' ? 'approveMandateCityBoard' : 'approveMandateLbf', await bodySubject(trx, bodyId, isoDate(ctx.now())));
+    if (step === 'city_board' && current.state !== 'draft') throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse har allerede godkendt denne version.' });
+    if (step === 'lbf' && current.state !== 'city_board_approved') throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse skal godkende først; derefter sendes materialet til Landsbyggefonden (R13).' });
+    if (step === 'lbf' && input.approvedOn < (current.city_board_approved_on as string)) throw new Invalid({ approvedOn: 'LBF kan ikke have godkendt før Boligsocial Bestyrelse.' });
+    const values =
+      step === 'city_board'
+        ? { state: 'city_board_approved', city_board_approved_on: input.approvedOn, city_board_reference: input.reference }
+        : { state: 'in_force', lbf_approved_on: input.approvedOn, lbf_reference: input.reference };
+    if (step === 'lbf') {
+      await trx.updateTable('mandate_document').set({ state: 'superseded', version: sql`version + 1`, updated_at: sql`now()` }).where('body_id', '=', bodyId).where('kind', '=', current.kind as 'terms_of_reference').where('state', '=', 'in_force').execute();
+    }
+    const after = await updateVersioned(trx, 'mandate_document', current, version, 'mandate_document', values);
+    await recordAudit(trx, ctx.actor, { action: step === 'city_board' ? 'approveCityBoard' : 'approveLbf', entityType: 'mandate_document', entityId: docId, version: after.version, summary: `${current.title} v${current.number} godkendt af ${step === 'city_board' ? 'Boligsocial Bestyrelse' : 'Landsbyggefonden'} ${input.approvedOn}`, before: current, after });
+    return bodyId;
+  });
+}
