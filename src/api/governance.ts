@@ -1,4 +1,3 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { bodyTypes, decisions, memberLevels, memberRoles, outcomeKinds } from '../domain/governance/labels.ts';
 import { meetingActions } from '../domain/governance/meeting.ts';
 import { administrations } from '../policy/actor.ts';
@@ -7,7 +6,7 @@ import { addMember, allBodies, createBody, getBody, structureOn } from '../servi
 import { recordCompetenceTransfer, whoDecides } from '../services/governance/competence.ts';
 import type { Member } from '../services/governance/members.ts';
 import { addItem, approveMinutes, getMeeting, listDecisions, listMeetings, planMeeting, proposeItem, recordAttendance, recordOutcome, transitionMeeting, updateMeeting } from '../services/governance/meetings.ts';
-import { apiRouter, errorResponses, IdParam, json, jsonBody, z } from './openapi.ts';
+import { apiRouter, IdParam, json, jsonBody, routesFor, z } from './openapi.ts';
 
 const tag = 'Styring';
 const isoDate_ = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datoen skal skrives ÅÅÅÅ-MM-DD.' });
@@ -64,17 +63,7 @@ const Decision = z
   .object({ id: z.number().int(), title: z.string(), kind: z.string(), refId: z.number().int().nullable(), outcomeKind: z.string(), decision: z.string().nullable(), text: z.string(), taskOwner: z.string(), taskDue: z.string().nullable(), meetingId: z.number().int(), meetingDate: z.string(), bodyId: z.number().int(), bodyName: z.string() })
   .openapi('Decision');
 
-function route<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, status: 200, schema: S): ReturnType<typeof ok<P, M, R, S>>;
-function route<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, status: 201, schema: S): ReturnType<typeof created<P, M, R, S>>;
-function route(method: 'get' | 'post' | 'put', path: string, summary: string, request: RouteConfig['request'], status: 200 | 201, schema: z.ZodType) {
-  return status === 200 ? ok(method, path, summary, request, schema) : created(method, path, summary, request, schema);
-}
-function ok<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 200: json(schema, summary), ...errorResponses } });
-}
-function created<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 201: json(schema, summary), ...errorResponses } });
-}
+const { route } = routesFor(tag);
 const withBody = <T extends z.ZodType>(s: T) => ({ params: IdParam, body: jsonBody(s) });
 
 /** /api/v1/bodies, /meetings, /agenda-items, /decisions, /competence — the governance use cases (R9–R17), public reads without a token. */

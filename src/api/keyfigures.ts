@@ -1,4 +1,3 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { COPENHAGEN_INDICATORS, formatDa, VARIABLE_IDS, valueOf } from '../domain/keyfigures/index.ts';
 import { confirmImport, getImport, uploadStatistics } from '../services/keyfigures/import.ts';
@@ -9,7 +8,7 @@ import { designation, figureYears, loadYear, nationalCriteria, type ReadOptions 
 import { getSettings, updateSettings } from '../services/keyfigures/settings.ts';
 import { NotFound } from '../errors.ts';
 import type { AppEnv } from '../web/env.ts';
-import { apiRouter, errorResponses, IdParam, json, jsonBody, z } from './openapi.ts';
+import { apiRouter, IdParam, json, jsonBody, routesFor, z } from './openapi.ts';
 
 const tag = 'Nøgletal';
 const opts = (c: Context<AppEnv>): ReadOptions => ({ defaultThreshold: c.get('deps').config.suppressionThreshold });
@@ -56,12 +55,7 @@ const ImportInput = z
   .openapi('KeyFigureImportInput');
 const ImportDetail = z.record(z.string(), z.unknown()).openapi('KeyFigureImport', { description: 'Indlæsningen med proveniens, gyldige rækker og fejl pr. række (dansk)' });
 
-function route<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 200: json(schema, summary), ...errorResponses } });
-}
-function created<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 201: json(schema, summary), ...errorResponses } });
-}
+const { ok: route, created } = routesFor(tag);
 
 /** /api/v1/keyfigures — figures, aggregates, designation and criteria results (R18, R20). */
 export function keyfiguresApi() {

@@ -1,18 +1,12 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { addEntry, financeOverview, getPlanFinance, importRows, listEntries, poolOverview, recordPoolEntry, saveBudget } from '../services/money/index.ts';
-import { apiRouter, errorResponses, IdParam, json, jsonBody, z } from './openapi.ts';
+import { apiRouter, IdParam, json, jsonBody, routesFor, z } from './openapi.ts';
 
 const tag = 'Økonomi';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datoen skal skrives ÅÅÅÅ-MM-DD.' });
 const ore = (description: string) => z.number().int().openapi({ description: `${description} (hele øre)` });
 const nonNegOre = (description: string) => z.number().int().min(0, { error: 'Beløbet må ikke være negativt.' }).max(Number.MAX_SAFE_INTEGER).openapi({ description: `${description} (hele øre)` });
 
-function ok<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 200: json(schema, summary), ...errorResponses } });
-}
-function created<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 201: json(schema, summary), ...errorResponses } });
-}
+const { ok, created } = routesFor(tag);
 
 const Finance = z.record(z.string(), z.unknown()).openapi('PlanFinance', {
   description: 'Planens økonomi: ramme, år, budgetlinjer med budget og forbrug pr. år (øre), finansieringskilder, totaler med afvigelse, forbrugstakt (basispoint) og prognose, R1-grænser og om budgettet er låst',

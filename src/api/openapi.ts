@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
 import { problemResponse } from './problem.ts';
 
@@ -31,6 +31,20 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+type Method = 'get' | 'post' | 'put';
+
+/**
+ * The JSON routes of one area (its OpenAPI tag): a success status with its schema, plus the problem+json answers
+ * every route may give. `ok` answers 200, `created` 201, `route` either.
+ */
+export function routesFor(tag: string) {
+  const route = <M extends Method, P extends string, R extends RouteConfig['request'], S extends z.ZodType, C extends 200 | 201>(method: M, path: P, summary: string, request: R, status: C, schema: S) =>
+    createRoute({ method, path, tags: [tag], summary, request, responses: { [status]: json(schema, summary), ...errorResponses } as { [K in C]: ReturnType<typeof json<S>> } & typeof errorResponses });
+  const ok = <M extends Method, P extends string, R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) => route(method, path, summary, request, 200, schema);
+  const created = <M extends Method, P extends string, R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) => route(method, path, summary, request, 201, schema);
+  return { route, ok, created };
+}
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 

@@ -1,4 +1,3 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { planStates } from '../domain/plan-lifecycle.ts';
 import { administrations } from '../policy/actor.ts';
 import { addActivity, addChallenge, addCriterion, addGoal, addSubAgreement, saveContingency } from '../services/plans/content.ts';
@@ -6,7 +5,7 @@ import { addProjectLeader } from '../services/plans/leaders.ts';
 import { getPlan, listPlans } from '../services/plans/read.ts';
 import { comparePlanVersions, getPlanVersion } from '../services/plans/versions.ts';
 import { createPlan, recordMeasurement, transitionPlan, updatePlan } from '../services/plans/write.ts';
-import { apiRouter, errorResponses, IdParam, json, jsonBody, PagingQuery, pageOf, z } from './openapi.ts';
+import { apiRouter, IdParam, json, jsonBody, pageOf, PagingQuery, routesFor, z } from './openapi.ts';
 
 const tag = 'Planer';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datoen skal skrives ÅÅÅÅ-MM-DD.' });
@@ -42,17 +41,7 @@ const Transition = z
   })
   .openapi('PlanTransition');
 
-function route<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, status: 200, schema: S): ReturnType<typeof ok<P, M, R, S>>;
-function route<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, status: 201, schema: S): ReturnType<typeof created<P, M, R, S>>;
-function route(method: 'get' | 'post' | 'put', path: string, summary: string, request: RouteConfig['request'], status: 200 | 201, schema: z.ZodType) {
-  return status === 200 ? ok(method, path, summary, request, schema) : created(method, path, summary, request, schema);
-}
-function ok<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 200: json(schema, summary), ...errorResponses } });
-}
-function created<P extends string, M extends 'get' | 'post' | 'put', R extends RouteConfig['request'], S extends z.ZodType>(method: M, path: P, summary: string, request: R, schema: S) {
-  return createRoute({ method, path, tags: [tag], summary, request, responses: { 201: json(schema, summary), ...errorResponses } });
-}
+const { route } = routesFor(tag);
 const Id = z.object({ id: z.number().int() }).openapi('Created');
 const body = <T extends z.ZodType>(s: T) => ({ params: IdParam, body: jsonBody(s) });
 
