@@ -8,3 +8,4 @@ import './web/money/index.ts';
 import './web/notifications/index.tsx';
 import './web/keyfigures/index.ts';
 import './web/governance/index.ts';
+import './web/changes/index.tsx';

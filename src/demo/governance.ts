@@ -29,7 +29,7 @@ const seats: Record<string, Seat[]> = {
     ['Bente Bestyrelse', 'organisation', 'KAB', 'business_manager', 'chair', 'bestyrelse@demo.test'],
     ['Vibeke Vita', 'organisation', 'Bo-Vita', 'business_manager', 'member'],
     ['Adam AKB', 'organisation', 'AKB', 'business_manager', 'member'],
-    ['Aase AAB', 'organisation', 'AAB', 'business_manager', 'member'],
+    ['Aase AAB', 'organisation', 'AAB', 'business_manager', 'member', 'aab@demo.test'],
     ['Søren Sekretariat', 'other', 'Sekretariatet', 'staff', 'secretary', 'sekretariat@demo.test'],
   ],
   'bydel-tingbjerg': [

@@ -2,6 +2,7 @@ import type { Trx } from '../db/database.ts';
 import { checkBudgetRules, planYears, proposeSplit, spreadOverYears } from '../domain/money/budget.ts';
 import { systemActor } from '../policy/actor.ts';
 import { writePoolEntry } from '../services/money/pool.ts';
+import { freezeSnapshot } from '../services/plans/snapshot.ts';
 
 /**
  * Demo budgets, accounts and pool entries for the demo plans (src/demo/plans.ts). Approved plans get a
@@ -87,5 +88,8 @@ export async function loadDemoMoney(trx: Trx): Promise<void> {
         }
       }
     }
+    // The approved version was approved with its budget: freeze it into the version the plan is at.
+    const { current_version: current } = await trx.selectFrom('plan').select('current_version').where('id', '=', p.id).executeTakeFirstOrThrow();
+    if (current > 0) await trx.updateTable('plan_version').set({ snapshot: JSON.stringify(await freezeSnapshot(trx, p.id, DEMO_TODAY)) }).where('plan_id', '=', p.id).where('number', '=', current).execute();
   }
 }

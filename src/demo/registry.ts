@@ -76,5 +76,6 @@ export const demoUsers = [
   { email: 'kab@demo.test', name: 'Karl KAB', grants: [{ role: 'organisation', org: 'KAB' }] },
   { email: 'projektleder@demo.test', name: 'Peter Projektleder', grants: [] },
   { email: 'bestyrelse@demo.test', name: 'Bente Bestyrelse', grants: [] },
+  { email: 'aab@demo.test', name: 'Aase AAB', grants: [{ role: 'organisation', org: 'AAB' }] },
   { email: 'lbf@demo.test', name: 'Lars Landsbyggefonden', grants: [{ role: 'lbf' }] },
 ] as const;

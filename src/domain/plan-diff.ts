@@ -1,3 +1,5 @@
+import { kr } from './money/amount.ts';
+
 /**
  * R3/R6 — what changed between two versions of a plan. Items are matched by their stable id, never by
  * position, and each change carries a readable Danish path.
@@ -23,7 +25,7 @@ export interface BudgetSnapshot {
   funders: { id: number; name: string; amountOre: number }[];
 }
 
-const kr = (ore: number | undefined) => (ore === undefined ? null : `${(ore / 100).toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr.`);
+const krOrNull = (ore: number | undefined) => (ore === undefined ? null : kr(ore));
 
 export interface Change {
   path: string;
@@ -91,15 +93,18 @@ export function diffPlans(a: PlanSnapshot, b: PlanSnapshot): Change[] {
     list(`${p}Aktivitet`, x.activities, y.activities, (t) => t.title, (p2, t1, t2, o2) => fields(p2, t1 as never, t2 as never, [], o2), o);
   }, out);
   if (!same(a.contingency, b.contingency)) fields('Beredskabsplan › ', (a.contingency ?? {}) as never, (b.contingency ?? {}) as never, [], out);
-  if (a.budget && b.budget) {
-    list('Budgetlinje', a.budget.lines, b.budget.lines, (l) => l.name, (p, x, y, o) => {
+  if (a.budget || b.budget) {
+    // A version without a budget compares as an empty one: each line and funder shows as added or removed.
+    const none = { lines: [], funders: [] };
+    const [ab, bb] = [a.budget ?? none, b.budget ?? none];
+    list('Budgetlinje', ab.lines, bb.lines, (l) => l.name, (p, x, y, o) => {
       for (const year of [...new Set([...Object.keys(x.perYear), ...Object.keys(y.perYear)])].sort()) {
-        if (x.perYear[year] !== y.perYear[year]) o.push({ path: `${p}${year}`, kind: 'changed', before: kr(x.perYear[year]), after: kr(y.perYear[year]) });
+        if (x.perYear[year] !== y.perYear[year]) o.push({ path: `${p}${year}`, kind: 'changed', before: krOrNull(x.perYear[year]), after: krOrNull(y.perYear[year]) });
       }
     }, out);
-    list('Finansiering', a.budget.funders, b.budget.funders, (f) => f.name, (p, x, y, o) => {
-      if (x.amountOre !== y.amountOre) o.push({ path: `${p}Beløb`, kind: 'changed', before: kr(x.amountOre), after: kr(y.amountOre) });
+    list('Finansiering', ab.funders, bb.funders, (f) => f.name, (p, x, y, o) => {
+      if (x.amountOre !== y.amountOre) o.push({ path: `${p}Beløb`, kind: 'changed', before: krOrNull(x.amountOre), after: krOrNull(y.amountOre) });
     }, out);
-  } else if (!same(a.budget ?? null, b.budget ?? null)) out.push({ path: 'Budget', kind: b.budget ? 'added' : 'removed', before: a.budget ?? null, after: b.budget ?? null });
+  }
   return out;
 }

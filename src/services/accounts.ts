@@ -74,7 +74,7 @@ export async function addGrant(db: Executor, userId: number, g: Grant): Promise<
 }
 
 /** Demo users exist only in demo mode: outside it they can neither log in nor use a session or token. */
-async function actorFor(db: Executor, userId: number, allowDemo: boolean): Promise<Actor | null> {
+export async function actorFor(db: Executor, userId: number, allowDemo: boolean): Promise<Actor | null> {
   const u = await db.selectFrom('app_user').select(['id', 'name', 'email', 'is_demo', 'disabled']).where('id', '=', userId).executeTakeFirst();
   if (!u || u.disabled || (u.is_demo && !allowDemo)) return null;
   return { kind: 'user', id: u.id, name: u.name, email: u.email, isDemo: u.is_demo, grants: await grantsOf(db, u.id) };

@@ -8,9 +8,12 @@ export interface ServiceContext {
   now: () => Date;
 }
 
-/** Runs a use case in one transaction; everything it writes, audit included, commits or none of it. */
+/**
+ * Runs a use case in one transaction; everything it writes, audit included, commits or none of it. When the
+ * context's database is already a transaction (a demo step composing use cases), the use case joins it.
+ */
 export const inTransaction = <T>(ctx: ServiceContext, fn: (trx: Trx) => Promise<T>): Promise<T> =>
-  ctx.db.transaction().execute(fn);
+  ctx.db.isTransaction ? fn(ctx.db as unknown as Trx) : ctx.db.transaction().execute(fn);
 
 export interface Page<T> {
   items: T[];

@@ -1,5 +1,7 @@
 /** Danish formatting for the interface: dates 22.11.2026, amounts 1.234.567 kr., numbers 1.234,5. */
 
+import { kr } from '../domain/money/amount.ts';
+
 const tz = 'Europe/Copenhagen';
 
 const toDate = (d: Date | string) => (typeof d === 'string' ? new Date(d.length === 10 ? `${d}T12:00:00Z` : d) : d);
@@ -26,12 +28,8 @@ export function formatDateTime(d: Date | string): string {
 
 const grouped = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
-/** Whole øre → `1.234.567,50 kr.` (exact; no floating point). */
-export function formatKr(ore: number): string {
-  const neg = ore < 0;
-  const abs = BigInt(Math.abs(Math.trunc(ore)));
-  return `${neg ? '-' : ''}${grouped(abs / 100n)},${String(abs % 100n).padStart(2, '0')} kr.`;
-}
+/** Whole øre → `1.234.567,50 kr.` (exact; no floating point): the domain's own formatting. */
+export const formatKr = (ore: number): string => kr(ore);
 
 /** Whole øre → `1.234.568 kr.`, rounded half up to whole kroner. */
 export function formatKrWhole(ore: number): string {

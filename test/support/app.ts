@@ -5,7 +5,7 @@ import { loadDemoData } from '../../src/demo/load.ts';
 import type { Actor, Grant } from '../../src/policy/actor.ts';
 import { createSession } from '../../src/services/accounts.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import type { Mail } from '../../src/services/mailer.ts';
+import type { Mail, Mailer } from '../../src/services/mailer.ts';
 import { createOutbox, type Outbox } from '../../src/services/notifications.ts';
 import { openTestDatabase, type TestDatabase } from './db.ts';
 import { makeUser } from './factories.ts';
@@ -34,14 +34,20 @@ export interface TestApp {
 export const FIXED_NOW = new Date('2026-11-22T10:00:00Z');
 
 /** The whole application on a fresh test database, called in-process through `app.request()`. */
-export async function createTestApp(o: { demo?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(o: { demo?: boolean; now?: () => Date; mailer?: Mailer } = {}): Promise<TestApp> {
   const t = await openTestDatabase();
   if (o.demo) await loadDemoData(t.db);
   const mails: Mail[] = [];
   const now = o.now ?? (() => FIXED_NOW);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const errors: unknown[] = [];
-  const mailer = { send: async (m: Mail) => void mails.push(m) };
+  // Every mail is recorded in `mails`; with `o.mailer` (a real SMTP client) it is also sent.
+  const mailer: Mailer = {
+    async send(m: Mail) {
+      mails.push(m);
+      await o.mailer?.send(m);
+    },
+  };
   const outbox = createOutbox({ db: t.db, mailer, now, onError: (err) => console.error(err) });
   const app = createApp({ db: t.db, kind: t.kind, config, now, demo: !!o.demo, mailer, outbox }, (err) => {
     errors.push(err);

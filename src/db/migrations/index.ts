@@ -5,6 +5,7 @@ import * as m003 from './003_money.ts';
 import * as m004 from './004_governance.ts';
 import * as m005 from './005_keyfigures.ts';
 import * as m006 from './006_notifications.ts';
+import * as m007 from './007_change_requests.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '004_governance': m004,
   '005_keyfigures': m005,
   '006_notifications': m006,
+  '007_change_requests': m007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,5 @@
+import { kr } from '../money/amount.ts';
+
 /**
  * R3, R6, R10, R11 — a change request's proposed change, as structured edits against the plan's current
  * content (never free text). Each edit carries the values it was proposed against (`before`), so applying
@@ -61,7 +63,7 @@ export function checkEdits(kind: ChangeKind, edits: Edit[]): EditProblem[] {
     if (e.op === 'moveBudget') {
       if (!(e.amountOre > 0)) problems.push({ index, message: 'Beløbet, der flyttes, skal være større end 0 kr.' });
       if (e.fromLineId === e.toLineId) problems.push({ index, message: 'Der skal flyttes mellem to forskellige budgetlinjer.' });
-      if (e.amountOre > e.before.fromOre) problems.push({ index, message: `Der kan højst flyttes ${e.before.fromOre} øre fra linjen (det, der er budgetteret i ${e.year}).` });
+      if (e.amountOre > e.before.fromOre) problems.push({ index, message: `Der kan højst flyttes ${kr(e.before.fromOre)} fra linjen (det, der er budgetteret i ${e.year}).` });
     }
     if ('before' in e && 'after' in e && e.op !== 'endActivity' && same(e.before, e.after)) problems.push({ index, message: 'Ændringen ændrer ikke noget.' });
     if (e.op === 'addActivity' && !e.activity.title.trim()) problems.push({ index, message: 'Den nye aktivitet skal have et navn.' });

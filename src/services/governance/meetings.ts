@@ -295,7 +295,8 @@ export async function getMeeting(ctx: ServiceContext, id: number) {
         description: hidden ? '' : i.description,
         kind: i.kind,
         refId: hidden ? null : i.ref_id,
-        refLabel: hidden ? null : (refNames.get(`${i.kind}:${i.ref_id}`) ?? null),
+        refLabel: hidden ? null : (refNames.get(`${i.kind}:${i.ref_id}`)?.label ?? null),
+        refHref: hidden ? null : (refNames.get(`${i.kind}:${i.ref_id}`)?.href ?? null),
         outcome: showOutcomes && !hidden && i.outcome_kind ? { kind: i.outcome_kind, decision: i.decision, text: i.outcome_text, taskOwner: i.task_owner, taskDue: i.task_due } : null,
         papers: papers.filter((p) => p.agenda_item_id === i.id && (!p.closed || seeClosed)),
       };
@@ -309,10 +310,21 @@ export async function getMeeting(ctx: ServiceContext, id: number) {
 }
 export type MeetingView = Awaited<ReturnType<typeof getMeeting>>;
 
+/** What an agenda item of a kind refers to, by id: its label and where it lives. Areas add their kinds. */
+export type AgendaRefResolver = (db: Executor, ids: number[]) => Promise<{ id: number; label: string; href: string }[]>;
+const refResolvers = new Map<string, AgendaRefResolver>([
+  ['plan', async (db, ids) => (await db.selectFrom('plan').select(['id', 'name']).where('id', 'in', ids).execute()).map((p) => ({ id: p.id, label: p.name, href: `/planer/${p.id}` }))],
+]);
+export function addAgendaRefKind(kind: string, resolve: AgendaRefResolver): void {
+  refResolvers.set(kind, resolve);
+}
+
 async function refLabels(db: Executor, items: { kind: string; ref_id: number | null }[]) {
-  const out = new Map<string, string>();
-  const planIds = items.filter((i) => i.kind === 'plan' && i.ref_id).map((i) => i.ref_id!);
-  if (planIds.length) for (const p of await db.selectFrom('plan').select(['id', 'name']).where('id', 'in', planIds).execute()) out.set(`plan:${p.id}`, p.name);
+  const out = new Map<string, { label: string; href: string }>();
+  for (const [kind, resolve] of refResolvers) {
+    const ids = [...new Set(items.filter((i) => i.kind === kind && i.ref_id).map((i) => i.ref_id!))];
+    if (ids.length) for (const r of await resolve(db, ids)) out.set(`${kind}:${r.id}`, { label: r.label, href: r.href });
+  }
   return out;
 }
 

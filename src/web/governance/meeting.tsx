@@ -124,9 +124,9 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
               <>
                 <p class="small-text">
                   {itemKindLabels[i.kind]}
-                  {i.refLabel && (
+                  {i.refLabel && i.refHref && (
                     <>
-                      : <a href={i.kind === 'plan' ? `/planer/${i.refId}` : '#'}>{i.refLabel}</a>
+                      : <a href={i.refHref}>{i.refLabel}</a>
                     </>
                   )}
                 </p>

@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import type { Mailer } from '../../../src/services/mailer.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { isCi } from '../../support/env.ts';
 
@@ -35,9 +36,9 @@ export interface Journey {
   close(): Promise<void>;
 }
 
-/** The real server on a free loopback port with the demo data, and a headless Chromium. */
-export async function startJourney(): Promise<Journey> {
-  const t = await createTestApp({ demo: true, now: () => new Date() });
+/** The real server on a free loopback port with the demo data, and a headless Chromium; mails also go to `o.mailer`. */
+export async function startJourney(o: { mailer?: Mailer } = {}): Promise<Journey> {
+  const t = await createTestApp({ demo: true, now: () => new Date(), mailer: o.mailer });
   const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

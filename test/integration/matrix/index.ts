@@ -1,10 +1,11 @@
+import { changeRoutes } from './change-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
-import { moneyRoutes } from './money-routes.ts';
+import { keyfigureRoutes } from './keyfigures-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { planRoutes } from './plan-routes.ts';
+import { moneyRoutes } from './money-routes.ts';
 import { registryRoutes } from './registry-routes.ts';
-import { keyfigureRoutes } from './keyfigures-routes.ts';
 import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
-export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes, ...governanceRoutes];
+export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes, ...governanceRoutes, ...changeRoutes];

@@ -1,30 +1,9 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMailer } from '../../../src/services/mailer.ts';
 import { dispatchMail, notify } from '../../../src/services/notifications.ts';
 import { createTestApp, type Session, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
-
-/** An in-process SMTP server that keeps every message it receives. */
-async function smtpServer() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+import { smtpServer } from '../../support/smtp.ts';
 
 describeDb('Inbox and e-mail (R11, R6 duty to inform)', () => {
   let t: TestApp;

@@ -19,7 +19,7 @@ describe('R3 change requests are structured edits', () => {
   it.each([
     [20_000_000, []],
     [0, ['Beløbet, der flyttes, skal være større end 0 kr.']],
-    [60_000_000, ['Der kan højst flyttes 50000000 øre fra linjen (det, der er budgetteret i 2026).']],
+    [60_000_000, ['Der kan højst flyttes 500.000,00 kr. fra linjen (det, der er budgetteret i 2026).']],
   ] as const)('R1 moving %i øre between budget lines', (amount, messages) => {
     expect(checkEdits('budget_reallocation', [move(amount)]).map((p) => p.message)).toEqual(messages);
   });

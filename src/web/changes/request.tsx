@@ -1,0 +1,206 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { type RequestAction, actionLabels } from '../../domain/changes/lifecycle.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { getChangeRequest } from '../../services/changes/read.ts';
+import { commentOnChange, decideChange, recordLbfApproval, submitChange, withdrawChange } from '../../services/changes/requests.ts';
+import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, Table, Tag, TextArea, TextField } from '../components/index.ts';
+import { ConflictNotice } from '../conflict.tsx';
+import type { AppEnv } from '../env.ts';
+import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
+import { type FormErrors, type FormValues, readForm } from '../forms.ts';
+import { planPaths } from '../plans/paths.ts';
+import { SummaryList } from '../registry/shared.tsx';
+import { flash, home, page } from '../render.tsx';
+import { changePaths } from './paths.ts';
+
+const eventLabels: Record<string, string> = {
+  proposed: 'Foreslået',
+  submitted: 'Sendt til beslutning',
+  comment: 'Kommentar',
+  approved: 'Godkendt',
+  rejected: 'Afvist',
+  lbf_approved: 'Godkendt af Landsbyggefonden',
+  applied: 'Gennemført som ny version',
+  refused_conflict: 'Afvist: passer ikke længere til planen',
+  withdrawn: 'Trukket tilbage',
+};
+const stateKinds: Record<string, 'info' | 'success' | 'warning' | 'error'> = { draft: 'info', submitted: 'warning', awaiting_lbf: 'warning', applied: 'success', rejected: 'error', withdrawn: 'info' };
+
+type State = { form?: string; values?: FormValues; errors?: FormErrors; status?: 200 | 400 | 403 | 409; conflict?: Conflict };
+
+/** R11 — the request's whole trail on one page: proposal, routing, comments, decision, LBF, the version it became. */
+export async function requestPage(c: Context<AppEnv>, planId: number, id: number, st: State = {}) {
+  const r = await getChangeRequest(c.get('ctx'), id);
+  if (r.planId !== planId) throw new NotFound('Ændringsanmodningen hører ikke til planen.');
+  const csrf = c.get('csrfToken');
+  const errors = st.errors ?? {};
+  const val = (k: string) => (st.values ?? {})[k];
+  const act = (a: RequestAction) => r.actions.includes(a);
+  return page(
+    c,
+    { title: `Ændringsanmodning nr. ${r.number}: ${r.title}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: r.planName, href: planPaths.plan(planId) }, { label: 'Ændringer', href: changePaths.ofPlan(planId) }, { label: `Nr. ${r.number}` }], status: st.status },
+    <>
+      <h1>
+        Ændringsanmodning nr. {r.number}: {r.title}
+      </h1>
+      <p>
+        <Tag kind={stateKinds[r.state]}>{r.stateLabel}</Tag> {r.kindLabel} i <a href={planPaths.plan(planId)}>{r.planName}</a>
+      </p>
+      {st.conflict && <ConflictNotice conflict={st.conflict} />}
+      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
+      {r.voteRefusal && (
+        <Alert kind="info" heading="Du kan ikke træffe beslutningen" id="vote-refusal">
+          <p>{r.voteRefusal}</p>
+        </Alert>
+      )}
+      <SummaryList
+        items={[
+          ['Foreslået af', r.proposedBy],
+          ['Begrundelse', r.justification],
+          ['Bygger på', `Version ${r.basedOnVersion}`],
+          ['Beslutter', r.body ? `${r.body.name} — ${r.routingReason} (${r.routingRule})` : 'Ikke sendt til beslutning endnu'],
+          ['Behandling', r.decisionMode === 'meeting' ? 'På bestyrelsens næste møde' : r.decisionMode === 'written' ? `Skriftligt, frist ${formatDate(r.writtenDeadline)}` : '—'],
+          ['Beslutning', r.decidedBy ? `${r.decidedBy}: ${r.decisionNote || '—'}` : '—'],
+          ['Landsbyggefonden', r.lbf ? `Godkendt ${formatDate(r.lbf.date)} (${r.lbf.reference})` : r.state === 'awaiting_lbf' ? 'Afventer godkendelse (R6)' : '—'],
+          ['Ny version', r.appliedVersion ? <a href={`${planPaths.versions(planId)}?a=${r.appliedVersion - 1}&b=${r.appliedVersion}`}>Version {r.appliedVersion} — se forskellen</a> : '—'],
+        ]}
+      />
+      <Table
+        caption="Den foreslåede ændring"
+        columns={[{ key: 'what', label: 'Hvad' }, { key: 'field', label: 'Felt' }, { key: 'before', label: 'Nu' }, { key: 'after', label: 'Foreslået' }]}
+        rows={r.lines.map((l) => ({ what: l.what, field: l.field, before: <del>{l.before || '(tom)'}</del>, after: <ins>{l.after || '(tom)'}</ins> }))}
+        empty="Ingen ændringer."
+      />
+      {r.funding && (
+        <section aria-labelledby="funding-after">
+          <h2 id="funding-after">Finansieringen efter ændringen (R1)</h2>
+          <p>
+            {r.funding.violations.length
+              ? 'Ændringen bryder reglerne for finansieringen:'
+              : `Rammen er fortsat ${formatKr(r.funding.frameOre)}; ændringen flytter penge mellem budgetlinjer, og fordelingen mellem finansieringskilderne er uændret. Landsbyggefonden højst ${formatNumber(r.funding.lbfMaxPct)} %, lokal medfinansiering mindst ${formatNumber(r.funding.localMinPct)} %: overholdt.`}
+          </p>
+          {r.funding.violations.length > 0 && (
+            <ul>
+              {r.funding.violations.map((v) => (
+                <li>{v}</li>
+              ))}
+            </ul>
+          )}
+          <Table
+            caption="Finansieringskilder"
+            columns={[{ key: 'name', label: 'Kilde' }, { key: 'amount', label: 'Beløb', numeric: true }, { key: 'share', label: 'Andel af rammen', numeric: true }]}
+            rows={r.funding.funders.map((f) => ({ name: f.name, amount: formatKr(f.amountOre), share: f.shareBp === null ? '—' : `${formatNumber(f.shareBp / 100, 2)} %` }))}
+          />
+        </section>
+      )}
+      {act('submit') && (
+        <section id="submit">
+          <h2>Send til beslutning</h2>
+          <p>Helhed sender anmodningen til den bestyrelse, der har kompetencen for planen (R11, R12).</p>
+          <Form action={changePaths.action(planId, id, 'send')} csrfToken={csrf} fieldPrefix="submit-">
+            <HiddenField name="version" value={String(r.version)} />
+            <ChoiceGroup name="mode" type="radio" label="Hvordan skal bestyrelsen beslutte?" options={[{ value: 'meeting', label: 'På det næste møde (anmodningen kommer på dagsordenen)' }, { value: 'written', label: 'Skriftligt, med en frist' }]} values={[val('mode') ?? 'meeting']} error={errors.mode} required />
+            <TextField name="writtenDeadline" label="Frist ved skriftlig behandling" type="date" value={val('writtenDeadline')} error={errors.writtenDeadline} />
+            <Button type="submit">Send til beslutning</Button>
+          </Form>
+        </section>
+      )}
+      {(act('approve') || act('reject')) && (
+        <section id="decide">
+          <h2>Beslutning</h2>
+          <Form action={changePaths.action(planId, id, 'beslut')} csrfToken={csrf} fieldPrefix="decide-">
+            <HiddenField name="version" value={String(r.version)} />
+            <TextArea name="note" label="Begrundelse for beslutningen" value={val('note')} rows={3} />
+            <Button type="submit" name="decision" value="approve">
+              {actionLabels.approve}
+            </Button>{' '}
+            <Button type="submit" name="decision" value="reject" variant="secondary">
+              {actionLabels.reject}
+            </Button>
+          </Form>
+        </section>
+      )}
+      {act('recordLbfApproval') && (
+        <section id="lbf">
+          <h2>Landsbyggefondens godkendelse</h2>
+          <Form action={changePaths.action(planId, id, 'lbf')} csrfToken={csrf} fieldPrefix="lbf-">
+            <HiddenField name="version" value={String(r.version)} />
+            <TextField name="decisionDate" label="Godkendt den" type="date" value={val('decisionDate')} error={errors.decisionDate} required />
+            <TextField name="reference" label="Landsbyggefondens reference" value={val('reference')} error={errors.reference} required />
+            <Button type="submit">{actionLabels.recordLbfApproval}</Button>
+          </Form>
+        </section>
+      )}
+      <h2>Forløb</h2>
+      <Table
+        caption="Anmodningens forløb"
+        columns={[{ key: 'at', label: 'Tidspunkt' }, { key: 'what', label: 'Hændelse' }, { key: 'who', label: 'Hvem' }, { key: 'text', label: 'Tekst' }]}
+        rows={r.events.map((e) => ({ at: formatDateTime(e.at), what: eventLabels[e.kind] ?? e.kind, who: `${e.actor}${e.kind === 'comment' && e.mayVote === false ? ' (uden stemmeret)' : ''}`, text: e.text }))}
+      />
+      {act('comment') && (
+        <Form action={changePaths.action(planId, id, 'kommentar')} csrfToken={csrf} fieldPrefix="comment-">
+          <TextArea name="text" label="Kommentar" value={val('text')} error={errors.text} rows={3} required />
+          <Button type="submit" variant="secondary">
+            Tilføj kommentar
+          </Button>
+        </Form>
+      )}
+      {act('withdraw') && (
+        <Form action={changePaths.action(planId, id, 'traek-tilbage')} csrfToken={csrf} fieldPrefix="withdraw-">
+          <HiddenField name="version" value={String(r.version)} />
+          <TextField name="reason" label="Hvorfor trækkes anmodningen tilbage?" value={val('reason')} />
+          <Button type="submit" variant="warning">
+            {actionLabels.withdraw}
+          </Button>
+        </Form>
+      )}
+    </>,
+  );
+}
+
+const version = z.coerce.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The request's actions; refusals keep the input and explain (R11 names the rule). */
+export async function requestAction(c: Context<AppEnv>, planId: number, id: number, action: string) {
+  const values = await readForm(c);
+  const ctx = c.get('ctx');
+  const v = version.safeParse(values.version);
+  try {
+    switch (action) {
+      case 'send':
+        await submitChange(ctx, id, v.success ? v.data : 0, { mode: values.mode === 'written' ? 'written' : 'meeting', writtenDeadline: values.writtenDeadline || null });
+        flash(c, 'Anmodningen er sendt til beslutning.');
+        break;
+      case 'beslut': {
+        const decision = values.decision === 'reject' ? 'reject' : 'approve';
+        const to = await decideChange(ctx, id, v.success ? v.data : 0, decision, { note: (values.note ?? '').trim() });
+        flash(c, decision === 'reject' ? 'Ændringen er afvist.' : to === 'applied' ? 'Ændringen er godkendt og gennemført som planens nye version.' : 'Ændringen er godkendt og afventer Landsbyggefonden. Boligsocial Bestyrelse er orienteret.');
+        break;
+      }
+      case 'lbf': {
+        const d = isoDate.safeParse(values.decisionDate);
+        if (!d.success) throw new Invalid({ decisionDate: 'Skriv datoen for Landsbyggefondens godkendelse.' });
+        await recordLbfApproval(ctx, id, v.success ? v.data : 0, { decisionDate: d.data, reference: (values.reference ?? '').trim() });
+        flash(c, 'Landsbyggefondens godkendelse er registreret, og ændringen er gennemført.');
+        break;
+      }
+      case 'kommentar':
+        await commentOnChange(ctx, id, values.text ?? '');
+        flash(c, 'Kommentaren er tilføjet.');
+        break;
+      case 'traek-tilbage':
+        await withdrawChange(ctx, id, v.success ? v.data : 0, (values.reason ?? '').trim());
+        flash(c, 'Anmodningen er trukket tilbage.');
+        break;
+      default:
+        throw new NotFound('Handlingen findes ikke.');
+    }
+  } catch (err) {
+    if (err instanceof Invalid) return requestPage(c, planId, id, { values, errors: err.fields, status: 400 });
+    if (err instanceof Conflict) return requestPage(c, planId, id, { values, status: 409, conflict: err });
+    throw err;
+  }
+  return c.redirect(changePaths.request(planId, id), 303);
+}
