@@ -1,3 +1,4 @@
+import { parseKr } from '../domain/amount.ts';
 import { z as zod } from 'zod';
 import { msg } from './messages.ts';
 import type { Context } from 'hono';
@@ -68,4 +69,17 @@ export const field = {
       .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), { error: msg.date(what) })
       .transform((v) => (v ? v : null)),
   version: () => zod.string().regex(/^\d+$/).transform(Number),
+  /** R1 — an amount in Danish kroner ("1.250.000,50") as whole øre; `positive` refuses 0 and less. */
+  kr: (o: { positive?: boolean } = {}) =>
+    zod
+      .string({ error: 'Skriv beløbet.' })
+      .trim()
+      .min(1, { error: 'Skriv beløbet.' })
+      .transform((v, ctx) => {
+        const r = parseKr(v);
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+        else if (o.positive && r.ore <= 0) ctx.addIssue({ code: 'custom', message: 'Beløbet skal være større end 0 kr.' });
+        else return r.ore;
+        return zod.NEVER;
+      }),
 };

@@ -3,12 +3,7 @@ import { authorize } from '../../policy/index.ts';
 import { type ServiceContext } from '../context.ts';
 import { visiblePlans } from '../plans/access.ts';
 
-export interface OverviewPlan {
-  id: number;
-  name: string;
-  state: string;
-  districtId: number | null;
-  districtName: string | null;
+export interface Totals {
   frameOre: number;
   budgetOre: number;
   actualOre: number;
@@ -19,15 +14,12 @@ export interface OverviewPlan {
   otherOre: number;
 }
 
-export interface Totals {
-  frameOre: number;
-  budgetOre: number;
-  actualOre: number;
-  remainingOre: number;
-  lbfOre: number;
-  municipalityOre: number;
-  organisationsOre: number;
-  otherOre: number;
+export interface OverviewPlan extends Totals {
+  id: number;
+  name: string;
+  state: string;
+  districtId: number | null;
+  districtName: string | null;
 }
 
 export interface FinanceOverview {

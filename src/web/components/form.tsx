@@ -97,6 +97,16 @@ export function TextField(p: TextFieldProps) {
   );
 }
 
+/** A file upload in a dkfds form group (the form must be `multipart`). */
+export function FileField(p: FieldBase & { accept: string }) {
+  const id = fieldId(p);
+  return (
+    <Group f={p}>
+      <input class="form-input" type="file" id={id} name={p.name} accept={p.accept} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.hint && `${id}-hint`, p.error && `${id}-error`)} />
+    </Group>
+  );
+}
+
 /** A textarea in a dkfds form group. */
 export function TextArea(p: FieldBase & { value?: string; rows?: number }) {
   const id = fieldId(p);

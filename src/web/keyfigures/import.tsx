@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Invalid } from '../../errors.ts';
 import { TEMPLATE_HEADERS, VARIABLE_COLUMNS } from '../../services/keyfigures/columns.ts';
 import { confirmImport, discardImport, getImport, type ImportDetail, listImports, uploadStatistics } from '../../services/keyfigures/import.ts';
-import { Alert, Button, ErrorSummary, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
+import { Alert, Button, ErrorSummary, FileField, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../env.ts';
 import { formatDateTime, formatKrWhole, formatNumber } from '../format.ts';
 import { type FormErrors, type FormValues } from '../forms.ts';
@@ -55,18 +55,7 @@ export async function importPage(c: Context<AppEnv>, state: { values?: FormValue
       <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
       <Form action={kfPaths.imports()} csrfToken={c.get('csrfToken')} multipart id="kf-upload">
         <TextField name="year" label="År" value={v.year} error={errors.year} inputmode="numeric" width="xs" required />
-        <div class={errors.file ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for="file">
-            Fil (CSV eller Excel)<span class="weight-normal"> (valgfrit, hvis du indsætter tekst)</span>
-          </label>
-          {errors.file && (
-            <span class="form-error-message" id="file-error">
-              <span class="sr-only">Fejl: </span>
-              {errors.file}
-            </span>
-          )}
-          <input class="form-file-input" type="file" id="file" name="file" accept=".csv,.xlsx,text/csv" aria-describedby={errors.file ? 'file-error' : undefined} />
-        </div>
+        <FileField name="file" label="Fil (CSV eller Excel)" hint="Eller indsæt teksten nedenfor." accept=".csv,.xlsx,text/csv" error={errors.file} />
         <TextArea name="content" label="Eller indsæt CSV-tekst" value={v.content} rows={4} />
         <TextField name="regionIncomeKr" label="Regionens gennemsnitlige bruttoindkomst (kr.)" hint="Bruges til indkomstkriteriet på de nationale lister" value={v.regionIncomeKr} error={errors.regionIncomeKr} inputmode="numeric" width="s" />
         <TextField name="nationalConvictionRate" label="Landsgennemsnit for dømte (%)" hint="Fx 0,95 – bruges, når grænsen er et multiplum af landsgennemsnittet" value={v.nationalConvictionRate} error={errors.nationalConvictionRate} inputmode="decimal" width="s" />

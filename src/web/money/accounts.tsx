@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { parseKr } from '../../domain/amount.ts';
 import { planYears } from '../../domain/money/budget.ts';
 import { Invalid } from '../../errors.ts';
 import { authorize, can } from '../../policy/index.ts';
 import { budgetSubject } from '../../services/money/access.ts';
 import { addEntry, commitImport, deleteEntry, discardImport, getImport, getPlanFinance, listEntries, listImports, previewImport } from '../../services/money/index.ts';
-import { Alert, Button, ErrorSummary, Form, SelectField, Table, TextArea, TextField } from '../components/index.ts';
+import { Alert, Button, ErrorSummary, FileField, Form, SelectField, Table, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../env.ts';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
 import { field, type FormErrors, type FormValues } from '../forms.ts';
@@ -19,18 +18,7 @@ import { planCrumbs } from './shared.tsx';
 export const entryForm = z.object({
   lineId: field.id('budgetlinjen'),
   year: field.wholeNumber('året'),
-  amount: z
-    .string({ error: 'Skriv beløbet.' })
-    .trim()
-    .min(1, { error: 'Skriv beløbet.' })
-    .transform((v, ctx) => {
-      const r = parseKr(v);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.message });
-        return z.NEVER;
-      }
-      return r.ore;
-    }),
+  amount: field.kr(),
   bookedOn: field.optionalDate('Datoen'),
   text: z.string().trim().max(500, { error: 'Teksten må højst have 500 tegn.' }).default(''),
 });
@@ -183,18 +171,7 @@ export async function importPage(c: Context<AppEnv>, planId: number, state: { er
       </p>
       <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
       <Form action={moneyPaths.import(planId)} csrfToken={c.get('csrfToken')} multipart id="money-upload">
-        <div class={errors.file ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for="file">
-            Fil (Excel eller CSV)
-          </label>
-          {errors.file && (
-            <span class="form-error-message" id="file-error">
-              <span class="sr-only">Fejl: </span>
-              {errors.file}
-            </span>
-          )}
-          <input class="form-input" type="file" id="file" name="file" accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={errors.file ? 'file-error' : undefined} />
-        </div>
+        <FileField name="file" label="Fil (Excel eller CSV)" hint="Eller indsæt rækkerne nedenfor." accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" error={errors.file} />
         <TextArea name="text" label="… eller indsæt rækkerne" hint="Kopiér rækkerne med overskrifter fra Excel, eller skriv dem med semikolon: Budgetlinje;År;Beløb" rows={5} />
         <div class="form-group" hidden data-upload-progress>
           <label class="form-label" for="upload-progress">

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { parseKr } from '../../domain/amount.ts';
 import { poolEntryLabels, type PoolEntryKind } from '../../domain/money/pool.ts';
 import { can } from '../../policy/index.ts';
 import { poolOverview, recordPoolEntry } from '../../services/money/index.ts';
@@ -14,25 +13,8 @@ import { planPaths } from '../plans/paths.ts';
 import { ShareBar } from './charts.tsx';
 import { moneyPaths } from './paths.ts';
 
-const amountField = z
-  .string({ error: 'Skriv beløbet.' })
-  .trim()
-  .min(1, { error: 'Skriv beløbet.' })
-  .transform((v, ctx) => {
-    const r = parseKr(v);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.message });
-      return z.NEVER;
-    }
-    if (r.ore <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'Beløbet skal være større end 0 kr.' });
-      return z.NEVER;
-    }
-    return r.ore;
-  });
-
 export const poolForm = z.object({
-  amount: amountField,
+  amount: field.kr({ positive: true }),
   planId: field.optionalId(),
   decision: field.text('beslutningen', 200),
   decidedOn: field.date('Beslutningsdatoen'),
