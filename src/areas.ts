@@ -9,3 +9,4 @@ import './web/notifications/index.tsx';
 import './web/keyfigures/index.ts';
 import './web/governance/index.ts';
 import './web/changes/index.tsx';
+import './web/reports/index.tsx';

@@ -5,6 +5,7 @@ import type { ChangeTables } from './tables/changes.ts';
 import type { NotificationTables } from './tables/notifications.ts';
 import type { PlanTables } from './tables/plans.ts';
 import type { MoneyTables } from './tables/money.ts';
+import type { ReportTables } from './tables/reports.ts';
 
 /** The whole database as Kysely sees it: one interface per area in `tables/`. */
-export interface DB extends FoundationTables, PlanTables, MoneyTables, NotificationTables, KeyfigureTables, ChangeTables, GovernanceTables {}
+export interface DB extends FoundationTables, PlanTables, MoneyTables, NotificationTables, KeyfigureTables, ChangeTables, GovernanceTables, ReportTables {}

@@ -21,4 +21,9 @@ export async function workbookBuffer(sheets: Sheet[], creator = 'Helhed'): Promi
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Whole øre as a number of kroner for a cell (exact to the øre), and the cell format that shows it. */
+export const excelKr = (ore: number) => Number((ore / 100).toFixed(2));
+export const moneyFormat = '#,##0.00';
+export const column = (header: string, key: string, width = 18, numFmt?: string) => ({ header, key, width, numFmt });
+
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -23,9 +23,12 @@ pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontDir));
 export type PdfContent = unknown;
 
 /** Shared page frame: IBM Plex (dkfds' typeface), A4, page numbers "Side 2 af 7", Danish metadata. */
-export async function renderPdf(title: string, content: PdfContent[], opts: { subject?: string } = {}): Promise<Buffer> {
+/**
+ * `createdAt` fixes the document's creation date (and so its file id): the same content then gives the same bytes.
+ */
+export async function renderPdf(title: string, content: PdfContent[], opts: { subject?: string; createdAt?: Date } = {}): Promise<Buffer> {
   const doc = {
-    info: { title, subject: opts.subject ?? title, creator: 'Helhed', producer: 'Helhed' },
+    info: { title, subject: opts.subject ?? title, creator: 'Helhed', producer: 'Helhed', ...(opts.createdAt ? { creationDate: opts.createdAt } : {}) },
     pageSize: 'A4',
     pageMargins: [50, 60, 50, 60],
     defaultStyle: { font: 'IBMPlexSans', fontSize: 10, lineHeight: 1.2 },
@@ -35,6 +38,7 @@ export async function renderPdf(title: string, content: PdfContent[], opts: { su
       h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
       muted: { color: '#555555' },
       th: { bold: true, fillColor: '#eeeeee' },
+      toc: { fontSize: 10 },
     },
     footer: (page: number, pages: number) => ({ text: `${title} · Side ${page} af ${pages}`, alignment: 'center', fontSize: 8, color: '#555555', margin: [0, 20, 0, 0] }),
     content,

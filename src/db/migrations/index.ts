@@ -6,6 +6,7 @@ import * as m004 from './004_governance.ts';
 import * as m005 from './005_keyfigures.ts';
 import * as m006 from './006_notifications.ts';
 import * as m007 from './007_change_requests.ts';
+import * as m008 from './008_reports.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '005_keyfigures': m005,
   '006_notifications': m006,
   '007_change_requests': m007,
+  '008_reports': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,15 +1,15 @@
 import { templateHeaders } from '../../domain/money/accounts.ts';
 import { funderKindLabels, lineKindLabels } from '../../domain/money/budget.ts';
 import { poolEntryLabels } from '../../domain/money/pool.ts';
-import { workbookBuffer, type Sheet } from '../excel.ts';
+import { column, excelKr, moneyFormat, type Sheet, workbookBuffer } from '../excel.ts';
 import type { PlanFinance } from './finance.ts';
 import type { FinanceOverview } from './overview.ts';
 import type { PoolOverview } from './pool.ts';
 
 /** Øre → kroner as an exact decimal number for Excel (two decimals; kroner fit a double exactly to the øre). */
-const krNum = (ore: number) => Number((ore / 100).toFixed(2));
-const money = '#,##0.00';
-const col = (header: string, key: string, width = 18, numFmt?: string) => ({ header, key, width, numFmt });
+const krNum = excelKr;
+const money = moneyFormat;
+const col = column;
 
 /** R1 — a plan's economy as a workbook: budget vs. actual per line and year, funders, totals. */
 export async function planFinanceWorkbook(f: PlanFinance, entries: { year: number; lineName: string; amountOre: number; bookedOn: string | null; text: string }[]): Promise<Buffer> {

@@ -4,8 +4,9 @@ import { keyfigureRoutes } from './keyfigures-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { moneyRoutes } from './money-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { registryRoutes } from './registry-routes.ts';
 import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
-export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes, ...governanceRoutes, ...changeRoutes];
+export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes, ...governanceRoutes, ...changeRoutes, ...reportRoutes];

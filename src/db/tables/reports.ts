@@ -1,0 +1,61 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface ReportDeadlineTable {
+  year: number;
+  due_on: string;
+  remind_days: Generated<number>;
+  set_by_label: Generated<string>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  plan_id: number;
+  year: number;
+  revision: Generated<number>;
+  previous_id: number | null;
+  state: Generated<string>;
+  narrative: ColumnType<Record<string, string>, string | undefined, string>;
+  snapshot: ColumnType<object | null, string | null | undefined, string | null>;
+  content_hash: string | null;
+  ready_at: Date | null;
+  approved_at: Date | null;
+  approved_by_label: Generated<string>;
+  submitted_at: Date | null;
+  submitted_by_label: Generated<string>;
+  acknowledged_at: Date | null;
+  acknowledged_by_label: Generated<string>;
+  lbf_reference: Generated<string>;
+  reopen_reason: Generated<string>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportVerdictTable {
+  id: Generated<number>;
+  report_id: number;
+  criterion_id: number;
+  verdict: string;
+  comment: Generated<string>;
+  body_id: number | null;
+  meeting_id: number | null;
+  decided_on: string;
+  recorded_by_label: string;
+  created_at: Generated<Date>;
+}
+
+export interface ReportReminderTable {
+  plan_id: number;
+  year: number;
+  kind: string;
+  sent_at: Generated<Date>;
+}
+
+export interface ReportTables {
+  report_deadline: ReportDeadlineTable;
+  report: ReportTable;
+  report_verdict: ReportVerdictTable;
+  report_reminder: ReportReminderTable;
+}

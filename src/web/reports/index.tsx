@@ -1,0 +1,135 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { addAreaApi } from '../../api/index.ts';
+import { reportsApi } from '../../api/reports.ts';
+import { addDemoStep } from '../../demo/load.ts';
+import { loadDemoReports } from '../../demo/reports.ts';
+import { deadlineStatusLabels, reportYears } from '../../domain/reports/index.ts';
+import { Forbidden, Unauthorized } from '../../errors.ts';
+import { can } from '../../policy/index.ts';
+import { registerAuditOwner } from '../../services/audit.ts';
+import { isoDate } from '../../services/context.ts';
+import { addAgendaRefKind } from '../../services/governance/meetings.ts';
+import { getReport, reportStatusRows, sendReportReminders } from '../../services/reports/reports.ts';
+import { reportPdf, reportWorkbook } from '../../services/reports/output.ts';
+import { addDailyJob } from '../../services/scheduler.ts';
+import { xlsxType } from '../../services/excel.ts';
+import { Table, Tag } from '../components/index.ts';
+import type { AppEnv } from '../env.ts';
+import { formatDate } from '../format.ts';
+import { addDashboardSection } from '../home.tsx';
+import { addAreaPages } from '../mounts.ts';
+import { addNavEntry } from '../nav.ts';
+import { addPlanSection } from '../plans/view.tsx';
+import { idParam } from '../registry/shared.tsx';
+import { deadlinesPage, overviewPage, planReportsPage, saveDeadline } from './overview.tsx';
+import { reportPaths } from './paths.ts';
+import { deadlineKinds, reportAction, reportPage } from './report.tsx';
+
+const yearParam = (c: Context<AppEnv>) => {
+  const y = Number(c.req.param('year'));
+  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : -1;
+};
+
+/** The report as a file: from the frozen snapshot once submitted, else from live data. */
+async function reportFile(c: Context<AppEnv>, kind: 'pdf' | 'xlsx') {
+  const planId = idParam(c);
+  const year = yearParam(c);
+  const r = await getReport(c.get('ctx'), planId, year);
+  const meta = { state: r.state, revision: r.revision, narrative: r.narrative, submittedAt: r.report?.submitted_at ?? null, contentHash: r.contentHash };
+  const name = `aarsrapport-${year}-plan-${planId}${r.revision > 1 ? `-rev${r.revision}` : ''}`;
+  if (kind === 'pdf') return c.body(new Uint8Array(await reportPdf(r.content, meta)), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` });
+  return c.body(new Uint8Array(await reportWorkbook(r.content, meta)), 200, { 'content-type': xlsxType, 'content-disposition': `attachment; filename="${name}.xlsx"` });
+}
+
+/** /planer/:id/rapporter — a plan's yearly reports (R6, R7, R10). */
+export function planReportPages() {
+  const r = new Hono<AppEnv>();
+  r.get('/:id/rapporter', (c) => planReportsPage(c, idParam(c)));
+  r.get('/:id/rapporter/:year', (c) => reportPage(c, idParam(c), yearParam(c)));
+  r.get('/:id/rapporter/:year/rapport.pdf', (c) => reportFile(c, 'pdf'));
+  r.get('/:id/rapporter/:year/rapport.xlsx', (c) => reportFile(c, 'xlsx'));
+  r.post('/:id/rapporter/:year/:action', (c) => reportAction(c, idParam(c), yearParam(c), c.req.param('action')));
+  return r;
+}
+
+export function reportOverviewPages() {
+  const r = new Hono<AppEnv>();
+  r.get('/', overviewPage);
+  r.get('/frister', (c) => deadlinesPage(c));
+  r.post('/frister/:year', (c) => saveDeadline(c, yearParam(c)));
+  return r;
+}
+
+/** On the plan page: the reports by year, and the board's verdicts on the latest submitted one (R10). */
+async function planReportsSection(c: Context<AppEnv>, planId: number) {
+  const ctx = c.get('ctx');
+  const plan = await ctx.db.selectFrom('plan').select(['state', 'starts_on', 'ends_on']).where('id', '=', planId).executeTakeFirstOrThrow();
+  const years = reportYears({ startsOn: plan.starts_on, endsOn: plan.ends_on }, isoDate(ctx.now()));
+  if (!['granted', 'active', 'ended'].includes(plan.state) || !years.length) return null;
+  const views = (await Promise.all(years.map((y) => getReport(ctx, planId, y).catch((err) => (err instanceof Forbidden || err instanceof Unauthorized ? null : Promise.reject(err)))))).filter((v) => v !== null);
+  if (!views.length) return null;
+  const judged = [...views].reverse().find((v) => v.verdicts.length);
+  return (
+    <section aria-labelledby="plan-reports" id="plan-reports-section">
+      <h2 id="plan-reports">Årsrapporter</h2>
+      <ul>
+        {views.map((v) => (
+          <li>
+            <a href={reportPaths.report(planId, v.year)}>Årsrapport {v.year}</a>: {v.stateLabel} <Tag kind={deadlineKinds[v.deadline.status]}>{`${deadlineStatusLabels[v.deadline.status]} (${formatDate(v.deadline.dueOn)})`}</Tag>
+          </li>
+        ))}
+      </ul>
+      {judged && (
+        <Table
+          caption={`${judged.verdicts[0]!.bodyName || 'Bestyrelsens'} vurdering af årsrapport ${judged.year}`}
+          columns={[{ key: 'indicator', label: 'Succeskriterium' }, { key: 'verdict', label: 'Vurdering' }, { key: 'comment', label: 'Kommentar' }]}
+          rows={judged.verdicts.map((x) => ({ indicator: x.indicator, verdict: x.verdictLabel, comment: x.comment || '—' }))}
+        />
+      )}
+    </section>
+  );
+}
+
+addAreaPages((app) => {
+  app.route('/planer', planReportPages());
+  app.route('/rapporter', reportOverviewPages());
+});
+addAreaApi(reportsApi);
+addPlanSection(planReportsSection);
+addNavEntry({ label: 'Årsrapporter', href: reportPaths.overview(), prefix: '/rapporter', order: 25, visible: (a) => can(a, 'list', { type: 'reportOverview' }) });
+addDailyJob({ name: 'report-reminders', hour: 6, run: (db, now) => sendReportReminders(db, now) });
+addDemoStep({ order: 60, name: 'reports', run: loadDemoReports });
+addAgendaRefKind('report', async (db, ids) =>
+  (await db.selectFrom('report as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select(['r.id', 'r.plan_id', 'r.year', 'p.name']).where('r.id', 'in', ids).execute()).map((r) => ({ id: r.id, label: `Årsrapport ${r.year}: ${r.name}`, href: reportPaths.report(r.plan_id, r.year) })),
+);
+registerAuditOwner('report', async (ctx, id) => {
+  const r = await ctx.db.selectFrom('report as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select('p.lead_organisation_id').where('r.id', '=', Number(id)).executeTakeFirst();
+  return r?.lead_organisation_id ?? null;
+});
+addDashboardSection({
+  order: 14,
+  render: async (ctx) => {
+    if (!can(ctx.actor, 'list', { type: 'reportOverview' })) return null;
+    const late = (await reportStatusRows(ctx.db, ctx.actor, isoDate(ctx.now()))).filter((r) => r.status === 'overdue');
+    if (!late.length) return null;
+    return (
+      <>
+        <h2>Forsinkede årsrapporter</h2>
+        <ul>
+          {late.slice(0, 5).map((r) => (
+            <li>
+              <a href={reportPaths.report(r.planId, r.year)}>
+                {r.planName} {r.year}
+              </a>{' '}
+              (frist {formatDate(r.dueOn)})
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={reportPaths.overview()}>Alle årsrapporter ({late.length} forsinkede)</a>
+        </p>
+      </>
+    );
+  },
+});

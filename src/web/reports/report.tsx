@@ -1,0 +1,250 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { kr } from '../../domain/money/amount.ts';
+import { deadlineStatusLabels, type DeadlineStatus, narrativeSections, type ReportAction, reportActionLabels, verdictLabels, verdicts } from '../../domain/reports/index.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { listMeetings } from '../../services/governance/meetings.ts';
+import { getReport, recordVerdicts, type ReportView, saveNarrative, transitionReport } from '../../services/reports/reports.ts';
+import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, Tag, TextArea, TextField } from '../components/index.ts';
+import { ConflictNotice } from '../conflict.tsx';
+import type { AppEnv } from '../env.ts';
+import { formatDate, formatDateTime, formatNumber } from '../format.ts';
+import { type FormErrors, type FormValues, readForm } from '../forms.ts';
+import { planPaths } from '../plans/paths.ts';
+import { SummaryList } from '../registry/shared.tsx';
+import { flash, home, page } from '../render.tsx';
+import { reportPaths } from './paths.ts';
+
+export const deadlineKinds: Record<DeadlineStatus, 'info' | 'success' | 'warning' | 'error'> = { submitted: 'success', not_due: 'info', due_soon: 'warning', overdue: 'error' };
+const num = (x: number | null) => (x === null ? '—' : formatNumber(x, Number.isInteger(x) ? 0 : 2));
+const moneyCols = [
+  { key: 'name', label: '' },
+  { key: 'budget', label: 'Budget i året', numeric: true },
+  { key: 'actual', label: 'Forbrug i året', numeric: true },
+  { key: 'variance', label: 'Afvigelse', numeric: true },
+  { key: 'cumBudget', label: 'Budget til og med året', numeric: true },
+  { key: 'cumActual', label: 'Forbrug til og med året', numeric: true },
+];
+const moneyRow = (r: { name: string; budgetOre: number; actualOre: number; varianceOre: number; cumulativeBudgetOre: number; cumulativeActualOre: number }) => ({
+  name: r.name,
+  budget: kr(r.budgetOre),
+  actual: kr(r.actualOre),
+  variance: kr(r.varianceOre),
+  cumBudget: kr(r.cumulativeBudgetOre),
+  cumActual: kr(r.cumulativeActualOre),
+});
+
+type State = { values?: FormValues; errors?: FormErrors; status?: 200 | 400 | 409; conflict?: Conflict };
+
+/** The report's content sections, as the PDF has them. */
+function Sections({ r }: { r: ReportView }) {
+  const c = r.content;
+  return (
+    <>
+      <h2 id="goals">1. Mål og succeskriterier</h2>
+      <p class="small-text">{c.statusRule}</p>
+      {c.goals.map((g) => (
+        <>
+          <h3>{g.title}</h3>
+          <Table
+            caption={`Succeskriterier for «${g.title}»`}
+            columns={[{ key: 'indicator', label: 'Indikator' }, { key: 'baseline', label: 'Baseline' }, { key: 'target', label: 'Mål' }, { key: 'values', label: `Målinger i ${c.year}` }, { key: 'status', label: 'Status' }]}
+            rows={g.criteria.map((cr) => ({
+              indicator: `${cr.indicator}${cr.unit ? ` (${cr.unit})` : ''}`,
+              baseline: `${num(cr.baseline.value)} (${formatDate(cr.baseline.date)})`,
+              target: `${num(cr.target.value)} (${formatDate(cr.target.date)})`,
+              values: cr.yearValues.length ? cr.yearValues.map((v) => `${num(v.value)} (${formatDate(v.measuredOn)})`).join(', ') : 'Ingen',
+              status: cr.statusLabel,
+            }))}
+            empty="Ingen succeskriterier."
+          />
+        </>
+      ))}
+      <h2 id="activities">2. Aktiviteter</h2>
+      <Table
+        caption={`Aktiviteternes status i ${c.year}`}
+        columns={[{ key: 'title', label: 'Aktivitet' }, { key: 'focus', label: 'Indsatsområde' }, { key: 'status', label: 'Status' }, { key: 'period', label: 'Periode' }, { key: 'changes', label: 'Ændret i året' }]}
+        rows={c.activities.map((a) => ({ title: a.title, focus: a.focusArea, status: a.statusLabel, period: `${formatDate(a.startsOn)} – ${formatDate(a.endsOn)}`, changes: a.changes.join('; ') || '—' }))}
+        empty="Ingen aktiviteter."
+      />
+      <h2 id="finance">3. Økonomi</h2>
+      <p>Planens samlede ramme: {kr(c.finance.frameOre)}.</p>
+      <Table caption="Budget og forbrug pr. budgetlinje" id="report-lines" columns={moneyCols} rows={[...c.finance.lines.map(moneyRow), { ...moneyRow(c.finance.totals), name: <strong>I alt</strong> }]} empty="Intet budget." />
+      <Table
+        caption="Budget og forbrug pr. finansieringskilde"
+        id="report-funders"
+        columns={[{ key: 'name', label: 'Kilde' }, { key: 'share', label: 'Andel af rammen', numeric: true }, ...moneyCols.slice(1)]}
+        rows={c.finance.funders.map((f) => ({ ...moneyRow(f), name: `${f.name} (${f.kindLabel})`, share: f.shareBp === null ? '—' : `${formatNumber(f.shareBp / 100, 2)} %` }))}
+        empty="Ingen finansieringskilder."
+      />
+      <p class="small-text">{c.finance.rounding}</p>
+      <h2 id="changes">4. Ændringer godkendt i {c.year}</h2>
+      <Table
+        caption="Gennemførte ændringsanmodninger"
+        columns={[{ key: 'n', label: 'Nr.' }, { key: 'title', label: 'Ændring' }, { key: 'kind', label: 'Art' }, { key: 'on', label: 'Gennemført' }, { key: 'v', label: 'Ny version' }]}
+        rows={c.changes.map((x) => ({ n: String(x.number), title: <a href={`/planer/${c.plan.id}/aendringer/${x.id}`}>{x.title}</a>, kind: x.kindLabel, on: formatDate(x.appliedOn), v: x.version ? String(x.version) : '—' }))}
+        empty="Ingen ændringer i året."
+      />
+      <h2 id="previous-verdicts">5. Bestyrelsens vurdering af sidste års rapport</h2>
+      <Table
+        caption={`Vurdering af årsrapport ${c.year - 1}`}
+        columns={[{ key: 'indicator', label: 'Succeskriterium' }, { key: 'verdict', label: 'Vurdering' }, { key: 'comment', label: 'Kommentar' }, { key: 'decided', label: 'Besluttet' }]}
+        rows={c.previousVerdicts.map((v) => ({ indicator: v.indicator, verdict: v.verdictLabel, comment: v.comment || '—', decided: `${formatDate(v.decidedOn)}, ${v.bodyName}` }))}
+        empty="Ingen vurdering registreret."
+      />
+    </>
+  );
+}
+
+const lifecycleActions: ReportAction[] = ['markReady', 'backToDraft', 'approve', 'submit', 'acknowledge', 'reopen'];
+
+/** /planer/:id/rapporter/:year — the report, its workflow, the narrative and the board's verdict (R6, R7, R10). */
+export async function reportPage(c: Context<AppEnv>, planId: number, year: number, st: State = {}) {
+  const ctx = c.get('ctx');
+  const r = await getReport(ctx, planId, year);
+  const csrf = c.get('csrfToken');
+  const errors = st.errors ?? {};
+  const val = (k: string) => (st.values ?? {})[k];
+  const may = (a: ReportView['actions'][number]) => r.actions.includes(a);
+  const meetings = may('recordVerdict') && r.decidingBody ? await listMeetings(ctx, { bodyId: r.decidingBody.id }) : [];
+  const crumbs = [home, { label: 'Planer', href: planPaths.list() }, { label: r.planName, href: planPaths.plan(planId) }, { label: 'Årsrapporter', href: reportPaths.ofPlan(planId) }, { label: String(year) }];
+  return page(c, { title: `Årsrapport ${year}: ${r.planName}`, breadcrumbs: crumbs, status: st.status }, (
+    <>
+      <h1>
+        Årsrapport {year}: {r.planName}
+      </h1>
+      <p>
+        <Tag kind={r.frozen ? 'success' : 'info'}>{r.stateLabel}</Tag> <Tag kind={deadlineKinds[r.deadline.status]}>{`${deadlineStatusLabels[r.deadline.status]}: frist ${formatDate(r.deadline.dueOn)}`}</Tag>
+      </p>
+      {st.conflict && <ConflictNotice conflict={st.conflict} />}
+      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
+      {r.deadline.status === 'overdue' && (
+        <Alert kind="error" heading="Rapporten er forsinket">
+          <p>Fristen var {formatDate(r.deadline.dueOn)}. Landsbyggefonden kan holde udbetalinger tilbage, mens rapporten mangler (R6).</p>
+        </Alert>
+      )}
+      <SummaryList
+        items={[
+          ['Revision', r.revisions.length > 1 ? `${r.revision} af ${r.revisions.length}${r.report?.reopen_reason ? ` — genåbnet: ${r.report.reopen_reason}` : ''}` : String(r.revision)],
+          ['Indhold', r.frozen ? `Låst ved indsendelsen ${r.report?.submitted_at ? formatDateTime(r.report.submitted_at) : ''}; senere ændringer i planen ændrer ikke rapporten.` : 'Hentet fra Helheds data nu; låses, når rapporten indsendes.'],
+          ...(r.contentHash ? ([['Kontrolsum (SHA-256)', <code>{r.contentHash}</code>]] as [string, Child][]) : []),
+          ['Godkendt', r.report?.approved_at ? `${formatDateTime(r.report.approved_at)} af ${r.report.approved_by_label}` : '—'],
+          ['Indsendt', r.report?.submitted_at ? `${formatDateTime(r.report.submitted_at)} af ${r.report.submitted_by_label}` : '—'],
+          ['Modtaget af Landsbyggefonden', r.report?.acknowledged_at ? `${formatDateTime(r.report.acknowledged_at)}${r.report.lbf_reference ? ` (${r.report.lbf_reference})` : ''}` : '—'],
+          ['Vurderes af', r.decidingBody?.name ?? '—'],
+        ]}
+      />
+      <p>
+        <a href={reportPaths.pdf(planId, year)}>Hent rapporten som PDF</a> · <a href={reportPaths.excel(planId, year)}>Hent tallene som Excel</a>
+      </p>
+      {lifecycleActions.filter((a) => may(a)).map((a) => (
+        <Form action={reportPaths.action(planId, year, a)} csrfToken={csrf} fieldPrefix={`${a}-`}>
+          <HiddenField name="version" value={String(r.version)} />
+          {a === 'acknowledge' && <TextField name="lbfReference" label="Landsbyggefondens reference" value={val('lbfReference')} />}
+          {a === 'reopen' && <TextField name="reason" label="Hvorfor genåbnes rapporten?" value={val('reason')} error={errors.reason} required />}
+          <Button type="submit" variant={a === 'backToDraft' || a === 'reopen' ? 'secondary' : 'primary'}>
+            {reportActionLabels[a]}
+          </Button>
+        </Form>
+      ))}
+      <Sections r={r} />
+      <h2 id="narrative">6. Projektlederens beretning</h2>
+      {may('writeNarrative') ? (
+        <Form action={reportPaths.action(planId, year, 'beretning')} csrfToken={csrf} fieldPrefix="narrative-">
+          <HiddenField name="version" value={String(r.version)} />
+          {narrativeSections.map(([k, label]) => (
+            <TextArea name={k} label={label} value={val(k) ?? r.narrative[k]} error={errors[k]} rows={5} />
+          ))}
+          <Button type="submit">Gem beretningen</Button>
+        </Form>
+      ) : (
+        narrativeSections.map(([k, label]) => (
+          <>
+            <h3>{label}</h3>
+            <p style="white-space: pre-wrap">{r.narrative[k] || '(Ikke udfyldt)'}</p>
+          </>
+        ))
+      )}
+      {(r.frozen || r.verdicts.length > 0) && (
+        <>
+          <h2 id="verdicts">Bestyrelsens vurdering</h2>
+          <Table
+            caption="Vurdering pr. succeskriterium"
+            columns={[{ key: 'indicator', label: 'Succeskriterium' }, { key: 'verdict', label: 'Vurdering' }, { key: 'comment', label: 'Kommentar' }, { key: 'decided', label: 'Besluttet' }]}
+            rows={r.verdicts.map((v) => ({ indicator: v.indicator, verdict: v.verdictLabel, comment: v.comment || '—', decided: <>{formatDate(v.decidedOn)}, {v.bodyName}{v.meetingId && <> (<a href={`/styring/moeder/${v.meetingId}`}>mødet</a>)</>}</> }))}
+            empty="Bestyrelsen har ikke vurderet rapporten endnu."
+          />
+        </>
+      )}
+      {may('recordVerdict') && (
+        <Form action={reportPaths.action(planId, year, 'vurdering')} csrfToken={csrf} fieldPrefix="verdict-">
+          <HiddenField name="version" value={String(r.version)} />
+          <SelectField name="meetingId" label="Møde, hvor vurderingen blev besluttet" options={[{ value: '', label: 'Skriftlig behandling' }, ...meetings.map((m) => ({ value: String(m.id), label: `${formatDateTime(m.startsAt)} — ${m.place}` }))]} value={val('meetingId')} error={errors.meetingId} />
+          <TextField name="decidedOn" label="Besluttet den" type="date" value={val('decidedOn')} error={errors.decidedOn} required />
+          {r.content.goals.flatMap((g) =>
+            g.criteria.map((cr) => (
+              <>
+                <ChoiceGroup name={`v-${cr.id}`} type="radio" label={`${cr.indicator} (${g.title})`} options={verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))} values={[val(`v-${cr.id}`) ?? r.verdicts.find((x) => x.criterionId === cr.id)?.verdict ?? '']} error={errors[`v-${cr.id}`]} />
+                <TextField name={`c-${cr.id}`} label={`Kommentar til ${cr.indicator}`} value={val(`c-${cr.id}`) ?? r.verdicts.find((x) => x.criterionId === cr.id)?.comment} />
+              </>
+            )),
+          )}
+          {errors.verdicts && <p class="form-error-message">{errors.verdicts}</p>}
+          <Button type="submit">Gem vurderingen</Button>
+        </Form>
+      )}
+      {r.revisions.length > 1 && (
+        <>
+          <h2 id="revisions">Revisioner</h2>
+          <Table
+            caption="Rapportens revisioner"
+            columns={[{ key: 'n', label: 'Revision' }, { key: 'state', label: 'Status' }, { key: 'at', label: 'Indsendt' }, { key: 'hash', label: 'Kontrolsum' }]}
+            rows={r.revisions.map((x) => ({ n: String(x.revision), state: x.state, at: x.submittedAt ? formatDateTime(x.submittedAt) : '—', hash: x.contentHash ? <code>{x.contentHash.slice(0, 16)}…</code> : '—' }))}
+          />
+        </>
+      )}
+    </>
+  ));
+}
+
+const actionSlugs: Record<string, ReportAction> = Object.fromEntries(lifecycleActions.map((a) => [a, a]));
+const doneText: Record<ReportAction, string> = {
+  markReady: 'Rapporten er sendt til godkendelse i boligorganisationen.',
+  backToDraft: 'Rapporten er sendt tilbage til projektlederen som kladde.',
+  approve: 'Rapporten er godkendt af boligorganisationen.',
+  submit: 'Rapporten er indsendt til Landsbyggefonden og låst.',
+  acknowledge: 'Modtagelsen er registreret.',
+  reopen: 'En ny revision er oprettet som kladde.',
+};
+
+/** The report's forms: narrative, workflow steps and verdicts; refusals keep the input and explain. */
+export async function reportAction(c: Context<AppEnv>, planId: number, year: number, action: string) {
+  const values = await readForm(c);
+  const ctx = c.get('ctx');
+  const version = Number(values.version ?? 0);
+  try {
+    if (action === 'beretning') {
+      await saveNarrative(ctx, planId, year, version, values);
+      flash(c, 'Beretningen er gemt.');
+    } else if (action === 'vurdering') {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.decidedOn ?? '')) throw new Invalid({ decidedOn: 'Skriv datoen for beslutningen.' });
+      const chosen = Object.entries(values).filter(([k, v]) => k.startsWith('v-') && (verdicts as readonly string[]).includes(v));
+      await recordVerdicts(ctx, planId, year, version, {
+        decidedOn: values.decidedOn!,
+        meetingId: values.meetingId ? Number(values.meetingId) : null,
+        verdicts: chosen.map(([k, v]) => ({ criterionId: Number(k.slice(2)), verdict: v as (typeof verdicts)[number], comment: values[`c-${k.slice(2)}`] ?? '' })),
+      });
+      flash(c, 'Bestyrelsens vurdering er gemt.');
+    } else {
+      const a = actionSlugs[action];
+      if (!a) throw new NotFound('Handlingen findes ikke.');
+      await transitionReport(ctx, planId, year, version, a, { reason: values.reason, lbfReference: values.lbfReference });
+      flash(c, doneText[a]);
+    }
+  } catch (err) {
+    if (err instanceof Invalid) return reportPage(c, planId, year, { values, errors: err.fields, status: 400 });
+    if (err instanceof Conflict) return reportPage(c, planId, year, { values, status: 409, conflict: err });
+    throw err;
+  }
+  return c.redirect(reportPaths.report(planId, year), 303);
+}

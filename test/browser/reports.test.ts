@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { kr } from '../../src/domain/money/amount.ts';
+import { buildReport } from '../../src/services/reports/build.ts';
+import { pdfText } from '../support/documents.ts';
+import { describeBrowser, expectAccessible, type Journey, login, startJourney, visit } from './support/browser.ts';
+
+describeBrowser('Journey: the yearly report from draft to LBF (R6, R7)', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+  });
+  afterAll(async () => {
+    await j?.close();
+  });
+  const logout = () => j.context.clearCookies();
+
+  it('R6 the project leader fills in the narrative, the organisation approves and submits, and the LBF reader downloads the PDF with the plan, a goal and the totals', async () => {
+    const { page, t } = j;
+    const plan = await t.db.selectFrom('plan').select(['id', 'name']).where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirstOrThrow();
+    const year = 2026;
+    const url = `/planer/${plan.id}/rapporter/${year}`;
+
+    await login(j, 'projektleder@demo.test');
+    await visit(j, `/planer/${plan.id}`);
+    await page.locator('#plan-reports-section').getByRole('link', { name: `Årsrapport ${year}` }).click();
+    await expectAccessible(j);
+    // The report is filled in from data already; the project leader writes the narrative.
+    expect(await page.locator('main').textContent()).toContain('1. Mål og succeskriterier');
+    await page.getByLabel('Udfordringer').fill('Det er svært at nå forældrene.');
+    await page.getByLabel('Justeringer af indsatsen').fill('Flere timer i lektiecaféen.');
+    await page.getByLabel('Fokus i det kommende år').fill('Fritidsjob.');
+    await page.getByLabel('Beboerinddragelse').fill('To beboermøder.');
+    await page.getByRole('button', { name: 'Gem beretningen' }).click();
+    await page.waitForURL(`${j.base}${url}`);
+    await expectAccessible(j);
+    await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+    await page.waitForURL(`${j.base}${url}`);
+    expect(await page.locator('main').textContent()).toContain('Klar til godkendelse');
+    await expect(page.getByRole('button', { name: 'Godkend rapporten' }).count()).resolves.toBe(0);
+
+    // KAB, a party organisation, approves and submits (R7).
+    await logout();
+    await login(j, 'kab@demo.test');
+    await visit(j, url);
+    await page.getByRole('button', { name: 'Godkend rapporten' }).click();
+    await page.waitForURL(`${j.base}${url}`);
+    await page.getByRole('button', { name: 'Indsend til Landsbyggefonden' }).click();
+    await page.waitForURL(`${j.base}${url}`);
+    await expectAccessible(j);
+    expect(await page.locator('main').textContent()).toContain('Kontrolsum (SHA-256)');
+
+    // The LBF reader opens it and downloads the PDF.
+    await logout();
+    await login(j, 'lbf@demo.test');
+    await visit(j, url);
+    expect(await page.locator('main').textContent()).toContain('Indsendt til Landsbyggefonden');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent rapporten som PDF' }).click()]);
+    const text = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
+    const content = await buildReport(t.db, plan.id, year);
+    expect(text).toContain(plan.name);
+    expect(text).toContain(content.goals[0]!.title);
+    expect(text).toContain(kr(content.finance.totals.budgetOre));
+    expect(text).toContain(kr(content.finance.totals.cumulativeActualOre));
+    expect(text).toContain('Det er svært at nå forældrene.');
+  });
+});
