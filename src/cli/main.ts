@@ -108,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
         if (values.scale === 'national') {
           const seed = Number(values.seed);
           if (!Number.isInteger(seed)) throw new Usage('--seed skal være et heltal.');
-          const { loadNationalData } = await import('../demo/national.ts');
+          const { loadNationalData } = await import('../demo/national-all.ts');
           const t0 = performance.now();
           await withDatabase(config, (db) => loadNationalData(db, seed, (m) => console.error(m)));
           console.log(`Det nationale datasæt (frø ${seed}) er indlæst på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);

@@ -91,7 +91,8 @@ async function registry(trx: Trx, n: NationalContext) {
   n.estates = estateIds.map((id, i) => ({ id, organisationId: estates[i]!.organisation_id, districtId: estates[i]!.district_id, residents: estates[i]!.residents }));
   const users = Array.from({ length: 400 }, (_, i) => ({ email: `bruger${i + 1}@national.test`, name: `Bruger ${i + 1}`, password_hash: null, is_demo: true }));
   n.userIds = await insertMany(trx, 'app_user', users, 'id');
-  const bench = await trx.insertInto('app_user').values({ email: 'bench@national.test', name: 'Benchmark (sekretariat)', password_hash: null, is_demo: true }).returning('id').executeTakeFirstOrThrow();
+  // Not a demo user: the benchmark runs the server outside demo mode, where demo users cannot sign in.
+  const bench = await trx.insertInto('app_user').values({ email: 'bench@national.test', name: 'Benchmark (sekretariat)', password_hash: null, is_demo: false }).returning('id').executeTakeFirstOrThrow();
   n.benchUserId = bench.id;
   await addGrant(trx, bench.id, { role: 'secretariat', administration: null, organisationId: null });
   await insertMany(trx, 'role_grant', n.userIds.map((user_id, i) => ({ user_id, role: 'organisation', organisation_id: n.organisationIds[i % 500]! })));

@@ -20,6 +20,8 @@ export function addDashboardSection(s: DashboardSection): void {
   sections.sort((a, b) => a.order - b.order);
 }
 
+export const registeredDashboardSections = (): readonly DashboardSection[] => sections;
+
 async function registryCounts(ctx: ServiceContext) {
   const count = (t: 'district' | 'urban_area' | 'organisation' | 'estate') =>
     ctx.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));

@@ -7,6 +7,7 @@ import * as m005 from './005_keyfigures.ts';
 import * as m006 from './006_notifications.ts';
 import * as m007 from './007_change_requests.ts';
 import * as m008 from './008_reports.ts';
+import * as m009 from './009_performance.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '006_notifications': m006,
   '007_change_requests': m007,
   '008_reports': m008,
+  '009_performance': m009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -38,14 +38,17 @@ export async function deskData(ctx: ServiceContext) {
       .execute(),
     ctx.db.selectFrom('mandate_document as d').innerJoin('body as b', 'b.id', 'd.body_id').select(['d.id', 'd.title', 'd.number', 'd.state', 'b.id as body_id', 'b.name as body']).where('d.state', 'in', ['draft', 'city_board_approved']).orderBy('d.created_at').execute(),
     ctx.db.selectFrom('body').select(['id', 'name', 'type', 'valid_from', 'valid_to', 'meetings_per_year_min']).where('meetings_per_year_min', 'is not', null).orderBy('name').execute(),
-    ctx.db.selectFrom('meeting').select(['body_id', 'starts_at', 'state']).execute(),
+    // The rhythm looks back twelve months and forward to the next meeting: older meetings do not matter (R9, R10).
+    ctx.db.selectFrom('meeting').select(['body_id', 'starts_at', 'state']).where('starts_at', '>=', new Date(ctx.now().getTime() - 367 * 86_400_000)).execute(),
   ]);
+  const byBody = new Map<number, { startsOn: string; state: string }[]>();
+  for (const m of meetings) byBody.set(m.body_id, [...(byBody.get(m.body_id) ?? []), { startsOn: copenhagenParts(m.starts_at).date, state: m.state }]);
   const behind = bodies
     .filter((b) => validOn({ validFrom: b.valid_from, validTo: b.valid_to }, today))
     .map((b) => ({
       id: b.id,
       name: b.name,
-      warnings: rhythmWarnings({ type: b.type, minPerYear: b.meetings_per_year_min, validFrom: b.valid_from }, meetings.filter((m) => m.body_id === b.id).map((m) => ({ startsOn: copenhagenParts(m.starts_at).date, state: m.state })), today),
+      warnings: rhythmWarnings({ type: b.type, minPerYear: b.meetings_per_year_min, validFrom: b.valid_from }, byBody.get(b.id) ?? [], today),
     }))
     .filter((b) => b.warnings.length);
   return { upcoming, backlog, minutes, mandates, behind };

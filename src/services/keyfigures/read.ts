@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /**
  * Reading the key figures (R18, R20): a year's figures per city, district, urban area and estate —
  * suppressed for those who may not see small counts — with the city comparison, Copenhagen's
@@ -55,7 +56,8 @@ export interface YearFigures {
 /** R18 — the years with imported figures. */
 export async function figureYears(ctx: ServiceContext): Promise<number[]> {
   authorize(ctx.actor, 'read', { type: 'keyfigures' });
-  const rows = await ctx.db.selectFrom('keyfigure_estate_year').select('year').distinct().orderBy('year').execute();
+  // From the imports in force (a handful of rows), not by scanning every estate's figures.
+  const rows = await ctx.db.selectFrom('keyfigure_import').select('year').distinct().where('status', '=', 'imported').where('row_count', '>', 0).orderBy('year').execute();
   return rows.map((r) => r.year);
 }
 
@@ -87,13 +89,11 @@ export async function thresholdInForce(db: Executor, o: ReadOptions): Promise<nu
  */
 export async function loadYear(ctx: ServiceContext, year: number, o: ReadOptions): Promise<YearFigures> {
   authorize(ctx.actor, 'read', { type: 'keyfigures' });
-  const [estates, stats, threshold, imports] = await Promise.all([placedEstates(ctx.db), statistics(ctx.db, year), thresholdInForce(ctx.db, o), currentImports(ctx.db)]);
-  const tree = unitsOf(estates);
-  const aggregates = aggregateTree(tree, stats);
+  const [threshold, imports, fingerprint] = await Promise.all([thresholdInForce(ctx.db, o), currentImports(ctx.db), dataFingerprint(ctx.db)]);
+  const { tree, whole, published } = await yearBase(ctx.db, year, threshold, fingerprint);
   const full = !o.published && can(ctx.actor, 'readDetail', { type: 'keyfigures' });
-  const units = publish(tree, aggregates, full ? undefined : threshold);
+  const units = new Map(full ? whole : published);
   if (!full && !o.published) {
-    const whole = publish(tree, aggregates, undefined);
     for (const u of tree) {
       if (u.level === 'estate' && can(ctx.actor, 'readDetail', { type: 'keyfigures', organisationId: u.organisationId }) && whole.has(u.key)) units.set(u.key, whole.get(u.key)!);
     }
@@ -112,6 +112,46 @@ export async function loadYear(ctx: ServiceContext, year: number, o: ReadOptions
     units.set(municipalityKey, municipality);
   }
   return { year, units, tree, threshold, suppressed: !full, source, municipality };
+}
+
+/**
+ * What the figures of a year are computed from, as one comparable value: the registry's placement of estates,
+ * the imports in force and the settings. Any write to them changes it, so a cached year is never stale.
+ */
+export async function dataFingerprint(db: Executor): Promise<string> {
+  const r = await sql<{ f: string }>`
+    SELECT concat_ws('|',
+      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) FROM estate),
+      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM district),
+      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM urban_area),
+      (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(imported_at)::text, '') || ':' || coalesce(max(updated_at)::text, '') FROM keyfigure_import WHERE status = 'imported'),
+      (SELECT coalesce(max(version), 0) FROM keyfigure_setting)) AS f`.execute(db);
+  return r.rows[0]!.f;
+}
+
+type YearBase = { tree: Unit[]; whole: Map<string, UnitFigures>; published: Map<string, UnitFigures> };
+const yearCache = new Map<string, Promise<YearBase>>();
+
+/**
+ * R18 — a year's aggregated figures, whole and published: costly (every estate, the suppression by differencing),
+ * so kept per data fingerprint, year and threshold; the four most recent are kept, concurrent callers share one.
+ */
+function yearBase(db: Executor, year: number, threshold: number, fingerprint: string): Promise<YearBase> {
+  const key = `${fingerprint}#${year}#${threshold}`;
+  let hit = yearCache.get(key);
+  if (!hit) {
+    hit = (async () => {
+      const [estates, stats] = await Promise.all([placedEstates(db), statistics(db, year)]);
+      const tree = unitsOf(estates);
+      const aggregates = aggregateTree(tree, stats);
+      return { tree, whole: publish(tree, aggregates, undefined), published: publish(tree, aggregates, threshold) };
+    })();
+    hit.catch(() => yearCache.delete(key));
+    yearCache.set(key, hit);
+    // A year of 8,000 estates, whole and published, is tens of megabytes: keep only the few most recent.
+    while (yearCache.size > 4) yearCache.delete(yearCache.keys().next().value!);
+  }
+  return hit;
 }
 
 /** R18 — every imported year, oldest first. */

@@ -41,6 +41,21 @@ const add = (t: Totals, p: Totals) => {
  * R1, R8 — the economy of every plan with a budget the actor may see, for the city or one district:
  * frame, spent, remaining, by funder and by year. Sums are exact (bigint in SQL).
  */
+/** The front page's totals: the visible plans' frames and spending, in two sums (no per-plan rows). */
+export async function financeTotals(ctx: ServiceContext): Promise<{ frameOre: number; actualOre: number }> {
+  authorize(ctx.actor, 'read', { type: 'financeOverview' });
+  const r = await ctx.db
+    .selectFrom('plan as p')
+    .innerJoin('budget as b', 'b.plan_id', 'p.id')
+    .select([
+      sql<string>`coalesce(sum(b.frame_ore), 0)`.as('frame'),
+      sql<string>`coalesce(sum((SELECT sum(e.amount_ore) FROM account_entry e WHERE e.plan_id = p.id)), 0)`.as('actual'),
+    ])
+    .where(visiblePlans(ctx.actor))
+    .executeTakeFirstOrThrow();
+  return { frameOre: Number(r.frame), actualOre: Number(r.actual) };
+}
+
 export async function financeOverview(ctx: ServiceContext, q: { districtId?: number | null } = {}): Promise<FinanceOverview> {
   authorize(ctx.actor, 'read', { type: 'financeOverview' });
   const districtId = q.districtId ?? null;

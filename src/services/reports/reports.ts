@@ -306,13 +306,14 @@ export interface OverviewRow {
 const statusOrder: Record<DeadlineStatus, number> = { overdue: 0, due_soon: 1, not_due: 2, submitted: 3 };
 
 /** R6 — every plan's reports by year, the late ones first; also what the reminder job reads. */
-export async function reportStatusRows(db: Executor, actor: Actor, today: string, q: { year?: number } = {}): Promise<OverviewRow[]> {
+export async function reportStatusRows(db: Executor, actor: Actor, today: string, q: { year?: number; planId?: number } = {}): Promise<OverviewRow[]> {
   const plans = await db
     .selectFrom('plan as p')
     .leftJoin('district as d', 'd.id', 'p.district_id')
     .select(['p.id', 'p.name', 'p.starts_on', 'p.ends_on', 'd.name as district'])
     .where('p.state', 'in', ['granted', 'active', 'ended'])
     .where(visiblePlans(actor))
+    .$if(!!q.planId, (b) => b.where('p.id', '=', q.planId!))
     .execute();
   const ids = plans.map((p) => p.id);
   const [reports, deadlines] = await Promise.all([
@@ -375,4 +376,31 @@ export async function sendReportReminders(db: Db, now: Date): Promise<number> {
     });
   }
   return sent;
+}
+
+/**
+ * R6, R10 — for the plan page: each year's report status, and the board's verdicts on the latest judged report
+ * the actor may read. Light: no report is assembled.
+ */
+export async function planReportSummary(ctx: ServiceContext, planId: number) {
+  const today = isoDate(ctx.now());
+  const rows = (await reportStatusRows(ctx.db, systemActor('Planside'), today, { planId })).sort((a, b) => a.year - b.year);
+  const plan = await ctx.db.selectFrom('plan').select('state').where('id', '=', planId).executeTakeFirstOrThrow();
+  const parties = await partyOrganisationIds(ctx.db, planId);
+  const readable = (state: string) => can(ctx.actor, 'read', { type: 'report', planId, planState: plan.state, state, partyOrganisationIds: parties, deciderUserIds: [] });
+  const judged = await ctx.db
+    .selectFrom('report_verdict as v')
+    .innerJoin('report as r', 'r.id', 'v.report_id')
+    .innerJoin('success_criterion as c', 'c.id', 'v.criterion_id')
+    .leftJoin('body as b', 'b.id', 'v.body_id')
+    .select(['r.year', 'r.state', 'c.indicator_name', 'v.verdict', 'v.comment', 'b.name as body_name'])
+    .where('r.plan_id', '=', planId)
+    .orderBy('r.year', 'desc')
+    .orderBy('c.id')
+    .execute();
+  const latestYear = judged.find((v) => readable(v.state))?.year;
+  return {
+    years: rows.map((r) => ({ ...r, readable: r.state === 'missing' || readable(r.state) })),
+    verdicts: latestYear === undefined ? null : { year: latestYear, bodyName: judged.find((v) => v.year === latestYear)!.body_name ?? '', items: judged.filter((v) => v.year === latestYear).map((v) => ({ indicator: v.indicator_name, verdictLabel: verdictLabels[v.verdict as Verdict], comment: v.comment })) },
+  };
 }

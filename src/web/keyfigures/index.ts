@@ -4,10 +4,11 @@ import { keyfiguresApi } from '../../api/keyfigures.ts';
 import { addDemoStep } from '../../demo/load.ts';
 import { loadDemoKeyfigures } from '../../demo/keyfigures.ts';
 import '../../policy/rules/keyfigures.ts';
-import { authorize } from '../../policy/index.ts';
+import { authorize, can } from '../../policy/index.ts';
+import { organisationsOf } from '../../policy/actor.ts';
 import { TEMPLATE_HEADERS } from '../../services/keyfigures/columns.ts';
 import { OPEN_LEVELS, type OpenLevel, openDataCsv, openDataRows } from '../../services/keyfigures/opendata.ts';
-import { figureYears } from '../../services/keyfigures/read.ts';
+import { dataFingerprint, figureYears } from '../../services/keyfigures/read.ts';
 import { workbookBuffer, xlsxType } from '../../services/excel.ts';
 import { NotFound } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
@@ -37,15 +38,29 @@ async function templateEstates(c: import('hono').Context<AppEnv>) {
     .execute();
 }
 
+const geojsonCache = new Map<string, string>();
+
 /** /noegletal — key figures, the map, the lists, the import and open data (R18, R20). */
 export function keyfigurePages() {
   const r = new Hono<AppEnv>();
   r.get('/', overviewPage);
   r.get('/kort', mapPage);
   r.get('/kort.geojson', async (c) => {
-    const m = await currentMap(c);
-    if (!m) throw new NotFound('Der er ingen statistik endnu.');
-    return c.json(mapGeojson(m.data));
+    // The map's data changes only with the figures (the data fingerprint) and differs only by what the reader may
+    // see in detail: kept as text per fingerprint, reader's view and query.
+    const ctx = c.get('ctx');
+    authorize(ctx.actor, 'read', { type: 'keyfigures' });
+    const view = can(ctx.actor, 'readDetail', { type: 'keyfigures' }) ? 'full' : organisationsOf(ctx.actor).sort((a, b) => a - b).join(',');
+    const key = `${await dataFingerprint(ctx.db)}|${view}|${new URL(c.req.url).search}`;
+    let body = geojsonCache.get(key);
+    if (!body) {
+      const m = await currentMap(c);
+      if (!m) throw new NotFound('Der er ingen statistik endnu.');
+      body = JSON.stringify(mapGeojson(m.data));
+      geojsonCache.set(key, body);
+      while (geojsonCache.size > 64) geojsonCache.delete(geojsonCache.keys().next().value!);
+    }
+    return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
   r.get('/sammenlign', comparePage);
   r.get('/afdelinger/:id', (c) => profilePage(c, 'estate', idParam(c)));

@@ -1,12 +1,13 @@
 import type { ServiceContext } from '../../services/context.ts';
-import { financeOverview, poolOverview } from '../../services/money/index.ts';
+import { financeTotals, poolOverview } from '../../services/money/index.ts';
 import { Table } from '../components/index.ts';
 import { formatKr } from '../format.ts';
 import { moneyPaths } from './paths.ts';
 
 /** The front page's economy: frame and spending of the visible plans, and what is left in the pool (R8). */
 export async function moneyDashboard(ctx: ServiceContext) {
-  const [o, p] = await Promise.all([financeOverview(ctx), poolOverview(ctx)]);
+  const [totals, p] = await Promise.all([financeTotals(ctx), poolOverview(ctx)]);
+  const o = { totals };
   return (
     <section>
       <h2>Økonomi</h2>

@@ -46,7 +46,13 @@ export function addPlanSection(section: PlanSection): void {
 export async function planViewPage(c: Context<AppEnv>, id: number) {
   const ctx = c.get('ctx');
   const actor = c.get('actor');
-  const plan = await getPlan(ctx, id);
+  // The areas' sections read in parallel with the plan (each checks its own access); the plan's own answer
+  // (not found, no access) comes first.
+  const [planResult, sectionsResult] = await Promise.allSettled([getPlan(ctx, id), Promise.all(planSections.map((s) => s(c, id)))]);
+  if (planResult.status === 'rejected') throw planResult.reason;
+  if (sectionsResult.status === 'rejected') throw sectionsResult.reason;
+  const plan = planResult.value;
+  const sections = sectionsResult.value;
   const subject = { type: 'plan' as const, id, state: plan.state, partyOrganisationIds: plan.partyOrganisations.map((o) => o.id) };
   const mayEdit = !isFrozen(plan.state) && can(actor, 'update', subject);
   const actions = actionsFrom(plan.state).filter((a) => can(actor, a, subject));
@@ -55,7 +61,6 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
   const chain = approvalChains[plan.approvalChain];
   const recorded = new Map(plan.transitions.filter((t) => t.stepKey).map((t) => [t.stepKey!, t]));
   const mayMeasure = can(actor, 'recordMeasurement', subject);
-  const sections = await Promise.all(planSections.map((s) => s(c, id)));
 
   return page(
     c,

@@ -4,13 +4,12 @@ import { addAreaApi } from '../../api/index.ts';
 import { reportsApi } from '../../api/reports.ts';
 import { addDemoStep } from '../../demo/load.ts';
 import { loadDemoReports } from '../../demo/reports.ts';
-import { deadlineStatusLabels, reportYears } from '../../domain/reports/index.ts';
-import { Forbidden, Unauthorized } from '../../errors.ts';
+import { deadlineStatusLabels } from '../../domain/reports/index.ts';
 import { can } from '../../policy/index.ts';
 import { registerAuditOwner } from '../../services/audit.ts';
 import { isoDate } from '../../services/context.ts';
 import { addAgendaRefKind } from '../../services/governance/meetings.ts';
-import { getReport, reportStatusRows, sendReportReminders } from '../../services/reports/reports.ts';
+import { getReport, planReportSummary, reportStatusRows, sendReportReminders } from '../../services/reports/reports.ts';
 import { reportPdf, reportWorkbook } from '../../services/reports/output.ts';
 import { addDailyJob } from '../../services/scheduler.ts';
 import { xlsxType } from '../../services/excel.ts';
@@ -61,30 +60,25 @@ export function reportOverviewPages() {
   return r;
 }
 
-/** On the plan page: the reports by year, and the board's verdicts on the latest submitted one (R10). */
+/** On the plan page: the reports by year, and the board's verdicts on the latest judged one (R10). */
 async function planReportsSection(c: Context<AppEnv>, planId: number) {
-  const ctx = c.get('ctx');
-  const plan = await ctx.db.selectFrom('plan').select(['state', 'starts_on', 'ends_on']).where('id', '=', planId).executeTakeFirstOrThrow();
-  const years = reportYears({ startsOn: plan.starts_on, endsOn: plan.ends_on }, isoDate(ctx.now()));
-  if (!['granted', 'active', 'ended'].includes(plan.state) || !years.length) return null;
-  const views = (await Promise.all(years.map((y) => getReport(ctx, planId, y).catch((err) => (err instanceof Forbidden || err instanceof Unauthorized ? null : Promise.reject(err)))))).filter((v) => v !== null);
-  if (!views.length) return null;
-  const judged = [...views].reverse().find((v) => v.verdicts.length);
+  const summary = await planReportSummary(c.get('ctx'), planId);
+  if (!summary.years.length) return null;
   return (
     <section aria-labelledby="plan-reports" id="plan-reports-section">
       <h2 id="plan-reports">Årsrapporter</h2>
       <ul>
-        {views.map((v) => (
+        {summary.years.map((r) => (
           <li>
-            <a href={reportPaths.report(planId, v.year)}>Årsrapport {v.year}</a>: {v.stateLabel} <Tag kind={deadlineKinds[v.deadline.status]}>{`${deadlineStatusLabels[v.deadline.status]} (${formatDate(v.deadline.dueOn)})`}</Tag>
+            {r.readable ? <a href={reportPaths.report(planId, r.year)}>Årsrapport {r.year}</a> : `Årsrapport ${r.year}`}: {r.readable ? r.stateLabel : 'ikke indsendt'} <Tag kind={deadlineKinds[r.status]}>{`${deadlineStatusLabels[r.status]} (${formatDate(r.dueOn)})`}</Tag>
           </li>
         ))}
       </ul>
-      {judged && (
+      {summary.verdicts && (
         <Table
-          caption={`${judged.verdicts[0]!.bodyName || 'Bestyrelsens'} vurdering af årsrapport ${judged.year}`}
+          caption={`${summary.verdicts.bodyName || 'Bestyrelsens'} vurdering af årsrapport ${summary.verdicts.year}`}
           columns={[{ key: 'indicator', label: 'Succeskriterium' }, { key: 'verdict', label: 'Vurdering' }, { key: 'comment', label: 'Kommentar' }]}
-          rows={judged.verdicts.map((x) => ({ indicator: x.indicator, verdict: x.verdictLabel, comment: x.comment || '—' }))}
+          rows={summary.verdicts.items.map((x) => ({ indicator: x.indicator, verdict: x.verdictLabel, comment: x.comment || '—' }))}
         />
       )}
     </section>

@@ -1,0 +1,77 @@
+import { criteriaSetForYear, designationVerdict, evaluateListCriteria } from '../src/domain/keyfigures/index.ts';
+import { kyselyOverPostgres } from '../src/db/database.ts';
+import { systemActor } from '../src/policy/actor.ts';
+import { loadYear, nationalInput } from '../src/services/keyfigures/read.ts';
+import type { Server } from './run.ts';
+
+/** A measured figure beside its target. */
+export interface Figure {
+  label: string;
+  value: number;
+  unit: string;
+  target: number;
+  lowerIsBetter: boolean;
+  /** Only reported for this backend. */
+  onlyFor?: 'pglite' | 'postgres';
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** One request at a time, `n` times: the median time of a whole response (body read). */
+async function timed(s: Server, path: string, n: number): Promise<{ ms: number; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(s.base + path, { headers: { authorization: `Bearer ${s.token}` } });
+    if (!res.ok) throw new Error(`${path} → ${res.status}`);
+    bytes += (await res.arrayBuffer()).byteLength;
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), bytes };
+}
+
+/**
+ * The figures besides page throughput: the yearly report PDF, the national criteria for all estates in a year
+ * (in-process on PostgreSQL: reading the year and evaluating every estate), and the full open-data export.
+ */
+export async function extraFigures(s: Server, kind: 'pglite' | 'postgres'): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const plans = await (await fetch(`${s.base}/api/v1/plans?state=active&pageSize=1`, { headers: { authorization: `Bearer ${s.token}` } })).json();
+  const first = plans.items[0] as { id: number; endsOn: string };
+  const pdf = await timed(s, `/planer/${first.id}/rapporter/${Math.min(2025, Number(first.endsOn.slice(0, 4)))}/rapport.pdf`, 10);
+  figures.push({ label: 'Årsrapport som PDF (én ad gangen, median)', value: pdf.ms, unit: 'ms', target: 1000, lowerIsBetter: true });
+
+  // The full open-data export: every published year, at every level.
+  const t0 = performance.now();
+  let bytes = 0;
+  for (let year = 2016; year <= 2025; year++) bytes += (await timed(s, `/noegletal/data.csv?aar=${year}`, 1)).bytes;
+  figures.push({ label: `Hele open data-eksporten (10 år, ${(bytes / 2 ** 20).toFixed(1)} MB)`, value: (performance.now() - t0) / 1000, unit: 's', target: 10, lowerIsBetter: true });
+  figures.push({ label: 'Serverens hukommelse efter eksporten (maks. RSS)', value: s.maxRssMb, unit: 'MB', target: 300, lowerIsBetter: true });
+
+  if (kind === 'postgres' && s.env.DATABASE_URL) {
+    const db = kyselyOverPostgres(s.env.DATABASE_URL, 2);
+    try {
+      const ctx = { db, actor: systemActor('Benchmark'), now: () => new Date() };
+      const runs: number[] = [];
+      let evaluated = 0;
+      for (let i = 0; i < 5; i++) {
+        const t1 = performance.now();
+        const y = await loadYear(ctx, 2025, { defaultThreshold: 5 });
+        const set = criteriaSetForYear(2025)!;
+        const options = { listYear: 2025, nationalConvictionRate: y.source?.nationalConvictionRate ?? undefined };
+        evaluated = 0;
+        for (const f of y.units.values()) {
+          if (f.unit.level !== 'estate') continue;
+          designationVerdict(evaluateListCriteria(set, nationalInput(f, y.source), options), set.listDesignation);
+          evaluated++;
+        }
+        runs.push(performance.now() - t1);
+      }
+      figures.push({ label: `Nationale kriterier for alle ${evaluated.toLocaleString('da-DK')} afdelinger i ét år (indlæs + vurdér)`, value: median(runs), unit: 'ms', target: 200, lowerIsBetter: true, onlyFor: 'postgres' });
+    } finally {
+      await db.destroy();
+    }
+  }
+  return figures;
+}
