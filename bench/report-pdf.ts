@@ -10,10 +10,8 @@ import '../src/areas.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { loadDemoData } from '../src/demo/load.ts';
-import { buildReport } from '../src/services/reports/build.ts';
 import { loadReferenceData } from '../src/services/reference.ts';
-import { reportPdf } from '../src/services/reports/output.ts';
-import type { ReportSnapshot } from '../src/services/reports/reports.ts';
+import { buildReport, reportPdf, type ReportSnapshot, snapshotPdf } from '../src/services/reports/index.ts';
 
 export interface PdfTiming {
   liveMedianMs: number;
@@ -34,7 +32,7 @@ export async function timeReportPdf(runs = 20): Promise<PdfTiming> {
     await loadReferenceData(db);
     await loadDemoData(db);
     const plan = await db.selectFrom('plan').select('id').where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirstOrThrow();
-    const frozen = await db.selectFrom('report').select(['snapshot', 'submitted_at', 'content_hash', 'revision']).where('plan_id', '=', plan.id).where('year', '=', 2025).executeTakeFirstOrThrow();
+    const frozen = await db.selectFrom('report').select(['snapshot', 'submitted_at', 'content_hash']).where('plan_id', '=', plan.id).where('year', '=', 2025).executeTakeFirstOrThrow();
     const snap = frozen.snapshot as ReportSnapshot;
     const live: number[] = [];
     const fixed: number[] = [];
@@ -45,7 +43,7 @@ export async function timeReportPdf(runs = 20): Promise<PdfTiming> {
       bytes = (await reportPdf(content, { state: 'draft', revision: 1, narrative: snap.narrative, submittedAt: null, contentHash: null })).byteLength;
       live.push(performance.now() - t0);
       t0 = performance.now();
-      await reportPdf(snap.content, { state: 'submitted', revision: frozen.revision, narrative: snap.narrative, submittedAt: frozen.submitted_at, contentHash: frozen.content_hash });
+      await snapshotPdf({ snapshot: snap, submittedAt: frozen.submitted_at, contentHash: frozen.content_hash });
       fixed.push(performance.now() - t0);
     }
     return { liveMedianMs: median(live), liveMaxMs: Math.max(...live), frozenMedianMs: median(fixed), frozenMaxMs: Math.max(...fixed), bytes };

@@ -94,6 +94,28 @@ export function reportYears(plan: { startsOn: string; endsOn: string }, today: s
   return out;
 }
 
+export type ActivityYearStatus = 'planned' | 'running' | 'ended' | 'cancelled';
+export const activityYearLabels: Record<ActivityYearStatus, string> = { planned: 'Planlagt', running: 'I gang', ended: 'Afsluttet', cancelled: 'Aflyst' };
+
+/** The rule behind an activity's status in the report, printed beside the table. */
+export const activityStatusRuleText =
+  'En aktivitet er «aflyst», hvis den er aflyst med slutdato senest ved årets udgang; «planlagt», hvis den starter efter året (eller er planlagt uden startdato); ' +
+  '«afsluttet», hvis den sluttede i året eller før (eller er meldt afsluttet med slutdato senest ved årets udgang); ellers «i gang».';
+
+/**
+ * R6 — an activity's status in the report's year, from its dates and its status now: a cancellation or an end
+ * counts from its end date (a change request that ends or cancels an activity sets that date), so an earlier
+ * year's report still shows the activity as it was then.
+ */
+export function activityYearStatus(a: { status: string; startsOn: string | null; endsOn: string | null }, year: number): ActivityYearStatus {
+  const end = `${year}-12-31`;
+  if (a.status === 'cancelled' && (!a.endsOn || a.endsOn <= end)) return 'cancelled';
+  if (a.startsOn && a.startsOn > end) return 'planned';
+  if (a.endsOn && (a.endsOn < end || (a.endsOn === end && a.status === 'ended'))) return 'ended';
+  if (a.status === 'planned' && !a.startsOn) return 'planned';
+  return 'running';
+}
+
 export const verdicts = ['met', 'partly_met', 'not_met'] as const;
 export type Verdict = (typeof verdicts)[number];
 export const verdictLabels: Record<Verdict, string> = { met: 'Opfyldt', partly_met: 'Delvist opfyldt', not_met: 'Ikke opfyldt' };

@@ -1,13 +1,13 @@
 import type { Executor } from '../../db/database.ts';
 import { type ChangeKind, changeKinds, type Edit } from '../../domain/changes/edits.ts';
+import { copenhagenInstant, copenhagenParts } from '../../domain/governance/time.ts';
 import { funderKindLabels } from '../../domain/money/budget.ts';
 import { progressLabels, progressRuleText, progressStatus, type ProgressStatus } from '../../domain/plan-rules.ts';
-import { splitByFunders, type Verdict, verdictLabels } from '../../domain/reports/index.ts';
+import { type ActivityYearStatus, activityStatusRuleText, activityYearLabels, activityYearStatus, splitByFunders, type Verdict, verdictLabels } from '../../domain/reports/index.ts';
 import { planFinance } from '../money/index.ts';
 import { loadPlan } from '../plans/read.ts';
 
-export type ActivityYearStatus = 'planned' | 'running' | 'ended' | 'cancelled';
-export const activityYearLabels: Record<ActivityYearStatus, string> = { planned: 'Planlagt', running: 'I gang', ended: 'Afsluttet', cancelled: 'Aflyst' };
+export { type ActivityYearStatus, activityYearLabels } from '../../domain/reports/index.ts';
 
 export interface ReportCriterion {
   id: number;
@@ -40,6 +40,8 @@ export interface ReportContent {
   year: number;
   asOf: string;
   statusRule: string;
+  /** The rule behind the activities' status (absent in snapshots frozen before it was printed). */
+  activityRule?: string;
   goals: { id: number; title: string; description: string; criteria: ReportCriterion[] }[];
   activities: { id: number; title: string; focusArea: string; status: ActivityYearStatus; statusLabel: string; startsOn: string | null; endsOn: string | null; changes: string[] }[];
   finance: {
@@ -54,15 +56,6 @@ export interface ReportContent {
 }
 
 const yearEnd = (y: number) => `${y}-12-31`;
-
-/** R6 — the activity's status in the report's year, from its dates and its status now. */
-function activityStatus(a: { status: string; startsOn: string | null; endsOn: string | null }, year: number): ActivityYearStatus {
-  if (a.status === 'cancelled' && (!a.endsOn || a.endsOn <= yearEnd(year))) return 'cancelled';
-  if (a.startsOn && a.startsOn > yearEnd(year)) return 'planned';
-  if (a.endsOn && a.endsOn <= yearEnd(year) && (a.status === 'ended' || a.endsOn < `${year}-12-31`)) return 'ended';
-  if (a.status === 'planned' && !a.startsOn) return 'planned';
-  return 'running';
-}
 
 const row = (name: string, perYear: Record<number, { budgetOre: number; actualOre: number }>, year: number): ReportMoneyRow => {
   const y = perYear[year] ?? { budgetOre: 0, actualOre: 0 };
@@ -91,8 +84,8 @@ export async function buildReport(db: Executor, planId: number, year: number): P
       .select(['id', 'number', 'title', 'kind', 'applied_at', 'applied_version', 'edits'])
       .where('plan_id', '=', planId)
       .where('state', '=', 'applied')
-      .where('applied_at', '>=', new Date(`${year}-01-01T00:00:00+01:00`))
-      .where('applied_at', '<', new Date(`${year + 1}-01-01T00:00:00+01:00`))
+      .where('applied_at', '>=', copenhagenInstant(`${year}-01-01`, '00:00'))
+      .where('applied_at', '<', copenhagenInstant(`${year + 1}-01-01`, '00:00'))
       .orderBy('applied_at')
       .execute(),
     db
@@ -132,6 +125,7 @@ export async function buildReport(db: Executor, planId: number, year: number): P
     year,
     asOf: end,
     statusRule: progressRuleText,
+    activityRule: activityStatusRuleText,
     goals: plan.goals.map((g) => ({
       id: g.id,
       title: g.title,
@@ -156,7 +150,7 @@ export async function buildReport(db: Executor, planId: number, year: number): P
     })),
     activities: plan.subAgreements.flatMap((s) =>
       s.activities.map((a) => {
-        const status = activityStatus(a, year);
+        const status = activityYearStatus(a, year);
         return { id: a.id, title: a.title, focusArea: s.focusArea, status, statusLabel: activityYearLabels[status], startsOn: a.startsOn, endsOn: a.endsOn, changes: changedActivity.get(a.id) ?? [] };
       }),
     ),
@@ -177,7 +171,7 @@ export async function buildReport(db: Executor, planId: number, year: number): P
       })),
       rounding: 'Beløb pr. finansieringskilde er fordelt efter kildens andel af rammen; hver kilde får sin andel rundet ned til hele øre, og de øre, der er tilbage, går til kilderne i rækkefølge.',
     },
-    changes: changes.map((c) => ({ id: c.id, number: c.number, title: c.title, kindLabel: changeKinds[c.kind as ChangeKind], appliedOn: c.applied_at!.toISOString().slice(0, 10), version: c.applied_version })),
+    changes: changes.map((c) => ({ id: c.id, number: c.number, title: c.title, kindLabel: changeKinds[c.kind as ChangeKind], appliedOn: copenhagenParts(c.applied_at!).date, version: c.applied_version })),
     previousVerdicts: verdicts.map((v) => ({ criterionId: v.criterion_id, indicator: v.indicator_name, verdict: v.verdict as Verdict, verdictLabel: verdictLabels[v.verdict as Verdict], comment: v.comment, year: v.year, decidedOn: v.decided_on, bodyName: v.body_name ?? '' })),
   };
 }

@@ -3,6 +3,7 @@ import { type Narrative, narrativeSections, reportStateLabels, type ReportState 
 import { column, excelKr, moneyFormat, workbookBuffer } from '../excel.ts';
 import { type PdfContent, pdfTable, renderPdf } from '../pdf.ts';
 import type { ReportContent, ReportCriterion, ReportMoneyRow } from './build.ts';
+import type { ReportSnapshot } from './reports.ts';
 
 /** What the outputs print besides the content: the state, and for a frozen report when and with which hash. */
 export interface ReportMeta {
@@ -15,6 +16,10 @@ export interface ReportMeta {
 
 const d = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '—');
 const num = (x: number | null) => (x === null ? '—' : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(x));
+/** A long hash in groups of eight, so the line breaks between groups and no character is lost. */
+export const groupedHash = (hash: string) => hash.match(/.{1,8}/g)!.join(' ');
+/** Money tables in a smaller size, so a whole amount fits its column on one line. */
+const small = (table: PdfContent): PdfContent => ({ ...(table as object), fontSize: 8 });
 const h1 = (text: string) => ({ text, style: 'h1', tocItem: true });
 
 /** R4 — one indicator as a small vector chart: the straight path from baseline to target, and each measurement. */
@@ -64,7 +69,7 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
       ['Status', `${reportStateLabels[m.state]}${m.revision > 1 ? ` (revision ${m.revision})` : ''}`],
       ['Opgjort pr.', d(c.asOf)],
       ...(m.submittedAt ? [['Indsendt', d(m.submittedAt.toISOString().slice(0, 10))]] : []),
-      ...(m.contentHash ? [['Indholdets kontrolsum (SHA-256)', m.contentHash]] : []),
+      ...(m.contentHash ? [['Indholdets kontrolsum (SHA-256)', groupedHash(m.contentHash)]] : []),
     ], [180, '*']),
     { toc: { title: { text: 'Indhold', style: 'h1' } }, pageBreak: 'before' },
     { ...h1('1. Mål og succeskriterier'), pageBreak: 'before' },
@@ -79,19 +84,20 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
         `${num(cr.baseline.value)} (${d(cr.baseline.date)})`,
         `${num(cr.target.value)} (${d(cr.target.date)})`,
         cr.yearValues.length ? cr.yearValues.map((v) => `${num(v.value)} (${d(v.measuredOn)})`).join(', ') : 'Ingen',
-        cr.statusLabel,
-      ]], ['*', 70, 70, 110, 60]));
+        cr.expected === null ? cr.statusLabel : `${cr.statusLabel} (forventet ${num(cr.expected)} pr. ${d(cr.latest?.measuredOn ?? null)})`,
+      ]], ['*', 70, 70, 110, 70]));
       content.push(criterionChart(cr));
     }
   }
   content.push(h1('2. Aktiviteter'));
+  if (c.activityRule) content.push({ text: c.activityRule, style: 'muted', fontSize: 8, margin: [0, 0, 0, 8] });
   content.push(pdfTable(['Aktivitet', 'Indsatsområde', 'Status', 'Periode', 'Ændret i året'], c.activities.map((a) => [a.title, a.focusArea, a.statusLabel, `${d(a.startsOn)} – ${d(a.endsOn)}`, a.changes.join('; ') || '—']), ['*', 80, 55, 90, 110]));
   content.push(h1('3. Økonomi'));
-  content.push({ text: `Planens samlede ramme: ${kr(c.finance.frameOre)}.`, margin: [0, 0, 0, 6] });
+  content.push({ text: `Planens samlede ramme: ${kr(c.finance.frameOre)}`, margin: [0, 0, 0, 6] });
   content.push({ text: 'Pr. budgetlinje', style: 'h2' });
-  content.push(pdfTable(moneyHeads, [...c.finance.lines.map(moneyRow), moneyRow(c.finance.totals)], ['*', 68, 68, 68, 68, 68]));
+  content.push(small(pdfTable(moneyHeads, [...c.finance.lines.map(moneyRow), moneyRow(c.finance.totals)], ['*', 68, 68, 68, 68, 68])));
   content.push({ text: 'Pr. finansieringskilde', style: 'h2' });
-  content.push(pdfTable(['Kilde', 'Andel', ...moneyHeads.slice(1)], c.finance.funders.map((f) => [`${f.name} (${f.kindLabel})`, f.shareBp === null ? '—' : `${num(f.shareBp / 100)} %`, ...moneyRow(f).slice(1)]), ['*', 40, 62, 62, 62, 62, 62]));
+  content.push(small(pdfTable(['Kilde', 'Andel', ...moneyHeads.slice(1)], c.finance.funders.map((f) => [`${f.name} (${f.kindLabel})`, f.shareBp === null ? '—' : `${num(f.shareBp / 100)} %`, ...moneyRow(f).slice(1)]), ['*', 36, 64, 64, 64, 64, 64])));
   content.push({ text: c.finance.rounding, style: 'muted', fontSize: 8 });
   content.push(h1('4. Ændringer godkendt i året'));
   content.push(c.changes.length ? pdfTable(['Nr.', 'Ændring', 'Art', 'Gennemført', 'Ny version'], c.changes.map((x) => [String(x.number), x.title, x.kindLabel, d(x.appliedOn), x.version ? String(x.version) : '—']), [30, '*', 110, 65, 50]) : { text: 'Ingen ændringer i året.' });
@@ -104,6 +110,25 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
   }
   return renderPdf(title, content, { subject: `Årsrapport til Landsbyggefonden ${c.year}`, createdAt: m.submittedAt ?? undefined });
 }
+
+/** A submitted report as it was frozen: its snapshot, with when it was sent and its hash. */
+export interface FrozenReport {
+  snapshot: ReportSnapshot;
+  submittedAt: Date | null;
+  contentHash: string | null;
+}
+
+/**
+ * The document as it was sent: it always says «submitted», so its bytes stay the same after LBF's
+ * acknowledgement or a reopening (the page shows those).
+ */
+const frozenMeta = (f: FrozenReport): ReportMeta => ({ state: 'submitted', revision: f.snapshot.revision, narrative: f.snapshot.narrative, submittedAt: f.submittedAt, contentHash: f.contentHash });
+
+/** R6 — the PDF of a submitted report, from its frozen snapshot only: the same snapshot gives the same bytes. */
+export const snapshotPdf = (f: FrozenReport) => reportPdf(f.snapshot.content, frozenMeta(f));
+
+/** R6 — the Excel workbook of a submitted report, from its frozen snapshot only. */
+export const snapshotWorkbook = (f: FrozenReport) => reportWorkbook(f.snapshot.content, frozenMeta(f));
 
 /** R6 — the same numbers as an Excel workbook. */
 export function reportWorkbook(c: ReportContent, m: ReportMeta): Promise<Buffer> {
@@ -125,8 +150,8 @@ export function reportWorkbook(c: ReportContent, m: ReportMeta): Promise<Buffer>
     },
     {
       name: 'Succeskriterier',
-      columns: [column('Mål', 'goal', 30), column('Indikator', 'indicator', 30), column('Enhed', 'unit', 10), column('Baseline', 'baseline', 12), column('Baselinedato', 'baselineDate', 14), column('Mål', 'target', 12), column('Måldato', 'targetDate', 14), column('Seneste måling', 'latest', 14), column('Målt', 'latestOn', 14), column('Status', 'status', 16)],
-      rows: c.goals.flatMap((g) => g.criteria.map((cr) => ({ goal: g.title, indicator: cr.indicator, unit: cr.unit, baseline: cr.baseline.value, baselineDate: cr.baseline.date, target: cr.target.value, targetDate: cr.target.date, latest: cr.latest?.value ?? null, latestOn: cr.latest?.measuredOn ?? null, status: cr.statusLabel }))),
+      columns: [column('Mål', 'goal', 30), column('Indikator', 'indicator', 30), column('Enhed', 'unit', 10), column('Baseline', 'baseline', 12), column('Baselinedato', 'baselineDate', 14), column('Mål', 'target', 12), column('Måldato', 'targetDate', 14), column('Seneste måling', 'latest', 14), column('Målt', 'latestOn', 14), column('Forventet på måledagen', 'expected', 14), column('Status', 'status', 16)],
+      rows: c.goals.flatMap((g) => g.criteria.map((cr) => ({ goal: g.title, indicator: cr.indicator, unit: cr.unit, baseline: cr.baseline.value, baselineDate: cr.baseline.date, target: cr.target.value, targetDate: cr.target.date, latest: cr.latest?.value ?? null, latestOn: cr.latest?.measuredOn ?? null, expected: cr.expected === null ? null : Number(cr.expected.toFixed(2)), status: cr.statusLabel }))),
     },
     {
       name: 'Aktiviteter',
@@ -135,6 +160,16 @@ export function reportWorkbook(c: ReportContent, m: ReportMeta): Promise<Buffer>
     },
     { name: 'Budgetlinjer', columns: [column('Budgetlinje', 'name', 36), ...moneyCols], rows: [...c.finance.lines.map(money), money(c.finance.totals)] },
     { name: 'Finansiering', columns: [column('Kilde', 'name', 30), column('Andel (%)', 'share', 10), ...moneyCols], rows: c.finance.funders.map((f) => ({ ...money(f), share: f.shareBp === null ? null : f.shareBp / 100 })) },
+    {
+      name: 'Målinger i året',
+      columns: [column('Indikator', 'indicator', 30), column('Enhed', 'unit', 10), column('Målt', 'measuredOn', 14), column('Værdi', 'value', 12)],
+      rows: c.goals.flatMap((g) => g.criteria.flatMap((cr) => cr.yearValues.map((v) => ({ indicator: cr.indicator, unit: cr.unit, measuredOn: v.measuredOn, value: v.value })))),
+    },
     { name: 'Ændringer', columns: [column('Nr.', 'number', 6), column('Ændring', 'title', 40), column('Art', 'kind', 30), column('Gennemført', 'appliedOn', 14), column('Version', 'version', 10)], rows: c.changes.map((x) => ({ number: x.number, title: x.title, kind: x.kindLabel, appliedOn: x.appliedOn, version: x.version })) },
+    {
+      name: 'Vurdering sidste år',
+      columns: [column('Succeskriterium', 'indicator', 30), column('Vurdering', 'verdict', 16), column('Kommentar', 'comment', 50), column('Besluttet', 'decidedOn', 14), column('Bestyrelse', 'body', 30)],
+      rows: c.previousVerdicts.map((v) => ({ indicator: v.indicator, verdict: v.verdictLabel, comment: v.comment, decidedOn: v.decidedOn, body: v.bodyName })),
+    },
   ]);
 }

@@ -146,6 +146,17 @@ export async function getReport(ctx: ServiceContext, planId: number, year: numbe
   };
 }
 
+/**
+ * R6 — one submitted revision as it was frozen (also a superseded one), for its PDF and Excel; readable as a
+ * submitted report is.
+ */
+export async function getFrozenRevision(ctx: ServiceContext, planId: number, year: number, revision: number) {
+  const row = await ctx.db.selectFrom('report').select(['state', 'snapshot', 'submitted_at', 'content_hash']).where('plan_id', '=', planId).where('year', '=', year).where('revision', '=', revision).executeTakeFirst();
+  if (!row || !isFrozen(row.state as ReportState)) throw new NotFound(`Årsrapport ${year} har ingen indsendt revision ${revision}.`);
+  authorize(ctx.actor, 'read', await reportSubject(ctx.db, planId, row.state, isoDate(ctx.now())));
+  return { snapshot: row.snapshot as ReportSnapshot, submittedAt: row.submitted_at, contentHash: row.content_hash };
+}
+
 /** Loads the latest revision for update and checks the version the user saw (0: none existed). */
 async function lockLatest(trx: Trx, planId: number, year: number, expectedVersion: number) {
   const row = await trx.selectFrom('report').selectAll().where('plan_id', '=', planId).where('year', '=', year).orderBy('revision', 'desc').limit(1).forUpdate().executeTakeFirst();

@@ -9,8 +9,7 @@ import { can } from '../../policy/index.ts';
 import { registerAuditOwner } from '../../services/audit.ts';
 import { isoDate } from '../../services/context.ts';
 import { addAgendaRefKind } from '../../services/governance/meetings.ts';
-import { getReport, planReportSummary, reportStatusRows, sendReportReminders } from '../../services/reports/reports.ts';
-import { reportPdf, reportWorkbook } from '../../services/reports/output.ts';
+import { getFrozenRevision, getReport, planReportSummary, type ReportSnapshot, reportPdf, reportStatusRows, reportWorkbook, sendReportReminders, snapshotPdf, snapshotWorkbook } from '../../services/reports/index.ts';
 import { addDailyJob } from '../../services/scheduler.ts';
 import { xlsxType } from '../../services/excel.ts';
 import { Table, Tag } from '../components/index.ts';
@@ -30,15 +29,32 @@ const yearParam = (c: Context<AppEnv>) => {
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : -1;
 };
 
-/** The report as a file: from the frozen snapshot once submitted, else from live data. */
+/**
+ * The report as a file: a submitted report (or `?revision=N`, an earlier submitted revision) only from its frozen
+ * snapshot; a draft from live data.
+ */
 async function reportFile(c: Context<AppEnv>, kind: 'pdf' | 'xlsx') {
+  const ctx = c.get('ctx');
   const planId = idParam(c);
   const year = yearParam(c);
-  const r = await getReport(c.get('ctx'), planId, year);
-  const meta = { state: r.state, revision: r.revision, narrative: r.narrative, submittedAt: r.report?.submitted_at ?? null, contentHash: r.contentHash };
-  const name = `aarsrapport-${year}-plan-${planId}${r.revision > 1 ? `-rev${r.revision}` : ''}`;
-  if (kind === 'pdf') return c.body(new Uint8Array(await reportPdf(r.content, meta)), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` });
-  return c.body(new Uint8Array(await reportWorkbook(r.content, meta)), 200, { 'content-type': xlsxType, 'content-disposition': `attachment; filename="${name}.xlsx"` });
+  const asked = c.req.query('revision');
+  let file: Promise<Buffer>;
+  let revision: number;
+  if (asked !== undefined) {
+    revision = /^\d{1,4}$/.test(asked) ? Number(asked) : -1;
+    const f = await getFrozenRevision(ctx, planId, year, revision);
+    file = kind === 'pdf' ? snapshotPdf(f) : snapshotWorkbook(f);
+  } else {
+    const r = await getReport(ctx, planId, year);
+    revision = r.revision;
+    const frozen = r.frozen && r.report?.snapshot ? { snapshot: r.report.snapshot as ReportSnapshot, submittedAt: r.report.submitted_at, contentHash: r.contentHash } : null;
+    const meta = { state: r.state, revision: r.revision, narrative: r.narrative, submittedAt: null, contentHash: null };
+    file = frozen ? (kind === 'pdf' ? snapshotPdf(frozen) : snapshotWorkbook(frozen)) : kind === 'pdf' ? reportPdf(r.content, meta) : reportWorkbook(r.content, meta);
+  }
+  const name = `aarsrapport-${year}-plan-${planId}${revision > 1 ? `-rev${revision}` : ''}`;
+  const body = new Uint8Array(await file);
+  if (kind === 'pdf') return c.body(body, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` });
+  return c.body(body, 200, { 'content-type': xlsxType, 'content-disposition': `attachment; filename="${name}.xlsx"` });
 }
 
 /** /planer/:id/rapporter — a plan's yearly reports (R6, R7, R10). */

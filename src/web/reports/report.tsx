@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { kr } from '../../domain/money/amount.ts';
-import { deadlineStatusLabels, type DeadlineStatus, narrativeSections, type ReportAction, reportActionLabels, verdictLabels, verdicts } from '../../domain/reports/index.ts';
+import { deadlineStatusLabels, type DeadlineStatus, narrativeSections, type ReportAction, reportActionLabels, reportStateLabels, verdictLabels, verdicts } from '../../domain/reports/index.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { listMeetings } from '../../services/governance/meetings.ts';
 import { getReport, recordVerdicts, type ReportView, saveNarrative, transitionReport } from '../../services/reports/reports.ts';
@@ -54,13 +54,14 @@ function Sections({ r }: { r: ReportView }) {
               baseline: `${num(cr.baseline.value)} (${formatDate(cr.baseline.date)})`,
               target: `${num(cr.target.value)} (${formatDate(cr.target.date)})`,
               values: cr.yearValues.length ? cr.yearValues.map((v) => `${num(v.value)} (${formatDate(v.measuredOn)})`).join(', ') : 'Ingen',
-              status: cr.statusLabel,
+              status: cr.expected === null ? cr.statusLabel : `${cr.statusLabel} (forventet ${num(cr.expected)} pr. ${formatDate(cr.latest?.measuredOn ?? null)})`,
             }))}
             empty="Ingen succeskriterier."
           />
         </>
       ))}
       <h2 id="activities">2. Aktiviteter</h2>
+      {c.activityRule && <p class="small-text">{c.activityRule}</p>}
       <Table
         caption={`Aktiviteternes status i ${c.year}`}
         columns={[{ key: 'title', label: 'Aktivitet' }, { key: 'focus', label: 'Indsatsområde' }, { key: 'status', label: 'Status' }, { key: 'period', label: 'Periode' }, { key: 'changes', label: 'Ændret i året' }]}
@@ -198,8 +199,14 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
           <h2 id="revisions">Revisioner</h2>
           <Table
             caption="Rapportens revisioner"
-            columns={[{ key: 'n', label: 'Revision' }, { key: 'state', label: 'Status' }, { key: 'at', label: 'Indsendt' }, { key: 'hash', label: 'Kontrolsum' }]}
-            rows={r.revisions.map((x) => ({ n: String(x.revision), state: x.state, at: x.submittedAt ? formatDateTime(x.submittedAt) : '—', hash: x.contentHash ? <code>{x.contentHash.slice(0, 16)}…</code> : '—' }))}
+            columns={[{ key: 'n', label: 'Revision' }, { key: 'state', label: 'Status' }, { key: 'at', label: 'Indsendt' }, { key: 'hash', label: 'Kontrolsum' }, { key: 'pdf', label: 'Som indsendt' }]}
+            rows={r.revisions.map((x) => ({
+              n: String(x.revision),
+              state: reportStateLabels[x.state],
+              at: x.submittedAt ? formatDateTime(x.submittedAt) : '—',
+              hash: x.contentHash ? <code>{x.contentHash.slice(0, 16)}…</code> : '—',
+              pdf: x.contentHash ? <a href={reportPaths.pdf(planId, year, x.revision)}>PDF for revision {x.revision}</a> : '—',
+            }))}
           />
         </>
       )}

@@ -3,10 +3,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copenhagenInstant } from '../../../src/domain/governance/time.ts';
 import { canonicalJson } from '../../../src/domain/reports/index.ts';
-import { sendReportReminders } from '../../../src/services/reports/reports.ts';
+import { buildReport, sendReportReminders } from '../../../src/services/reports/index.ts';
+import { groupedHash } from '../../../src/services/reports/output.ts';
 import { createTestApp, FIXED_NOW, type Session, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
-import { pdfText } from '../../support/documents.ts';
+import { pdfText, workbookRows } from '../../support/documents.ts';
+import { kr } from '../../../src/domain/money/amount.ts';
 import { makeOrganisation } from '../../support/factories.ts';
 import { activePlan, bodyId, seat } from '../changes/support.ts';
 
@@ -85,13 +87,28 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
              (SELECT sum(a.amount_ore) FROM budget_amount a JOIN budget_line l ON l.id = a.line_id WHERE l.plan_id = ${planId} AND a.year <= 2025) AS cum_budget,
              (SELECT sum(amount_ore) FROM account_entry WHERE plan_id = ${planId} AND year <= 2025) AS cum_actual`.execute(t.db));
     expect(c.finance.totals).toMatchObject({ budgetOre: Number(tot!.budget), actualOre: Number(tot!.actual), varianceOre: Number(tot!.budget) - Number(tot!.actual), cumulativeBudgetOre: Number(tot!.cum_budget), cumulativeActualOre: Number(tot!.cum_actual) });
-    // Funders: the frame, each funder's amount and share; the year's amounts split by share add up exactly.
-    const funders = await n(sql<{ name: string; amount_ore: string; frame: string; budget_share: string }>`
-      SELECT f.name, f.amount_ore, b.frame_ore AS frame, (${Number(tot!.budget)}::bigint * f.amount_ore) / b.frame_ore AS budget_share
-      FROM funder f JOIN budget b ON b.plan_id = f.plan_id WHERE f.plan_id = ${planId} ORDER BY f.sort`.execute(t.db));
+    // Funders: the frame, each funder's amount and share of it, and every amount of the year split by that share
+    // exactly as the report states (floor to the øre, the øre left over to the funders in order), all in SQL.
+    const funders = await n(sql<{ name: string; amount_ore: string; frame: string; share_bp: string }>`
+      SELECT f.name, f.amount_ore, b.frame_ore AS frame, round(f.amount_ore * 10000.0 / b.frame_ore)::int AS share_bp
+      FROM funder f JOIN budget b ON b.plan_id = f.plan_id WHERE f.plan_id = ${planId} ORDER BY f.sort, f.id`.execute(t.db));
     expect(c.finance.frameOre).toBe(Number(funders[0]!.frame));
-    expect(c.finance.funders.map((f: { name: string; amountOre: number }) => [f.name, f.amountOre])).toEqual(funders.map((f) => [f.name, Number(f.amount_ore)]));
-    c.finance.funders.forEach((f: { budgetOre: number }, i: number) => expect(f.budgetOre - Number(funders[i]!.budget_share)).toBeGreaterThanOrEqual(0));
+    expect(c.finance.funders.map((f: { name: string; amountOre: number; shareBp: number }) => [f.name, f.amountOre, f.shareBp])).toEqual(funders.map((f) => [f.name, Number(f.amount_ore), Number(f.share_bp)]));
+    const splitInSql = async (amount: number) =>
+      (await n(sql<{ part: string }>`
+        WITH f AS (SELECT f.amount_ore, b.frame_ore, row_number() OVER (ORDER BY f.sort, f.id) AS rn FROM funder f JOIN budget b ON b.plan_id = f.plan_id WHERE f.plan_id = ${planId}),
+             s AS (SELECT rn, amount_ore, frame_ore, div(abs(${amount}::numeric) * amount_ore, frame_ore) AS floor_share FROM f),
+             r AS (SELECT div(abs(${amount}::numeric) * sum(amount_ore), max(frame_ore)) - sum(floor_share) AS rest FROM s)
+        SELECT (sign(${amount}::numeric) * (floor_share + CASE WHEN rn <= (SELECT rest FROM r) THEN 1 ELSE 0 END))::bigint AS part FROM s ORDER BY rn`.execute(t.db))).map((x) => Number(x.part));
+    const sqlParts = {
+      budgetOre: await splitInSql(Number(tot!.budget)),
+      actualOre: await splitInSql(Number(tot!.actual)),
+      cumulativeBudgetOre: await splitInSql(Number(tot!.cum_budget)),
+      cumulativeActualOre: await splitInSql(Number(tot!.cum_actual)),
+    };
+    expect(c.finance.funders.map((f: Record<string, number>) => [f.budgetOre, f.actualOre, f.varianceOre, f.cumulativeBudgetOre, f.cumulativeActualOre])).toEqual(
+      funders.map((_, i) => [sqlParts.budgetOre[i], sqlParts.actualOre[i], sqlParts.budgetOre[i]! - sqlParts.actualOre[i]!, sqlParts.cumulativeBudgetOre[i], sqlParts.cumulativeActualOre[i]]),
+    );
     for (const k of ['budgetOre', 'actualOre', 'cumulativeBudgetOre', 'cumulativeActualOre'] as const) {
       expect(c.finance.funders.reduce((s: number, f: Record<string, number>) => s + f[k]!, 0)).toBe(c.finance.totals[k]);
     }
@@ -104,8 +121,14 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     expect(cr.yearValues).toEqual(yearValues.map((m) => ({ value: Number(m.value), measuredOn: m.measured_on })));
     const [latest] = await n(sql<{ value: string; measured_on: string }>`SELECT value, measured_on::text FROM measurement WHERE criterion_id = ${criterionId} AND measured_on <= '2025-12-31' ORDER BY measured_on DESC LIMIT 1`.execute(t.db));
     expect(cr.latest).toEqual({ value: Number(latest!.value), measuredOn: latest!.measured_on });
-    // R4: 52 measured on 30.09.2025; expected by then ≈ 40 + 20 × (1003/1460) ≈ 53.7; half the expected gain is reached.
+    // R4: the value expected on the day of the latest measurement, by linear interpolation from baseline to target.
+    const [exp] = await n(sql<{ expected: string }>`
+      SELECT baseline_value + (target_value - baseline_value) * least(1, greatest(0, (${latest!.measured_on}::date - baseline_date)::numeric / (target_date - baseline_date))) AS expected
+      FROM success_criterion WHERE id = ${criterionId}`.execute(t.db));
+    expect(cr.expected).toBeCloseTo(Number(exp!.expected), 9);
+    // 52 measured on 30.09.2025 against ≈ 53.7 expected: at least half the expected gain is reached.
     expect(cr.status).toBe('at_risk');
+    expect(c.goals.flatMap((g: { criteria: unknown[] }) => g.criteria)).toHaveLength(Number((await n(sql<{ n: string }>`SELECT count(*) AS n FROM success_criterion WHERE plan_id = ${planId}`.execute(t.db)))[0]!.n));
     // Activities and the changes approved in the year.
     const acts = await n(sql<{ title: string }>`SELECT title FROM activity WHERE plan_id = ${planId} ORDER BY id`.execute(t.db));
     expect(c.activities.map((a: { title: string }) => a.title)).toEqual(acts.map((a) => a.title));
@@ -113,10 +136,17 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     expect(c.activities[0].changes).toEqual(['Ændringsanmodning nr. 1: Lektiecaféen åbner om lørdagen']);
     const changes = await n(sql<{ number: number }>`SELECT number FROM change_request WHERE plan_id = ${planId} AND state = 'applied' AND applied_at >= '2025-01-01' AND applied_at < '2026-01-01'`.execute(t.db));
     expect(c.changes.map((x: { number: number }) => x.number)).toEqual(changes.map((x) => x.number));
-    // The PDF says the same.
+    // The PDF and the Excel workbook say the same.
     const pdf = await pdfText(new Uint8Array(await (await t.request(`/planer/${planId}/rapporter/2025/rapport.pdf`, { session: staff })).arrayBuffer()));
     expect(pdf).toContain('Flere unge i uddannelse');
     expect(pdf).toContain('Indhold');
+    for (const k of ['budgetOre', 'actualOre', 'varianceOre', 'cumulativeBudgetOre', 'cumulativeActualOre'] as const) expect(pdf).toContain(kr(c.finance.totals[k]));
+    const xlsx = await workbookRows(new Uint8Array(await (await t.request(`/planer/${planId}/rapporter/2025/rapport.xlsx`, { session: staff })).arrayBuffer()));
+    const kroner = (ore: number) => String(ore / 100);
+    const moneyCells = (r: Record<string, number>) => [r.budgetOre, r.actualOre, r.varianceOre, r.cumulativeBudgetOre, r.cumulativeActualOre].map((x) => kroner(x!));
+    expect(xlsx['Budgetlinjer']!.slice(1)).toEqual([...c.finance.lines, c.finance.totals].map((l: Record<string, number> & { name: string }) => [l.name, ...moneyCells(l)]));
+    expect(xlsx['Finansiering']!.slice(1)).toEqual(c.finance.funders.map((f: Record<string, number> & { name: string }) => [f.name, String(f.shareBp! / 100), ...moneyCells(f)]));
+    expect(xlsx['Målinger i året']!.slice(1)).toEqual(yearValues.map((m) => ['Andel unge i uddannelse', '%', m.measured_on, String(Number(m.value))]));
   });
 
   it('R6 R7 workflow: the project leader writes, the organisation approves and submits (frozen with its hash), LBF acknowledges; later data changes do not alter it', async () => {
@@ -143,20 +173,37 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     expect(row.state).toBe('submitted');
     expect(row.content_hash).toBe(sha(canonicalJson(row.snapshot)));
     const before = await report(2025);
-    const pdf1 = sha(await (await t.request(`/planer/${planId}/rapporter/2025/rapport.pdf`, { session: lbf })).arrayBuffer());
+    const pdfUrl = `/planer/${planId}/rapporter/2025/rapport.pdf`;
+    const pdfBytes1 = await (await t.request(pdfUrl, { session: lbf })).arrayBuffer();
+    const pdf1 = sha(pdfBytes1);
+    const xlsxRows1 = await workbookRows(new Uint8Array(await (await t.request(`/planer/${planId}/rapporter/2025/rapport.xlsx`, { session: lbf })).arrayBuffer()));
 
-    // The plan moves on: new accounts and a new measurement for 2025.
+    // The plan moves on: new accounts and a new measurement for 2025, the plan and its goal renamed, a budget amount changed.
+    const [planName, goalTitle] = [before.content.plan.name, before.content.goals[0].title];
     await t.db.insertInto('account_entry').values({ plan_id: planId, line_id: lines.staff, year: 2025, amount_ore: 7_777_700, created_by_label: 'efter' }).execute();
     await t.db.insertInto('measurement').values({ plan_id: planId, criterion_id: criterionId, value: 58, measured_on: '2025-12-01', source: 'efter', recorded_by_label: 'test' }).execute();
+    await t.db.updateTable('plan').set({ name: 'Omdøbt plan' }).where('id', '=', planId).execute();
+    await t.db.updateTable('goal').set({ title: 'Omdøbt mål' }).where('plan_id', '=', planId).execute();
+    await t.db.updateTable('budget_amount').set({ amount_ore: sql`amount_ore + 100` }).where('line_id', '=', lines.activity).where('year', '=', 2025).execute();
+    expect((await buildReport(t.db, planId, 2025)).goals[0]!.title).toBe('Omdøbt mål');
     const after = await report(2025);
     expect(after.content).toEqual(before.content);
     expect(after.contentHash).toBe(row.content_hash);
-    expect(sha(await (await t.request(`/planer/${planId}/rapporter/2025/rapport.pdf`, { session: lbf })).arrayBuffer())).toBe(pdf1);
+    const pdfBytes2 = await (await t.request(pdfUrl, { session: lbf })).arrayBuffer();
+    expect(sha(pdfBytes2)).toBe(pdf1);
+    const text = await pdfText(new Uint8Array(pdfBytes2));
+    expect(text).toContain(planName);
+    expect(text).toContain(goalTitle);
+    expect(text).not.toContain('Omdøbt');
+    expect(text).toContain(groupedHash(row.content_hash!));
+    expect(await workbookRows(new Uint8Array(await (await t.request(`/planer/${planId}/rapporter/2025/rapport.xlsx`, { session: lbf })).arrayBuffer()))).toEqual(xlsxRows1);
 
     // Only LBF acknowledges.
     expect((await api(`/plans/${planId}/reports/2025/transitions`, staff, { version, action: 'acknowledge' })).status).toBe(403);
     res = await api(`/plans/${planId}/reports/2025/transitions`, lbf, { version, action: 'acknowledge', lbfReference: 'LBF-2026-1' });
     expect((await res.json()).state).toBe('acknowledged');
+    // The document is the one that was sent: LBF's acknowledgement does not change its bytes either.
+    expect(sha(await (await t.request(pdfUrl, { session: lbf })).arrayBuffer())).toBe(pdf1);
 
     // Reopening makes a new, linked revision from live data; the submitted one stays as it was.
     const cur = (await report(2025)).version;
@@ -169,7 +216,14 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     expect(revisions[1]!.previous_id).toBe(revisions[0]!.id);
     const rev2 = await report(2025);
     expect(rev2.content.finance.totals.actualOre).toBe(before.content.finance.totals.actualOre + 7_777_700);
+    expect(rev2.content.plan.name).toBe('Omdøbt plan');
     expect(rev2.narrative.results).toBe('Flere i uddannelse.');
+    // The submitted revision is still downloadable exactly as it was sent.
+    expect(sha(await (await t.request(`${pdfUrl}?revision=1`, { session: lbf })).arrayBuffer())).toBe(pdf1);
+    expect((await t.request(`${pdfUrl}?revision=2`, { session: lbf })).status).toBe(404);
+    expect((await t.request(`/planer/${planId}/rapporter/2025`, { session: staff })).status).toBe(200);
+    await t.db.updateTable('plan').set({ name: planName }).where('id', '=', planId).execute();
+    await t.db.updateTable('goal').set({ title: goalTitle }).where('plan_id', '=', planId).execute();
   });
 
   it('R10 the deciding board records its verdict per criterion, linked to its meeting; it shows in next year’s report and on the plan page', async () => {

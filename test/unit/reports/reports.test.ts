@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, deadlineStatus, defaultDueOn, nextReportState, reportActionsFrom, reportYears, splitByFunders } from '../../../src/domain/reports/index.ts';
+import { activityYearStatus, canonicalJson, deadlineStatus, defaultDueOn, nextReportState, reportActionsFrom, reportYears, splitByFunders } from '../../../src/domain/reports/index.ts';
 
 describe('R6 report life cycle', () => {
   it.each([
@@ -72,5 +72,27 @@ describe('R6 the frozen content', () => {
         parts.forEach((p, i) => expect(Math.abs(p - (amount * shares[i]!) / frame)).toBeLessThan(1 + 1e-6 * Math.abs(amount)));
       }),
     );
+  });
+});
+
+describe('R6 an activity\'s status in the report\'s year', () => {
+  it.each([
+    // status now, starts, ends, report year → status in that year
+    ['running', '2023-01-01', '2026-12-31', 2025, 'running'],
+    ['running', '2026-02-01', '2027-12-31', 2025, 'planned'],
+    ['planned', null, null, 2025, 'planned'],
+    ['planned', '2025-03-01', null, 2025, 'running'],
+    ['ended', '2023-06-01', '2024-08-31', 2024, 'ended'],
+    ['ended', '2023-06-01', '2024-08-31', 2023, 'running'],
+    ['ended', '2023-06-01', '2024-08-31', 2025, 'ended'],
+    ['ended', '2023-01-01', '2025-12-31', 2025, 'ended'],
+    ['running', '2023-01-01', '2025-12-31', 2025, 'running'],
+    ['running', '2023-01-01', '2025-06-30', 2025, 'ended'],
+    ['cancelled', '2023-01-01', '2025-05-15', 2025, 'cancelled'],
+    ['cancelled', '2023-01-01', '2025-05-15', 2024, 'running'],
+    ['cancelled', '2026-01-01', '2026-03-01', 2025, 'planned'],
+    ['cancelled', null, null, 2025, 'cancelled'],
+  ] as const)('R6 %s activity %s – %s in %i is %s', (status, startsOn, endsOn, year, expected) => {
+    expect(activityYearStatus({ status, startsOn, endsOn }, year)).toBe(expected);
   });
 });
