@@ -31,7 +31,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           globalSetup: ['test/support/global-setup.ts'],
           env: { HELHED_TEST_BACKEND: 'pglite' },
-          testTimeout: 90_000,
+          // Every visited page is checked by axe at two widths.
+          testTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -1,3 +1,4 @@
+import { areas, composeAreas } from '../src/areas/index.ts';
 import { criteriaSetForYear, designationVerdict, evaluateListCriteria } from '../src/domain/keyfigures/index.ts';
 import { kyselyOverPostgres } from '../src/db/database.ts';
 import { systemActor } from '../src/policy/actor.ts';
@@ -52,7 +53,7 @@ export async function extraFigures(s: Server, kind: 'pglite' | 'postgres'): Prom
   if (kind === 'postgres' && s.env.DATABASE_URL) {
     const db = kyselyOverPostgres(s.env.DATABASE_URL, 2);
     try {
-      const ctx = { db, actor: systemActor('Benchmark'), now: () => new Date() };
+      const ctx = { db, actor: systemActor('Benchmark'), now: () => new Date(), hooks: composeAreas(areas).hooks };
       const runs: number[] = [];
       let evaluated = 0;
       for (let i = 0; i < 5; i++) {

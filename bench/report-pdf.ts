@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import '../src/areas.ts';
+import { areas, composeAreas } from '../src/areas/index.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { loadDemoData } from '../src/demo/load.ts';
@@ -30,7 +30,8 @@ export async function timeReportPdf(runs = 20): Promise<PdfTiming> {
   try {
     await migrateToLatest(db);
     await loadReferenceData(db);
-    await loadDemoData(db);
+    const parts = composeAreas(areas);
+    await loadDemoData(db, { steps: parts.demoSteps, hooks: parts.hooks });
     const plan = await db.selectFrom('plan').select('id').where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirstOrThrow();
     const frozen = await db.selectFrom('report').select(['snapshot', 'submitted_at', 'content_hash']).where('plan_id', '=', plan.id).where('year', '=', 2025).executeTakeFirstOrThrow();
     const snap = frozen.snapshot as ReportSnapshot;

@@ -1,30 +1,28 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { type Area, composeAreas } from './areas/index.ts';
 import { createApi } from './api/index.ts';
-import { problemResponse } from './api/problem.ts';
+import { problemFor, problemResponse } from './api/problem.ts';
 import { latestMigration, migrationLevel } from './db/migrate.ts';
 import { apiDocsPage } from './web/apidocs.tsx';
 import { authPages } from './web/auth.tsx';
-import type { AppDeps, AppEnv } from './web/env.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorPage, handleError } from './web/errors.tsx';
 import { historyPages } from './web/history.tsx';
 import { homePages } from './web/home.tsx';
 import { csrf, identify, securityHeaders } from './web/middleware.ts';
-import { districtPages, urbanAreaPages } from './web/registry/districts.tsx';
-import { estatePages } from './web/registry/estates.tsx';
-import { organisationPages } from './web/registry/organisations.tsx';
+import { readableInput } from './web/input.ts';
 import { staticAssets, staticTwins } from './web/static.ts';
-import { areaMounts } from './web/mounts.ts';
 import { createOutbox } from './services/notifications.ts';
-import './areas.ts';
 
 export type { AppDeps };
 
 /**
- * The composition root: security, identity, CSRF, static files, pages, API, errors.
- * @example const app = createApp({ db, kind: 'pglite', config, now: () => new Date(), demo: false })
+ * The composition root: security, identity, CSRF, static files, the areas' pages and API, errors.
+ * @example const app = createApp({ db, kind: 'pglite', config, now: () => new Date(), demo: false }, areas)
  */
-export function createApp(deps: AppDeps, log: (err: unknown, path: string) => void = (e) => console.error(e)) {
+export function createApp(deps: AppDeps, areas: readonly Area[], log: (err: unknown, path: string) => void = (e) => console.error(e)) {
+  const parts = composeAreas(areas);
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
   app.route('/', staticAssets(deps.config.production));
@@ -33,7 +31,8 @@ export function createApp(deps: AppDeps, log: (err: unknown, path: string) => vo
     c.json({ status: 'ok', database: deps.kind, migration: await migrationLevel(deps.db), latestMigration }),
   );
   app.use(bodyLimit({ maxSize: deps.config.uploadLimitBytes + 1024 * 1024, onError: (c) => c.text('Forespørgslen er for stor.', 413) }));
-  app.use(identify(deps));
+  app.use(identify(deps, parts));
+  app.use(readableInput);
   app.use(csrf);
   const outbox = deps.outbox ?? (deps.mailer ? createOutbox({ db: deps.db, mailer: deps.mailer, now: deps.now, baseUrl: deps.config.publicUrl, onError: (e) => log(e, 'outbox') }) : undefined);
   if (outbox) {
@@ -44,23 +43,19 @@ export function createApp(deps: AppDeps, log: (err: unknown, path: string) => vo
     });
   }
 
-  const { api, document } = createApi();
+  const { api, document } = createApi(parts.apis);
   app.route('/api', api);
   app.route('/api/docs', apiDocsPage(document));
   app.route('/', homePages());
   app.route('/', authPages());
-  app.route('/bydele', districtPages());
-  app.route('/byomraader', urbanAreaPages());
-  app.route('/organisationer', organisationPages());
-  app.route('/afdelinger', estatePages());
   app.route('/historik', historyPages());
-  for (const mount of areaMounts) mount(app);
+  for (const mount of parts.pages) mount(app);
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? problemResponse(c, { type: 'about:blank', title: 'Findes ikke', status: 404, detail: 'Stien findes ikke i API’et.' })
       : errorPage(c, 404, 'Siden findes ikke. Tjek adressen, eller gå til forsiden.'),
   );
-  app.onError(handleError(log));
+  app.onError(handleError(log, problemFor));
   return app;
 }

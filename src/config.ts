@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { administrations, roles } from './policy/actor.ts';
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -16,7 +17,53 @@ const schema = z.object({
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(5),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
   HELHED_BENCH_TWINS: z.enum(['0', '1']).default('0'),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  OIDC_PROVIDERS: z.string().optional(),
+  LOCAL_LOGIN: z.enum(['0', '1']).default('1'),
 });
+
+/** One grant a provider's claim gives: when the claim (a string or a list, e.g. `groups`) holds `value`. */
+const oidcMapping = z.object({
+  claim: z.string().min(1).default('groups'),
+  value: z.string().min(1),
+  role: z.enum(roles),
+  administration: z.enum(administrations).optional(),
+  /** A housing organisation's short name (for the organisation role), when the claim names one organisation. */
+  organisation: z.string().min(1).optional(),
+});
+
+/** An OpenID Connect provider (the municipality's, a housing organisation's): `OIDC_PROVIDERS` is a JSON list of these. */
+const oidcProvider = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'id: små bogstaver, tal og bindestreg'),
+  label: z.string().min(1),
+  issuer: z.string().url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().optional(),
+  scopes: z.string().default('openid email profile'),
+  mappings: z.array(oidcMapping).default([]),
+  /** A claim naming the user's housing organisation (short name or CVR): gives organisation grants their organisation. */
+  organisationClaim: z.string().optional(),
+});
+export type OidcProviderConfig = z.infer<typeof oidcProvider>;
+export type OidcMapping = z.infer<typeof oidcMapping>;
+
+function parseProviders(json: string | undefined): OidcProviderConfig[] {
+  if (!json) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('Ugyldig konfiguration:\n  OIDC_PROVIDERS: skal være en JSON-liste');
+  }
+  const parsed = z.array(oidcProvider).safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  OIDC_PROVIDERS.${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Ugyldig konfiguration:\n${lines.join('\n')}`);
+  }
+  const ids = parsed.data.map((p) => p.id);
+  if (new Set(ids).size !== ids.length) throw new Error('Ugyldig konfiguration:\n  OIDC_PROVIDERS: to udbydere har samme id');
+  return parsed.data;
+}
 
 export type Config = {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -27,12 +74,18 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  /** Helhed is reached over HTTPS (`PUBLIC_URL` is https://…): every cookie is Secure and HSTS is sent. */
+  https: boolean;
+  /** Trust the `X-Forwarded-*` headers of the proxy in front (`TRUST_PROXY=1`); otherwise they are ignored. */
+  trustProxy: boolean;
   mapTileUrl: string | undefined;
   sessionTtlHours: number;
   suppressionThreshold: number;
   uploadLimitBytes: number;
   /** Benchmarks only: serve stored copies of pages as static twins under /__twin/ (never in production). */
   benchTwins: boolean;
+  /** OpenID Connect providers (`OIDC_PROVIDERS`, a JSON list) and whether local passwords are accepted (`LOCAL_LOGIN`). */
+  oidc: { providers: OidcProviderConfig[]; localLogin: boolean };
 };
 
 /** Reads the environment once; the only module that touches `process.env`. */
@@ -55,11 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    https: (e.PUBLIC_URL ?? '').startsWith('https://'),
+    trustProxy: e.TRUST_PROXY === '1',
     mapTileUrl: e.MAP_TILE_URL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     suppressionThreshold: e.SUPPRESSION_THRESHOLD,
     uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
     benchTwins: e.HELHED_BENCH_TWINS === '1' && e.NODE_ENV !== 'production',
+    oidc: { providers: parseProviders(e.OIDC_PROVIDERS), localLogin: e.LOCAL_LOGIN === '1' },
   };
 }
 

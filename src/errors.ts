@@ -21,6 +21,14 @@ export class Invalid extends AppError {
   }
 }
 
+/** A request that cannot be read at all: broken JSON or multipart, a bad encoding. `cause` keeps the parser's error. */
+export class Malformed extends AppError {
+  constructor(message = 'Forespørgslens indhold kunne ikke læses.', options?: { cause?: unknown }) {
+    super(400, 'Forespørgslen kan ikke læses', message);
+    if (options && 'cause' in options) this.cause = options.cause;
+  }
+}
+
 export class Unauthorized extends AppError {
   constructor(message = 'Du skal logge ind.') {
     super(401, 'Ikke logget ind', message);

@@ -7,7 +7,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoData } from './demo/load.ts';
 import { createMailer } from './services/mailer.ts';
 import { createOutbox } from './services/notifications.ts';
-import { addDailyJob, startScheduler } from './services/scheduler.ts';
+import { startScheduler } from './services/scheduler.ts';
+import { type Area, areas as allAreas, composeAreas } from './areas/index.ts';
 import { loadReferenceData } from './services/reference.ts';
 
 export interface StartOptions {
@@ -16,7 +17,8 @@ export interface StartOptions {
 }
 
 /** Boot: config → database (+lock) → migrate → reference data → (demo) → createApp → listen. */
-export async function start(config: Config, opts: StartOptions) {
+export async function start(config: Config, opts: StartOptions, areas: readonly Area[] = allAreas) {
+  const parts = composeAreas(areas);
   const log = pino({ level: config.logLevel });
   const t0 = performance.now();
   const database = await openDatabase(config.database);
@@ -25,16 +27,16 @@ export async function start(config: Config, opts: StartOptions) {
   await loadReferenceData(database.db);
   let demo = false;
   if (opts.demo) {
-    const r = await loadDemoData(database.db);
+    const r = await loadDemoData(database.db, { steps: parts.demoSteps, hooks: parts.hooks });
     demo = r.demo;
     if (r.loaded) log.info('demo data loaded');
   }
   const mailer = createMailer(config.smtpUrl, config.mailFrom, (m) => log.info(m));
   const now = () => new Date();
   const outbox = createOutbox({ db: database.db, mailer, now, baseUrl: config.publicUrl, onError: (err) => log.error({ err }, 'mail dispatch failed') });
-  addDailyJob({ name: 'mail-digest', hour: 7, run: () => outbox.digest() });
-  const stopScheduler = startScheduler({ db: database.db, now, everyMinute: () => outbox.kick(), onError: (job, err) => log.error({ err, job }, 'scheduled job failed') });
-  const app = createApp({ db: database.db, kind: database.kind, config, now, demo, mailer, outbox }, (err, path) =>
+  const jobs = [...parts.dailyJobs, { name: 'mail-digest', hour: 7, run: () => outbox.digest() }];
+  const stopScheduler = startScheduler({ db: database.db, now, jobs, everyMinute: () => outbox.kick(), onError: (job, err) => log.error({ err, job }, 'scheduled job failed') });
+  const app = createApp({ db: database.db, kind: database.kind, config, now, demo, mailer, outbox }, areas, (err, path) =>
     log.error({ err, path }, 'request failed'),
   );
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../web/env.ts';
+import type { AppEnv } from '../app-env.ts';
 import { apiRouter } from './openapi.ts';
-import { registryApi } from './registry.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -14,21 +13,18 @@ export const openApiInfo = {
       'Skrivninger kræver den version, klienten så; en forældet version giver 409 med objektet, som det er nu.',
   },
   servers: [{ url: '/api/v1' }],
-  security: [{ bearer: [] }, {}],
+  security: [{ bearer: [] }, {}] as Record<string, string[]>[],
 };
 
-/** Areas mount their /api/v1 routers here (each an OpenAPIHono so the document lists every route). */
-const areaApis: (() => ReturnType<typeof apiRouter>)[] = [registryApi];
-export function addAreaApi(f: () => ReturnType<typeof apiRouter>): void {
-  areaApis.push(f);
-}
+/** An area's /api/v1 router (an OpenAPIHono, so the document lists every route). */
+export type AreaApi = () => ReturnType<typeof apiRouter>;
 
-/** The /api/v1 application and its OpenAPI 3.1 document. */
-export function createApi() {
+/** The /api/v1 application of the areas' routers and its OpenAPI 3.1 document. */
+export function createApi(areaApis: readonly AreaApi[]) {
   const v1 = apiRouter();
   for (const make of areaApis) v1.route('/', make());
   v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API-nøgle fra `helhed token create`' });
-  const document = () => v1.getOpenAPI31Document(openApiInfo as never);
+  const document = () => v1.getOpenAPI31Document(openApiInfo);
   const api = new Hono<AppEnv>();
   api.route('/v1', v1);
   api.get('/openapi.json', (c) => c.json(document()));

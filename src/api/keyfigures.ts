@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { COPENHAGEN_INDICATORS, formatDa, VARIABLE_IDS, valueOf } from '../domain/keyfigures/index.ts';
+import { formatDa, VARIABLE_IDS, valueOf } from '../domain/keyfigures/index.ts';
 import { confirmImport, getImport, uploadStatistics } from '../services/keyfigures/import.ts';
 import { listReferenceYears, reproduceListYear } from '../services/keyfigures/lists.ts';
 import { OPEN_LEVELS, openDataRows } from '../services/keyfigures/opendata.ts';
@@ -7,8 +7,10 @@ import { knownFigures } from '../services/keyfigures/publish.ts';
 import { designation, figureYears, loadYear, nationalCriteria, type ReadOptions } from '../services/keyfigures/read.ts';
 import { getSettings, updateSettings } from '../services/keyfigures/settings.ts';
 import { NotFound } from '../errors.ts';
-import type { AppEnv } from '../web/env.ts';
+import type { AppEnv } from '../app-env.ts';
+import { DesignationRuleSchema, ImportDetailSchema, ImportSummarySchema, OpenDataRowSchema, presentImport, presentImportSummary, presentOpenRow, presentRule } from '../presenters/keyfigures.ts';
 import { apiRouter, IdParam, json, jsonBody, routesFor, z } from './openapi.ts';
+import { settingsContract } from '../contracts/keyfigures.ts';
 
 const tag = 'Nøgletal';
 const opts = (c: Context<AppEnv>): ReadOptions => ({ defaultThreshold: c.get('deps').config.suppressionThreshold });
@@ -29,21 +31,12 @@ const FigureRow = z
     variables: z.record(z.string(), Ratio),
   })
   .openapi('KeyFigureUnit', { description: 'Tæller, nævner og værdi pr. variabel; null = skjult (diskretion) eller ikke opgjort' });
-const Figures = z.object({ year: z.number().int(), suppressed: z.boolean(), suppressionThreshold: z.number().int(), source: z.record(z.string(), z.unknown()).nullable(), units: z.array(FigureRow) }).openapi('KeyFigures');
-const OpenRow = z.record(z.string(), z.unknown()).openapi('OpenDataRow');
+const Figures = z.object({ year: z.number().int(), suppressed: z.boolean(), suppressionThreshold: z.number().int(), source: ImportSummarySchema.nullable(), units: z.array(FigureRow) }).openapi('KeyFigures');
+const OpenRow = OpenDataRowSchema;
 const Settings = z
-  .object({ rule: z.record(z.string(), z.unknown()), ruleText: z.string(), suppressionThreshold: z.number().int().nullable(), version: z.number().int() })
+  .object({ rule: DesignationRuleSchema, ruleText: z.string(), suppressionThreshold: z.number().int().nullable(), version: z.number().int() })
   .openapi('KeyFigureSettings');
-const SettingsInput = z
-  .object({
-    version: z.number().int().positive(),
-    name: z.string().trim().min(1, { error: 'Skriv reglens navn.' }).max(200),
-    indicators: z.array(z.enum(COPENHAGEN_INDICATORS.map((i) => i.id) as [string, ...string[]])).min(1, { error: 'Vælg mindst én indikator.' }),
-    minDeviating: z.number().int().min(1),
-    deviation: z.object({ kind: z.enum(['relative', 'points']), amount: z.string().regex(/^\d{1,3}([.,]\d{1,2})?$/, { error: 'Afvigelsen skal være et tal, fx "25".' }) }),
-    suppressionThreshold: z.number().int().min(1).max(100).nullable(),
-  })
-  .openapi('KeyFigureSettingsInput');
+const SettingsInput = settingsContract.extend({ version: z.number().int().positive() }).openapi('KeyFigureSettingsInput');
 const ImportInput = z
   .object({
     year: z.number().int().min(1990).max(2100),
@@ -53,7 +46,7 @@ const ImportInput = z
     nationalConvictionRate: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, { error: 'Skriv procenten med punktum, fx "0.95".' }).nullable().default(null),
   })
   .openapi('KeyFigureImportInput');
-const ImportDetail = z.record(z.string(), z.unknown()).openapi('KeyFigureImport', { description: 'Indlæsningen med proveniens, gyldige rækker og fejl pr. række (dansk)' });
+const ImportDetail = ImportDetailSchema;
 
 const { ok: route, created } = routesFor(tag);
 
@@ -80,14 +73,14 @@ export function keyfiguresApi() {
         }
         return { key: f.unit.key, level: f.unit.level, name: f.unit.name, parent: f.unit.parent ?? null, refId: f.unit.refId, estates: f.estates, residents: f.residents, variables };
       });
-    return c.json({ year, suppressed: y.suppressed, suppressionThreshold: y.threshold, source: y.source ? { ...y.source } : null, units }, 200);
+    return c.json({ year, suppressed: y.suppressed, suppressionThreshold: y.threshold, source: y.source ? presentImportSummary(y.source) : null, units }, 200);
   });
   api.openapi(route('get', '/keyfigures/{year}/open-data', 'Åbne data: de offentliggjorte, aggregerede tal (altid med diskretion)', { params: YearParam, query: OpenLevelQuery }, z.object({ year: z.number().int(), suppressionThreshold: z.number().int(), rows: z.array(OpenRow) })), async (c) => {
     const { year } = c.req.valid('param');
     const { level } = c.req.valid('query');
     const { rows, threshold } = await openDataRows(c.get('ctx'), year, level ? [level] : OPEN_LEVELS, opts(c));
     if (!rows.length) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
-    return c.json({ year, suppressionThreshold: threshold, rows: rows as unknown as Record<string, unknown>[] }, 200);
+    return c.json({ year, suppressionThreshold: threshold, rows: rows.map(presentOpenRow) }, 200);
   });
   api.openapi(route('get', '/keyfigures/{year}/designations', 'Udpegning af udsatte byområder efter den gemte regel, med reglen', { params: YearParam }, z.object({ year: z.number().int(), rule: z.string(), results: z.array(z.object({ key: z.string(), name: z.string(), level: z.string(), verdict: z.enum(['yes', 'no', 'undecided']), deviating: z.array(z.string()), explanation: z.string() })) })), async (c) => {
     const { year } = c.req.valid('param');
@@ -140,13 +133,13 @@ export function keyfiguresApi() {
       })),
     }, 200);
   });
-  const settingsOut = (s: Awaited<ReturnType<typeof getSettings>>) => ({ rule: { ...s.rule } as Record<string, unknown>, ruleText: s.ruleText, suppressionThreshold: s.threshold, version: s.version });
+  const settingsOut = (s: Awaited<ReturnType<typeof getSettings>>) => ({ rule: presentRule(s.rule), ruleText: s.ruleText, suppressionThreshold: s.threshold, version: s.version });
   api.openapi(route('get', '/keyfigures/settings', 'Udpegningsreglen og diskretionsgrænsen', {}, Settings), async (c) => c.json(settingsOut(await getSettings(c.get('ctx'))), 200));
   api.openapi(route('put', '/keyfigures/settings', 'Ret udpegningsreglen og diskretionsgrænsen (administrator, sekretariat)', { body: jsonBody(SettingsInput) }, Settings), async (c) => {
     const b = c.req.valid('json');
     const s = await updateSettings(c.get('ctx'), b.version, {
       name: b.name,
-      indicators: b.indicators as never,
+      indicators: b.indicators,
       minDeviating: b.minDeviating,
       deviationKind: b.deviation.kind,
       deviation: b.deviation.amount,
@@ -157,9 +150,9 @@ export function keyfiguresApi() {
   api.openapi(created('post', '/keyfigures/imports', 'Indlæs statistik (CSV-tekst) til gennemsyn: rækker og fejl pr. række; intet gemmes endnu', { body: jsonBody(ImportInput) }, ImportDetail), async (c) => {
     const b = c.req.valid('json');
     const id = await uploadStatistics(c.get('ctx'), { year: b.year, fileName: b.fileName, data: b.csv, regionIncomeKr: b.regionIncomeKr, nationalConvictionRate: b.nationalConvictionRate });
-    return c.json((await getImport(c.get('ctx'), id)) as never, 201);
+    return c.json(presentImport(await getImport(c.get('ctx'), id)), 201);
   });
-  api.openapi(route('get', '/keyfigures/imports/{id}', 'En indlæsning med proveniens og fejl', { params: IdParam }, ImportDetail), async (c) => c.json((await getImport(c.get('ctx'), c.req.valid('param').id)) as never, 200));
+  api.openapi(route('get', '/keyfigures/imports/{id}', 'En indlæsning med proveniens og fejl', { params: IdParam }, ImportDetail), async (c) => c.json(presentImport(await getImport(c.get('ctx'), c.req.valid('param').id)), 200));
   api.openapi(route('post', '/keyfigures/imports/{id}/confirm', 'Gem en gennemset indlæsning (alt eller intet; erstatter årets tal)', { params: IdParam, body: jsonBody(z.object({ version: z.number().int().positive() })) }, z.object({ year: z.number().int(), rows: z.number().int() })), async (c) =>
     c.json(await confirmImport(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').version), 200),
   );

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../web/env.ts';
+import type { AppEnv } from '../app-env.ts';
+import { JsonValue } from '../presenters/json.ts';
 import { problemResponse } from './problem.ts';
 
 export { z };
@@ -11,8 +12,8 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.record(z.string(), z.string()).optional().openapi({ description: 'Fejl pr. felt' }),
-    current: z.unknown().optional().openapi({ description: 'Ved 409: objektet, som det er nu' }),
-    changes: z.array(z.unknown()).optional(),
+    current: z.record(z.string(), JsonValue).nullable().optional().openapi({ description: 'Ved 409: objektet, som det er nu' }),
+    changes: z.array(z.record(z.string(), JsonValue)).optional().openapi({ description: 'Ved 409: hvad andre har ændret siden den version, klienten så' }),
   })
   .openapi('Problem');
 

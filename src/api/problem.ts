@@ -24,3 +24,7 @@ export function problemOf(err: AppError): Problem {
 
 export const problemResponse = (c: Context, p: Problem) =>
   c.body(JSON.stringify(p), p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+
+/** The API's answer to an error under `/api`: a typed error as its problem details, anything else (`null`) a logged 500. */
+export const problemFor = (c: Context, err: AppError | null) =>
+  problemResponse(c, err ? problemOf(err) : { type: 'about:blank', title: 'Intern fejl', status: 500, detail: 'Der skete en uventet fejl. Den er logget.' });

@@ -2,6 +2,8 @@ import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import * as districts from '../services/districts.ts';
 import * as estates from '../services/estates.ts';
 import * as orgs from '../services/organisations.ts';
+import { date } from '../contracts/fields.ts';
+import { estateContract, organisationContract, urbanAreaFields, withPeriod } from '../contracts/registry.ts';
 import { apiRouter, errorResponses, IdParam, json, jsonBody, PagingQuery, pageOf, VersionQuery, z } from './openapi.ts';
 
 const District = z
@@ -20,29 +22,14 @@ const UrbanArea = z
     version: z.number().int(),
   })
   .openapi('UrbanArea');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datoen skal skrives ÅÅÅÅ-MM-DD.' });
-const UrbanAreaFields = z.object({
-  name: z.string().trim().min(1, { error: 'Skriv områdets navn.' }).max(200),
-  areaGroup: z.string().max(100).nullable().default(null),
-  districtId: z.number().int().positive().nullable().default(null),
-  validFrom: isoDate,
-  validTo: isoDate.nullable().default(null),
-});
-const periodOk = (v: { validFrom: string; validTo: string | null }) => !v.validTo || v.validTo >= v.validFrom;
-const periodError = { path: ['validTo'], error: 'Slutdatoen må ikke ligge før startdatoen.' };
-const UrbanAreaInput = UrbanAreaFields.refine(periodOk, periodError).openapi('UrbanAreaInput');
-const UrbanAreaUpdate = UrbanAreaFields.extend({ version: z.number().int().positive() }).refine(periodOk, periodError).openapi('UrbanAreaUpdate');
+const isoDate = date('datoen');
+const UrbanAreaFields = urbanAreaFields.clone();
+const UrbanAreaInput = withPeriod(UrbanAreaFields).openapi('UrbanAreaInput');
+const UrbanAreaUpdate = withPeriod(UrbanAreaFields.extend({ version: z.number().int().positive() })).openapi('UrbanAreaUpdate');
 const Organisation = z
   .object({ id: z.number().int(), name: z.string(), shortName: z.string(), cvr: z.string().nullable(), website: z.string().nullable(), isDemo: z.boolean(), estateCount: z.number().int(), version: z.number().int() })
   .openapi('Organisation');
-const OrganisationInput = z
-  .object({
-    name: z.string().trim().min(1, { error: 'Skriv organisationens navn.' }).max(200),
-    shortName: z.string().trim().min(1, { error: 'Skriv en forkortelse.' }).max(30),
-    cvr: z.string().regex(/^\d{8}$/, { error: 'CVR-nummeret skal være otte cifre.' }).nullable().default(null),
-    website: z.string().url({ error: 'Webstedet skal være en gyldig adresse.' }).nullable().default(null),
-  })
-  .openapi('OrganisationInput');
+const OrganisationInput = organisationContract.clone().openapi('OrganisationInput');
 const Estate = z
   .object({
     id: z.number().int(),
@@ -62,19 +49,7 @@ const Estate = z
     version: z.number().int(),
   })
   .openapi('Estate');
-const EstateInput = z
-  .object({
-    organisationId: z.number().int().positive(),
-    number: z.number().int().min(0, { error: 'Afdelingsnummeret skal være 0 eller derover.' }).max(999_999_999),
-    name: z.string().trim().min(1, { error: 'Skriv afdelingens navn.' }).max(200),
-    address: z.string().max(200).default(''),
-    postalCode: z.string().regex(/^(\d{4})?$/, { error: 'Postnummeret skal være fire cifre.' }).default(''),
-    districtId: z.number().int().positive().nullable().default(null),
-    urbanAreaId: z.number().int().positive().nullable().default(null),
-    dwellings: z.number().int().min(0).max(1_000_000).default(0),
-    residents: z.number().int().min(0).max(10_000_000).default(0),
-  })
-  .openapi('EstateInput');
+const EstateInput = estateContract.clone().openapi('EstateInput');
 const version = { version: z.number().int().positive().openapi({ description: 'Den version, klienten så' }) };
 const OrganisationUpdate = OrganisationInput.extend(version).openapi('OrganisationUpdate');
 const EstateUpdate = EstateInput.extend(version).openapi('EstateUpdate');

@@ -1,10 +1,11 @@
-import { narrativeSections, type ReportAction, reportStates, verdicts } from '../domain/reports/index.ts';
+import { type ReportAction, reportStates } from '../domain/reports/index.ts';
 import { getReport, recordVerdicts, reportOverview, saveNarrative, setDeadline, transitionReport } from '../services/reports/reports.ts';
+import { deadlineContract, narrativeContract, reportTransitionFields, verdictsContract } from '../contracts/reports.ts';
+import { presentReport, ReportSchema } from '../presenters/reports.ts';
 import { apiRouter, jsonBody, routesFor, z } from './openapi.ts';
 
 const tag = 'Årsrapporter';
 const { ok } = routesFor(tag);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datoen skal skrives ÅÅÅÅ-MM-DD.' });
 const PlanYear = z.object({
   id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
   year: z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2025 }),
@@ -13,8 +14,8 @@ const Version = z.number().int().min(0).openapi({ description: 'Rapportens versi
 const Row = z
   .object({ planId: z.number().int(), planName: z.string(), district: z.string(), year: z.number().int(), state: z.string(), stateLabel: z.string(), revision: z.number().int(), dueOn: z.string(), status: z.enum(['submitted', 'not_due', 'due_soon', 'overdue']), submittedAt: z.string().nullable() })
   .openapi('ReportStatus');
-const Report = z.record(z.string(), z.unknown()).openapi('Report', { description: 'Rapporten for (plan, år): indhold (låst efter indsendelse), beretning, status, frist, vurderinger, kontrolsum og kalderens handlinger' });
-const Narrative = z.object(Object.fromEntries(narrativeSections.map(([k]) => [k, z.string().max(10_000).optional()]))).openapi('ReportNarrative');
+const Report = ReportSchema;
+const Narrative = narrativeContract.clone().openapi('ReportNarrative');
 const Actions = ['markReady', 'backToDraft', 'approve', 'submit', 'acknowledge', 'reopen'] as const satisfies readonly ReportAction[];
 
 /** /api/v1 yearly reports (R6, R7, R10): the same use cases and policy as the pages. */
@@ -26,26 +27,24 @@ export function reportsApi() {
   });
   api.openapi(ok('get', '/plans/{id}/reports/{year}', 'Årsrapporten for en plan og et år (R6)', { params: PlanYear }, Report), async (c) => {
     const { id, year } = c.req.valid('param');
-    const r = await getReport(c.get('ctx'), id, year);
-    const { report, ...rest } = r;
-    return c.json({ ...rest, submittedAt: report?.submitted_at?.toISOString() ?? null, acknowledgedAt: report?.acknowledged_at?.toISOString() ?? null, lbfReference: report?.lbf_reference ?? '' } as never, 200);
+    return c.json(presentReport(await getReport(c.get('ctx'), id, year)), 200);
   });
   api.openapi(ok('put', '/plans/{id}/reports/{year}/narrative', 'Gem projektlederens beretning (kladde)', { params: PlanYear, body: jsonBody(z.object({ version: Version, narrative: Narrative })) }, z.object({ version: z.number().int() })), async (c) => {
     const { id, year } = c.req.valid('param');
     const b = c.req.valid('json');
     return c.json({ version: await saveNarrative(c.get('ctx'), id, year, b.version, b.narrative as Record<string, string>) }, 200);
   });
-  api.openapi(ok('post', '/plans/{id}/reports/{year}/transitions', 'Flyt rapporten et skridt: klar, godkend, indsend (låses), kvittér, genåbn som ny revision', { params: PlanYear, body: jsonBody(z.object({ version: Version, action: z.enum(Actions), reason: z.string().max(2000).optional(), lbfReference: z.string().max(100).optional() })) }, z.object({ state: z.enum(reportStates), revision: z.number().int(), version: z.number().int() })), async (c) => {
+  api.openapi(ok('post', '/plans/{id}/reports/{year}/transitions', 'Flyt rapporten et skridt: klar, godkend, indsend (låses), kvittér, genåbn som ny revision', { params: PlanYear, body: jsonBody(z.object({ version: Version, action: z.enum(Actions), ...reportTransitionFields })) }, z.object({ state: z.enum(reportStates), revision: z.number().int(), version: z.number().int() })), async (c) => {
     const { id, year } = c.req.valid('param');
     const b = c.req.valid('json');
     return c.json(await transitionReport(c.get('ctx'), id, year, b.version, b.action, { reason: b.reason, lbfReference: b.lbfReference }), 200);
   });
-  api.openapi(ok('post', '/plans/{id}/reports/{year}/verdicts', 'Bestyrelsens vurdering pr. succeskriterium (R10)', { params: PlanYear, body: jsonBody(z.object({ version: Version, decidedOn: isoDate, meetingId: z.number().int().nullable().default(null), verdicts: z.array(z.object({ criterionId: z.number().int(), verdict: z.enum(verdicts), comment: z.string().max(4000).default('') })).min(1) })) }, z.object({ version: z.number().int() })), async (c) => {
+  api.openapi(ok('post', '/plans/{id}/reports/{year}/verdicts', 'Bestyrelsens vurdering pr. succeskriterium (R10)', { params: PlanYear, body: jsonBody(verdictsContract.extend({ version: Version })) }, z.object({ version: z.number().int() })), async (c) => {
     const { id, year } = c.req.valid('param');
     const b = c.req.valid('json');
     return c.json({ version: await recordVerdicts(c.get('ctx'), id, year, b.version, b) }, 200);
   });
-  api.openapi(ok('put', '/report-deadlines/{year}', 'Fastsæt fristen for et års rapporter', { params: z.object({ year: PlanYear.shape.year }), body: jsonBody(z.object({ version: z.number().int().min(0), dueOn: isoDate, remindDays: z.number().int().min(0).max(365) })) }, z.object({ ok: z.boolean() })), async (c) => {
+  api.openapi(ok('put', '/report-deadlines/{year}', 'Fastsæt fristen for et års rapporter', { params: z.object({ year: PlanYear.shape.year }), body: jsonBody(deadlineContract.extend({ version: z.number().int().min(0) })) }, z.object({ ok: z.boolean() })), async (c) => {
     const b = c.req.valid('json');
     await setDeadline(c.get('ctx'), c.req.valid('param').year, b.version, b);
     return c.json({ ok: true }, 200);

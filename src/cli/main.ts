@@ -6,8 +6,10 @@ import { loadDemoData } from '../demo/load.ts';
 import { AppError } from '../errors.ts';
 import { administrations, type Administration, type Role, roles, systemActor } from '../policy/actor.ts';
 import { createApiToken, createUser } from '../services/accounts.ts';
+import { backupDatabase, restoreDatabase } from '../services/backup.ts';
 import { loadReferenceData } from '../services/reference.ts';
-import '../areas.ts';
+import { areas, composeAreas } from '../areas/index.ts';
+import { loadNationalData } from '../demo/national.ts';
 
 const EXIT = { ok: 0, error: 1, usage: 2, locked: 3 } as const;
 
@@ -22,6 +24,8 @@ Kommandoer:
   demo           indlæs demodata i en tom database
   user add       opret en bruger med en rolle
   token create   lav en API-nøgle til en bruger (skrives alene på stdout)
+  backup FIL     tag en sikkerhedskopi af hele databasen
+  restore FIL    gendan en sikkerhedskopi i en tom database
 
 Alle kommandoer bruger HELHED_DATA_DIR (indlejret database, standard ./data) eller DATABASE_URL (PostgreSQL).
 Skriv helhed <kommando> --help for detaljer.`,
@@ -43,6 +47,18 @@ i en database uden brugere.
 Roller: ${roles.join(', ')}
 Forvaltninger (til rollen municipal): ${administrations.join(', ')}
 Adgangskoden læses fra stdin med --password-stdin (mindst 10 tegn); ellers oprettes brugeren uden adgangskode.`,
+  backup: `Brug: helhed backup FIL
+
+Skriver en sikkerhedskopi af alle tabeller til FIL (gzip'ede JSON-linjer med skemaets migreringsniveau).
+Kopien er konsistent: den læses i én transaktion (REPEATABLE READ).
+  PostgreSQL (DATABASE_URL): kan tages, mens serveren kører.
+  Indlejret database (HELHED_DATA_DIR): stop serveren først; ellers afvises kommandoen (afslutningskode 3).`,
+  restore: `Brug: helhed restore FIL
+
+Gendanner en sikkerhedskopi fra helhed backup i én transaktion. Databasen migreres først og skal være tom
+(ingen brugere, organisationer, afdelinger, planer eller historik) og på samme migreringsniveau som kopien;
+ellers afvises gendannelsen, og intet ændres. Id-tællerne fortsætter efter de gendannede rækker.
+  Indlejret database: stop serveren først (afslutningskode 3, hvis den kører).`,
   'token create': `Brug: helhed token create --user EMAIL [--name NAVN]
 
 Laver en ny API-nøgle og skriver kun nøglen på stdout. Brug den som "Authorization: Bearer <nøgle>".`,
@@ -108,14 +124,14 @@ export async function main(argv: string[]): Promise<number> {
         if (values.scale === 'national') {
           const seed = Number(values.seed);
           if (!Number.isInteger(seed)) throw new Usage('--seed skal være et heltal.');
-          const { loadNationalData } = await import('../demo/national-all.ts');
           const t0 = performance.now();
-          await withDatabase(config, (db) => loadNationalData(db, seed, (m) => console.error(m)));
+          await withDatabase(config, (db) => loadNationalData(db, seed, composeAreas(areas).nationalSteps, (m) => console.error(m)));
           console.log(`Det nationale datasæt (frø ${seed}) er indlæst på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
           return EXIT.ok;
         }
         if (values.scale !== 'demo') throw new Usage('--scale skal være demo eller national.');
-        const r = await withDatabase(config, (db) => loadDemoData(db));
+        const { demoSteps, hooks } = composeAreas(areas);
+        const r = await withDatabase(config, (db) => loadDemoData(db, { steps: demoSteps, hooks }));
         console.log(r.loaded ? 'Demodata er indlæst.' : 'Databasen har allerede brugere; demodata blev ikke indlæst.');
         return r.loaded ? EXIT.ok : EXIT.error;
       }
@@ -144,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
             if (!org) throw new Usage(`Ingen boligorganisation med forkortelsen "${values.organisation}".`);
             organisationId = org.id;
           }
-          const ctx = { db, actor: systemActor('CLI'), now: () => new Date() };
+          const ctx = { db, actor: systemActor('CLI'), now: () => new Date(), hooks: composeAreas(areas).hooks };
           const u = await createUser(ctx, {
             email: values.email!,
             name: values.name!,
@@ -155,11 +171,32 @@ export async function main(argv: string[]): Promise<number> {
         });
         return EXIT.ok;
       }
+      case 'backup':
+      case 'restore': {
+        const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
+        const file = positionals[0];
+        if (!file || positionals.length > 1) throw new Usage('Angiv én fil.');
+        const database = await openDatabase(config.database);
+        try {
+          if (key === 'backup') {
+            const r = await backupDatabase(database.db, file, database.kind);
+            const what = `${r.tables} tabeller, ${r.rows} rækker, migreringsniveau ${r.migration}`;
+            console.log(`Sikkerhedskopien er skrevet til ${file}: ${what}.`);
+          } else {
+            await migrateToLatest(database.db);
+            const r = await restoreDatabase(database.db, file);
+            console.log(`Sikkerhedskopien er gendannet: ${r.tables} tabeller, ${r.rows} rækker, migreringsniveau ${r.migration}.`);
+          }
+        } finally {
+          await database.close();
+        }
+        return EXIT.ok;
+      }
       case 'token create': {
         const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, name: { type: 'string' } } });
         if (!values.user) throw new Usage('--user EMAIL er påkrævet.');
         const token = await withDatabase(config, (db) =>
-          createApiToken({ db, actor: systemActor('CLI'), now: () => new Date() }, values.user!, values.name ?? 'CLI'),
+          createApiToken({ db, actor: systemActor('CLI'), now: () => new Date(), hooks: composeAreas(areas).hooks }, values.user!, values.name ?? 'CLI'),
         );
         process.stdout.write(`${token}\n`);
         return EXIT.ok;

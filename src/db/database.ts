@@ -52,8 +52,57 @@ export class DataDirLocked extends Error {
 }
 
 /**
+ * Who holds a lock: the process id and, where the system tells (Linux), when that process started and in which boot —
+ * so a process id the system has since given to another program is not taken for the holder.
+ */
+interface LockHolder {
+  pid: number;
+  started: string | null;
+  boot: string | null;
+}
+
+const readText = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+};
+
+/** The start time of a process (clock ticks since boot, field 22 of /proc/<pid>/stat), or null where unknown. */
+export function processStart(pid: number): string | null {
+  const stat = readText(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  // The command name (field 2) may hold spaces and parentheses: count fields after its closing parenthesis.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+const bootId = () => readText('/proc/sys/kernel/random/boot_id');
+
+export const lockHolderOf = (pid: number): LockHolder => ({ pid, started: processStart(pid), boot: bootId() });
+
+/** Whether the holder written in a lock file is still running: the same process, not one that reuses its id. */
+function holderRunning(text: string): { running: boolean; pid: string } {
+  let h: LockHolder;
+  try {
+    const parsed = JSON.parse(text) as Partial<LockHolder>;
+    h = { pid: Number(parsed.pid), started: parsed.started ?? null, boot: parsed.boot ?? null };
+  } catch {
+    // A lock written by an older version holds the process id alone.
+    h = { pid: Number(text), started: null, boot: null };
+  }
+  if (!isAlive(h.pid) || h.pid === process.pid) return { running: false, pid: String(h.pid) };
+  const now = lockHolderOf(h.pid);
+  if (h.boot && now.boot && h.boot !== now.boot) return { running: false, pid: String(h.pid) };
+  if (h.started && now.started && h.started !== now.started) return { running: false, pid: String(h.pid) };
+  return { running: true, pid: String(h.pid) };
+}
+
+/**
  * Takes the exclusive lock on an embedded data folder. Two processes on one PGlite folder corrupt it,
- * so a second opener stops with a clear message. A lock left by a dead process is taken over.
+ * so a second opener stops with a clear message. A lock left by a dead process — or by a process whose id the
+ * system has since given to another program (after a crash) — is taken over.
  */
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
@@ -61,13 +110,16 @@ export function lockDataDir(dir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, JSON.stringify(lockHolderOf(process.pid)));
       closeSync(fd);
       return () => rmSync(file, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = readFileSync(file, 'utf8').trim();
-      if (isAlive(Number(pid)) && Number(pid) !== process.pid) throw new DataDirLocked(dir, pid);
+      const text = readText(file);
+      if (text !== null) {
+        const holder = holderRunning(text);
+        if (holder.running) throw new DataDirLocked(dir, holder.pid);
+      }
       rmSync(file, { force: true });
     }
   }

@@ -21,8 +21,10 @@ export async function migrationLevel(db: Executor): Promise<string | null> {
   try {
     const r = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(db);
     return r.rows[0]?.name ?? null;
-  } catch {
-    return null;
+  } catch (err) {
+    // 42P01 undefined_table: nothing has been migrated yet.
+    if ((err as { code?: unknown }).code === '42P01') return null;
+    throw err;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ServiceHooks } from '../services/context.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { actorFor } from '../services/accounts.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -10,11 +11,11 @@ import { planFinance } from '../services/money/index.ts';
  * Urbanplanen, whose competence was moved to the city board (R12), an activity change waiting for a
  * written decision.
  */
-export async function loadDemoChanges(trx: Trx): Promise<void> {
+export async function loadDemoChanges(trx: Trx, hooks: ServiceHooks): Promise<void> {
   const as = async (email: string): Promise<ServiceContext> => {
     const u = await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
     const actor = await actorFor(trx, u.id, true);
-    return { db: trx as unknown as Db, actor: actor!, now: () => new Date() };
+    return { db: trx as unknown as Db, actor: actor!, now: () => new Date(), hooks };
   };
   const plan = (name: string) => trx.selectFrom('plan').select('id').where('name', '=', name).where('state', '=', 'active').executeTakeFirst();
 

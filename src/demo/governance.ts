@@ -161,5 +161,5 @@ export async function loadDemoGovernance(trx: Trx): Promise<void> {
   await meeting('boligsocial-bestyrelse', addDays(now, -180), 'Københavns Rådhus, udvalgsværelse 1', 'minutes_approved', [{ title: 'Nøgletal for hele kommunen', outcome: ['information', null, 'Bestyrelsen drøftede udviklingen og anbefaler bydelsbestyrelserne at drøfte beskæftigelsesindsatsen.'] }]);
   await meeting('boligsocial-bestyrelse', addDays(now, 45), 'Københavns Rådhus, udvalgsværelse 1', 'planned', [{ title: 'Årsrapporter fra bydelsbestyrelserne' }]);
   await meeting('bydel-tingbjerg', addDays(now, 14), 'Tingbjerg Bibliotek', 'planned', []);
-  await trx.insertInto('agenda_item').values({ body_id: nb, meeting_id: null, title: 'Samarbejde med politiet om tryghed', kind: 'free', ref_id: null, closed: false, proposed_by_label: 'Bente Bestyrelse <bestyrelse@demo.test>', outcome_kind: null, decision: null, task_due: null }).execute();
+  await trx.insertInto('agenda_item').values({ body_id: nb, meeting_id: null, title: 'Samarbejde med politiet om tryghed', kind: 'free', ref_id: null, closed: false, proposed_by_label: 'Bente Bestyrelse', outcome_kind: null, decision: null, task_due: null }).execute();
 }

@@ -1,3 +1,4 @@
+import type { ServiceHooks } from '../services/context.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { addGrant, hashPassword } from '../services/accounts.ts';
 import type { Administration, Role } from '../policy/actor.ts';
@@ -6,15 +7,8 @@ import { DEMO_PASSWORD, demoEstates, demoOrganisations, demoUsers } from './regi
 export interface DemoStep {
   order: number;
   name: string;
-  run: (trx: Trx) => Promise<void>;
-}
-
-const steps: DemoStep[] = [];
-
-/** Areas add their part of the demo set (plans, budgets, boards, key figures); run in order. */
-export function addDemoStep(step: DemoStep): void {
-  steps.push(step);
-  steps.sort((a, b) => a.order - b.order);
+  /** Runs inside the load's transaction; `hooks` go into the context of the use cases a step composes. */
+  run: (trx: Trx, hooks: ServiceHooks) => Promise<void>;
 }
 
 async function loadRegistry(trx: Trx) {
@@ -54,10 +48,10 @@ async function loadRegistry(trx: Trx) {
 }
 
 /**
- * Loads the demo data set into an empty database (no users yet) in one transaction.
+ * Loads the demo data set (the registry, then every area's steps in order) into an empty database (no users yet) in one transaction.
  * Returns whether it loaded now and whether the database holds demo data at all.
  */
-export async function loadDemoData(db: Db): Promise<{ loaded: boolean; demo: boolean }> {
+export async function loadDemoData(db: Db, o: { steps: readonly DemoStep[]; hooks: ServiceHooks }): Promise<{ loaded: boolean; demo: boolean }> {
   const anyUser = await db.selectFrom('app_user').select(['id', 'is_demo']).orderBy('id').limit(1).executeTakeFirst();
   if (anyUser) {
     const demo = await db.selectFrom('app_user').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
@@ -65,7 +59,7 @@ export async function loadDemoData(db: Db): Promise<{ loaded: boolean; demo: boo
   }
   await db.transaction().execute(async (trx) => {
     await loadRegistry(trx);
-    for (const s of steps) await s.run(trx);
+    for (const s of [...o.steps].sort((a, b) => a.order - b.order)) await s.run(trx, o.hooks);
   });
   return { loaded: true, demo: true };
 }

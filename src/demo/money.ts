@@ -1,3 +1,4 @@
+import type { ServiceHooks } from '../services/context.ts';
 import type { Trx } from '../db/database.ts';
 import { checkBudgetRules, planYears, proposeSplit, spreadOverYears } from '../domain/money/budget.ts';
 import { systemActor } from '../policy/actor.ts';
@@ -20,7 +21,7 @@ const categories: [string, 'staff' | 'premises' | 'evaluation' | 'administration
   ['Administration', 'administration', 1000],
 ];
 
-export async function loadDemoMoney(trx: Trx): Promise<void> {
+export async function loadDemoMoney(trx: Trx, hooks: ServiceHooks): Promise<void> {
   const actor = systemActor('Demodata');
   const plans = await trx
     .selectFrom('plan as p')
@@ -90,6 +91,6 @@ export async function loadDemoMoney(trx: Trx): Promise<void> {
     }
     // The approved version was approved with its budget: freeze it into the version the plan is at.
     const { current_version: current } = await trx.selectFrom('plan').select('current_version').where('id', '=', p.id).executeTakeFirstOrThrow();
-    if (current > 0) await trx.updateTable('plan_version').set({ snapshot: JSON.stringify(await freezeSnapshot(trx, p.id, DEMO_TODAY)) }).where('plan_id', '=', p.id).where('number', '=', current).execute();
+    if (current > 0) await trx.updateTable('plan_version').set({ snapshot: JSON.stringify(await freezeSnapshot(trx, hooks, p.id, DEMO_TODAY)) }).where('plan_id', '=', p.id).where('number', '=', current).execute();
   }
 }

@@ -1,5 +1,5 @@
 import type { Trx } from '../db/database.ts';
-import { addNationalStep, insertMany, type NationalContext } from './national.ts';
+import { insertMany, type NationalContext, type NationalStep } from './national.ts';
 
 /**
  * National set, governance (R9–R17): 60 bodies (a city board and district boards in the other municipalities),
@@ -29,4 +29,4 @@ async function governance(trx: Trx, n: NationalContext) {
   })));
 }
 
-addNationalStep({ order: 30, name: 'governance', run: governance });
+export const governanceNationalStep: NationalStep = { order: 30, name: 'governance', run: governance };

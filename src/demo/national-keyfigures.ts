@@ -1,6 +1,6 @@
 import type { Trx } from '../db/database.ts';
 import { demoFigures, demoMunicipality } from './keyfigures.ts';
-import { addNationalStep, insertMany, type NationalContext } from './national.ts';
+import { insertMany, type NationalContext, type NationalStep } from './national.ts';
 
 const YEARS = Array.from({ length: 10 }, (_, k) => 2016 + k);
 
@@ -19,4 +19,4 @@ async function keyfigures(trx: Trx, n: NationalContext) {
   }
 }
 
-addNationalStep({ order: 40, name: 'keyfigures', run: keyfigures });
+export const keyfiguresNationalStep: NationalStep = { order: 40, name: 'keyfigures', run: keyfigures };

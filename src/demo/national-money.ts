@@ -1,6 +1,6 @@
 import type { Trx } from '../db/database.ts';
 import { proposeSplit, spreadOverYears } from '../domain/money/budget.ts';
-import { addNationalStep, insertMany, type NationalContext } from './national.ts';
+import { insertMany, type NationalContext, type NationalStep } from './national.ts';
 
 /**
  * National set, money (R1, R7): a budget for every plan that holds R1 (frame, lines per cost category and
@@ -46,4 +46,4 @@ async function money(trx: Trx, n: NationalContext) {
   await insertMany(trx, 'account_entry', entries);
 }
 
-addNationalStep({ order: 20, name: 'money', run: money });
+export const moneyNationalStep: NationalStep = { order: 20, name: 'money', run: money };

@@ -5,8 +5,8 @@ import { addGrant } from '../services/accounts.ts';
 /**
  * The national-scale data set for benchmarks (`helhed demo --scale national --seed N`): deterministic by seed.
  * 300 plans over three funding periods, 8,000 estates, 10 years of statistics per estate, 60 bodies, 3,000
- * meetings, 25,000 activities, 200,000 audit rows, budgets and accounts for every plan. Every area adds its part
- * with `addNationalStep`; the core below makes the registry, users, plans and their content, and the audit trail.
+ * meetings, 25,000 activities, 200,000 audit rows, budgets and accounts for every plan. Every area module names its
+ * part (`nationalSteps`); the core below makes the registry, users, plans and their content, and the audit trail.
  */
 
 export interface NationalContext {
@@ -27,11 +27,6 @@ export interface NationalStep {
   run: (trx: Trx, n: NationalContext) => Promise<void>;
 }
 
-const steps: NationalStep[] = [];
-export function addNationalStep(step: NationalStep): void {
-  steps.push(step);
-  steps.sort((a, b) => a.order - b.order);
-}
 
 export interface Rng {
   (): number;
@@ -154,17 +149,20 @@ async function audit(trx: Trx, n: NationalContext) {
   await insertMany(trx, 'audit_log', rows);
 }
 
-addNationalStep({ order: 0, name: 'registry', run: registry });
-addNationalStep({ order: 10, name: 'plans', run: plans });
-addNationalStep({ order: 90, name: 'audit', run: audit });
+/** The core of the national set: the registry, users, plans with their content, and the audit trail. */
+export const coreNationalSteps: readonly NationalStep[] = [
+  { order: 0, name: 'registry', run: registry },
+  { order: 10, name: 'plans', run: plans },
+  { order: 90, name: 'audit', run: audit },
+];
 
 /** Loads the national set into a database without users (refuses otherwise); one transaction. */
-export async function loadNationalData(db: Db, seed: number, log: (m: string) => void = () => {}): Promise<void> {
+export async function loadNationalData(db: Db, seed: number, steps: readonly NationalStep[], log: (m: string) => void = () => {}): Promise<void> {
   const users = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(users.n) > 0) throw new Error('Databasen har allerede brugere; det nationale datasæt indlæses kun i en tom database.');
   await db.transaction().execute(async (trx) => {
     const n = { rng: rngFrom(seed) } as NationalContext;
-    for (const s of steps) {
+    for (const s of [...steps].sort((a, b) => a.order - b.order)) {
       const t0 = performance.now();
       await s.run(trx, n);
       log(`${s.name}: ${Math.round(performance.now() - t0)} ms`);

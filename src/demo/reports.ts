@@ -1,3 +1,4 @@
+import type { ServiceHooks } from '../services/context.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { actorFor } from '../services/accounts.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -9,10 +10,10 @@ import { recordVerdicts, saveNarrative, transitionReport } from '../services/rep
  * Nørrebro board's verdict on 2024; its 2026 report a draft. Other plans' earlier reports are missing, so the
  * overview shows late ones.
  */
-export async function loadDemoReports(trx: Trx): Promise<void> {
+export async function loadDemoReports(trx: Trx, hooks: ServiceHooks): Promise<void> {
   const as = async (email: string): Promise<ServiceContext> => {
     const u = await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-    return { db: trx as unknown as Db, actor: (await actorFor(trx, u.id, true))!, now: () => new Date() };
+    return { db: trx as unknown as Db, actor: (await actorFor(trx, u.id, true))!, now: () => new Date(), hooks };
   };
   const plan = await trx.selectFrom('plan').select('id').where('name', '=', 'Helhedsplan Mjølnerparken').where('state', '=', 'active').executeTakeFirst();
   if (!plan) return;

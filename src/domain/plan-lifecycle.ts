@@ -93,6 +93,10 @@ export interface PlanFacts {
   hasContingencyPlan: boolean;
   contingencyContacts: number;
   recordedSteps: string[];
+  /** Steps other areas add to the chain (R17: the area's cooperation contract, approved with the plan). */
+  extraSteps?: ApprovalStep[];
+  /** R2 — whether the funding period requires a responsible board, and the board that answers for the plan. */
+  responsibleBoard?: { required: boolean; periodCode: string; board: { name: string; chairs: number } | null };
   grantReference: string | null;
   grantDate: string | null;
 }
@@ -151,10 +155,13 @@ export function targetState(f: PlanFacts, action: PlanAction, input: TransitionI
   }
 }
 
-export const chainOf = (f: Pick<PlanFacts, 'approvalChain'>) => approvalChains[f.approvalChain] ?? approvalChains.committee_and_council!;
+export const chainOf = (f: Pick<PlanFacts, 'approvalChain'> & { extraSteps?: ApprovalStep[] }) => {
+  const chain = approvalChains[f.approvalChain] ?? approvalChains.committee_and_council!;
+  return f.extraSteps?.length ? { ...chain, steps: [...chain.steps, ...f.extraSteps] } : chain;
+};
 
 /** R5 — the next step of the approval chain not yet recorded, in order. */
-export function nextApprovalStep(f: Pick<PlanFacts, 'approvalChain' | 'recordedSteps'>): ApprovalStep | null {
+export function nextApprovalStep(f: Pick<PlanFacts, 'approvalChain' | 'recordedSteps' | 'extraSteps'>): ApprovalStep | null {
   return chainOf(f).steps.find((s) => !f.recordedSteps.includes(s.key)) ?? null;
 }
 
@@ -168,6 +175,21 @@ export function documentViolations(f: PlanFacts): Violation[] {
   if (!f.hasContingencyPlan) v.push({ rule: 'R3', code: 'no_contingency', message: 'Planen mangler en beredskabsplan med trin.' });
   else if (f.contingencyContacts === 0) v.push({ rule: 'R3', code: 'no_contacts', message: 'Beredskabsplanen skal angive, hvem der kaldes, og i hvilken rækkefølge.' });
   return v;
+}
+
+/**
+ * R2 — from the 2015-18 period (a setting of the period) a plan needs a responsible board with unambiguous leadership
+ * (entydig ledelse: exactly one chair) before it can be approved.
+ */
+export function boardViolations(f: Pick<PlanFacts, 'responsibleBoard'>): Violation[] {
+  const r = f.responsibleBoard;
+  if (!r?.required) return [];
+  const why = `I bevillingsperioden ${r.periodCode} skal en plan have en ansvarlig bestyrelse med entydig ledelse, før den kan godkendes`;
+  if (!r.board) return [{ rule: 'R2', code: 'no_board', message: `${why}; planen har ingen ansvarlig bestyrelse.` }];
+  if (r.board.chairs !== 1) {
+    return [{ rule: 'R2', code: 'board_leadership', message: `${why}; ${r.board.name} har ${r.board.chairs === 0 ? 'ingen formand' : `${r.board.chairs} formænd`}.` }];
+  }
+  return [];
 }
 
 /** R5 — whether `action` may be taken now, with every unmet precondition explained in Danish. */
@@ -203,6 +225,7 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
       else if (f.recordedSteps.includes(step.key)) v.push({ rule: 'R5', code: 'step_done', field: 'stepKey', message: `"${step.label}" er allerede registreret.` });
       else if (next && next.key !== step.key) v.push({ rule: 'R5', code: 'step_order', field: 'stepKey', message: `"${next.label}" skal registreres først.` });
       v.push(...documentViolations(f));
+      v.push(...boardViolations(f));
       needDate();
       needRef('sagsnummeret');
       if (step?.needsAmount && !(input.amountOre && input.amountOre > 0)) {

@@ -16,18 +16,31 @@ const monthsBetween = (a: string, b: string) => {
  * R5 — a plan runs about 4 years: end before start is refused; longer or shorter, and dates outside the
  * funding period, give a warning.
  */
-export function checkPlanPeriod(p: { startsOn: string; endsOn: string }, period: { code: string; startsOn: string; endsOn: string }) {
+export function checkPlanPeriod(
+  p: { startsOn: string; endsOn: string },
+  period: { code: string; startsOn: string; endsOn: string; extendedTo?: string | null; extensionNote?: string },
+) {
   const errors: Warning[] = [];
   const warnings: Warning[] = [];
+  /** R2 — why a plan may run past its period (the period was extended): shown, not flagged. */
+  const explanations: Warning[] = [];
   if (p.endsOn < p.startsOn) errors.push({ rule: 'R5', field: 'endsOn', message: 'Slutdatoen må ikke ligge før startdatoen.' });
   else {
     const months = Math.round(monthsBetween(p.startsOn, p.endsOn));
     if (months !== 48) warnings.push({ rule: 'R5', field: 'endsOn', message: `Planen varer ${months} måneder; normen er 4 år (48 måneder).` });
   }
-  if (p.startsOn < period.startsOn || p.endsOn > period.endsOn) {
+  const extended = !!period.extendedTo && p.startsOn >= period.startsOn && p.endsOn > period.endsOn && p.endsOn <= period.extendedTo;
+  if (extended) {
+    const [y, m, d] = period.extendedTo!.split('-');
+    explanations.push({
+      rule: 'R2',
+      field: 'endsOn',
+      message: `Planen løber ud over bevillingsperioden ${period.code}, fordi perioden er forlænget til ${d}.${m}.${y}${period.extensionNote ? `: ${period.extensionNote}` : '.'}`,
+    });
+  } else if (p.startsOn < period.startsOn || p.endsOn > period.endsOn) {
     warnings.push({ rule: 'R2', field: 'startsOn', message: `Planens periode ligger ikke helt inden for bevillingsperioden ${period.code}.` });
   }
-  return { errors, warnings };
+  return { errors, warnings, explanations };
 }
 
 /**

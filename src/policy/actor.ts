@@ -3,7 +3,9 @@
 export const roles = ['admin', 'secretariat', 'municipal', 'organisation', 'project_leader', 'board_member', 'lbf'] as const;
 export type Role = (typeof roles)[number];
 
-export const administrations = ['TMF', 'SOF', 'BIF', 'BUF', 'KFF', 'SUF', 'ØKF'] as const;
+import { administrations } from '../domain/governance/labels.ts';
+
+export { administrations };
 export type Administration = (typeof administrations)[number];
 
 export const roleLabels: Record<Role, string> = {
@@ -68,11 +70,15 @@ export const administrationsOf = (actor: Actor): Administration[] =>
     ? actor.grants.flatMap((g) => (g.role === 'municipal' && g.administration ? [g.administration] : []))
     : [];
 
+/** Who did it, as stored beside the user id and shown to anyone: the name only, never the e-mail address. */
 export function actorLabel(actor: Actor): string {
-  if (actor.kind === 'user') return `${actor.name} <${actor.email}>`;
+  if (actor.kind === 'user') return actor.name;
   if (actor.kind === 'system') return actor.label;
   return 'Anonym';
 }
+
+/** The user id stored beside a who-did-it label; null for the system and anonymous visitors. */
+export const actorUserId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.id : null);
 
 /** The role shown in the header: the most powerful grant first. */
 export function primaryRoleLabel(actor: Actor): string {

@@ -1,14 +1,11 @@
 import { Forbidden, Unauthorized } from '../errors.ts';
+import { withoutRuleCodes } from '../domain/text.ts';
 import type { Actor } from './actor.ts';
-import { planRules } from './rules/plans.ts';
-import { registryRules } from './rules/registry.ts';
-import type { Rule, Subject, SubjectType } from './types.ts';
+import { allRules } from './rules/index.ts';
+import type { Subject, SubjectType } from './types.ts';
 
 export * from './actor.ts';
 export type { Subject, SubjectType } from './types.ts';
-
-/** Every rule of the application, area by area. The one place that decides permissions. */
-const allRules: Rule[] = [...registryRules, ...planRules];
 
 const rulesFor = (type: SubjectType, action: string) =>
   allRules.filter((r) => r.subject === type && r.actions.includes(action));
@@ -28,16 +25,11 @@ export function authorize(actor: Actor, action: string, subject: Subject): void 
   if (actor.kind === 'anonymous') throw new Unauthorized();
   const rules = rulesFor(subject.type, action);
   throw new Forbidden(
-    rules.length ? `Du har ikke adgang. ${rules.map((r) => r.label).join('. ')}.` : 'Handlingen er ikke tilladt.',
+    rules.length ? `Du har ikke adgang. ${rules.map((r) => withoutRuleCodes(r.label)).join('. ')}.` : 'Handlingen er ikke tilladt.',
   );
 }
 
 /** The actions the actor may take on a subject, so a page shows a button only when the POST would pass. */
 export function abilities<A extends string>(actor: Actor, subject: Subject, actions: readonly A[]): Record<A, boolean> {
   return Object.fromEntries(actions.map((a) => [a, can(actor, a, subject)])) as Record<A, boolean>;
-}
-
-/** Registers an area's rules (called once per area module at import time). */
-export function registerRules(rules: Rule[]): void {
-  allRules.push(...rules);
 }

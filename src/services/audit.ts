@@ -1,5 +1,6 @@
 import type { AuditChange } from '../db/tables/foundation.ts';
-import { authorize } from '../policy/index.ts';
+import { authorize, hasRole } from '../policy/index.ts';
+import type { AuditOwner } from './context.ts';
 import { type Page, type PageQuery, pageBounds, type ServiceContext, toPage } from './context.ts';
 
 export interface AuditRecord {
@@ -13,21 +14,18 @@ export interface AuditRecord {
   changes: AuditChange[];
 }
 
-/** Finds the organisation an entity belongs to, so its own staff may read its history. */
-const ownerResolvers: Record<string, (ctx: ServiceContext, id: string) => Promise<number | null>> = {
+const contactFields = new Set(['email', 'phone']);
+
+/** The registry's own entities: an organisation owns itself, an estate belongs to its organisation. */
+export const registryAuditOwners: Record<string, AuditOwner> = {
   organisation: async (_ctx, id) => Number(id),
   estate: async (ctx, id) =>
     (await ctx.db.selectFrom('estate').select('organisation_id').where('id', '=', Number(id)).executeTakeFirst())?.organisation_id ?? null,
 };
 
-/** Areas register how to find an entity's owning organisation / plan for history access. */
-export function registerAuditOwner(entityType: string, f: (ctx: ServiceContext, id: string) => Promise<number | null>) {
-  ownerResolvers[entityType] = f;
-}
-
 /** The history of one entity, newest first (who, when, what changed); for a plan, everything about it. */
 export async function entityHistory(ctx: ServiceContext, entityType: string, entityId: string, q: PageQuery = {}): Promise<Page<AuditRecord>> {
-  const organisationId = /^\d+$/.test(entityId) ? ((await ownerResolvers[entityType]?.(ctx, entityId)) ?? null) : null;
+  const organisationId = /^\d+$/.test(entityId) ? ((await ctx.hooks.auditOwners[entityType]?.(ctx, entityId)) ?? null) : null;
   authorize(ctx.actor, 'read', { type: 'audit', entityType, organisationId });
   const { page, pageSize, offset } = pageBounds(q, 100);
   // A plan's history is everything written about it: its parts, measurements, change requests and versions.
@@ -45,5 +43,11 @@ export async function entityHistory(ctx: ServiceContext, entityType: string, ent
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return toPage(rows as AuditRecord[], Number(n.n), page, pageSize);
+  // Contact details in the trail (a contingency call list, a member) are shown only to the secretariat and the
+  // administrator; everyone else who may read the history sees that they changed, not what they were.
+  const seeContacts = hasRole(ctx.actor, 'admin') || hasRole(ctx.actor, 'secretariat') || ctx.actor.kind === 'system';
+  const items = (rows as AuditRecord[]).map((r) =>
+    seeContacts ? r : { ...r, changes: r.changes.map((ch) => (contactFields.has(ch.field) ? { field: ch.field, before: ch.before === null ? null : '(skjult)', after: ch.after === null ? null : '(skjult)' } : ch)) },
+  );
+  return toPage(items, Number(n.n), page, pageSize);
 }

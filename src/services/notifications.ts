@@ -28,6 +28,17 @@ export async function notify(trx: Executor, n: NotificationInput): Promise<void>
     .execute();
 }
 
+/**
+ * A message about a task is done with the task: marks the messages of these kinds that link to it as read (for
+ * everyone, or for some users), in the caller's transaction.
+ * @example await markTaskMessagesDone(trx, { link: '/planer/4/aendringer/12', kinds: ['change_request_submitted'] }, ctx.now());
+ */
+export async function markTaskMessagesDone(trx: Executor, t: { link: string; kinds: string[]; userIds?: number[] }, at: Date): Promise<void> {
+  let q = trx.updateTable('notification').set({ read_at: at }).where('link', '=', t.link).where('kind', 'in', t.kinds).where('read_at', 'is', null);
+  if (t.userIds) q = t.userIds.length ? q.where('user_id', 'in', t.userIds) : q.where(sql<boolean>`false`);
+  await q.execute();
+}
+
 /** Users holding a role, optionally scoped (e.g. the secretariat, or the staff of some organisations). */
 export async function usersWithRole(db: Executor, role: string, scope: { organisationIds?: number[]; planId?: number; bodyId?: number } = {}): Promise<number[]> {
   let q = db.selectFrom('role_grant as g').innerJoin('app_user as u', 'u.id', 'g.user_id').select('g.user_id').distinct().where('g.role', '=', role).where('u.disabled', '=', false);
@@ -68,13 +79,24 @@ export async function unreadCount(db: Executor, userId: number): Promise<number>
 /** Marks one message (or, without id, all) as read; only the owner can. */
 export async function markRead(ctx: ServiceContext, id?: number): Promise<void> {
   const userId = ownUser(ctx);
-  let q = ctx.db.updateTable('notification').set({ read_at: ctx.now() }).where('user_id', '=', userId).where('read_at', 'is', null);
-  if (id !== undefined) q = q.where('id', '=', id);
-  const r = await q.executeTakeFirst();
-  if (id !== undefined && r.numUpdatedRows === 0n) {
-    const exists = await ctx.db.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-    if (!exists) throw new NotFound('Beskeden findes ikke.');
-  }
+  await inTransaction(ctx, async (trx) => {
+    let q = trx.updateTable('notification').set({ read_at: ctx.now() }).where('user_id', '=', userId).where('read_at', 'is', null);
+    if (id !== undefined) q = q.where('id', '=', id);
+    const marked = await q.returning('id').execute();
+    if (id !== undefined && marked.length === 0) {
+      const exists = await trx.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      if (!exists) throw new NotFound('Beskeden findes ikke.');
+    }
+    if (marked.length) {
+      await recordAudit(trx, ctx.actor, {
+        action: 'update',
+        entityType: 'notification',
+        entityId: id ?? marked.map((m) => m.id).join(',').slice(0, 200),
+        summary: marked.length === 1 ? 'Markerede en besked som læst' : `Markerede ${marked.length} beskeder som læst`,
+        changes: [{ field: 'read', before: false, after: true }],
+      });
+    }
+  });
 }
 
 export type NotifyMode = 'immediate' | 'digest' | 'none';
@@ -104,7 +126,7 @@ function ownUser(ctx: ServiceContext): number {
  * one mail per `digest` user with everything since the last digest. Claims rows with
  * `FOR UPDATE SKIP LOCKED` so two dispatchers never send a message twice; a failed send stays queued.
  */
-export async function dispatchMail(db: Db, mailer: Mailer, now: Date, opts: { digest?: boolean; baseUrl?: string } = {}): Promise<number> {
+export async function dispatchMail(db: Db, mailer: Mailer, now: Date, opts: { digest?: boolean; baseUrl?: string; onSendError?: (err: unknown) => void } = {}): Promise<number> {
   const mode = opts.digest ? 'digest' : 'immediate';
   const base = opts.baseUrl ?? '';
   return db.transaction().execute(async (trx) => {
@@ -134,8 +156,9 @@ export async function dispatchMail(db: Db, mailer: Mailer, now: Date, opts: { di
         try {
           await mailer.send({ to: first.email, subject: m.subject, text: m.text });
           sent.push(...m.ids);
-        } catch {
-          // Stays in the outbox; the next run tries again.
+        } catch (err) {
+          // Stays in the outbox; the next run tries again. The failure is reported, not swallowed.
+          opts.onSendError?.(err);
         }
       }
     }
@@ -157,7 +180,7 @@ export function createOutbox(o: { db: Db; mailer: Mailer; now: () => Date; baseU
   let running: Promise<void> | null = null;
   let again = false;
   const run = (): Promise<void> =>
-    dispatchMail(o.db, o.mailer, o.now(), { baseUrl: o.baseUrl })
+    dispatchMail(o.db, o.mailer, o.now(), { baseUrl: o.baseUrl, onSendError: o.onError })
       .then(() => undefined, (err) => o.onError?.(err))
       .then(() => {
         if (again) {
@@ -174,6 +197,9 @@ export function createOutbox(o: { db: Db; mailer: Mailer; now: () => Date; baseU
     async idle() {
       while (running) await running;
     },
-    digest: () => dispatchMail(o.db, o.mailer, o.now(), { digest: true, baseUrl: o.baseUrl }),
+    digest: () => dispatchMail(o.db, o.mailer, o.now(), { digest: true, baseUrl: o.baseUrl, onSendError: o.onError }),
   };
 }
+
+/** How the acting user wants messages ('none' for anyone not signed in). */
+export const myNotifyMode = (ctx: ServiceContext): Promise<NotifyMode> => (ctx.actor.kind === 'user' ? notifyMode(ctx.db, ctx.actor.id) : Promise.resolve('none'));

@@ -10,15 +10,27 @@ const pdfmake = require('pdfmake') as {
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
 };
 
-let dkfdsDist = dirname(require.resolve('dkfds'));
-while (!dkfdsDist.endsWith('dist') && dkfdsDist !== dirname(dkfdsDist)) dkfdsDist = dirname(dkfdsDist);
-const fontDir = join(dkfdsDist, 'fonts', 'IBMPlexSans', 'complete', 'ttf');
-const font = (f: string) => join(fontDir, `IBMPlexSans-${f}.ttf`);
+/** The dkfds package's `dist` folder, where IBM Plex lives. */
+function dkfdsDist(): string {
+  let dir = dirname(require.resolve('dkfds'));
+  while (!dir.endsWith('dist') && dir !== dirname(dir)) dir = dirname(dir);
+  return dir;
+}
 
-pdfmake.setFonts({ IBMPlexSans: { normal: font('Regular'), bold: font('SemiBold'), italics: font('Italic'), bolditalics: font('SemiBoldItalic') } });
-// Documents are built from our own data only: no remote resources, no files but the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontDir));
+let configured = false;
+
+/** Sets pdfmake up on first use (not at import): IBM Plex from dkfds, no remote resources, no files but the fonts. */
+function pdfmakeReady() {
+  if (!configured) {
+    const fontDir = join(dkfdsDist(), 'fonts', 'IBMPlexSans', 'complete', 'ttf');
+    const font = (f: string) => join(fontDir, `IBMPlexSans-${f}.ttf`);
+    pdfmake.setFonts({ IBMPlexSans: { normal: font('Regular'), bold: font('SemiBold'), italics: font('Italic'), bolditalics: font('SemiBoldItalic') } });
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontDir));
+    configured = true;
+  }
+  return pdfmake;
+}
 
 export type PdfContent = unknown;
 
@@ -40,10 +52,10 @@ export async function renderPdf(title: string, content: PdfContent[], opts: { su
       th: { bold: true, fillColor: '#eeeeee' },
       toc: { fontSize: 10 },
     },
-    footer: (page: number, pages: number) => ({ text: `${title} · Side ${page} af ${pages}`, alignment: 'center', fontSize: 8, color: '#555555', margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({ text: `${title} · Side ${page} af ${pages}`, alignment: 'center', fontSize: 8, color: '#555555', margin: [50, 20, 50, 0] }),
     content,
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdfmakeReady().createPdf(doc).getBuffer();
 }
 
 /** A pdfmake table with a header row. */

@@ -82,6 +82,9 @@ interface PeriodData {
   localFloorBp: number;
   requiresBoard: boolean;
   note: string;
+  /** R2 — the period was extended (with the public source in the note); plans may run until then. */
+  extendedTo?: string;
+  extensionNote?: string;
   focusAreas: string[];
 }
 
@@ -89,8 +92,14 @@ interface PeriodData {
 async function loadFundingPeriods(db: Executor): Promise<void> {
   const { periods } = JSON.parse(readFileSync(refPath('funding-periods.json'), 'utf8')) as { periods: PeriodData[] };
   for (const p of periods) {
-    const exists = await db.selectFrom('funding_period').select('id').where('code', '=', p.code).executeTakeFirst();
-    if (exists) continue;
+    const exists = await db.selectFrom('funding_period').select(['id', 'extended_to']).where('code', '=', p.code).executeTakeFirst();
+    if (exists) {
+      // A period's extension is a fact added later: filled in when missing, never overwritten.
+      if (p.extendedTo && !exists.extended_to) {
+        await db.updateTable('funding_period').set({ extended_to: p.extendedTo, extension_note: p.extensionNote ?? '' }).where('id', '=', exists.id).execute();
+      }
+      continue;
+    }
     const row = await db
       .insertInto('funding_period')
       .values({
@@ -103,6 +112,8 @@ async function loadFundingPeriods(db: Executor): Promise<void> {
         local_floor_bp: p.localFloorBp,
         requires_board: p.requiresBoard,
         note: p.note,
+        extended_to: p.extendedTo ?? null,
+        extension_note: p.extensionNote ?? '',
       })
       .returning('id')
       .executeTakeFirstOrThrow();

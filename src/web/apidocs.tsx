@@ -1,8 +1,22 @@
 import { Hono } from 'hono';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../app-env.ts';
 import { page } from './render.tsx';
 
-type Doc = { paths: Record<string, Record<string, { summary?: string; tags?: string[]; parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: unknown; responses?: Record<string, { description?: string }> }>> };
+type Doc = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        summary?: string;
+        tags?: string[];
+        parameters?: { name: string; in: string; required?: boolean }[];
+        requestBody?: unknown;
+        responses?: Record<string, { description?: string }>;
+      }
+    >
+  >;
+};
 
 /** A readable page over the OpenAPI document (no external scripts). */
 export function apiDocsPage(document: () => unknown) {
@@ -27,33 +41,38 @@ export function apiDocsPage(document: () => unknown) {
         {[...byTag.entries()].map(([tag, ops]) => (
           <section>
             <h2>{tag}</h2>
-            <table class="table table--compact">
-              <caption class="sr-only">{tag}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Metode</th>
-                  <th scope="col">Sti</th>
-                  <th scope="col">Beskrivelse</th>
-                  <th scope="col">Parametre</th>
-                  <th scope="col">Svar</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ops.map(({ method, path, op }) => (
+            <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={tag}>
+              <table class="table table--compact">
+                <caption class="sr-only">{tag}</caption>
+                <thead>
                   <tr>
-                    <td>
-                      <code>{method}</code>
-                    </td>
-                    <td>
-                      <code>/api/v1{path}</code>
-                    </td>
-                    <td>{op.summary ?? ''}</td>
-                    <td>{(op.parameters ?? []).map((p) => `${p.name} (${p.in}${p.required ? ', påkrævet' : ''})`).join(', ') + (op.requestBody ? ' JSON-body' : '')}</td>
-                    <td>{Object.keys(op.responses ?? {}).join(', ')}</td>
+                    <th scope="col">Metode</th>
+                    <th scope="col">Sti</th>
+                    <th scope="col">Beskrivelse</th>
+                    <th scope="col">Parametre</th>
+                    <th scope="col">Svar</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ops.map(({ method, path, op }) => (
+                    <tr>
+                      <td>
+                        <code>{method}</code>
+                      </td>
+                      <td>
+                        <code>/api/v1{path}</code>
+                      </td>
+                      <td>{op.summary ?? ''}</td>
+                      <td>
+                        {(op.parameters ?? []).map((p) => `${p.name} (${p.in}${p.required ? ', påkrævet' : ''})`).join(', ') +
+                          (op.requestBody ? ' JSON-body' : '')}
+                      </td>
+                      <td>{Object.keys(op.responses ?? {}).join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         ))}
       </>,

@@ -13,29 +13,31 @@ export function ConflictNotice({ conflict }: { conflict: Conflict }) {
       <Alert kind="warning" heading={msg.conflictTitle}>
         <p>{msg.conflictText}</p>
         {changes.length > 0 && (
-          <table class="table table--compact">
-            <caption>Ændringer siden du åbnede siden</caption>
-            <thead>
-              <tr>
-                <th scope="col">Felt</th>
-                <th scope="col">Før</th>
-                <th scope="col">Nu</th>
-                <th scope="col">Ændret af</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((ch) => (
+          <div class="table--responsive-scroll" tabindex={0} role="region" aria-label="Ændringer siden du åbnede siden">
+            <table class="table table--compact">
+              <caption>Ændringer siden du åbnede siden</caption>
+              <thead>
                 <tr>
-                  <td>{fieldLabels[ch.field] ?? ch.field}</td>
-                  <td>{show(ch.before)}</td>
-                  <td>{show(ch.theirs)}</td>
-                  <td>
-                    {ch.by ?? ''} {ch.at ? formatDateTime(ch.at) : ''}
-                  </td>
+                  <th scope="col">Felt</th>
+                  <th scope="col">Før</th>
+                  <th scope="col">Nu</th>
+                  <th scope="col">Ændret af</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {changes.map((ch) => (
+                  <tr>
+                    <td>{fieldLabels[ch.field] ?? ch.field}</td>
+                    <td>{show(ch.before)}</td>
+                    <td>{show(ch.theirs)}</td>
+                    <td>
+                      {ch.by ?? ''} {ch.at ? formatDateTime(ch.at) : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Alert>
     </div>

@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
-import { problemOf, problemResponse } from '../api/problem.ts';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, Conflict, Invalid } from '../errors.ts';
-import type { AppEnv } from './env.ts';
-import { fromDatabaseError } from './dberrors.ts';
+import { AppError, Conflict, Malformed } from '../errors.ts';
+import type { AppEnv } from '../app-env.ts';
+import { fromClientError } from './dberrors.ts';
 import { ConflictNotice } from './conflict.tsx';
 import { paths } from './paths.ts';
 import { home, page } from './render.tsx';
@@ -42,25 +41,44 @@ export function errorPage(c: Context<AppEnv>, status: number, detail: string, co
   );
 }
 
+/** Hono's own errors below 500 (a body its validator cannot read, …) as typed errors with the same status. */
+function fromHttpException(err: HTTPException): AppError | null {
+  if (err.status >= 500) return null;
+  if (err.status === 400) return new Malformed('Forespørgslens indhold kunne ikke læses (fx ugyldig JSON).', { cause: err });
+  const status = ([401, 403, 404, 409, 413, 422, 429] as const).find((s) => s === err.status) ?? 400;
+  return new AppError(status, headings[status] ?? 'Fejl', err.message);
+}
+
 /**
- * The one error handler: typed errors become a Danish page or problem+json under /api;
- * database errors a client can cause become 4xx; everything else is logged and answered 500.
+ * The last resort when the page itself cannot be rendered (the request failed before its actor was known):
+ * a bare Danish page with the status, so an error never turns into an empty answer.
  */
-export function handleError(log: (err: unknown, path: string) => void) {
+function barePage(c: Context<AppEnv>, status: number, detail: string) {
+  const heading = headings[status] ?? 'Der skete en fejl';
+  const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return c.html(
+    `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${heading} · Helhed</title></head><body><main><h1>${heading}</h1><p>${escape(detail)}</p><p><a href="/">Gå til forsiden</a></p></main></body></html>`,
+    status as 400,
+  );
+}
+
+/** How `/api` answers an error (problem+json); handed in by the composition root, as pages do not import the API. */
+export type ApiErrorAnswer = (c: Context<AppEnv>, err: AppError | null) => Response;
+
+/**
+ * The one error handler: typed errors become a Danish page or problem+json under /api; errors a client's input
+ * can cause below the contracts (database data exceptions, unique and foreign-key violations, serialization
+ * failures, dates out of range) become 4xx (`fromClientError`); everything else is logged and answered 500.
+ */
+export function handleError(log: (err: unknown, path: string) => void, apiAnswer: ApiErrorAnswer) {
   return (err: Error, c: Context<AppEnv>) => {
-    const typed =
-      err instanceof AppError
-        ? err
-        : err instanceof HTTPException && err.status < 500
-          ? new Invalid({}, err.status === 400 ? 'Forespørgslens indhold kunne ikke læses (fx ugyldig JSON).' : err.message)
-          : fromDatabaseError(err);
-    const api = c.req.path.startsWith('/api/');
-    if (typed) {
-      if (api) return problemResponse(c, problemOf(typed));
-      return errorPage(c, typed.status, typed.message, typed instanceof Conflict && typed.current ? typed : undefined);
-    }
-    log(err, c.req.path);
-    if (api) return problemResponse(c, { type: 'about:blank', title: 'Intern fejl', status: 500, detail: 'Der skete en uventet fejl. Den er logget.' });
-    return errorPage(c, 500, 'Der skete en uventet fejl. Den er logget, og vi ser på den. Prøv igen om lidt.');
+    const typed = err instanceof AppError ? err : err instanceof HTTPException ? fromHttpException(err) : fromClientError(err);
+    if (!typed) log(err, c.req.path);
+    const status = typed?.status ?? 500;
+    if (c.req.path.startsWith('/api/')) return apiAnswer(c, typed);
+    const detail = typed?.message ?? 'Der skete en uventet fejl. Den er logget, og vi ser på den. Prøv igen om lidt.';
+    // Before `identify` ran (static files, body limit) there is no actor to render the layout for.
+    if (!c.get('actor') || !c.get('deps')) return barePage(c, status, detail);
+    return errorPage(c, status, detail, typed instanceof Conflict && typed.current ? typed : undefined);
   };
 }

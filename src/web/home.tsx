@@ -1,39 +1,18 @@
 import { Hono } from 'hono';
+import { registryCounts } from '../services/registry-counts.ts';
 import type { Child } from 'hono/jsx';
 import type { ServiceContext } from '../services/context.ts';
 import { Table } from './components/index.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../app-env.ts';
 import { formatNumber } from './format.ts';
 import { paths } from './paths.ts';
 import { page } from './render.tsx';
-
-export interface DashboardSection {
-  order: number;
-  render: (ctx: ServiceContext) => Promise<Child | null>;
-}
-
-const sections: DashboardSection[] = [];
-
-/** Areas add their part of the front page (plans, economy, meetings, key figures). */
-export function addDashboardSection(s: DashboardSection): void {
-  sections.push(s);
-  sections.sort((a, b) => a.order - b.order);
-}
-
-export const registeredDashboardSections = (): readonly DashboardSection[] => sections;
-
-async function registryCounts(ctx: ServiceContext) {
-  const count = (t: 'district' | 'urban_area' | 'organisation' | 'estate') =>
-    ctx.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
-  const [districts, areas, orgs, estates] = await Promise.all([count('district'), count('urban_area'), count('organisation'), count('estate')]);
-  return { districts, areas, orgs, estates };
-}
 
 export function homePages() {
   const r = new Hono<AppEnv>();
   r.get('/', async (c) => {
     const ctx = c.get('ctx');
-    const [n, parts] = await Promise.all([registryCounts(ctx), Promise.all(sections.map((s) => s.render(ctx)))]);
+    const [n, parts] = await Promise.all([registryCounts(ctx), Promise.all([...c.get('parts').dashboard].sort((a, b) => a.order - b.order).map((s) => s.render(ctx)))]);
     const actor = c.get('actor');
     return page(
       c,

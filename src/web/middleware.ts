@@ -1,20 +1,31 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { Forbidden } from '../errors.ts';
+import { formBody } from './forms.ts';
 import { anonymous } from '../policy/actor.ts';
 import { newToken, resolveApiToken, resolveSession } from '../services/accounts.ts';
-import type { AppDeps, AppEnv } from './env.ts';
+import type { AppDeps, AppEnv, WebParts } from '../app-env.ts';
 
 export const SESSION_COOKIE = 'helhed_session';
 export const CSRF_COOKIE = 'helhed_csrf';
 
-const secure = (url: string) => url.startsWith('https:');
+/**
+ * Whether the browser reached Helhed over HTTPS: always when `PUBLIC_URL` is https (whatever the proxy in front speaks
+ * to Helhed), else by the request's own scheme, or the proxy's `X-Forwarded-Proto` when the proxy is trusted.
+ */
+export function isHttps(c: Context<AppEnv>): boolean {
+  const config = c.get('deps')?.config;
+  if (config?.https) return true;
+  if (config?.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') return true;
+  return new URL(c.req.url).protocol === 'https:';
+}
 
 /** Resolves who acts: a bearer token (API), a session cookie, or the anonymous public. */
-export function identify(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export function identify(deps: AppDeps, parts: WebParts): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('deps', deps);
+    c.set('parts', parts);
     let actor = anonymous;
     let csrf = '';
     let via: AppEnv['Variables']['authVia'] = 'none';
@@ -38,14 +49,14 @@ export function identify(deps: AppDeps): MiddlewareHandler<AppEnv> {
       csrf = getCookie(c, CSRF_COOKIE) ?? '';
       if (!csrf) {
         csrf = newToken(24);
-        setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secure(c.req.url) });
+        setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c) });
       }
     }
     c.set('actor', actor);
     c.set('csrfToken', csrf);
     c.set('authVia', via);
     c.set('sessionToken', via === 'session' ? sessionToken : null);
-    c.set('ctx', { db: deps.db, actor, now: deps.now });
+    c.set('ctx', { db: deps.db, actor, now: deps.now, hooks: parts.hooks });
     await next();
   };
 }
@@ -69,7 +80,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!sent) {
     const type = c.req.header('content-type') ?? '';
     if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-      const body = await c.req.parseBody({ all: true });
+      const body = await formBody(c);
       const v = body._csrf;
       sent = typeof v === 'string' ? v : '';
     }
@@ -82,9 +93,14 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-/** Security headers for every response. */
+/**
+ * Security headers for every response: HSTS behind HTTPS, and `Cache-Control: no-store` on everything but the static
+ * assets (pages and API answers may carry personal data or be the viewer's own) unless a route chose otherwise.
+ */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
+  if (isHttps(c)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'same-origin');
   c.header('X-Frame-Options', 'DENY');

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../app-env.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -40,21 +40,33 @@ const types: Record<string, string> = {
 
 const cache = new Map<string, Buffer | null>();
 
+/** A plain 404: assets are served before the actor is known, so there is no layout to render. */
+const missing = (c: import('hono').Context) => c.text('Filen findes ikke.', 404, { 'cache-control': 'no-cache' });
+
+/** The file's bytes, or null when there is no such file (a directory, a name too long, a path through a file). */
+function readAsset(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') return null;
+    throw err;
+  }
+}
+
 function serveDir(root: string, maxAge: number) {
   return (c: import('hono').Context<AppEnv>) => {
-    const rel = decodeURIComponent(c.req.param('path') ?? '');
+    // Hono has decoded the parameter already (a bad percent-encoding stays as it was sent).
+    const rel = c.req.param('path') ?? '';
     const file = normalize(join(root, rel));
-    if (!file.startsWith(root) || rel.includes('\0')) return c.notFound();
+    if (!file.startsWith(root) || rel.includes('\0')) return missing(c);
     let body = cache.get(file);
     if (body === undefined) {
-      try {
-        body = readFileSync(file);
-      } catch {
-        body = null;
-      }
-      cache.set(file, body);
+      body = readAsset(file);
+      // Only files that exist are kept: unknown names must not grow the cache.
+      if (body) cache.set(file, body);
     }
-    if (!body) return c.notFound();
+    if (!body) return missing(c);
     const ext = file.split('.').pop() ?? '';
     return c.body(new Uint8Array(body), 200, {
       'content-type': types[ext] ?? 'application/octet-stream',

@@ -60,7 +60,8 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     await expectAccessible(j);
     const refusal = await page.locator('#vote-refusal').textContent();
     expect(refusal).toContain('ikke en boligorganisation, der er part');
-    expect(refusal).toContain('(R11)');
+    expect(refusal).toContain('part i planens bevilling');
+    expect(refusal).not.toContain('(R11)');
     await expect(page.getByRole('button', { name: 'Godkend ændringen' }).count()).resolves.toBe(0);
     await page.getByLabel('Kommentar').fill('AAB bakker op.');
     await page.getByRole('button', { name: 'Tilføj kommentar' }).click();
@@ -115,7 +116,7 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     await page.goto(second);
     await page.getByRole('button', { name: 'Godkend ændringen' }).click();
     await page.waitForURL(second);
-    expect(await page.locator('main').textContent()).toContain('Afventer godkendelse (R6)');
+    expect(await page.locator('main').textContent()).toContain('Afventer godkendelse');
     await logout();
     await login(j, 'sekretariat@demo.test');
     await visit(j, '/aendringer/orienteringer');

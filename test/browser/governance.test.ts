@@ -26,7 +26,7 @@ describeBrowser('Journey: a district board meeting from plan to approved minutes
   it('R16 the structure at 1.1.2015 shows the six fora; at 1.1.2017 the new boards', async () => {
     const { page } = j;
     await visit(j, '/styring/struktur?dato=2015-01-01');
-    expect(await page.locator('#main-content h3').count()).toBe(6);
+    expect(await page.locator('#main-content h3', { hasText: 'Boligsocialt Forum' }).count()).toBe(6);
     expect(await page.locator('#main-content').textContent()).toContain('Boligsocialt Forum Husum/Tingbjerg');
     await visit(j, '/styring/struktur?dato=2017-01-01');
     const text = (await page.locator('#main-content').textContent()) ?? '';

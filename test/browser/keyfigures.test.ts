@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoEstates } from '../../src/demo/registry.ts';
 import { TEMPLATE_HEADERS } from '../../src/services/keyfigures/columns.ts';
-import { describeBrowser, expectAccessible, type Journey, login, startJourney, visit } from './support/browser.ts';
+import { colouredPixels, describeBrowser, expectAccessible, type Journey, login, startJourney, visit } from './support/browser.ts';
 
 /** A statistics file for the demo estates (values invented for the journey). */
 function statisticsCsv(): string {
@@ -52,6 +52,9 @@ describeBrowser('Journey: key figures (R18, R20)', () => {
     const fills = await page.locator('#kf-map path.leaflet-interactive').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
     expect(fills.length).toBe(10);
     expect(new Set(fills).size).toBeGreaterThan(2);
+    // Drawn, not only present: the map's screenshot has coloured areas (not an empty grey box).
+    const pixels = await colouredPixels(j, '#kf-map');
+    expect(pixels.coloured / pixels.total).toBeGreaterThan(0.05);
 
     // Switch the indicator: the script recolours the map in place and refreshes legend and table.
     await page.getByLabel('Indikator', { exact: true }).selectOption({ label: 'Beboere med lav indkomst' });

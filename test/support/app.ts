@@ -1,4 +1,5 @@
 import { createApp } from '../../src/app.ts';
+import { areas, composeAreas } from '../../src/areas/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import { loadDemoData } from '../../src/demo/load.ts';
@@ -7,6 +8,7 @@ import { createSession } from '../../src/services/accounts.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import type { Mail, Mailer } from '../../src/services/mailer.ts';
 import { createOutbox, type Outbox } from '../../src/services/notifications.ts';
+import type { OidcTestOptions } from '../../src/services/oidc.ts';
 import { openTestDatabase, type TestDatabase } from './db.ts';
 import { makeUser } from './factories.ts';
 
@@ -19,6 +21,8 @@ export interface Session {
 export interface TestApp {
   db: Db;
   kind: TestDatabase['kind'];
+  /** PostgreSQL only: the test database's address. */
+  dbUrl?: string;
   app: ReturnType<typeof createApp>;
   mails: Mail[];
   /** The mail dispatcher: `request()` waits for it after every write, so `mails` is complete. */
@@ -34,12 +38,13 @@ export interface TestApp {
 export const FIXED_NOW = new Date('2026-11-22T10:00:00Z');
 
 /** The whole application on a fresh test database, called in-process through `app.request()`. */
-export async function createTestApp(o: { demo?: boolean; now?: () => Date; mailer?: Mailer } = {}): Promise<TestApp> {
+export async function createTestApp(o: { demo?: boolean; now?: () => Date; mailer?: Mailer; env?: Record<string, string>; oidcTest?: OidcTestOptions } = {}): Promise<TestApp> {
   const t = await openTestDatabase();
-  if (o.demo) await loadDemoData(t.db);
+  const parts = composeAreas(areas);
+  if (o.demo) await loadDemoData(t.db, { steps: parts.demoSteps, hooks: parts.hooks });
   const mails: Mail[] = [];
   const now = o.now ?? (() => FIXED_NOW);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...o.env });
   const errors: unknown[] = [];
   // Every mail is recorded in `mails`; with `o.mailer` (a real SMTP client) it is also sent.
   const mailer: Mailer = {
@@ -49,17 +54,18 @@ export async function createTestApp(o: { demo?: boolean; now?: () => Date; maile
     },
   };
   const outbox = createOutbox({ db: t.db, mailer, now, onError: (err) => console.error(err) });
-  const app = createApp({ db: t.db, kind: t.kind, config, now, demo: !!o.demo, mailer, outbox }, (err) => {
+  const app = createApp({ db: t.db, kind: t.kind, config, now, demo: !!o.demo, mailer, outbox, oidcTest: o.oidcTest }, areas, (err) => {
     errors.push(err);
     console.error(err);
   });
   return {
     db: t.db,
     kind: t.kind,
+    dbUrl: t.url,
     app,
     mails,
     outbox,
-    ctx: (actor) => ({ db: t.db, actor, now }),
+    ctx: (actor) => ({ db: t.db, actor, now, hooks: parts.hooks }),
     async as(grants, name) {
       const user = await makeUser(t.db, { grants, name });
       const s = await createSession(t.db, user.id, 1);

@@ -10,6 +10,8 @@ export const backend = (): Backend => (process.env.HELHED_TEST_BACKEND === 'post
 export interface TestDatabase {
   kind: Backend;
   db: Db;
+  /** PostgreSQL only: the test database's address, for a second pool (a second app process). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     kind: 'postgres',
     db,
+    url: u.toString(),
     async close() {
       await db.destroy();
       await withDatabase(pgInfo.adminUrl, (q) => q(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

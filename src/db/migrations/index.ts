@@ -8,6 +8,11 @@ import * as m006 from './006_notifications.ts';
 import * as m007 from './007_change_requests.ts';
 import * as m008 from './008_reports.ts';
 import * as m009 from './009_performance.ts';
+import * as m010 from './010_people.ts';
+import * as m011 from './011_partnership.ts';
+import * as m013 from './013_login_throttle.ts';
+import * as m014 from './014_sign_in.ts';
+import * as m015 from './015_cooperation.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -23,6 +28,11 @@ export const migrations: Record<string, Migration> = {
   '007_change_requests': m007,
   '008_reports': m008,
   '009_performance': m009,
+  '010_people': m010,
+  '011_partnership': m011,
+  '013_login_throttle': m013,
+  '014_sign_in': m014,
+  '015_cooperation': m015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -54,6 +54,7 @@ export interface CityBoardNoticeTable {
   created_at: Generated<Date>;
   noted_at: Date | null;
   noted_by_label: Generated<string>;
+  noted_by_user_id: Generated<number | null>;
   noted_meeting_id: number | null;
 }
 

@@ -13,6 +13,11 @@ export interface MunicipalityTable extends Versioned {
   id: Generated<number>;
   code: string;
   name: string;
+  /** R1 — the municipality's cap on its share of a plan's frame, basis points (migration 015). */
+  municipal_share_max_bp: Generated<number>;
+  /** R1 — Copenhagen's split of its share: contracted work and facilitation, basis points of the frame. */
+  contracted_work_bp: Generated<number | null>;
+  facilitation_bp: Generated<number | null>;
 }
 
 export interface DistrictTable extends Versioned {

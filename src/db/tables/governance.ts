@@ -60,6 +60,7 @@ export interface MandateDocumentTable extends Versioned {
   lbf_approved_on: string | null;
   lbf_reference: Generated<string>;
   created_by_label: Generated<string>;
+  created_by_user_id: Generated<number | null>;
 }
 
 export interface CompetenceTransferTable {
@@ -69,6 +70,7 @@ export interface CompetenceTransferTable {
   reference: Generated<string>;
   note: Generated<string>;
   recorded_by_label: string;
+  recorded_by_user_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 
@@ -98,6 +100,7 @@ export interface AgendaItemTable extends Versioned {
   ref_id: number | null;
   closed: Generated<boolean>;
   proposed_by_label: Generated<string>;
+  proposed_by_user_id: Generated<number | null>;
   outcome_kind: 'information' | 'decision' | 'task' | null;
   decision: 'decided' | 'postponed' | 'rejected' | null;
   outcome_text: Generated<string>;
@@ -116,6 +119,7 @@ export interface MeetingPaperTable {
   content: Uint8Array;
   closed: Generated<boolean>;
   uploaded_by_label: string;
+  uploaded_by_user_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 

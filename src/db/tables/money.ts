@@ -6,6 +6,9 @@ export interface BudgetTable extends Versioned {
   plan_id: number;
   frame_ore: number;
   note: Generated<string>;
+  /** R1 — the municipal share split into contracted work and facilitation (migration 015); null: not split. */
+  municipal_contracted_ore: Generated<number | null>;
+  municipal_facilitation_ore: Generated<number | null>;
 }
 
 export type BudgetLineKind = 'activity' | 'staff' | 'activities' | 'premises' | 'evaluation' | 'administration' | 'other';
@@ -81,6 +84,7 @@ export interface AccountEntryTable {
   text: Generated<string>;
   import_id: number | null;
   created_by_label: string;
+  created_by_user_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 
@@ -90,6 +94,9 @@ export interface PoolTable extends Versioned {
   name: string;
   balance_ore: Generated<number>;
   entry_count: Generated<number>;
+  /** R8 — the pool's conditions (migration 015). */
+  requires_vulnerable_area: Generated<boolean>;
+  requires_municipal_cooperation: Generated<boolean>;
 }
 
 export type PoolEntryKind = 'deposit' | 'allocation' | 'release';
@@ -107,6 +114,7 @@ export interface PoolEntryTable {
   note: Generated<string>;
   balance_after_ore: number;
   created_by_label: string;
+  created_by_user_id: Generated<number | null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 

@@ -12,6 +12,9 @@ export interface FundingPeriodTable extends Versioned {
   local_floor_bp: Generated<number>;
   requires_board: Generated<boolean>;
   note: Generated<string>;
+  /** R2 — the period was extended to this day (migration 015); plans may run until then. */
+  extended_to: Generated<string | null>;
+  extension_note: Generated<string>;
 }
 
 export interface FocusAreaTable {
@@ -170,6 +173,7 @@ export interface PlanVersionTable {
   snapshot: JSONColumnType<Record<string, unknown>>;
   reason: Generated<string>;
   created_by_label: string;
+  created_by_user_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 

@@ -5,6 +5,7 @@ export interface ReportDeadlineTable {
   due_on: string;
   remind_days: Generated<number>;
   set_by_label: Generated<string>;
+  set_by_user_id: Generated<number | null>;
   version: Generated<number>;
   updated_at: Generated<Date>;
 }
@@ -22,10 +23,13 @@ export interface ReportTable {
   ready_at: Date | null;
   approved_at: Date | null;
   approved_by_label: Generated<string>;
+  approved_by_user_id: Generated<number | null>;
   submitted_at: Date | null;
   submitted_by_label: Generated<string>;
+  submitted_by_user_id: Generated<number | null>;
   acknowledged_at: Date | null;
   acknowledged_by_label: Generated<string>;
+  acknowledged_by_user_id: Generated<number | null>;
   lbf_reference: Generated<string>;
   reopen_reason: Generated<string>;
   version: Generated<number>;
@@ -43,6 +47,7 @@ export interface ReportVerdictTable {
   meeting_id: number | null;
   decided_on: string;
   recorded_by_label: string;
+  recorded_by_user_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 

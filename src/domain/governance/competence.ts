@@ -43,8 +43,11 @@ export function decidingBody(input: {
   if (city) {
     return { bodyId: city.id, rule: 'R11', reason: `Ingen bydelsbestyrelse dækker planens bydel ${dk(input.on)}; ${city.name} beslutter` };
   }
-  throw new Error(`Der er intet organ, som kan beslutte om planen pr. ${dk(input.on)}.`);
+  throw new NoDecidingBody(`Der er intet organ, som kan beslutte om planen pr. ${dk(input.on)}.`);
 }
+
+/** R11, R12 — no body in office can decide on the plan on the day (none is set up yet). */
+export class NoDecidingBody extends Error {}
 
 /**
  * R11 — only members representing a housing organisation that is party to the plan's grant decide on
@@ -53,13 +56,13 @@ export function decidingBody(input: {
  */
 export function votingRight(member: { representsOrganisationId: number | null; role: string }, partyOrganisationIds: number[]): { mayVote: boolean; reason: string } {
   if (member.role === 'observer' || member.role === 'secretary') {
-    return { mayVote: false, reason: `${member.role === 'observer' ? 'Observatører' : 'Sekretæren'} kan kommentere, men ikke stemme (R11)` };
+    return { mayVote: false, reason: `${member.role === 'observer' ? 'Observatører' : 'Sekretæren'} kan kommentere, men ikke stemme` };
   }
   if (member.representsOrganisationId === null) {
-    return { mayVote: false, reason: 'Repræsenterer ikke en boligorganisation; kan kommentere (R11)' };
+    return { mayVote: false, reason: 'Repræsenterer ikke en boligorganisation; kan kommentere' };
   }
   if (!partyOrganisationIds.includes(member.representsOrganisationId)) {
-    return { mayVote: false, reason: 'Boligorganisationen er ikke part i planens bevilling; kan kommentere (R11)' };
+    return { mayVote: false, reason: 'Boligorganisationen er ikke part i planens bevilling; kan kommentere' };
   }
-  return { mayVote: true, reason: 'Repræsenterer en boligorganisation, som er part i planens bevilling (R11)' };
+  return { mayVote: true, reason: 'Repræsenterer en boligorganisation, som er part i planens bevilling' };
 }

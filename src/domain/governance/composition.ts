@@ -1,4 +1,4 @@
-import type { BodyType } from './labels.ts';
+import { administrations, type BodyType } from './labels.ts';
 
 /** A member as the composition rules see it. */
 export interface SeatHolder {
@@ -7,6 +7,8 @@ export interface SeatHolder {
   administration: string | null;
   level: string;
   role: string;
+  /** Whom an 'other' member represents, as shown ("Lejernes LO i Hovedstaden"). */
+  representsLabel?: string;
 }
 
 export interface SeatWarning {
@@ -48,6 +50,23 @@ export function compositionWarnings(type: BodyType | string, members: SeatHolder
         if (!admin(a)) w.push({ rule: 'R16', message: `Mangler en repræsentant for ${a}; alle syv forvaltninger skal være med.` });
       if (!orgs.length) w.push({ rule: 'R16', message: 'Mangler boligorganisationerne.' });
       break;
+    case 'partnership_forum': {
+      // R19 — the 7 mayors, a shared chair (the Lord Mayor, ØKF, and the Technical and Environmental Mayor, TMF), up to 7 named by BL's 1st district.
+      for (const a of administrations) if (!admin(a)) w.push({ rule: 'R19', message: `Mangler borgmesteren for ${a}; alle 7 borgmestre repræsenterer kommunen.` });
+      const chairs = members.filter((m) => m.role === 'chair');
+      for (const a of ['ØKF', 'TMF']) if (!chairs.some((m) => m.representsKind === 'administration' && m.administration === a)) w.push({ rule: 'R19', message: `Formandskabet skal deles mellem overborgmesteren og teknik- og miljøborgmesteren; ${a === 'ØKF' ? 'overborgmesteren (ØKF)' : 'teknik- og miljøborgmesteren (TMF)'} er ikke formand.` });
+      if (orgs.length > 7) w.push({ rule: 'R19', message: `BL's 1. kreds udpeger højst 7 medlemmer; der er ${orgs.length}.` });
+      if (!orgs.length) w.push({ rule: 'R19', message: "Mangler medlemmerne udpeget af BL's 1. kreds." });
+      break;
+    }
+    case 'cooperation_forum': {
+      // R19 — all 7 administrations, 8 named by BL's 1st district, 1 named by Lejernes LO.
+      for (const a of administrations) if (!admin(a)) w.push({ rule: 'R19', message: `Mangler en repræsentant for ${a}; alle 7 forvaltninger skal være med.` });
+      if (orgs.length !== 8) w.push({ rule: 'R19', message: `BL's 1. kreds udpeger 8 medlemmer; der er ${orgs.length}.` });
+      const tenants = members.filter((m) => m.representsKind === 'other' && /lejernes lo/i.test(m.representsLabel ?? ''));
+      if (tenants.length !== 1) w.push({ rule: 'R19', message: `Lejernes LO i Hovedstaden udpeger 1 medlem; der er ${tenants.length}.` });
+      break;
+    }
     case 'secretariat': {
       const placed = new Set(orgs.map((m) => m.organisationId));
       if (placed.size === 0) w.push({ rule: 'R15', message: 'Sekretariatet er ikke placeret i en boligorganisation.' });
@@ -55,7 +74,7 @@ export function compositionWarnings(type: BodyType | string, members: SeatHolder
       break;
     }
   }
-  if (type !== 'secretariat' && members.length && !has(members, (m) => m.role === 'chair')) w.push({ rule: type === 'city_board' ? 'R9' : type === 'district_board' ? 'R10' : 'R14', message: 'Der er ingen formand.' });
+  if (type !== 'secretariat' && members.length && !has(members, (m) => m.role === 'chair')) w.push({ rule: type === 'city_board' ? 'R9' : type === 'district_board' ? 'R10' : type === 'partnership_forum' || type === 'cooperation_forum' ? 'R19' : 'R14', message: 'Der er ingen formand.' });
   return w;
 }
 
@@ -65,7 +84,7 @@ export function compositionWarnings(type: BodyType | string, members: SeatHolder
  */
 export function rhythmWarnings(body: { type: string; minPerYear: number | null; validFrom: string }, meetings: { startsOn: string; state: string }[], today: string): SeatWarning[] {
   if (body.minPerYear === null) return [];
-  const rule = body.type === 'city_board' ? 'R9' : 'R10';
+  const rule = body.type === 'city_board' ? 'R9' : body.type === 'partnership_forum' || body.type === 'cooperation_forum' ? 'R19' : 'R10';
   const w: SeatWarning[] = [];
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const held = meetings.filter((m) => m.state !== 'cancelled' && m.startsOn <= today && m.startsOn > yearAgo).length;

@@ -1,5 +1,8 @@
 /** Governance vocabulary (R9–R17): body types, member levels and roles, meeting states, with Danish labels. */
 
+/** The municipal administrations a member (or a municipal user) can represent. */
+export const administrations = ['TMF', 'SOF', 'BIF', 'BUF', 'KFF', 'SUF', 'ØKF'] as const;
+
 export const bodyTypes = ['city_board', 'district_board', 'local_group', 'forum', 'partnership_forum', 'cooperation_forum', 'secretariat'] as const;
 export type BodyType = (typeof bodyTypes)[number];
 

@@ -2,8 +2,10 @@
 
 const tz = 'Europe/Copenhagen';
 
+const formatter = new Intl.DateTimeFormat('en-GB', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
 function parts(d: Date) {
-  const p = new Intl.DateTimeFormat('en-GB', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const p = formatter.formatToParts(d);
   const g = (t: string) => p.find((x) => x.type === t)!.value;
   return { date: `${g('year')}-${g('month')}-${g('day')}`, time: `${g('hour')}:${g('minute')}`, seconds: g('second') };
 }

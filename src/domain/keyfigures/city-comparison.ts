@@ -64,23 +64,37 @@ export const EXAMPLE_VULNERABLE_AREA_RULE: VulnerableAreaRule = {
   deviation: { kind: 'relative', percent: '25' },
 };
 
-/** R18 — the problems with a rule, in Danish (empty when valid). */
-export function validateVulnerableAreaRule(rule: VulnerableAreaRule): string[] {
-  const errors: string[] = [];
+/** A problem with a rule: the part of the rule it concerns and the Danish message. */
+export interface RuleProblem {
+  field: 'indicators' | 'minDeviating' | 'deviation';
+  message: string;
+}
+
+/** R18 — the problems with a rule, each with the part it concerns (empty when valid). */
+export function ruleProblems(rule: VulnerableAreaRule): RuleProblem[] {
+  const out: RuleProblem[] = [];
+  const add = (field: RuleProblem['field'], message: string) => out.push({ field, message });
   const known = new Set(COPENHAGEN_INDICATORS.map((i) => i.id));
-  if (rule.indicators.length === 0) errors.push('Reglen skal omfatte mindst én indikator.');
-  if (new Set(rule.indicators).size !== rule.indicators.length) errors.push('En indikator er nævnt flere gange.');
-  for (const id of rule.indicators) if (!known.has(id)) errors.push(`Ukendt indikator: ${id}.`);
+  if (rule.indicators.length === 0) add('indicators', 'Reglen skal omfatte mindst én indikator.');
+  if (new Set(rule.indicators).size !== rule.indicators.length) add('indicators', 'En indikator er nævnt flere gange.');
+  for (const id of rule.indicators) if (!known.has(id)) add('indicators', `Ukendt indikator: ${id}.`);
   if (!Number.isInteger(rule.minDeviating) || rule.minDeviating < 1 || rule.minDeviating > rule.indicators.length) {
-    errors.push(`Antallet af afvigende indikatorer skal være mellem 1 og ${rule.indicators.length}.`);
+    add('minDeviating', `Antallet af afvigende indikatorer skal være mellem 1 og ${rule.indicators.length}.`);
   }
   const amount = rule.deviation.kind === 'relative' ? rule.deviation.percent : rule.deviation.points;
   try {
-    if (compare(decimal(amount), fraction(0)) < 0) errors.push('Afvigelsen kan ikke være negativ.');
-  } catch {
-    errors.push(`Afvigelsen skal være et tal (fik »${amount}«).`);
+    if (compare(decimal(amount), fraction(0)) < 0) add('deviation', 'Afvigelsen kan ikke være negativ.');
+  } catch (err) {
+    // `decimal` refuses what is not a decimal number with a RangeError.
+    if (!(err instanceof RangeError)) throw err;
+    add('deviation', `Afvigelsen skal være et tal (fik »${amount}«).`);
   }
-  return errors;
+  return out;
+}
+
+/** R18 — the problems with a rule, in Danish (empty when valid). */
+export function validateVulnerableAreaRule(rule: VulnerableAreaRule): string[] {
+  return ruleProblems(rule).map((p) => p.message);
 }
 
 /**

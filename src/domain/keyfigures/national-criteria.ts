@@ -6,85 +6,9 @@
 import { NATIONAL_CRITERIA_SETS } from './data/national-criteria-sets.ts';
 
 /** The variables the national criteria are stated in, each as a percentage. */
-export type NationalVariable =
-  | 'outsideWorkOrEducation'
-  | 'nonWesternOrigin'
-  | 'convicted'
-  | 'basicEducationOnly'
-  /** Average gross income as a percentage of the same group's average in the region. */
-  | 'grossIncomeVsRegion';
+export type { CombinationRule, Comparison, CriteriaSet, CriterionDefinition, CriterionVariable, DesignationDefinition, DesignationId, NationalVariable, Threshold } from './national-criteria-types.ts';
+import type { CombinationRule, CriteriaSet } from './national-criteria-types.ts';
 
-/** A national variable or a replacement the caller supplies (e.g. another origin definition). */
-export type CriterionVariable = NationalVariable | `custom:${string}`;
-
-/** `above`: value > threshold ("overstiger"); `atLeast`: ≥ ("mindst"); `below`: < ("mindre end"). */
-export type Comparison = 'above' | 'atLeast' | 'below';
-
-/** A fixed percentage ("2.70"), or a multiple of the national rate ("3" × landsgennemsnittet). */
-export type Threshold =
-  | { readonly kind: 'percent'; readonly value: string }
-  | { readonly kind: 'timesNationalRate'; readonly factor: string };
-
-export interface CriterionDefinition {
-  readonly id: string;
-  readonly variable: CriterionVariable;
-  readonly comparison: Comparison;
-  readonly threshold: Threshold;
-  /** Danish short label, e.g. "18–64-årige uden for arbejde eller uddannelse". */
-  readonly label: string;
-  /** Danish wording of the criterion as in the law. */
-  readonly text: string;
-  /** Decimals used when showing the area's value. */
-  readonly decimals: number;
-  /** True for the origin (non-Western) criterion, which can be left out or swapped (C-417/23). */
-  readonly concernsOrigin?: boolean;
-}
-
-export type DesignationId =
-  | 'ghettoArea'
-  | 'vulnerableArea'
-  | 'hardGhettoArea'
-  | 'parallelSociety'
-  | 'transformationArea'
-  | 'preventionArea';
-
-/** How criteria combine into a designation. Every designation also needs the set's minimum residents. */
-export type CombinationRule =
-  | { readonly kind: 'criterion'; readonly criterion: string }
-  | { readonly kind: 'atLeast'; readonly count: number; readonly of: readonly string[] }
-  | { readonly kind: 'all'; readonly of: readonly CombinationRule[] }
-  | { readonly kind: 'not'; readonly rule: CombinationRule }
-  | { readonly kind: 'designation'; readonly designation: DesignationId }
-  /** This designation now and in each of the `years − 1` previous list years (any of `counting`). */
-  | {
-      readonly kind: 'consecutiveYears';
-      readonly designation: DesignationId;
-      readonly years: number;
-      readonly counting: readonly DesignationId[];
-    };
-
-export interface DesignationDefinition {
-  readonly id: DesignationId;
-  /** Danish name, e.g. "Ghettoområde". */
-  readonly label: string;
-  readonly rule: CombinationRule;
-  /** Danish note on how the rule was established, when it is not the law's plain wording. */
-  readonly note?: string;
-}
-
-export interface CriteriaSet {
-  readonly id: string;
-  readonly validFromListYear: number;
-  /** Danish: the legal basis. */
-  readonly legalBasis: string;
-  /** Where the rule was found (addresses). */
-  readonly sources: readonly string[];
-  readonly minResidents: number;
-  readonly criteria: readonly CriterionDefinition[];
-  readonly designations: readonly DesignationDefinition[];
-  /** The designation that made up "the list" in its time (ghetto list, later parallelsamfund). */
-  readonly listDesignation: DesignationId;
-}
 
 /** R20 — the criteria set in force for a list year (the latest one valid from that year or before). */
 export function criteriaSetForYear(

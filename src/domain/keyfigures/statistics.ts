@@ -88,17 +88,30 @@ export interface EstateStatistics extends KeyFigures {
  * non-negative and safe; a share's numerator cannot exceed its denominator.
  */
 export function validateKeyFigures(k: KeyFigures): string[] {
-  const errors: string[] = [];
+  return keyFigureProblems(k).map((p) => p.message);
+}
+
+/** A problem with a unit's figures: the variable it concerns (none for the residents) and the Danish message. */
+export interface KeyFigureProblem {
+  variable: VariableId | null;
+  /** Whether the numerator exceeds the denominator of a share (the cells to point at are that variable's pair). */
+  numeratorAbove: boolean;
+  message: string;
+}
+
+/** R18 — as `validateKeyFigures`, each problem with the variable it concerns. */
+export function keyFigureProblems(k: KeyFigures): KeyFigureProblem[] {
+  const out: KeyFigureProblem[] = [];
   const whole = (x: number) => Number.isSafeInteger(x) && x >= 0;
-  if (!whole(k.residents)) errors.push(`Antal beboere skal være et helt, ikke-negativt tal (fik ${k.residents}).`);
+  if (!whole(k.residents)) out.push({ variable: null, numeratorAbove: false, message: `Antal beboere skal være et helt, ikke-negativt tal (fik ${k.residents}).` });
   for (const [id, r] of Object.entries(k.ratios) as [VariableId, Ratio][]) {
     if (!whole(r.numerator) || !whole(r.denominator)) {
-      errors.push(`${VARIABLES[id].numerator}: tæller og nævner skal være hele, ikke-negative tal.`);
+      out.push({ variable: id, numeratorAbove: false, message: `${VARIABLES[id].numerator}: tæller og nævner skal være hele, ikke-negative tal.` });
     } else if (VARIABLES[id].kind === 'share' && r.numerator > r.denominator) {
-      errors.push(`${VARIABLES[id].numerator}: tælleren (${r.numerator}) er større end nævneren (${r.denominator}).`);
+      out.push({ variable: id, numeratorAbove: true, message: `${VARIABLES[id].numerator}: tælleren (${r.numerator}) er større end nævneren (${r.denominator}).` });
     }
   }
-  return errors;
+  return out;
 }
 
 const HUNDRED = fraction(100);

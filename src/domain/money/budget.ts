@@ -39,6 +39,55 @@ export interface BudgetLimits {
   lbfMaxPct: number;
   /** The local co-financing floor, percent of the frame (25). */
   localMinPct: number;
+  /** The municipality's cap on its own share, percent of the frame (Copenhagen: 12,5); a setting per municipality. */
+  municipalMaxPct?: number;
+}
+
+/** R1 — the municipality's share split into contracted work and facilitation (Copenhagen: 10,6 % and 1,9 % of the frame). */
+export interface MunicipalSplit {
+  contractedOre: number;
+  facilitationOre: number;
+}
+
+/** R1 — the rule on the municipality's share as shown to users (no rule codes). */
+export const municipalCapText = (capBp: number) => `Kommunen betaler højst ${bpText(capBp)} af planens samlede ramme`;
+
+/**
+ * R1 — Copenhagen's split of its share: the municipality's amount divided in the ratio of the municipality's setting
+ * (10,6 : 1,9), contracted work rounded down to whole øre and facilitation taking the rest; the two add up exactly.
+ */
+export function proposeMunicipalSplit(municipalOre: number, contractedBp: number, facilitationBp: number): MunicipalSplit {
+  const whole = BigInt(contractedBp + facilitationBp);
+  if (whole === 0n || municipalOre <= 0) return { contractedOre: 0, facilitationOre: Math.max(0, municipalOre) };
+  const contracted = Number((BigInt(municipalOre) * BigInt(contractedBp)) / whole);
+  return { contractedOre: contracted, facilitationOre: municipalOre - contracted };
+}
+
+/**
+ * R1 — the municipality pays at most its cap of the frame (Copenhagen 12,5 %), and a split it carries adds up to its
+ * share. Danish messages name the rule and the amounts, without rule codes.
+ */
+export function checkMunicipalShare(budget: BudgetDraft, capBp: number, split: MunicipalSplit | null = null): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const frame = budget.frameOre;
+  if (!Number.isSafeInteger(frame) || frame <= 0) return out;
+  const municipal = sumOre(budget.funders.filter((f) => f.kind === 'municipality').map((f) => f.amountOre));
+  const max = shareFloor(frame, capBp);
+  if (municipal > max) {
+    out.push({
+      rule: 'R1',
+      field: 'municipality',
+      message: `${municipalCapText(capBp)} (${kr(max)} af ${kr(frame)}). Budgettet lader kommunen betale ${kr(municipal)} = ${bpText(shareBp(municipal, frame))}, ${kr(municipal - max)} for meget.`,
+    });
+  }
+  if (split && split.contractedOre + split.facilitationOre !== municipal) {
+    out.push({
+      rule: 'R1',
+      field: 'municipality',
+      message: `Kommunens andel er delt i kontraktstyret arbejde (${kr(split.contractedOre)}) og facilitering (${kr(split.facilitationOre)}), i alt ${kr(split.contractedOre + split.facilitationOre)}, men kommunen finansierer ${kr(municipal)}.`,
+    });
+  }
+  return out;
 }
 
 const lineTotal = (l: BudgetDraft['lines'][number]) => sumOre(Object.values(l.perYear));
@@ -101,6 +150,7 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
       message: `R1: Den lokale medfinansiering (kommune, boligorganisationer og andre) er ${kr(local)} = ${bpText(shareBp(local, frame))} af rammen; den skal være mindst ${bpText(localBp)} (${kr(minLocal)}).`,
     });
   }
+  if (limits.municipalMaxPct !== undefined) out.push(...checkMunicipalShare(budget, pctToBp(limits.municipalMaxPct)));
   return out;
 }
 

@@ -59,3 +59,34 @@ export function replayPool(entries: PoolStep[]): { balanceOre: number; shares: P
   }
   return { balanceOre: balance, shares, balances };
 }
+
+/** R8 — the pool's conditions (data on the pool, so a council decision can change them). */
+export interface PoolConditions {
+  requiresVulnerableArea: boolean;
+  requiresMunicipalCooperation: boolean;
+}
+
+/** What the pool's conditions need to know about a plan (assembled by the service). */
+export interface PoolEligibilityFacts {
+  planName: string;
+  /** The vulnerable urban areas the plan's estates lie in (empty: none). */
+  vulnerableAreas: string[];
+  /** The municipal administrations that take part in the plan's activities (empty: none). */
+  municipalAdministrations: string[];
+}
+
+/**
+ * R8 — the co-financing pool funds only plans in a vulnerable urban area that are made in cooperation with the
+ * municipality (a municipal administration takes part in the plan's activities). Returns the Danish reasons an
+ * allocation is refused (none: eligible); each condition can be switched off in the pool's settings.
+ */
+export function poolEligibility(f: PoolEligibilityFacts, c: PoolConditions): string[] {
+  const reasons: string[] = [];
+  if (c.requiresVulnerableArea && f.vulnerableAreas.length === 0) {
+    reasons.push(`Puljen medfinansierer kun planer i et udsat byområde, og ingen af ${f.planName}s boligafdelinger ligger i et udsat byområde.`);
+  }
+  if (c.requiresMunicipalCooperation && f.municipalAdministrations.length === 0) {
+    reasons.push(`Puljen medfinansierer kun planer, der er lavet i samarbejde med kommunen, og ingen kommunal forvaltning deltager i ${f.planName}s aktiviteter.`);
+  }
+  return reasons;
+}

@@ -1,5 +1,4 @@
 import { type Actor, bodiesOf, hasRole, organisationsOf } from '../actor.ts';
-import { registerRules } from '../index.ts';
 import { rule } from '../types.ts';
 
 declare module '../types.ts' {
@@ -18,9 +17,9 @@ const memberOf = (a: Actor, s: { id?: number; bodyId?: number; memberUserIds: nu
 export const governanceRules = [
   rule('body', ['read', 'list'], 'Organerne, medlemmernes navne, roller og hvem de repræsenterer er offentlige', () => true),
   rule('body', ['create', 'update', 'manageMembers', 'manageMandate', 'planMeeting', 'approveMandateCityBoard'],
-    'Sekretariatet betjener Boligsocial Bestyrelse og bydelsbestyrelserne (R15) og fører organer, medlemmer, kommissorier og møder',
+    'Sekretariatet betjener Boligsocial Bestyrelse og bydelsbestyrelserne og fører organer, medlemmer, kommissorier og møder',
     (a) => central(a)),
-  rule('body', ['approveMandateLbf'], 'Landsbyggefondens godkendelse af kommissorium og forretningsorden registreres af LBF eller sekretariatet (R13)',
+  rule('body', ['approveMandateLbf'], 'Landsbyggefondens godkendelse af kommissorium og forretningsorden registreres af LBF eller sekretariatet',
     (a) => central(a) || hasRole(a, 'lbf')),
   rule('body', ['proposeItem'], 'Punkter til dagsordenen foreslås af organets medlemmer og sekretariatet',
     (a, s) => central(a) || memberOf(a, s)),
@@ -35,8 +34,7 @@ export const governanceRules = [
   rule('meeting', ['approveMinutesForAll'], 'Sekretariatet kan afslutte referatet, når ingen fremmødte medlemmer har en brugerkonto',
     (a) => central(a)),
   rule('competenceTransfer', ['read'], 'Kompetenceflytninger er offentlige', () => true),
-  rule('competenceTransfer', ['record'], 'Kun boligorganisationerne bag planen kan flytte kompetencen til Boligsocial Bestyrelse (R12); sekretariatet kan registrere deres beslutning',
+  rule('competenceTransfer', ['record'], 'Kun boligorganisationerne bag planen kan flytte kompetencen til Boligsocial Bestyrelse; sekretariatet kan registrere deres beslutning',
     (a, s) => central(a) || organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o))),
 ];
 
-registerRules(governanceRules);

@@ -1,5 +1,4 @@
 import { administrationsOf, type Actor, hasRole, organisationsOf } from '../actor.ts';
-import { registerRules } from '../index.ts';
 import { rule } from '../types.ts';
 
 declare module '../types.ts' {
@@ -22,4 +21,3 @@ export const keyfigureRules = [
   rule('keyfigures', ['configure'], 'Udpegningsreglen og diskretionsgrænsen ændres af systemadministratoren eller sekretariatet', central),
 ];
 
-registerRules(keyfigureRules);

@@ -1,5 +1,4 @@
 import { administrationsOf, type Actor, hasRole, organisationsOf, plansLedBy } from '../actor.ts';
-import { registerRules } from '../index.ts';
 import { rule } from '../types.ts';
 import { publicPlanStates, writableStates } from './plans.ts';
 
@@ -30,14 +29,13 @@ export const moneyRules = [
   rule('budget', ['read'], 'Økonomien i godkendte planer er offentlig; i udkast og ansøgninger ser kun parterne, kommunen og sekretariatet den',
     (a, s) =>
       (publicPlanStates as readonly string[]).includes(s.planState) || central(a) || municipal(a) || party(a, s) || (hasRole(a, 'lbf') && s.planState !== 'draft')),
-  rule('budget', ['update'], 'Budgettet lægges af boligorganisationerne bag planen og projektlederne (R7), med sekretariatet; efter kommunens godkendelse kun via ændringsanmodning',
+  rule('budget', ['update'], 'Budgettet lægges af boligorganisationerne bag planen og projektlederne, med sekretariatet; efter kommunens godkendelse kun via ændringsanmodning',
     (a, s) => budgetWritableStates.includes(s.planState) && (central(a) || party(a, s))),
-  rule('budget', ['recordAccounts'], 'Regnskabet føres af boligorganisationerne bag planen og projektlederne (R7), med sekretariatet, fra tilsagnet til planens afslutning',
+  rule('budget', ['recordAccounts'], 'Regnskabet føres af boligorganisationerne bag planen og projektlederne, med sekretariatet, fra tilsagnet til planens afslutning',
     (a, s) => (accountStates as readonly string[]).includes(s.planState) && (central(a) || party(a, s))),
-  rule('pool', ['read'], 'Alle kan se puljen til kommunal medfinansiering (R8)', () => true),
-  rule('pool', ['deposit', 'allocate', 'release'], 'Puljen forvaltes af Teknik- og Miljøforvaltningen; sekretariatet og systemadministratoren kan registrere (R8)',
+  rule('pool', ['read'], 'Alle kan se puljen til kommunal medfinansiering', () => true),
+  rule('pool', ['deposit', 'allocate', 'release'], 'Puljen forvaltes af Teknik- og Miljøforvaltningen; sekretariatet og systemadministratoren kan registrere',
     (a) => central(a) || tmf(a)),
   rule('financeOverview', ['read'], 'Alle kan se økonomioversigten over de planer, de må se', () => true),
 ];
 
-registerRules(moneyRules);

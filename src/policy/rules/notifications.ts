@@ -1,4 +1,3 @@
-import { registerRules } from '../index.ts';
 import { rule } from '../types.ts';
 
 declare module '../types.ts' {
@@ -10,4 +9,3 @@ declare module '../types.ts' {
 /** Every logged-in user has an inbox of their own; nobody reads another's. */
 export const notificationRules = [rule('inbox', ['read', 'update'], 'Kun indloggede brugere har en indbakke', (a) => a.kind === 'user')];
 
-registerRules(notificationRules);

@@ -1,5 +1,4 @@
 import { type Actor, hasRole, organisationsOf, plansLedBy } from '../actor.ts';
-import { registerRules } from '../index.ts';
 import { rule } from '../types.ts';
 import { publicPlanStates } from './plans.ts';
 
@@ -29,16 +28,15 @@ const sent = (s: { state: string }) => s.state === 'submitted' || s.state === 'a
 export const reportRules = [
   rule('report', ['read'], 'En indsendt rapport om en godkendt plan er offentlig; kladder ser parterne, kommunen, sekretariatet og den bestyrelse, der har kompetencen',
     (a, s) => central(a) || hasRole(a, 'municipal') || writer(a, s) || s.deciderUserIds.includes(me(a)) || (sent(s) && (hasRole(a, 'lbf') || (publicPlanStates as readonly string[]).includes(s.planState)))),
-  rule('report', ['writeNarrative', 'markReady'], 'Projektlederen og boligorganisationerne bag planen skriver rapporten (R7)',
+  rule('report', ['writeNarrative', 'markReady'], 'Projektlederen og boligorganisationerne bag planen skriver rapporten',
     (a, s) => writer(a, s)),
-  rule('report', ['approve', 'submit', 'backToDraft', 'reopen'], 'Boligorganisationerne bag planen godkender og indsender rapporten til Landsbyggefonden (R6, R7)',
+  rule('report', ['approve', 'submit', 'backToDraft', 'reopen'], 'Boligorganisationerne bag planen godkender og indsender rapporten til Landsbyggefonden',
     (a, s) => staff(a, s)),
-  rule('report', ['acknowledge'], 'Landsbyggefonden kvitterer for en indsendt rapport (R6)', (a) => hasRole(a, 'lbf')),
-  rule('report', ['recordVerdict'], 'Den bestyrelse, der har kompetencen for planen, vurderer rapporten (R10, R12); sekretariatet kan registrere vurderingen fra mødet',
+  rule('report', ['acknowledge'], 'Landsbyggefonden kvitterer for en indsendt rapport', (a) => hasRole(a, 'lbf')),
+  rule('report', ['recordVerdict'], 'Den bestyrelse, der har kompetencen for planen, vurderer rapporten; sekretariatet kan registrere vurderingen fra mødet',
     (a, s) => central(a) || s.deciderUserIds.includes(me(a))),
   rule('reportOverview', ['list'], 'Oversigten over alle planers rapporter ses af sekretariatet, kommunen og Landsbyggefonden',
     (a) => central(a) || hasRole(a, 'municipal') || hasRole(a, 'lbf')),
   rule('reportOverview', ['setDeadline'], 'Sekretariatet fastsætter fristerne', (a) => central(a)),
 ];
 
-registerRules(reportRules);

@@ -1,11 +1,13 @@
+import { cityBoardOn } from '../governance/competence.ts';
 import type { Executor } from '../../db/database.ts';
 import { type ChangeKind, changeKinds, type Edit } from '../../domain/changes/edits.ts';
 import { availableActions, isOpen, type RequestAction, type RequestState, requestStateLabels } from '../../domain/changes/lifecycle.ts';
 import { kr } from '../../domain/money/amount.ts';
 import { NotFound } from '../../errors.ts';
+import type { AgendaRefResolver, AuditOwner } from '../context.ts';
 import { authorize, can } from '../../policy/index.ts';
-import { isoDate, type Page, pageBounds, type ServiceContext, toPage } from '../context.ts';
-import { visiblePlans } from '../plans/access.ts';
+import { today, type Page, pageBounds, type ServiceContext, toPage } from '../context.ts';
+import { visiblePlans, planHeader } from '../plans/access.ts';
 import { checkBudgetRules, planFinance } from '../money/index.ts';
 import { budgetAfter, requestSubject } from './requests.ts';
 
@@ -127,7 +129,7 @@ export async function getChangeRequest(ctx: ServiceContext, id: number): Promise
     .where('r.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new NotFound('Ændringsanmodningen findes ikke.');
-  const subject = await requestSubject(ctx.db, r, isoDate(ctx.now()));
+  const subject = await requestSubject(ctx.db, r, today(ctx));
   authorize(ctx.actor, 'read', subject);
   const [events, body] = await Promise.all([
     ctx.db.selectFrom('change_request_event').select(['at', 'kind', 'actor_label', 'may_vote', 'text']).where('request_id', '=', id).orderBy('at').orderBy('id').execute(),
@@ -137,7 +139,7 @@ export async function getChangeRequest(ctx: ServiceContext, id: number): Promise
   const actions = availableActions(state).filter((a) => can(ctx.actor, a, subject));
   const isMember = subject.memberUserIds.includes(ctx.actor.kind === 'user' ? ctx.actor.id : -1);
   const voteRefusal = state === 'submitted' && isMember && !actions.includes('approve')
-    ? 'Du er medlem af bestyrelsen, men repræsenterer ikke en boligorganisation, der er part i planens bevilling. Kun de boligorganisationer, der er part, træffer beslutning om ændringer (R11). Du kan kommentere.'
+    ? 'Du er medlem af bestyrelsen, men repræsenterer ikke en boligorganisation, der er part i planens bevilling. Kun de boligorganisationer, der er part, træffer beslutning om ændringer. Du kan kommentere.'
     : null;
   return {
     id: r.id,
@@ -224,4 +226,30 @@ export async function listCityBoardNotices(ctx: ServiceContext) {
     .orderBy('n.created_at', 'desc')
     .limit(200)
     .execute();
+}
+
+/** A change request's history is readable by the lead organisation of its plan. */
+export const changeRequestAuditOwner: AuditOwner = async (ctx, id) =>
+  (await ctx.db.selectFrom('change_request as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select('p.lead_organisation_id').where('r.id', '=', Number(id)).executeTakeFirst())
+    ?.lead_organisation_id ?? null;
+
+/** An agenda item about a change request: its number, plan and title, and its page. */
+export const changeRequestAgendaRef: AgendaRefResolver = async (db, ids) =>
+  (await db.selectFrom('change_request as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select(['r.id', 'r.plan_id', 'r.number', 'r.title', 'p.name']).where('r.id', 'in', ids).execute()).map((r) => ({
+    id: r.id,
+    label: `Ændringsanmodning nr. ${r.number} til ${r.name}: ${r.title}`,
+    href: `/planer/${r.plan_id}/aendringer/${r.id}`,
+  }));
+
+/** The plan's version and whether the actor may propose a change to it now — the rule `proposeChange` checks. */
+export async function planChangeAbilities(ctx: ServiceContext, planId: number) {
+  const plan = await planHeader(ctx, planId);
+  const subject = await requestSubject(ctx.db, { plan_id: planId, state: 'draft', proposed_by: null, body_id: null }, today(ctx));
+  return { state: plan.state, currentVersion: plan.currentVersion, mayCreate: can(ctx.actor, 'create', subject) };
+}
+
+/** Whether the actor may note the city board's notices — the rule `noteCityBoardNotice` checks. */
+export async function mayNoteNotices(ctx: ServiceContext): Promise<boolean> {
+  const board = await cityBoardOn(ctx.db, today(ctx));
+  return can(ctx.actor, 'note', { type: 'cityBoardNotice', cityBoardMemberUserIds: board?.memberUserIds ?? [] });
 }

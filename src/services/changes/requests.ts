@@ -5,15 +5,15 @@ import { assertVersion } from '../../db/versioned.ts';
 import { type ChangeKind, changeKinds, checkEdits, type Edit, informsCityBoard, staleEdits } from '../../domain/changes/edits.ts';
 import { nextState, type RequestAction, type RequestState, requestStateLabels } from '../../domain/changes/lifecycle.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
-import { type Actor, actorLabel, authorize } from '../../policy/index.ts';
-import '../../policy/rules/changes.ts';
-import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
+import { type Actor, actorLabel, actorUserId, authorize } from '../../policy/index.ts';
+import { inTransaction, today as todayIn, type ServiceContext } from '../context.ts';
 import { addAgendaItem, cityBoardOn, nextMeeting, whoDecides } from '../governance/competence.ts';
 import { checkBudgetRules, planFinance } from '../money/index.ts';
-import { notify, usersWithRole } from '../notifications.ts';
+import { markTaskMessagesDone, notify, usersWithRole } from '../notifications.ts';
 import { partyOrganisationIds } from '../plans/access.ts';
 import { freezeSnapshot } from '../plans/snapshot.ts';
 import { applyEdits, currentValues } from './apply.ts';
+import { foreignIds, foreignIdsText } from './ids.ts';
 
 export interface ProposalInput {
   kind: ChangeKind;
@@ -43,6 +43,8 @@ export async function requestSubject(db: Executor, r: { id?: number; plan_id: nu
 async function validateProposal(trx: Trx, planId: number, input: ProposalInput): Promise<void> {
   const problems = checkEdits(input.kind, input.edits);
   if (problems.length) throw new Invalid({ edits: problems.map((p) => p.message).join(' ') });
+  const foreign = await foreignIds(trx, planId, input.edits);
+  if (Object.keys(foreign).length) throw new Invalid(foreign, `Ændringen nævner noget, der ikke hører til planen: ${foreignIdsText(foreign)}`);
   const stale = staleEdits(input.edits, await currentValues(trx, planId, input.edits));
   if (stale.length) throw new Invalid({ edits: `Ændringen passer ikke til planen, som den er nu: ${stale.map((s) => s.what).join(', ')} er ændret. Hent siden igen.` });
   const moves = input.edits.filter((e) => e.op === 'moveBudget');
@@ -72,7 +74,7 @@ export async function proposeChange(ctx: ServiceContext, planId: number, input: 
   return inTransaction(ctx, async (trx) => {
     const plan = await trx.selectFrom('plan').select(['id', 'state', 'current_version']).where('id', '=', planId).forUpdate().executeTakeFirst();
     if (!plan) throw new NotFound('Planen findes ikke.');
-    authorize(ctx.actor, 'create', await requestSubject(trx, { plan_id: planId, state: 'draft', proposed_by: userId(ctx.actor), body_id: null }, isoDate(ctx.now())));
+    authorize(ctx.actor, 'create', await requestSubject(trx, { plan_id: planId, state: 'draft', proposed_by: userId(ctx.actor), body_id: null }, todayIn(ctx)));
     await validateProposal(trx, planId, input);
     const n = await trx.selectFrom('change_request').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow();
     const row = await trx
@@ -109,13 +111,24 @@ export async function submitChange(ctx: ServiceContext, id: number, expectedVers
       .set({ body_id: who.body.id, routing_reason: who.reason, routing_rule: who.rule, decision_mode: input.mode, meeting_id: meetingId, written_deadline: input.mode === 'written' ? input.writtenDeadline! : null, submitted_at: ctx.now() })
       .where('id', '=', r.id)
       .execute();
-    await event(trx, ctx.actor, r.id, 'submitted', `Sendt til ${who.body.name}: ${who.reason} (${who.rule}).`);
-    const members = [...who.voters, ...who.others].flatMap((m) => (m.userId ? [m.userId] : []));
+    await event(trx, ctx.actor, r.id, 'submitted', `Sendt til ${who.body.name}: ${who.reason}.`);
+    // R11 — only the members who may vote are asked to decide; the others and the secretariat are told.
+    const voters = who.voters.flatMap((m) => (m.userId ? [m.userId] : []));
+    const others = who.others.flatMap((m) => (m.userId && !voters.includes(m.userId) ? [m.userId] : []));
+    const when = input.mode === 'meeting' ? 'på det næste møde' : `skriftligt senest ${input.writtenDeadline!.split('-').reverse().join('.')}`;
     await notify(trx, {
-      userIds: [...members, ...(await usersWithRole(trx, 'secretariat'))],
+      userIds: voters,
       kind: 'change_request_submitted',
       title: `Ændringsanmodning til beslutning: ${r.title}`,
-      body: `${who.body.name} skal beslutte ${input.mode === 'meeting' ? 'på det næste møde' : `skriftligt senest ${input.writtenDeadline}`}. Kun medlemmer, der repræsenterer en boligorganisation, som er part i bevillingen, kan beslutte (R11).`,
+      body: `Du kan beslutte ændringen ${when} som medlem af ${who.body.name}. Den står under «Mine opgaver», til den er besluttet.`,
+      link: requestLink(r.plan_id, r.id),
+      planId: r.plan_id,
+    });
+    await notify(trx, {
+      userIds: [...others, ...(await usersWithRole(trx, 'secretariat')).filter((u) => !voters.includes(u) && !others.includes(u))],
+      kind: 'change_request_routed',
+      title: `Ændringsanmodning sendt til ${who.body.name}: ${r.title}`,
+      body: `${who.body.name} beslutter ${when}. Kun medlemmer, der repræsenterer en boligorganisation, som er part i bevillingen, kan beslutte; de øvrige kan kommentere.`,
       link: requestLink(r.plan_id, r.id),
       planId: r.plan_id,
     });
@@ -138,6 +151,8 @@ export async function decideChange(ctx: ServiceContext, id: number, expectedVers
     return await withRequest(ctx, id, expectedVersion, decision, async (trx, r, today, to, applies) => {
       await trx.updateTable('change_request').set({ decided_at: ctx.now(), decided_by: userId(ctx.actor), decided_by_label: actorLabel(ctx.actor), decision_note: input.note, meeting_id: input.meetingId ?? r.meeting_id }).where('id', '=', r.id).execute();
       await event(trx, ctx.actor, r.id, decision === 'approve' ? 'approved' : 'rejected', input.note, true);
+      // The decision was everyone's task: the «til beslutning» messages are done with it.
+      await markTaskMessagesDone(trx, { link: requestLink(r.plan_id, r.id), kinds: ['change_request_submitted'] }, ctx.now());
       if (applies) await applyRequest(ctx, trx, r, today);
       if (to === 'awaiting_lbf') await awaitLbf(ctx, trx, r, today);
       await notify(trx, {
@@ -151,7 +166,7 @@ export async function decideChange(ctx: ServiceContext, id: number, expectedVers
       return { summary: decision === 'approve' ? 'Godkendt' : 'Afvist' };
     });
   } catch (err) {
-    if (err instanceof Conflict && err.message.startsWith('Ændringen passer')) await recordRefusal(ctx, id, err);
+    if (err instanceof ChangeDoesNotFit) await recordRefusal(ctx, id, err);
     throw err;
   }
 }
@@ -168,7 +183,7 @@ export async function recordLbfApproval(ctx: ServiceContext, id: number, expecte
       return { summary: 'Landsbyggefondens godkendelse registreret' };
     });
   } catch (err) {
-    if (err instanceof Conflict && err.message.startsWith('Ændringen passer')) await recordRefusal(ctx, id, err);
+    if (err instanceof ChangeDoesNotFit) await recordRefusal(ctx, id, err);
     throw err;
   }
 }
@@ -176,6 +191,7 @@ export async function recordLbfApproval(ctx: ServiceContext, id: number, expecte
 export async function withdrawChange(ctx: ServiceContext, id: number, expectedVersion: number, reason: string): Promise<void> {
   await withRequest(ctx, id, expectedVersion, 'withdraw', async (trx, r) => {
     await event(trx, ctx.actor, r.id, 'withdrawn', reason);
+    await markTaskMessagesDone(trx, { link: requestLink(r.plan_id, r.id), kinds: ['change_request_submitted'] }, ctx.now());
     return { summary: 'Trukket tilbage' };
   });
 }
@@ -186,7 +202,7 @@ export async function commentOnChange(ctx: ServiceContext, id: number, text: str
   await inTransaction(ctx, async (trx) => {
     const r = await trx.selectFrom('change_request').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw new NotFound('Ændringsanmodningen findes ikke.');
-    const subject = await requestSubject(trx, r, isoDate(ctx.now()));
+    const subject = await requestSubject(trx, r, todayIn(ctx));
     authorize(ctx.actor, 'comment', subject);
     const mayVote = subject.voterUserIds.includes(userId(ctx.actor) ?? -1);
     await event(trx, ctx.actor, id, 'comment', text.trim(), mayVote);
@@ -205,7 +221,7 @@ async function withRequest(
   return inTransaction(ctx, async (trx) => {
     const r = await trx.selectFrom('change_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!r) throw new NotFound('Ændringsanmodningen findes ikke.');
-    const today = isoDate(ctx.now());
+    const today = todayIn(ctx);
     authorize(ctx.actor, action, await requestSubject(trx, r, today));
     await assertVersion(trx, r as never, expectedVersion, 'change_request');
     const next = nextState(r.kind as ChangeKind, r.state as RequestState, action);
@@ -217,14 +233,22 @@ async function withRequest(
   });
 }
 
+/** R3 — an approved change that no longer fits the plan (or names another plan's parts): refused, and the refusal recorded. */
+class ChangeDoesNotFit extends Conflict {}
+
 type RequestRow = { id: number; plan_id: number; number: number; kind: string; title: string; edits: Edit[]; state: string; proposed_by: number | null; body_id: number | null; meeting_id: number | null };
 
 /** R3 — the approved change becomes the plan's next version, or nothing happens (the plan row is locked first). */
 async function applyRequest(ctx: ServiceContext, trx: Trx, r: RequestRow, today: string): Promise<void> {
   const plan = await trx.selectFrom('plan').select(['id', 'current_version', 'version']).where('id', '=', r.plan_id).forUpdate().executeTakeFirstOrThrow();
+  // Defence in depth: a request stored before ids were checked at proposal must not write into another plan.
+  const foreign = await foreignIds(trx, r.plan_id, r.edits);
+  if (Object.keys(foreign).length) {
+    throw new ChangeDoesNotFit(null, [], `Ændringen passer ikke til planen: ${foreignIdsText(foreign)} Intet er ændret; stil en ny anmodning ud fra planen, som den er nu.`);
+  }
   const stale = staleEdits(r.edits, await currentValues(trx, r.plan_id, r.edits));
   if (stale.length) {
-    throw new Conflict(
+    throw new ChangeDoesNotFit(
       null,
       stale.map((s) => ({ field: s.what, theirs: s.now, yours: s.proposedAgainst })),
       `Ændringen passer ikke længere til planen: ${stale.map((s) => s.what).join(', ')} er ændret, efter at anmodningen blev stillet. Intet er ændret; stil en ny anmodning ud fra planen, som den er nu.`,
@@ -232,8 +256,8 @@ async function applyRequest(ctx: ServiceContext, trx: Trx, r: RequestRow, today:
   }
   await applyEdits(trx, r.plan_id, r.edits);
   const number = plan.current_version + 1;
-  const snapshot = await freezeSnapshot(trx, r.plan_id, today);
-  await trx.insertInto('plan_version').values({ plan_id: r.plan_id, number, snapshot: JSON.stringify(snapshot), reason: `Ændringsanmodning nr. ${r.number}: ${r.title}`, created_by_label: actorLabel(ctx.actor) }).execute();
+  const snapshot = await freezeSnapshot(trx, ctx.hooks, r.plan_id, today);
+  await trx.insertInto('plan_version').values({ plan_id: r.plan_id, number, snapshot: JSON.stringify(snapshot), reason: `Ændringsanmodning nr. ${r.number}: ${r.title}`, created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor) }).execute();
   const after = await trx.updateTable('plan').set({ current_version: number, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', r.plan_id).returning('version').executeTakeFirstOrThrow();
   await trx.updateTable('change_request').set({ applied_at: ctx.now(), applied_version: number }).where('id', '=', r.id).execute();
   await event(trx, ctx.actor, r.id, 'applied', `Planens version ${number} er oprettet.`);
@@ -245,14 +269,14 @@ async function awaitLbf(ctx: ServiceContext, trx: Trx, r: RequestRow, today: str
   if (!informsCityBoard(r.kind as ChangeKind)) return;
   const cityBoard = await cityBoardOn(trx, today);
   const planName = (await trx.selectFrom('plan').select('name').where('id', '=', r.plan_id).executeTakeFirstOrThrow()).name;
-  const text = `Den strategiske samarbejdsaftale for ${planName} er ændret (ændringsanmodning nr. ${r.number}: ${r.title}). Til orientering (R11).`;
+  const text = `Den strategiske samarbejdsaftale for ${planName} er ændret (ændringsanmodning nr. ${r.number}: ${r.title}). Til orientering.`;
   await trx.insertInto('city_board_notice').values({ plan_id: r.plan_id, request_id: r.id, body_id: cityBoard?.id ?? null, text, noted_at: null, noted_meeting_id: null }).execute();
   if (cityBoard) {
     const meeting = await nextMeeting(trx, cityBoard.id);
     if (meeting) await addAgendaItem(trx, meeting.id, { title: `Orientering: ${text}`, kind: 'change_request', refId: r.id, closed: false });
     await notify(trx, { userIds: cityBoard.memberUserIds, kind: 'city_board_notice', title: `Orientering: ændret strategisk samarbejdsaftale (${planName})`, body: text, link: '/aendringer/orienteringer', planId: r.plan_id });
   }
-  await notify(trx, { userIds: await usersWithRole(trx, 'lbf'), kind: 'lbf_approval', title: `Til godkendelse i Landsbyggefonden: ${r.title}`, body: `Ændringen af den strategiske samarbejdsaftale for ${planName} afventer Landsbyggefondens godkendelse (R6).`, link: requestLink(r.plan_id, r.id), planId: r.plan_id });
+  await notify(trx, { userIds: await usersWithRole(trx, 'lbf'), kind: 'lbf_approval', title: `Til godkendelse i Landsbyggefonden: ${r.title}`, body: `Ændringen af den strategiske samarbejdsaftale for ${planName} afventer Landsbyggefondens godkendelse.`, link: requestLink(r.plan_id, r.id), planId: r.plan_id });
 }
 
 /** A refused application is kept in the trail, in its own transaction (the refused one wrote nothing). */
@@ -274,10 +298,17 @@ export async function noteCityBoardNotice(ctx: ServiceContext, noticeId: number,
   await inTransaction(ctx, async (trx) => {
     const n = await trx.selectFrom('city_board_notice').selectAll().where('id', '=', noticeId).forUpdate().executeTakeFirst();
     if (!n) throw new NotFound('Orienteringen findes ikke.');
-    const board = await cityBoardOn(trx, isoDate(ctx.now()));
+    const board = await cityBoardOn(trx, todayIn(ctx));
     authorize(ctx.actor, 'note', { type: 'cityBoardNotice', cityBoardMemberUserIds: board?.memberUserIds ?? [] });
     if (n.noted_at) throw new Invalid({ notice: 'Orienteringen er allerede noteret.' });
-    await trx.updateTable('city_board_notice').set({ noted_at: ctx.now(), noted_by_label: actorLabel(ctx.actor), noted_meeting_id: meetingId }).where('id', '=', noticeId).execute();
-    await recordAudit(trx, ctx.actor, { action: 'note', entityType: 'city_board_notice', entityId: noticeId, planId: n.plan_id, summary: 'Orientering noteret af Boligsocial Bestyrelse' });
+    await trx.updateTable('city_board_notice').set({ noted_at: ctx.now(), noted_by_label: actorLabel(ctx.actor), noted_by_user_id: actorUserId(ctx.actor), noted_meeting_id: meetingId }).where('id', '=', noticeId).execute();
+    await recordAudit(trx, ctx.actor, {
+      action: 'note',
+      entityType: 'city_board_notice',
+      entityId: noticeId,
+      planId: n.plan_id,
+      summary: 'Orientering noteret af Boligsocial Bestyrelse',
+      changes: [{ field: 'noted_meeting_id', before: null, after: meetingId }, { field: 'noted', before: false, after: true }],
+    });
   });
 }

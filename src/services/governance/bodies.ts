@@ -6,10 +6,10 @@ import { compositionWarnings, mandateStatus, rhythmWarnings, type SeatWarning } 
 import { type BodyType, validOn } from '../../domain/governance/labels.ts';
 import { copenhagenParts } from '../../domain/governance/time.ts';
 import { Invalid, NotFound } from '../../errors.ts';
-import { type Actor, actorLabel, authorize, can } from '../../policy/index.ts';
+import { type Actor, actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
 import { visiblePlans } from '../plans/access.ts';
 import { addGrant } from '../accounts.ts';
-import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
+import { inTransaction, today as todayIn, type ServiceContext } from '../context.ts';
 import { membersOf, memberUserIds } from './members.ts';
 
 export interface BodySummary {
@@ -104,7 +104,7 @@ async function plansOf(db: Executor, b: BodySummary, on: string, actor: Actor) {
 export async function getBody(ctx: ServiceContext, id: number) {
   const b = (await summaries(ctx.db, [id]))[0];
   if (!b) throw new NotFound('Organet findes ikke.');
-  const today = isoDate(ctx.now());
+  const today = todayIn(ctx);
   const on = validOn(b, today) ? today : (b.validTo ?? today);
   const subject = await bodySubject(ctx.db, id, on);
   authorize(ctx.actor, 'read', subject);
@@ -194,7 +194,7 @@ export async function createBody(ctx: ServiceContext, input: BodyInput): Promise
 export async function updateBody(ctx: ServiceContext, id: number, version: number, input: BodyInput): Promise<void> {
   await inTransaction(ctx, async (trx) => {
     const current = await loadForUpdate(trx, 'body', id);
-    authorize(ctx.actor, 'update', await bodySubject(trx, id, isoDate(ctx.now())));
+    authorize(ctx.actor, 'update', await bodySubject(trx, id, todayIn(ctx)));
     checkBody(input);
     const after = await updateVersioned(trx, 'body', current, version, 'body', bodyRow(input));
     await setCoverage(trx, id, input);
@@ -223,7 +223,7 @@ export async function addMember(ctx: ServiceContext, bodyId: number, input: Memb
   return inTransaction(ctx, async (trx) => {
     const body = await trx.selectFrom('body').select(['id', 'name', 'valid_from', 'valid_to']).where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw new NotFound('Organet findes ikke.');
-    authorize(ctx.actor, 'manageMembers', await bodySubject(trx, bodyId, isoDate(ctx.now())));
+    authorize(ctx.actor, 'manageMembers', await bodySubject(trx, bodyId, todayIn(ctx)));
     const e: Record<string, string> = {};
     if (input.representsKind === 'organisation' && !input.organisationId) e.organisationId = 'Vælg boligorganisationen.';
     if (input.representsKind === 'administration' && !input.administration) e.administration = 'Vælg forvaltningen.';
@@ -260,7 +260,7 @@ export async function addMember(ctx: ServiceContext, bodyId: number, input: Memb
 export async function endMember(ctx: ServiceContext, memberId: number, version: number, endsOn: string): Promise<number> {
   return inTransaction(ctx, async (trx) => {
     const current = await loadForUpdate(trx, 'body_member', memberId);
-    authorize(ctx.actor, 'manageMembers', await bodySubject(trx, current.body_id as number, isoDate(ctx.now())));
+    authorize(ctx.actor, 'manageMembers', await bodySubject(trx, current.body_id as number, todayIn(ctx)));
     if (endsOn < (current.starts_on as string)) throw new Invalid({ endsOn: 'Slutdatoen må ikke ligge før medlemsperiodens start.' });
     const after = await updateVersioned(trx, 'body_member', current, version, 'body_member', { ends_on: endsOn });
     await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'body_member', entityId: memberId, version: after.version, summary: `${current.person_name} udtræder ${endsOn}`, before: current, after });
@@ -273,11 +273,11 @@ export async function addMandateDocument(ctx: ServiceContext, bodyId: number, in
   return inTransaction(ctx, async (trx) => {
     const body = await trx.selectFrom('body').select(['id', 'name', 'type']).where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw new NotFound('Organet findes ikke.');
-    authorize(ctx.actor, 'manageMandate', await bodySubject(trx, bodyId, isoDate(ctx.now())));
+    authorize(ctx.actor, 'manageMandate', await bodySubject(trx, bodyId, todayIn(ctx)));
     const last = await trx.selectFrom('mandate_document').select((eb) => eb.fn.max('number').as('n')).where('body_id', '=', bodyId).where('kind', '=', input.kind).executeTakeFirst();
     const row = await trx
       .insertInto('mandate_document')
-      .values({ body_id: bodyId, kind: input.kind, number: Number(last?.n ?? 0) + 1, title: input.title, content: input.content, created_by_label: actorLabel(ctx.actor), city_board_approved_on: null, lbf_approved_on: null })
+      .values({ body_id: bodyId, kind: input.kind, number: Number(last?.n ?? 0) + 1, title: input.title, content: input.content, created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor), city_board_approved_on: null, lbf_approved_on: null })
       .returning(['id', 'version', 'number'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'mandate_document', entityId: row.id, version: row.version, summary: `${input.title}, version ${row.number} (udkast)`, after: input });
@@ -293,9 +293,9 @@ export async function approveMandate(ctx: ServiceContext, docId: number, version
   return inTransaction(ctx, async (trx) => {
     const current = await loadForUpdate(trx, 'mandate_document', docId);
     const bodyId = current.body_id as number;
-    authorize(ctx.actor, step === 'city_board' ? 'approveMandateCityBoard' : 'approveMandateLbf', await bodySubject(trx, bodyId, isoDate(ctx.now())));
+    authorize(ctx.actor, step === 'city_board' ? 'approveMandateCityBoard' : 'approveMandateLbf', await bodySubject(trx, bodyId, todayIn(ctx)));
     if (step === 'city_board' && current.state !== 'draft') throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse har allerede godkendt denne version.' });
-    if (step === 'lbf' && current.state !== 'city_board_approved') throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse skal godkende først; derefter sendes materialet til Landsbyggefonden (R13).' });
+    if (step === 'lbf' && current.state !== 'city_board_approved') throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse skal godkende først; derefter sendes materialet til Landsbyggefonden.' });
     if (step === 'lbf' && input.approvedOn < (current.city_board_approved_on as string)) throw new Invalid({ approvedOn: 'LBF kan ikke have godkendt før Boligsocial Bestyrelse.' });
     const values =
       step === 'city_board'
@@ -308,4 +308,18 @@ export async function approveMandate(ctx: ServiceContext, docId: number, version
     await recordAudit(trx, ctx.actor, { action: step === 'city_board' ? 'approveCityBoard' : 'approveLbf', entityType: 'mandate_document', entityId: docId, version: after.version, summary: `${current.title} v${current.number} godkendt af ${step === 'city_board' ? 'Boligsocial Bestyrelse' : 'Landsbyggefonden'} ${input.approvedOn}`, before: current, after });
     return bodyId;
   });
+}
+
+/** The body a membership belongs to (public, as the members are). */
+export async function bodyOfMember(ctx: ServiceContext, memberId: number): Promise<number> {
+  const m = await ctx.db.selectFrom('body_member').select('body_id').where('id', '=', memberId).executeTakeFirst();
+  if (!m) throw new NotFound('Medlemmet findes ikke.');
+  return m.body_id;
+}
+
+/** A mandate document's heading and version, for its approval form (public, as mandates are). */
+export async function getMandateDocument(ctx: ServiceContext, docId: number) {
+  const doc = await ctx.db.selectFrom('mandate_document').select(['id', 'body_id', 'title', 'number', 'version']).where('id', '=', docId).executeTakeFirst();
+  if (!doc) throw new NotFound('Dokumentet findes ikke.');
+  return doc;
 }

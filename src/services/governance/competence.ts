@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
-import { type BodyInfo, decidingBody, votingRight } from '../../domain/governance/competence.ts';
+import { type BodyInfo, decidingBody, NoDecidingBody, votingRight } from '../../domain/governance/competence.ts';
 import { Invalid, NotFound } from '../../errors.ts';
-import { type Actor, actorLabel, authorize } from '../../policy/index.ts';
+import { type Actor, actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
 import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
-import { partyOrganisationIds } from '../plans/access.ts';
+import { partyOrganisationIds, planSubject } from '../plans/access.ts';
 import { type Member, membersOf, memberUserIds } from './members.ts';
 
 export type { Member } from './members.ts';
@@ -55,7 +55,8 @@ export async function whoDecides(db: Executor, planId: number, on?: string): Pro
   try {
     d = decidingBody({ planDistrictId: plan.district_id ?? -1, partyOrganisationIds: parties, transfers: transfers.map((t) => ({ decidedOn: t.decided_on })), bodies, on: day });
   } catch (err) {
-    throw new Invalid({ competence: (err as Error).message }, (err as Error).message);
+    if (!(err instanceof NoDecidingBody)) throw err;
+    throw new Invalid({ competence: err.message }, err.message);
   }
   const body = bodies.find((b) => b.id === d.bodyId)!;
   const members = (await membersOf(db, [body.id], day)).map((m) => {
@@ -70,6 +71,23 @@ export async function whoDecides(db: Executor, planId: number, on?: string): Pro
     voters: members.filter((m) => m.mayVote).map(strip),
     others: members.filter((m) => !m.mayVote).map(strip),
   };
+}
+
+/**
+ * A plan's name for pages about it that are not the plan (its competence): the plan exists only for those who may
+ * read it — to anyone else a draft plan answers 404, so neither its name nor its parties leave the server.
+ */
+export async function readablePlan(ctx: ServiceContext, planId: number): Promise<{ id: number; name: string }> {
+  const subject = await planSubject(ctx.db, planId);
+  if (!can(ctx.actor, 'read', subject)) throw new NotFound('Planen findes ikke.');
+  const p = await ctx.db.selectFrom('plan').select(['id', 'name']).where('id', '=', planId).executeTakeFirstOrThrow();
+  return p;
+}
+
+/** R11, R12 — who decides on a plan and who may vote, for those who may read the plan (404 to anyone else). */
+export async function competenceOf(ctx: ServiceContext, planId: number, on: string): Promise<Decider> {
+  await readablePlan(ctx, planId);
+  return whoDecides(ctx.db, planId, on);
 }
 
 /** R9 — the city board in office on a day, with its members' user ids; null before 2016. */
@@ -153,11 +171,11 @@ export async function recordCompetenceTransfer(ctx: ServiceContext, planId: numb
     const plan = await trx.selectFrom('plan').select(['id', 'name']).where('id', '=', planId).executeTakeFirst();
     if (!plan) throw new NotFound('Planen findes ikke.');
     authorize(ctx.actor, 'record', { type: 'competenceTransfer', planId, partyOrganisationIds: await partyOrganisationIds(trx, planId) });
-    if (!(await cityBoardOn(trx, input.decidedOn))) throw new Invalid({ decidedOn: 'Der var ingen Boligsocial Bestyrelse på den dato; kompetencen kan flyttes fra 1.2.2016 (R12).' });
+    if (!(await cityBoardOn(trx, input.decidedOn))) throw new Invalid({ decidedOn: 'Der var ingen Boligsocial Bestyrelse på den dato; kompetencen kan flyttes fra 1.2.2016.' });
     if ((await transfersOf(trx, planId)).length) throw new Invalid({ decidedOn: 'Kompetencen er allerede flyttet til Boligsocial Bestyrelse.' });
     const row = await trx
       .insertInto('competence_transfer')
-      .values({ plan_id: planId, decided_on: input.decidedOn, reference: input.reference, note: input.note, recorded_by_label: actorLabel(ctx.actor as Actor) })
+      .values({ plan_id: planId, decided_on: input.decidedOn, reference: input.reference, note: input.note, recorded_by_label: actorLabel(ctx.actor as Actor), recorded_by_user_id: actorUserId(ctx.actor) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'competence_transfer', entityId: row.id, planId, summary: `Kompetencen for ${plan.name} flyttet til Boligsocial Bestyrelse (beslutning ${input.decidedOn}, R12)`, after: input });

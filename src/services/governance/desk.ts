@@ -3,7 +3,7 @@ import { rhythmWarnings } from '../../domain/governance/composition.ts';
 import { validOn } from '../../domain/governance/labels.ts';
 import { copenhagenInstant, copenhagenParts } from '../../domain/governance/time.ts';
 import { authorize } from '../../policy/index.ts';
-import { isoDate, type ServiceContext } from '../context.ts';
+import { today as todayIn, type ServiceContext } from '../context.ts';
 
 /**
  * The secretariat's desk (R15): upcoming meetings, items waiting for an agenda, minutes not yet sent or
@@ -15,7 +15,7 @@ export async function secretariatDesk(ctx: ServiceContext) {
 }
 
 export async function deskData(ctx: ServiceContext) {
-  const today = isoDate(ctx.now());
+  const today = todayIn(ctx);
   const start = copenhagenInstant(today, '00:00');
   const [upcoming, backlog, minutes, mandates, bodies, meetings] = await Promise.all([
     ctx.db

@@ -1,14 +1,15 @@
+import type { AgendaRefResolver, ServiceHooks } from '../context.ts';
 import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { loadForUpdate, updateVersioned } from '../../db/versioned.ts';
-import { agendaOpen, checkMeetingAction, type MeetingAction, minutesComplete, outcomesOpen, targetState } from '../../domain/governance/meeting.ts';
+import { agendaOpen, checkMeetingAction, type MeetingAction, meetingActionLabels, minutesComplete, outcomesOpen, targetState } from '../../domain/governance/meeting.ts';
 import type { Decision, MeetingState, OutcomeKind } from '../../domain/governance/labels.ts';
 import { copenhagenInstant, copenhagenParts } from '../../domain/governance/time.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
-import { actorLabel, authorize, can } from '../../policy/index.ts';
-import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
-import { notify } from '../notifications.ts';
+import { actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
+import { inTransaction, today as todayIn, type ServiceContext } from '../context.ts';
+import { markTaskMessagesDone, notify } from '../notifications.ts';
 import { addAgendaItem, type AgendaItemInput } from './competence.ts';
 import { membersOf } from './members.ts';
 
@@ -95,7 +96,7 @@ export async function transitionMeeting(ctx: ServiceContext, id: number, version
     const after = await updateVersioned(trx, 'meeting', current, version, 'meeting', values);
     const body = await trx.selectFrom('body').select('name').where('id', '=', current.body_id as number).executeTakeFirstOrThrow();
     const day = copenhagenParts(current.starts_at as Date).date.split('-').reverse().join('.');
-    await recordAudit(trx, ctx.actor, { action, entityType: 'meeting', entityId: id, version: after.version, summary: `${body.name} ${day}: ${action}`, before: current, after });
+    await recordAudit(trx, ctx.actor, { action, entityType: 'meeting', entityId: id, version: after.version, summary: `${body.name} ${day}: ${meetingActionLabels[action]}`, before: current, after });
     const link = `/styring/moeder/${id}`;
     if (action === 'sendAgenda' || action === 'cancel') {
       await notify(trx, { userIds: subject.memberUserIds, kind: action === 'cancel' ? 'meeting_cancelled' : 'agenda_sent', title: action === 'cancel' ? `Mødet i ${body.name} ${day} er aflyst` : `Dagsorden til mødet i ${body.name} ${day}`, body: action === 'cancel' ? 'Mødet er aflyst.' : 'Dagsordenen og bilagene er klar.', link });
@@ -128,13 +129,13 @@ export async function proposeItem(ctx: ServiceContext, bodyId: number, input: Ag
   return inTransaction(ctx, async (trx) => {
     const body = await trx.selectFrom('body').select(['id', 'name']).where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw new NotFound('Organet findes ikke.');
-    const memberIds = (await membersOf(trx, [bodyId], isoDate(ctx.now()))).flatMap((m) => (m.userId ? [m.userId] : []));
+    const memberIds = (await membersOf(trx, [bodyId], todayIn(ctx))).flatMap((m) => (m.userId ? [m.userId] : []));
     authorize(ctx.actor, 'proposeItem', { type: 'body', id: bodyId, memberUserIds: memberIds });
     if (input.kind !== 'free' && !input.refId) throw new Invalid({ refId: 'Vælg hvad punktet handler om.' });
     await checkRef(trx, input);
     const row = await trx
       .insertInto('agenda_item')
-      .values({ body_id: bodyId, meeting_id: null, title: input.title, description: input.description ?? '', kind: input.kind, ref_id: input.kind === 'free' ? null : input.refId, closed: input.closed, proposed_by_label: actorLabel(ctx.actor), outcome_kind: null, decision: null, task_due: null })
+      .values({ body_id: bodyId, meeting_id: null, title: input.title, description: input.description ?? '', kind: input.kind, ref_id: input.kind === 'free' ? null : input.refId, closed: input.closed, proposed_by_label: actorLabel(ctx.actor), proposed_by_user_id: actorUserId(ctx.actor), outcome_kind: null, decision: null, task_due: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'propose', entityType: 'agenda_item', entityId: row.id, summary: `Foreslået punkt til ${body.name}: ${input.title}`, after: { ...input } });
@@ -236,6 +237,7 @@ export async function approveMinutes(ctx: ServiceContext, meetingId: number): Pr
       if (done) throw new Invalid({ approve: 'Du har allerede godkendt referatet.' });
       await trx.insertInto('minutes_approval').values({ meeting_id: meetingId, member_id: me.id, user_id: me.userId!, approved_at: ctx.now() }).execute();
       await recordAudit(trx, ctx.actor, { action: 'approveMinutes', entityType: 'meeting', entityId: meetingId, summary: `${me.name} godkendte referatet` });
+      await markTaskMessagesDone(trx, { link: `/styring/moeder/${meetingId}`, kinds: ['minutes_sent'], userIds: [me.userId!] }, ctx.now());
     }
     const approvedIds = (await trx.selectFrom('minutes_approval').select('member_id').where('meeting_id', '=', meetingId).execute()).map((a) => a.member_id);
     const complete = forAll || minutesComplete(presentWithAccount, approvedIds);
@@ -266,7 +268,7 @@ export async function getMeeting(ctx: ServiceContext, id: number) {
     ctx.db.selectFrom('agenda_item').select(['id', 'title', 'kind', 'closed', 'proposed_by_label']).where('body_id', '=', m.body_id).where('meeting_id', 'is', null).orderBy('created_at').execute(),
   ]);
   const showOutcomes = m.state === 'minutes_approved' || seeDraft;
-  const refNames = await refLabels(ctx.db, items);
+  const refNames = await refLabels(ctx.db, ctx.hooks, items);
   const local = { date: day, start: copenhagenParts(m.starts_at).time, end: copenhagenParts(m.ends_at).time };
   return {
     id: m.id,
@@ -310,18 +312,13 @@ export async function getMeeting(ctx: ServiceContext, id: number) {
 }
 export type MeetingView = Awaited<ReturnType<typeof getMeeting>>;
 
-/** What an agenda item of a kind refers to, by id: its label and where it lives. Areas add their kinds. */
-export type AgendaRefResolver = (db: Executor, ids: number[]) => Promise<{ id: number; label: string; href: string }[]>;
-const refResolvers = new Map<string, AgendaRefResolver>([
-  ['plan', async (db, ids) => (await db.selectFrom('plan').select(['id', 'name']).where('id', 'in', ids).execute()).map((p) => ({ id: p.id, label: p.name, href: `/planer/${p.id}` }))],
-]);
-export function addAgendaRefKind(kind: string, resolve: AgendaRefResolver): void {
-  refResolvers.set(kind, resolve);
-}
+/** An agenda item about a plan: the plan's name and page. */
+export const planAgendaRef: AgendaRefResolver = async (db, ids) =>
+  (await db.selectFrom('plan').select(['id', 'name']).where('id', 'in', ids).execute()).map((p) => ({ id: p.id, label: p.name, href: `/planer/${p.id}` }));
 
-async function refLabels(db: Executor, items: { kind: string; ref_id: number | null }[]) {
+async function refLabels(db: Executor, hooks: ServiceHooks, items: { kind: string; ref_id: number | null }[]) {
   const out = new Map<string, { label: string; href: string }>();
-  for (const [kind, resolve] of refResolvers) {
+  for (const [kind, resolve] of Object.entries(hooks.agendaRefs)) {
     const ids = [...new Set(items.filter((i) => i.kind === kind && i.ref_id).map((i) => i.ref_id!))];
     if (ids.length) for (const r of await resolve(db, ids)) out.set(`${kind}:${r.id}`, { label: r.label, href: r.href });
   }
@@ -365,7 +362,7 @@ export async function listDecisions(ctx: ServiceContext, filter: { bodyId?: numb
 /** The next meetings of the bodies the actor sits in (from today). */
 export async function myMeetings(ctx: ServiceContext) {
   if (ctx.actor.kind !== 'user') return [];
-  const today = isoDate(ctx.now());
+  const today = todayIn(ctx);
   const rows = await ctx.db
     .selectFrom('meeting as m')
     .innerJoin('body as b', 'b.id', 'm.body_id')
@@ -383,3 +380,12 @@ export async function myMeetings(ctx: ServiceContext) {
 }
 
 export type { Trx };
+
+/** An agenda item of a meeting with the meeting, for recording its outcome: only for those who may record it. */
+export async function getItemForOutcome(ctx: ServiceContext, itemId: number) {
+  const item = await ctx.db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!item || item.meeting_id === null) throw new NotFound('Punktet findes ikke.');
+  const meeting = await getMeeting(ctx, item.meeting_id);
+  authorize(ctx.actor, 'recordOutcome', meeting.subject);
+  return { item, meeting };
+}

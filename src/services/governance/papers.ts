@@ -1,7 +1,7 @@
 import { recordAudit } from '../../db/audit.ts';
 import { safeFileName, sniffPaper } from '../../domain/governance/files.ts';
 import { Invalid, NotFound, TooLarge } from '../../errors.ts';
-import { actorLabel, authorize, can } from '../../policy/index.ts';
+import { actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { meetingSubject } from './meetings.ts';
 
@@ -29,7 +29,7 @@ export async function uploadPaper(ctx: ServiceContext, meetingId: number, input:
     const fileName = safeFileName(input.fileName, kind.ext);
     const row = await trx
       .insertInto('meeting_paper')
-      .values({ meeting_id: meetingId, agenda_item_id: input.agendaItemId, title: input.title || fileName, file_name: fileName, content_type: kind.contentType, size_bytes: input.bytes.byteLength, content: Buffer.from(input.bytes), closed, uploaded_by_label: actorLabel(ctx.actor) })
+      .values({ meeting_id: meetingId, agenda_item_id: input.agendaItemId, title: input.title || fileName, file_name: fileName, content_type: kind.contentType, size_bytes: input.bytes.byteLength, content: Buffer.from(input.bytes), closed, uploaded_by_label: actorLabel(ctx.actor), uploaded_by_user_id: actorUserId(ctx.actor) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'upload', entityType: 'meeting_paper', entityId: row.id, summary: `Bilag ${fileName} (${input.bytes.byteLength} bytes)`, after: { meetingId, fileName, contentType: kind.contentType, agendaItemId: input.agendaItemId } });

@@ -155,7 +155,7 @@ export async function uploadStatistics(ctx: ServiceContext, input: UploadInput):
       entityId: row.id,
       version: row.version,
       summary: `Indlæste ${input.fileName} med statistik for ${input.year} til gennemsyn (${checked.rows.length} rækker, ${checked.errors.length} fejl)`,
-      changes: [],
+      after: { fil: input.fileName, år: input.year, rækker: checked.rows.length, fejl: checked.errors.length, status: 'preview' },
     });
     return row.id;
   });
@@ -247,4 +247,16 @@ export async function discardImport(ctx: ServiceContext, id: number, version: nu
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'discard', entityType: 'keyfigure_import', entityId: id, version: after.version, summary: `Kasserede ${current.file_name} (${current.year})`, changes: [{ field: 'status', before: 'preview', after: 'discarded' }] });
   });
+}
+
+/** The estates an import file names, for the downloadable template: only for those who may import. */
+export async function importTemplateEstates(ctx: ServiceContext) {
+  authorize(ctx.actor, 'import', { type: 'keyfigures' });
+  return ctx.db
+    .selectFrom('estate as e')
+    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .select(['o.short_name as organisation', 'e.number', 'e.name'])
+    .orderBy('o.short_name')
+    .orderBy('e.number')
+    .execute();
 }

@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { type KeyFigures, type VariableId, VARIABLES, validateKeyFigures } from '../../domain/keyfigures/index.ts';
+import { type KeyFigureProblem, type KeyFigures, keyFigureProblems, type VariableId } from '../../domain/keyfigures/index.ts';
 import type { ImportRow, ImportRowError, StoredRatios } from '../../db/tables/keyfigures.ts';
 import { ID_COLUMNS, VARIABLE_COLUMNS } from './columns.ts';
 
@@ -150,7 +150,7 @@ export function checkGrid(grid: Grid, lookup: EstateLookup): { rows: ImportRow[]
     }
     if (residents !== undefined && problems.length === 0) {
       const figures: KeyFigures = { residents, ratios: ratios as Partial<Record<VariableId, { numerator: number; denominator: number }>> };
-      for (const e of validateKeyFigures(figures)) problems.push(withColumns(e));
+      for (const p of keyFigureProblems(figures)) problems.push(withColumns(p));
     }
     if (problems.length > 0 || (!estate && !isMunicipality) || residents === undefined) {
       errors.push({ line, message: `Linje ${line}: ${problems.join('; ')}.` });
@@ -165,13 +165,10 @@ export function checkGrid(grid: Grid, lookup: EstateLookup): { rows: ImportRow[]
   return { rows, errors, municipality };
 }
 
-/** The domain's Danish message with the file's column names added, so the user finds the cells. */
-function withColumns(message: string): string {
-  const text = message.replace(/\.$/, '');
-  for (const c of VARIABLE_COLUMNS) {
-    if (text.includes('tælleren') && text.startsWith(variableLabel(c.variable))) return `${text} (kolonnerne ${c.numerator} og ${c.denominator})`;
-  }
-  return text;
+/** The domain's Danish message, with the file's column names added to a numerator above its denominator. */
+function withColumns(p: KeyFigureProblem): string {
+  const text = p.message.replace(/\.$/, '');
+  const c = p.numeratorAbove ? VARIABLE_COLUMNS.find((x) => x.variable === p.variable) : undefined;
+  return c ? `${text} (kolonnerne ${c.numerator} og ${c.denominator})` : text;
 }
 
-const variableLabel = (v: VariableId) => VARIABLES[v].numerator;

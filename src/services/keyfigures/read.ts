@@ -254,3 +254,18 @@ export function unitOrThrow(y: YearFigures, key: string): UnitFigures {
 }
 
 export { COPENHAGEN_INDICATORS };
+
+/** The fingerprint of the imported figures, for caches of what is computed from them. */
+export const keyfiguresFingerprint = (ctx: ServiceContext) => dataFingerprint(ctx.db);
+
+/** The name of a registry unit (estate, district, urban area) whose key figures are shown; public facts. */
+export async function unitName(ctx: ServiceContext, kind: 'estate' | 'district' | 'urbanArea', id: number): Promise<string> {
+  const row =
+    kind === 'estate'
+      ? await ctx.db.selectFrom('estate').select('name').where('id', '=', id).executeTakeFirst()
+      : kind === 'district'
+        ? await ctx.db.selectFrom('district').select('name').where('id', '=', id).executeTakeFirst()
+        : await ctx.db.selectFrom('urban_area').select('name').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFound();
+  return row.name;
+}

@@ -5,7 +5,7 @@ import {
   COPENHAGEN_INDICATORS,
   describeVulnerableAreaRule,
   type IndicatorId,
-  validateVulnerableAreaRule,
+  ruleProblems,
   type VulnerableAreaRule,
 } from '../../domain/keyfigures/index.ts';
 import { Invalid } from '../../errors.ts';
@@ -58,11 +58,7 @@ export async function updateSettings(ctx: ServiceContext, version: number, input
     const errors: Record<string, string> = {};
     if (rule.name === '') errors.name = 'Skriv reglens navn.';
     if (!/^\d{1,3}(\.\d{1,2})?$/.test(amount)) errors.deviation = 'Afvigelsen skal være et tal med højst to decimaler, fx 25 eller 12,5.';
-    for (const m of validateVulnerableAreaRule(rule)) {
-      if (m.startsWith('Antallet')) errors.minDeviating ??= m;
-      else if (m.includes('indikator')) errors.indicators ??= m;
-      else errors.deviation ??= m;
-    }
+    for (const p of ruleProblems(rule)) errors[p.field] ??= p.message;
     if (input.threshold !== null && (input.threshold < 1 || input.threshold > 100)) errors.threshold = 'Diskretionsgrænsen skal være mellem 1 og 100.';
     if (Object.keys(errors).length) throw new Invalid(errors);
     await assertVersion(trx, current as never, version, 'keyfigure_setting');

@@ -51,7 +51,9 @@ export async function readXlsx(data: Uint8Array): Promise<FileRead> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data) as never);
-  } catch {
+  } catch (err) {
+    // ExcelJS (and JSZip under it) reject bytes that are not a workbook with plain Errors; nothing else runs here.
+    if (!(err instanceof Error)) throw err;
     return { ok: false, message: 'Filen kan ikke læses som Excel (.xlsx).' };
   }
   const ws = wb.worksheets[0];

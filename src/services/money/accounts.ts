@@ -6,7 +6,7 @@ import { kr, sumOre } from '../../domain/money/amount.ts';
 import { type RawAccountRow, validateAccountRows } from '../../domain/money/accounts.ts';
 import { planYears } from '../../domain/money/budget.ts';
 import { Invalid, NotFound } from '../../errors.ts';
-import { type Actor, actorLabel, authorize } from '../../policy/index.ts';
+import { type Actor, actorLabel, actorUserId, authorize } from '../../policy/index.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { budgetSubject } from './access.ts';
 import { readAccountsFile } from './accounts-file.ts';
@@ -52,7 +52,7 @@ export async function addEntry(ctx: ServiceContext, planId: number, input: Entry
     if (Object.keys(errors).length) throw new Invalid(errors);
     const row = await trx
       .insertInto('account_entry')
-      .values({ plan_id: planId, line_id: input.lineId, year: input.year, amount_ore: input.amountOre, booked_on: input.bookedOn, text: input.text, created_by_label: actorLabel(ctx.actor) })
+      .values({ plan_id: planId, line_id: input.lineId, year: input.year, amount_ore: input.amountOre, booked_on: input.bookedOn, text: input.text, created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'account_entry', entityId: row.id, planId, summary: `Regnskab ${input.year}, ${line!.name}: ${kr(input.amountOre)}`, after: { ...input } });
@@ -114,7 +114,8 @@ async function stagePreview(ctx: ServiceContext, planId: number, fileName: strin
   if (!p.lines.length) throw new Invalid({ file: 'Planen har ingen budgetlinjer endnu; regnskabet bogføres på budgetlinjerne.' });
   const { rows, errors } = validateAccountRows(raw, p);
   const years = [...new Set(rows.map((r) => r.year))].sort();
-  const row = await ctx.db
+  return inTransaction(ctx, async (trx) => {
+  const row = await trx
     .insertInto('account_import')
     .values({
       plan_id: planId,
@@ -129,7 +130,16 @@ async function stagePreview(ctx: ServiceContext, planId: number, fileName: strin
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await recordAudit(trx, ctx.actor, {
+    action: 'create',
+    entityType: 'account_import',
+    entityId: row.id,
+    planId,
+    summary: `Forhåndsviste regnskab fra ${fileName.slice(0, 200)}`,
+    after: { fil: fileName.slice(0, 200), rækker: raw.length, fejl: errors.length, beløb: sumOre(rows.map((r) => r.amountOre)), år: years.join(', ') },
+  });
   return row.id;
+  });
 }
 
 export async function getImport(ctx: ServiceContext, planId: number, importId: number): Promise<ImportDetail> {
@@ -217,6 +227,9 @@ async function runImport(db: Db, actor: Actor, planId: number, importId: number,
   try {
     await db.transaction().execute(async (trx) => {
       await trx.selectFrom('plan').select('id').where('id', '=', planId).forUpdate().execute();
+      const replacedSum = years.length
+        ? await trx.selectFrom('account_entry').select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('amount_ore').as('sum')]).where('plan_id', '=', planId).where('import_id', 'is not', null).where('year', 'in', years).executeTakeFirstOrThrow()
+        : { n: '0', sum: '0' };
       const replaced = years.length
         ? await trx.deleteFrom('account_entry').where('plan_id', '=', planId).where('import_id', 'is not', null).where('year', 'in', years).executeTakeFirst()
         : { numDeletedRows: 0n };
@@ -224,7 +237,7 @@ async function runImport(db: Db, actor: Actor, planId: number, importId: number,
         const chunk = rows.slice(i, i + CHUNK);
         await trx
           .insertInto('account_entry')
-          .values(chunk.map((r) => ({ plan_id: planId, line_id: r.lineId, year: r.year, amount_ore: r.amountOre, booked_on: r.bookedOn, text: r.text || `${fileName}, række ${r.row}`, import_id: importId, created_by_label: actorLabel(actor) })))
+          .values(chunk.map((r) => ({ plan_id: planId, line_id: r.lineId, year: r.year, amount_ore: r.amountOre, booked_on: r.bookedOn, text: r.text || `${fileName}, række ${r.row}`, import_id: importId, created_by_label: actorLabel(actor), created_by_user_id: actorUserId(actor) })))
           .execute();
         progress.set(importId, { done: Math.min(rows.length, i + CHUNK), total: rows.length });
       }
@@ -235,6 +248,9 @@ async function runImport(db: Db, actor: Actor, planId: number, importId: number,
         entityId: importId,
         planId,
         summary: `Indlæste regnskab fra ${fileName}: ${rows.length} poster, ${kr(sumOre(rows.map((r) => r.amountOre)))} (${years.join(', ')}); erstattede ${Number(replaced.numDeletedRows)} tidligere indlæste poster`,
+        // What the import replaced in its years, and what it booked instead.
+        before: { status: 'preview', indlæste_poster: Number(replacedSum.n), indlæst_beløb: Number(replacedSum.sum ?? 0) },
+        after: { status: 'done', indlæste_poster: rows.length, indlæst_beløb: sumOre(rows.map((r) => r.amountOre)) },
       });
     });
   } catch (err) {
@@ -251,8 +267,11 @@ async function runImport(db: Db, actor: Actor, planId: number, importId: number,
 /** Drops a preview without booking anything. */
 export async function discardImport(ctx: ServiceContext, planId: number, importId: number): Promise<void> {
   authorize(ctx.actor, 'recordAccounts', await budgetSubject(ctx.db, planId));
-  const r = await ctx.db.updateTable('account_import').set({ status: 'discarded', rows: JSON.stringify([]) }).where('id', '=', importId).where('plan_id', '=', planId).where('status', '=', 'preview').executeTakeFirst();
-  if (!r.numUpdatedRows) throw new NotFound('Der er ingen forhåndsvisning at kassere.');
+  await inTransaction(ctx, async (trx) => {
+    const r = await trx.updateTable('account_import').set({ status: 'discarded', rows: JSON.stringify([]) }).where('id', '=', importId).where('plan_id', '=', planId).where('status', '=', 'preview').returning(['file_name']).executeTakeFirst();
+    if (!r) throw new NotFound('Der er ingen forhåndsvisning at kassere.');
+    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'account_import', entityId: importId, planId, summary: `Kasserede forhåndsvisningen af ${r.file_name}`, changes: [{ field: 'status', before: 'preview', after: 'discarded' }] });
+  });
 }
 
 /** Øre as exact Danish text without grouping (`-1234,50`). */

@@ -3,14 +3,14 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { assertVersion } from '../../db/versioned.ts';
 import { kr } from '../../domain/money/amount.ts';
-import { type BudgetDraft, checkBudgetRules, type FunderKind, type LineKind, planYears, type RuleViolation } from '../../domain/money/budget.ts';
+import { type BudgetDraft, checkBudgetRules, type FunderKind, type LineKind, planYears, proposeMunicipalSplit, type RuleViolation } from '../../domain/money/budget.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { authorize } from '../../policy/index.ts';
 import { budgetWritableStates } from '../../policy/rules/money.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { partyOrganisationIds } from '../plans/access.ts';
 import { budgetSubject } from './access.ts';
-import { planFinance } from './finance.ts';
+import { municipalSettings, planFinance } from './finance.ts';
 
 export interface BudgetInput {
   frameOre: number;
@@ -27,7 +27,7 @@ export const lockedReason =
 export function violationFields(violations: RuleViolation[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const v of violations) {
-    const f = v.field === 'lbf' || v.field === 'local' ? 'funders' : v.field ?? 'frameOre';
+    const f = v.field === 'lbf' || v.field === 'local' || v.field === 'municipality' ? 'funders' : v.field ?? 'frameOre';
     fields[f] = fields[f] ? `${fields[f]} ${v.message}` : v.message;
   }
   return fields;
@@ -61,6 +61,8 @@ async function validateInput(trx: Trx, planId: number, plan: { starts_on: string
 
 const draftOf = (input: BudgetInput): BudgetDraft => ({ frameOre: input.frameOre, lines: input.lines, funders: input.funders });
 
+
+
 /**
  * R1, R7 — saves a plan's whole budget (frame, lines per year, funders) in one transaction, version-checked.
  * A budget that breaks R1 cannot be saved: `Invalid` carries the Danish messages with the rule and the
@@ -81,8 +83,13 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
     if (!budgetWritableStates.includes(plan.state) && ctx.actor.kind !== 'anonymous') throw new Forbidden(lockedReason);
     authorize(ctx.actor, 'update', subject);
     await validateInput(trx, planId, plan, input);
-    const violations = checkBudgetRules(draftOf(input), { lbfMaxPct: plan.lbf_cap_bp / 100, localMinPct: plan.local_floor_bp / 100 });
-    if (violations.length) throw new Invalid(violationFields(violations), 'Budgettet overholder ikke reglerne for finansiering (R1).');
+    const municipal = await municipalSettings(trx, planId);
+    const violations = checkBudgetRules(draftOf(input), { lbfMaxPct: plan.lbf_cap_bp / 100, localMinPct: plan.local_floor_bp / 100, municipalMaxPct: municipal.capBp / 100 });
+    if (violations.length) throw new Invalid(violationFields(violations), 'Budgettet overholder ikke reglerne for finansiering.');
+    // R1 — the budget carries the municipality's split of its share (Copenhagen: contracted work and facilitation).
+    const municipalOre = input.funders.filter((f) => f.kind === 'municipality').reduce((s, f) => s + f.amountOre, 0);
+    const split =
+      municipal.contractedBp !== null && municipal.facilitationBp !== null ? proposeMunicipalSplit(municipalOre, municipal.contractedBp, municipal.facilitationBp) : null;
 
     const before = await trx.selectFrom('budget').selectAll().where('plan_id', '=', planId).executeTakeFirst();
     const beforeDraft = before ? (await planFinance(trx, planId)).draft : null;
@@ -93,7 +100,14 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
     if (before) {
       const row = await trx
         .updateTable('budget')
-        .set({ frame_ore: input.frameOre, note: input.note, version: sql`version + 1`, updated_at: sql`now()` })
+        .set({
+          frame_ore: input.frameOre,
+          note: input.note,
+          municipal_contracted_ore: split?.contractedOre ?? null,
+          municipal_facilitation_ore: split?.facilitationOre ?? null,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
         .where('plan_id', '=', planId)
         .where('version', '=', expectedVersion)
         .returning('version')
@@ -101,7 +115,13 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
       if (!row) throw new Conflict(null, [], 'En anden har gemt budgettet imens. Hent siden igen.');
       version = row.version;
     } else {
-      version = (await trx.insertInto('budget').values({ plan_id: planId, frame_ore: input.frameOre, note: input.note }).returning('version').executeTakeFirstOrThrow()).version;
+      version = (
+        await trx
+          .insertInto('budget')
+          .values({ plan_id: planId, frame_ore: input.frameOre, note: input.note, municipal_contracted_ore: split?.contractedOre ?? null, municipal_facilitation_ore: split?.facilitationOre ?? null })
+          .returning('version')
+          .executeTakeFirstOrThrow()
+      ).version;
     }
     await writeLines(trx, planId, input.lines);
     await writeFunders(trx, planId, input.funders);
@@ -112,8 +132,12 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
       planId,
       version,
       summary: `${before ? 'Rettede' : 'Lagde'} budgettet for ${plan.name}: ramme ${kr(input.frameOre)}`,
-      before: beforeDraft ? flat(beforeDraft) : null,
-      after: flat(draftOf(input)),
+      before: beforeDraft && before ? { ...flat(beforeDraft), note: before.note } : null,
+      after: {
+        ...flat(draftOf(input)),
+        note: input.note,
+        ...(split ? { 'kommunens andel: kontraktstyret arbejde': split.contractedOre, 'kommunens andel: facilitering': split.facilitationOre } : {}),
+      },
     });
     return version;
   });
@@ -199,7 +223,7 @@ export async function applyBudgetReallocation(trx: Trx, planId: number, moves: B
   const violations = checkBudgetRules(finance.draft, finance.limits);
   const outside = finance.years.filter((y) => !planYears(finance.startsOn, finance.endsOn).includes(y) && finance.totals.perYear[y]!.budgetOre !== 0);
   if (outside.length) violations.push({ rule: 'R1', field: 'lines', message: `R1: Budgettet må ikke have beløb uden for planens periode (${outside.join(', ')}).` });
-  if (violations.length) throw new Invalid({ edits: violations.map((v) => v.message).join(' ') }, 'Omfordelingen bryder reglerne for finansiering (R1).');
+  if (violations.length) throw new Invalid({ edits: violations.map((v) => v.message).join(' ') }, 'Omfordelingen bryder reglerne for finansiering.');
   await trx.updateTable('budget').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('plan_id', '=', planId).execute();
 }
 

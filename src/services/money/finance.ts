@@ -6,7 +6,7 @@ import { type SpendFigures, spendFigures, type YearAmounts } from '../../domain/
 import { NotFound } from '../../errors.ts';
 import { authorize } from '../../policy/index.ts';
 import { budgetWritableStates } from '../../policy/rules/money.ts';
-import { isoDate, type ServiceContext } from '../context.ts';
+import { isoDate, today, type ServiceContext } from '../context.ts';
 import { budgetSubject } from './access.ts';
 
 export interface FinanceLine {
@@ -29,6 +29,23 @@ export interface FinanceFunder {
   shareBp: number | null;
 }
 
+/**
+ * R1 — the settings of the plan's municipality (through its district; Copenhagen when the plan has none): the cap on
+ * its share of the frame and its split into contracted work and facilitation.
+ */
+export async function municipalSettings(db: Executor, planId: number): Promise<{ capBp: number; contractedBp: number | null; facilitationBp: number | null; name: string }> {
+  const viaDistrict = await db
+    .selectFrom('plan as p')
+    .innerJoin('district as d', 'd.id', 'p.district_id')
+    .innerJoin('municipality as m', 'm.id', 'd.municipality_id')
+    .select(['m.name', 'm.municipal_share_max_bp', 'm.contracted_work_bp', 'm.facilitation_bp'])
+    .where('p.id', '=', planId)
+    .executeTakeFirst();
+  const m = viaDistrict ?? (await db.selectFrom('municipality').select(['name', 'municipal_share_max_bp', 'contracted_work_bp', 'facilitation_bp']).orderBy('id').executeTakeFirst());
+  if (!m) return { capBp: 1250, contractedBp: null, facilitationBp: null, name: 'Kommunen' };
+  return { capBp: m.municipal_share_max_bp, contractedBp: m.contracted_work_bp, facilitationBp: m.facilitation_bp, name: m.name };
+}
+
 /** A plan's whole economy: the budget (R1), the accounts and the figures derived from them. */
 export interface PlanFinance {
   planId: number;
@@ -46,6 +63,8 @@ export interface PlanFinance {
   funders: FinanceFunder[];
   totals: SpendFigures & { perYear: Record<number, YearAmounts & { varianceOre: number }> };
   limits: BudgetLimits;
+  /** R1 — the municipality's split of its share that the budget carries (null: not split). */
+  municipalSplit: { contractedOre: number; facilitationOre: number; contractedBp: number | null; facilitationBp: number | null } | null;
   /** The budget as the R1 rules see it (change requests apply moves to a copy). */
   draft: BudgetDraft;
   /** R1 problems of the stored budget (none once saved through the service). */
@@ -102,7 +121,8 @@ export async function planFinance(db: Executor, planId: number, asOf: string = i
     totalPerYear[y] = { budgetOre, actualOre, varianceOre: budgetOre - actualOre };
   }
   const totals = { ...spendFigures(totalPerYear, period, asOf), perYear: totalPerYear };
-  const limits = { lbfMaxPct: plan.lbf_cap_bp / 100, localMinPct: plan.local_floor_bp / 100 };
+  const municipal = await municipalSettings(db, planId);
+  const limits = { lbfMaxPct: plan.lbf_cap_bp / 100, localMinPct: plan.local_floor_bp / 100, municipalMaxPct: municipal.capBp / 100 };
   const draft: BudgetDraft = {
     frameOre,
     lines: lines.map((l) => ({ id: l.id, name: l.name, kind: l.kind, activityId: l.activityId, perYear: Object.fromEntries(years.map((y) => [y, l.perYear[y]!.budgetOre])) })),
@@ -123,6 +143,10 @@ export async function planFinance(db: Executor, planId: number, asOf: string = i
     funders: funders.map((f) => ({ id: f.id, kind: f.kind, name: f.name, organisationId: f.organisation_id, amountOre: f.amount_ore, shareBp: basisPoints(f.amount_ore, frameOre) })),
     totals,
     limits,
+    municipalSplit:
+      budget && budget.municipal_contracted_ore !== null && budget.municipal_facilitation_ore !== null
+        ? { contractedOre: budget.municipal_contracted_ore, facilitationOre: budget.municipal_facilitation_ore, contractedBp: municipal.contractedBp, facilitationBp: municipal.facilitationBp }
+        : null,
     draft,
     violations: budget ? checkBudgetRules(draft, limits) : [],
     locked: !budgetWritableStates.includes(plan.state),
@@ -133,5 +157,5 @@ export async function planFinance(db: Executor, planId: number, asOf: string = i
 /** The plan's economy for the acting user (read access as for the plan, R5/R7). */
 export async function getPlanFinance(ctx: ServiceContext, planId: number): Promise<PlanFinance> {
   authorize(ctx.actor, 'read', await budgetSubject(ctx.db, planId));
-  return planFinance(ctx.db, planId, isoDate(ctx.now()));
+  return planFinance(ctx.db, planId, today(ctx));
 }

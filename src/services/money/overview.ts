@@ -12,6 +12,9 @@ export interface Totals {
   municipalityOre: number;
   organisationsOre: number;
   otherOre: number;
+  /** R1 — the municipality's share split into contracted work and facilitation (budgets that carry the split). */
+  contractedOre: number;
+  facilitationOre: number;
 }
 
 export interface OverviewPlan extends Totals {
@@ -32,9 +35,11 @@ export interface FinanceOverview {
   districtOptions: { id: number; name: string }[];
 }
 
-const zero = (): Totals => ({ frameOre: 0, budgetOre: 0, actualOre: 0, remainingOre: 0, lbfOre: 0, municipalityOre: 0, organisationsOre: 0, otherOre: 0 });
+const zero = (): Totals => ({ frameOre: 0, budgetOre: 0, actualOre: 0, remainingOre: 0, lbfOre: 0, municipalityOre: 0, organisationsOre: 0, otherOre: 0, contractedOre: 0, facilitationOre: 0 });
+const totalKeys = Object.keys(zero()) as (keyof Totals)[];
+/** Adds only the sums: a district's row also carries its id, name and plan count, which must not be summed. */
 const add = (t: Totals, p: Totals) => {
-  for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += p[k];
+  for (const k of totalKeys) t[k] += p[k];
 };
 
 /**
@@ -78,6 +83,8 @@ export async function financeOverview(ctx: ServiceContext, q: { districtId?: num
       funded('municipality').as('municipalityOre'),
       funded('organisation').as('organisationsOre'),
       funded('other').as('otherOre'),
+      sql<number>`coalesce(b.municipal_contracted_ore, 0)::bigint`.as('contractedOre'),
+      sql<number>`coalesce(b.municipal_facilitation_ore, 0)::bigint`.as('facilitationOre'),
     ])
     .where(visiblePlans(ctx.actor))
     .$if(districtId !== null, (qb) => qb.where('p.district_id', '=', districtId!))

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { kr } from '../../domain/money/amount.ts';
-import { type PoolEntryKind, poolEntryLabels, poolStep } from '../../domain/money/pool.ts';
+import { type PoolEntryKind, poolEligibility, poolEntryLabels, poolStep } from '../../domain/money/pool.ts';
 import { Invalid, NotFound } from '../../errors.ts';
-import { type Actor, actorLabel, authorize } from '../../policy/index.ts';
+import { type Actor, actorLabel, actorUserId, authorize } from '../../policy/index.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { poolSubject } from './access.ts';
 
@@ -40,6 +40,29 @@ async function planShare(db: Executor, poolId: number, planId: number): Promise<
     .where('plan_id', '=', planId)
     .executeTakeFirstOrThrow();
   return Number(r.net);
+}
+
+/** R8 — the vulnerable urban areas a plan's estates lie in and the municipal administrations in its activities. */
+async function eligibilityFacts(db: Executor, plan: { id: number; name: string }) {
+  const [areas, administrations] = await Promise.all([
+    db
+      .selectFrom('plan_estate as pe')
+      .innerJoin('estate as e', 'e.id', 'pe.estate_id')
+      .innerJoin('urban_area as u', 'u.id', 'e.urban_area_id')
+      .select('u.name')
+      .distinct()
+      .where('pe.plan_id', '=', plan.id)
+      .execute(),
+    db
+      .selectFrom('activity_party as ap')
+      .innerJoin('activity as a', 'a.id', 'ap.activity_id')
+      .select('ap.administration')
+      .distinct()
+      .where('a.plan_id', '=', plan.id)
+      .where('ap.party_kind', '=', 'administration')
+      .execute(),
+  ]);
+  return { planName: plan.name, vulnerableAreas: areas.map((a) => a.name), municipalAdministrations: administrations.flatMap((a) => (a.administration ? [a.administration] : [])) };
 }
 
 /** The City Council's approval of a plan's municipal co-financing (the latest recorded). */
@@ -83,6 +106,8 @@ export async function writePoolEntry(trx: Trx, actor: Actor, input: PoolEntryInp
       const held = await planShare(trx, pool.id, plan.id);
       shares.set(plan.id, held);
       if (input.kind === 'allocation') {
+        const refused = poolEligibility(await eligibilityFacts(trx, plan), { requiresVulnerableArea: pool.requires_vulnerable_area, requiresMunicipalCooperation: pool.requires_municipal_cooperation });
+        if (refused.length) throw new Invalid({ planId: refused.join(' ') }, 'Planen kan ikke få midler fra puljen.');
         const approval = await councilApproval(trx, plan.id);
         if (!approval) errors.planId = `R8: ${plan.name} har ingen registreret godkendelse i Borgerrepræsentationen; puljen tildeles først, når rådet har godkendt planen med den kommunale medfinansiering.`;
         else {
@@ -118,6 +143,7 @@ export async function writePoolEntry(trx: Trx, actor: Actor, input: PoolEntryInp
         note: input.note,
         balance_after_ore: step.balanceOre,
         created_by_label: actorLabel(actor),
+        created_by_user_id: actorUserId(actor),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -146,6 +172,8 @@ export interface PoolOverview {
   shares: { planId: number; planName: string; planState: string; allocatedOre: number; releasedOre: number; netOre: number; approvedOre: number | null }[];
   /** Plans with a City Council approval, for the allocation form. */
   candidates: { planId: number; planName: string; approvedOre: number | null; decisionDate: string | null; caseNumber: string; heldOre: number }[];
+  /** R8 — the pool's conditions for an allocation, as data. */
+  conditions: { requiresVulnerableArea: boolean; requiresMunicipalCooperation: boolean };
 }
 
 /** R8 — the pool page: balance, the ledger, each plan's share and what is left. Anyone may read it. */
@@ -190,6 +218,7 @@ export async function poolOverview(ctx: ServiceContext): Promise<PoolOverview> {
     depositedOre: sum('deposit'),
     allocatedOre: sum('allocation'),
     releasedOre: sum('release'),
+    conditions: { requiresVulnerableArea: pool.requires_vulnerable_area, requiresMunicipalCooperation: pool.requires_municipal_cooperation },
     entries,
     shares: [...byPlan.values()].sort((a, b) => a.planName.localeCompare(b.planName, 'da')),
     candidates: [...latest.values()]

@@ -1,5 +1,6 @@
 import { approvalChains, stateLabels } from '../../domain/plan-lifecycle.ts';
 import { progressLabels } from '../../domain/plan-rules.ts';
+import { activityYearLabels } from '../../domain/reports/index.ts';
 import { administrationLabels } from '../../policy/actor.ts';
 import { workbookBuffer } from '../excel.ts';
 import { pdfTable, renderPdf } from '../pdf.ts';
@@ -132,7 +133,7 @@ export function planWorkbook(p: PlanDetail): Promise<Buffer> {
           group: a.targetGroup,
           start: a.startsOn ?? '',
           end: a.endsOn ?? '',
-          status: a.status,
+          status: activityYearLabels[a.status as keyof typeof activityYearLabels] ?? a.status,
           responsible: a.parties.filter((x) => x.part === 'responsible').map(party).join(', '),
           others: a.parties.filter((x) => x.part !== 'responsible').map((x) => `${party(x)} (${partText[x.part]})`).join(', '),
         })),

@@ -1,9 +1,10 @@
+import { logContactRead } from '../persons.ts';
 import type { Executor } from '../../db/database.ts';
 import { danishSortKey, likeEscape } from '../../db/sql.ts';
 import { type PlanState, stateLabels } from '../../domain/plan-lifecycle.ts';
 import { contingencyReviewWarning, type ProgressStatus, progressStatus } from '../../domain/plan-rules.ts';
 import { authorize, can } from '../../policy/index.ts';
-import { isoDate, type Page, type PageQuery, pageBounds, type ServiceContext, toPage } from '../context.ts';
+import { today, type Page, type PageQuery, pageBounds, type ServiceContext, toPage } from '../context.ts';
 import { planSubject, visiblePlans } from './access.ts';
 
 export interface PlanListItem {
@@ -142,7 +143,11 @@ export interface PlanDetail {
 export async function getPlan(ctx: ServiceContext, id: number): Promise<PlanDetail> {
   const subject = await planSubject(ctx.db, id);
   authorize(ctx.actor, 'read', subject);
-  return loadPlan(ctx.db, id, can(ctx.actor, 'read', { type: 'planContacts', planId: id, partyOrganisationIds: subject.partyOrganisationIds }), isoDate(ctx.now()));
+  const plan = await loadPlan(ctx.db, id, can(ctx.actor, 'read', { type: 'planContacts', planId: id, partyOrganisationIds: subject.partyOrganisationIds }), today(ctx));
+  // Who read the contingency plan's contact persons is logged (an audit 'read' record per contact).
+  const contacts = (plan.contingency?.contacts ?? []).map((c) => ({ id: c.id, planId: id }));
+  await logContactRead(ctx.db, ctx, contacts, 'Så kontaktpersonerne i beredskabsplanen');
+  return plan;
 }
 
 /** Loads the plan without access checks (the snapshot and exports use it after their own check). */

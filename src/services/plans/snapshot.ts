@@ -2,18 +2,12 @@ import type { Executor } from '../../db/database.ts';
 import type { PlanSnapshot } from '../../domain/plan-diff.ts';
 import { loadPlan, type PlanDetail } from './read.ts';
 
-type SnapshotPart = (db: Executor, planId: number) => Promise<Partial<PlanSnapshot>>;
-const parts: SnapshotPart[] = [];
+import type { ServiceHooks } from '../context.ts';
 
-/** Other areas add what a version also freezes (the money area: the budget). */
-export function addSnapshotPart(part: SnapshotPart): void {
-  parts.push(part);
-}
-
-/** The plan as a version freezes it: its content plus every registered part (R3, R6). */
-export async function freezeSnapshot(db: Executor, planId: number, today: string): Promise<PlanSnapshot> {
+/** The plan as a version freezes it: its content plus every area's part (R3, R6). */
+export async function freezeSnapshot(db: Executor, hooks: ServiceHooks, planId: number, today: string): Promise<PlanSnapshot> {
   const base = snapshotOf(await loadPlan(db, planId, false, today));
-  for (const part of parts) Object.assign(base, await part(db, planId));
+  for (const part of hooks.snapshotParts) Object.assign(base, await part(db, planId));
   return base;
 }
 

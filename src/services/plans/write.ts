@@ -5,10 +5,11 @@ import { assertVersion } from '../../db/versioned.ts';
 import { checkTransition, isFrozen, type PlanAction, type PlanFacts, type PlanState, stateLabels, targetState, type TransitionInput } from '../../domain/plan-lifecycle.ts';
 import { checkPlanPeriod, estateOverlaps, leadIsParty } from '../../domain/plan-rules.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
-import { actorLabel, authorize } from '../../policy/index.ts';
-import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
+import { actorLabel, actorUserId, authorize } from '../../policy/index.ts';
+import { inTransaction, today, type ServiceContext, type ServiceHooks } from '../context.ts';
 import { partyOrganisationIds, planSubject } from './access.ts';
 import { loadPlan } from './read.ts';
+import { whoDecides } from '../governance/competence.ts';
 import { freezeSnapshot } from './snapshot.ts';
 
 export interface PlanInput {
@@ -26,9 +27,9 @@ export interface PlanInput {
 /** R2, R5, R11 — the plan frame: dates, estates (no overlapping plans), lead organisation among the parties. */
 async function validateFrame(trx: Trx, input: PlanInput, planId: number | null): Promise<string[]> {
   const errors: Record<string, string> = {};
-  const period = await trx.selectFrom('funding_period').select(['code', 'starts_on', 'ends_on']).where('id', '=', input.fundingPeriodId).executeTakeFirst();
+  const period = await trx.selectFrom('funding_period').select(['code', 'starts_on', 'ends_on', 'extended_to', 'extension_note']).where('id', '=', input.fundingPeriodId).executeTakeFirst();
   if (!period) throw new Invalid({ fundingPeriodId: 'Vælg en bevillingsperiode.' });
-  const frame = checkPlanPeriod(input, { code: period.code, startsOn: period.starts_on, endsOn: period.ends_on });
+  const frame = checkPlanPeriod(input, { code: period.code, startsOn: period.starts_on, endsOn: period.ends_on, extendedTo: period.extended_to, extensionNote: period.extension_note });
   for (const e of frame.errors) errors[e.field ?? 'endsOn'] = e.message;
   if (input.estateIds.length === 0) errors.estateIds = 'Vælg mindst én boligafdeling.';
   const estates = input.estateIds.length
@@ -89,7 +90,17 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
  * Runs an edit of a plan's content under the plan's version: authorize `update` (only until the
  * municipal approval freezes it), refuse a stale version, bump the version, audit — one transaction.
  */
-export async function editPlan<T>(ctx: ServiceContext, planId: number, expectedVersion: number, summary: string, fn: (trx: Trx) => Promise<T>, action = 'update'): Promise<T> {
+/** What an edit of a plan's content wrote, part by part: each is audited with its before and after. */
+export type NotePart = (entityType: string, id: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null) => void;
+
+export async function editPlan<T>(
+  ctx: ServiceContext,
+  planId: number,
+  expectedVersion: number,
+  summary: string,
+  fn: (trx: Trx, note: NotePart) => Promise<T>,
+  action = 'update',
+): Promise<T> {
   return inTransaction(ctx, async (trx) => {
     const current = await trx.selectFrom('plan').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
     if (!current) throw new NotFound('Planen findes ikke.');
@@ -99,9 +110,14 @@ export async function editPlan<T>(ctx: ServiceContext, planId: number, expectedV
     }
     authorize(ctx.actor, action, subject);
     await assertVersion(trx, current as never, expectedVersion, 'plan');
-    const result = await fn(trx);
+    const parts: Parameters<NotePart>[] = [];
+    const result = await fn(trx, (...p) => parts.push(p));
     const after = await trx.updateTable('plan').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', planId).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action, entityType: 'plan', entityId: planId, planId, version: after.version, summary, before: current, after });
+    // The content itself: every part written, with what it was and what it became (removals keep what was removed).
+    for (const [entityType, id, before, afterPart] of parts) {
+      await recordAudit(trx, ctx.actor, { action: before && afterPart ? 'update' : before ? 'delete' : 'create', entityType, entityId: id, planId, summary, before, after: afterPart });
+    }
     return result;
   });
 }
@@ -116,9 +132,13 @@ export async function updatePlan(ctx: ServiceContext, id: number, version: numbe
 }
 
 /** The facts the life-cycle rules need, read inside the transaction. */
-async function factsOf(trx: Trx, planId: number): Promise<PlanFacts & { name: string }> {
+async function factsOf(trx: Trx, planId: number, hooks?: ServiceHooks, on?: string): Promise<PlanFacts & { name: string }> {
   const p = await loadPlan(trx, planId, true, '9999-12-31');
+  const responsibleBoard = await responsibleBoardOf(trx, planId, on);
   const recorded = p.transitions.filter((t) => t.stepKey && t.toState !== 'rejected').map((t) => t.stepKey!);
+  // Steps other areas add to the chain (R17), with those already done elsewhere (a contract approved with another plan).
+  const extra = await Promise.all((hooks?.approvalSteps ?? []).map((s) => s.steps(trx, planId)));
+  for (const e of extra) recorded.push(...e.done.filter((k) => !recorded.includes(k)));
   return {
     name: p.name,
     state: p.state,
@@ -132,14 +152,38 @@ async function factsOf(trx: Trx, planId: number): Promise<PlanFacts & { name: st
     hasContingencyPlan: !!p.contingency && p.contingency.steps.trim().length > 0,
     contingencyContacts: p.contingency?.contacts?.length ?? 0,
     recordedSteps: recorded,
+    extraSteps: extra.flatMap((e) => e.steps),
+    responsibleBoard,
     grantReference: p.grantReference,
     grantDate: p.grantDate,
   };
 }
 
+/**
+ * R2 — whether the plan's funding period requires a responsible board, and the board that answers for the plan on
+ * the day (the district board, or the city board after a transfer) with its number of chairs.
+ */
+async function responsibleBoardOf(trx: Trx, planId: number, on?: string): Promise<NonNullable<PlanFacts['responsibleBoard']>> {
+  const period = await trx
+    .selectFrom('plan as p')
+    .innerJoin('funding_period as f', 'f.id', 'p.funding_period_id')
+    .select(['f.code', 'f.requires_board'])
+    .where('p.id', '=', planId)
+    .executeTakeFirstOrThrow();
+  if (!period.requires_board) return { required: false, periodCode: period.code, board: null };
+  try {
+    const d = await whoDecides(trx, planId, on);
+    const chairs = [...d.voters, ...d.others].filter((m) => m.role === 'chair').length;
+    return { required: true, periodCode: period.code, board: { name: d.body.name, chairs } };
+  } catch (err) {
+    if (err instanceof Invalid) return { required: true, periodCode: period.code, board: null };
+    throw err;
+  }
+}
+
 /** R5 — the life-cycle preconditions of every action for the plan page, without changing anything. */
 export async function transitionChecks(ctx: ServiceContext, planId: number) {
-  return ctx.db.transaction().execute(async (trx) => factsOf(trx, planId));
+  return ctx.db.transaction().execute(async (trx) => factsOf(trx, planId, ctx.hooks, today(ctx)));
 }
 
 /**
@@ -152,11 +196,11 @@ export async function transitionPlan(ctx: ServiceContext, planId: number, expect
     if (!current) throw new NotFound('Planen findes ikke.');
     authorize(ctx.actor, action, { type: 'plan', id: planId, state: current.state, partyOrganisationIds: await partyOrganisationIds(trx, planId) });
     await assertVersion(trx, current as never, expectedVersion, 'plan');
-    const facts = await factsOf(trx, planId);
+    const facts = await factsOf(trx, planId, ctx.hooks, input.decisionDate ?? today(ctx));
     const check = checkTransition(facts, action, input);
     if (!check.ok) {
       const fields: Record<string, string> = {};
-      for (const v of check.violations) fields[v.field ?? `rule_${v.code}`] = `${v.message} (${v.rule})`;
+      for (const v of check.violations) fields[v.field ?? `rule_${v.code}`] = v.message;
       throw new Invalid(fields, 'Handlingen kan ikke gennemføres endnu.');
     }
     const to = targetState(facts, action, input);
@@ -178,10 +222,11 @@ export async function transitionPlan(ctx: ServiceContext, planId: number, expect
         actor_label: actorLabel(ctx.actor),
       })
       .execute();
+    if (step) for (const source of ctx.hooks.approvalSteps ?? []) await source.recorded(trx, ctx, planId, step, input);
     let currentVersion = current.current_version;
     if (to === 'municipal_approval' && current.current_version === 0) {
-      const snapshot = await freezeSnapshot(trx, planId, isoDate(ctx.now()));
-      await trx.insertInto('plan_version').values({ plan_id: planId, number: 1, snapshot: JSON.stringify(snapshot), reason: 'Godkendt af kommunen', created_by_label: actorLabel(ctx.actor) }).execute();
+      const snapshot = await freezeSnapshot(trx, ctx.hooks, planId, today(ctx));
+      await trx.insertInto('plan_version').values({ plan_id: planId, number: 1, snapshot: JSON.stringify(snapshot), reason: 'Godkendt af kommunen', created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor) }).execute();
       currentVersion = 1;
     }
     const after = await trx

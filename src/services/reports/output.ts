@@ -1,3 +1,4 @@
+import { isoDate } from '../context.ts';
 import { kr } from '../../domain/money/amount.ts';
 import { type Narrative, narrativeSections, reportStateLabels, type ReportState } from '../../domain/reports/index.ts';
 import { column, excelKr, moneyFormat, workbookBuffer } from '../excel.ts';
@@ -18,8 +19,6 @@ const d = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '�
 const num = (x: number | null) => (x === null ? '—' : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(x));
 /** A long hash in groups of eight, so the line breaks between groups and no character is lost. */
 export const groupedHash = (hash: string) => hash.match(/.{1,8}/g)!.join(' ');
-/** Money tables in a smaller size, so a whole amount fits its column on one line. */
-const small = (table: PdfContent): PdfContent => ({ ...(table as object), fontSize: 8 });
 const h1 = (text: string) => ({ text, style: 'h1', tocItem: true });
 
 /** R4 — one indicator as a small vector chart: the straight path from baseline to target, and each measurement. */
@@ -50,8 +49,17 @@ function criterionChart(c: ReportCriterion): PdfContent {
   };
 }
 
-const moneyRow = (r: ReportMoneyRow) => [r.name, kr(r.budgetOre), kr(r.actualOre), kr(r.varianceOre), kr(r.cumulativeBudgetOre), kr(r.cumulativeActualOre)];
-const moneyHeads = ['', 'Budget i året', 'Forbrug i året', 'Afvigelse', 'Budget til og med året', 'Forbrug til og med året'];
+/** An amount in kroner, right-aligned and never wrapped (the column header says «kr.»): a number is not split. */
+const amount = (ore: number) => ({ text: kr(ore).replace(/ kr\.$/, ''), alignment: 'right', noWrap: true });
+const moneyRow = (r: ReportMoneyRow) => [r.name, amount(r.budgetOre), amount(r.actualOre), amount(r.varianceOre), amount(r.cumulativeBudgetOre), amount(r.cumulativeActualOre)];
+const moneyHeads = ['', 'Budget i året (kr.)', 'Forbrug i året (kr.)', 'Afvigelse (kr.)', 'Budget til og med året (kr.)', 'Forbrug til og med året (kr.)'];
+/** A money table in pdfmake's terms (cells may be objects, unlike `pdfTable`), 8 pt. */
+const moneyTable = (heads: string[], rows: unknown[][], widths: (string | number)[]): PdfContent => ({
+  table: { headerRows: 1, widths, body: [heads.map((h, i) => ({ text: h, style: 'th', alignment: i > 0 ? 'right' : 'left' })), ...rows] },
+  layout: 'lightHorizontalLines',
+  fontSize: 8,
+  margin: [0, 4, 0, 10],
+});
 
 /** R6 — the yearly report as a Danish PDF: cover, contents, tables, a chart per indicator, page numbers. */
 export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
@@ -68,7 +76,7 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
       ['Afdelinger', c.plan.estates.join(', ')],
       ['Status', `${reportStateLabels[m.state]}${m.revision > 1 ? ` (revision ${m.revision})` : ''}`],
       ['Opgjort pr.', d(c.asOf)],
-      ...(m.submittedAt ? [['Indsendt', d(m.submittedAt.toISOString().slice(0, 10))]] : []),
+      ...(m.submittedAt ? [['Indsendt', d(isoDate(m.submittedAt))]] : []),
       ...(m.contentHash ? [['Indholdets kontrolsum (SHA-256)', groupedHash(m.contentHash)]] : []),
     ], [180, '*']),
     { toc: { title: { text: 'Indhold', style: 'h1' } }, pageBreak: 'before' },
@@ -92,14 +100,15 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
   content.push(h1('2. Aktiviteter'));
   if (c.activityRule) content.push({ text: c.activityRule, style: 'muted', fontSize: 8, margin: [0, 0, 0, 8] });
   content.push(pdfTable(['Aktivitet', 'Indsatsområde', 'Status', 'Periode', 'Ændret i året'], c.activities.map((a) => [a.title, a.focusArea, a.statusLabel, `${d(a.startsOn)} – ${d(a.endsOn)}`, a.changes.join('; ') || '—']), ['*', 80, 55, 90, 110]));
-  content.push(h1('3. Økonomi'));
+  // The economy's wide tables get a landscape page, so every amount fits its column on one line.
+  content.push({ ...h1('3. Økonomi'), pageBreak: 'before', pageOrientation: 'landscape' });
   content.push({ text: `Planens samlede ramme: ${kr(c.finance.frameOre)}`, margin: [0, 0, 0, 6] });
   content.push({ text: 'Pr. budgetlinje', style: 'h2' });
-  content.push(small(pdfTable(moneyHeads, [...c.finance.lines.map(moneyRow), moneyRow(c.finance.totals)], ['*', 68, 68, 68, 68, 68])));
+  content.push(moneyTable(moneyHeads, [...c.finance.lines.map(moneyRow), moneyRow(c.finance.totals)], ['*', 82, 82, 82, 82, 82]));
   content.push({ text: 'Pr. finansieringskilde', style: 'h2' });
-  content.push(small(pdfTable(['Kilde', 'Andel', ...moneyHeads.slice(1)], c.finance.funders.map((f) => [`${f.name} (${f.kindLabel})`, f.shareBp === null ? '—' : `${num(f.shareBp / 100)} %`, ...moneyRow(f).slice(1)]), ['*', 36, 64, 64, 64, 64, 64])));
+  content.push(moneyTable(['Kilde', 'Andel', ...moneyHeads.slice(1)], c.finance.funders.map((f) => [`${f.name} (${f.kindLabel})`, { text: f.shareBp === null ? '—' : `${num(f.shareBp / 100)} %`, alignment: 'right', noWrap: true }, ...moneyRow(f).slice(1)]), ['*', 44, 82, 82, 82, 82, 82]));
   content.push({ text: c.finance.rounding, style: 'muted', fontSize: 8 });
-  content.push(h1('4. Ændringer godkendt i året'));
+  content.push({ ...h1('4. Ændringer godkendt i året'), pageBreak: 'before', pageOrientation: 'portrait' });
   content.push(c.changes.length ? pdfTable(['Nr.', 'Ændring', 'Art', 'Gennemført', 'Ny version'], c.changes.map((x) => [String(x.number), x.title, x.kindLabel, d(x.appliedOn), x.version ? String(x.version) : '—']), [30, '*', 110, 65, 50]) : { text: 'Ingen ændringer i året.' });
   content.push(h1('5. Bestyrelsens vurdering af sidste års rapport'));
   content.push(c.previousVerdicts.length ? pdfTable(['Succeskriterium', 'Vurdering', 'Kommentar', 'Besluttet'], c.previousVerdicts.map((v) => [v.indicator, v.verdictLabel, v.comment || '—', `${d(v.decidedOn)}, ${v.bodyName}`]), ['*', 70, '*', 100]) : { text: 'Ingen vurdering registreret.' });
@@ -143,7 +152,7 @@ export function reportWorkbook(c: ReportContent, m: ReportMeta): Promise<Buffer>
         { k: 'År', v: c.year },
         { k: 'Status', v: reportStateLabels[m.state] },
         { k: 'Revision', v: m.revision },
-        { k: 'Indsendt', v: m.submittedAt ? m.submittedAt.toISOString().slice(0, 10) : '' },
+        { k: 'Indsendt', v: m.submittedAt ? isoDate(m.submittedAt) : '' },
         { k: 'Kontrolsum (SHA-256)', v: m.contentHash ?? '' },
         ...narrativeSections.map(([k, label]) => ({ k: label, v: m.narrative[k] ?? '' })),
       ],

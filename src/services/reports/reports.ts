@@ -22,13 +22,13 @@ import {
   verdictLabels,
 } from '../../domain/reports/index.ts';
 import { Invalid, NotFound } from '../../errors.ts';
-import { type Actor, actorLabel, authorize, can, systemActor } from '../../policy/index.ts';
-import '../../policy/rules/reports.ts';
-import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
+import { type Actor, actorLabel, actorUserId, authorize, can, systemActor } from '../../policy/index.ts';
+import { inTransaction, isoDate, today as todayIn, type ServiceContext } from '../context.ts';
 import { whoDecides } from '../governance/competence.ts';
 import { notify, usersWithRole } from '../notifications.ts';
 import { partyOrganisationIds, visiblePlans } from '../plans/access.ts';
 import { buildReport, type ReportContent } from './build.ts';
+import type { AgendaRefResolver, AuditOwner } from '../context.ts';
 
 /** What is frozen at submission (R6): the assembled content and the narrative, with the revision it belongs to. */
 export interface ReportSnapshot {
@@ -49,8 +49,10 @@ async function decider(db: Executor, planId: number, today: string) {
   try {
     const who = await whoDecides(db, planId, today);
     return { body: who.body, userIds: [...who.voters, ...who.others].flatMap((m) => (m.userId ? [m.userId] : [])) };
-  } catch {
-    return { body: null, userIds: [] as number[] };
+  } catch (err) {
+    // `whoDecides` refuses with Invalid when no body can decide on the day; anything else is a fault.
+    if (err instanceof Invalid) return { body: null, userIds: [] as number[] };
+    throw err;
   }
 }
 
@@ -93,7 +95,7 @@ export interface ReportView {
 
 /** R6 — a plan's report for a year: frozen content once submitted, live data before; with what the actor may do. */
 export async function getReport(ctx: ServiceContext, planId: number, year: number): Promise<ReportView> {
-  const today = isoDate(ctx.now());
+  const today = todayIn(ctx);
   const plan = await ctx.db.selectFrom('plan').select(['id', 'name', 'starts_on', 'ends_on']).where('id', '=', planId).executeTakeFirst();
   if (!plan) throw new NotFound('Planen findes ikke.');
   if (!reportYears({ startsOn: plan.starts_on, endsOn: plan.ends_on }, today).includes(year)) throw new NotFound(`Planen har ingen årsrapport for ${year}.`);
@@ -118,7 +120,8 @@ export async function getReport(ctx: ServiceContext, planId: number, year: numbe
       : Promise.resolve([]),
     deadlineFor(ctx.db, year),
   ]);
-  const submittedOn = revisions.find((r) => r.submitted_at)?.submitted_at?.toISOString().slice(0, 10) ?? null;
+  const firstSubmitted = revisions.find((r) => r.submitted_at)?.submitted_at;
+  const submittedOn = firstSubmitted ? isoDate(firstSubmitted) : null;
   const lifecycle = reportActionsFrom(state === 'missing' ? 'draft' : state).filter((a) => can(ctx.actor, a, subject));
   const actions: ReportView['actions'] = [
     ...((state === 'missing' || state === 'draft') && can(ctx.actor, 'writeNarrative', subject) ? (['writeNarrative'] as const) : []),
@@ -153,7 +156,7 @@ export async function getReport(ctx: ServiceContext, planId: number, year: numbe
 export async function getFrozenRevision(ctx: ServiceContext, planId: number, year: number, revision: number) {
   const row = await ctx.db.selectFrom('report').select(['state', 'snapshot', 'submitted_at', 'content_hash']).where('plan_id', '=', planId).where('year', '=', year).where('revision', '=', revision).executeTakeFirst();
   if (!row || !isFrozen(row.state as ReportState)) throw new NotFound(`Årsrapport ${year} har ingen indsendt revision ${revision}.`);
-  authorize(ctx.actor, 'read', await reportSubject(ctx.db, planId, row.state, isoDate(ctx.now())));
+  authorize(ctx.actor, 'read', await reportSubject(ctx.db, planId, row.state, todayIn(ctx)));
   return { snapshot: row.snapshot as ReportSnapshot, submittedAt: row.submitted_at, contentHash: row.content_hash };
 }
 
@@ -174,7 +177,7 @@ export async function saveNarrative(ctx: ServiceContext, planId: number, year: n
   return inTransaction(ctx, async (trx) => {
     await assertYear(trx, planId, year, ctx);
     const row = await lockLatest(trx, planId, year, expectedVersion);
-    authorize(ctx.actor, 'writeNarrative', await reportSubject(trx, planId, row?.state ?? 'draft', isoDate(ctx.now())));
+    authorize(ctx.actor, 'writeNarrative', await reportSubject(trx, planId, row?.state ?? 'draft', todayIn(ctx)));
     if (row && row.state !== 'draft') throw new Invalid({ narrative: `Rapporten er «${reportStateLabels[row.state as ReportState].toLowerCase()}»; beretningen kan kun ændres i en kladde.` });
     const saved = row
       ? await trx.updateTable('report').set({ narrative: JSON.stringify(narrative), version: sql`version + 1`, updated_at: ctx.now() }).where('id', '=', row.id).returning(['id', 'version']).executeTakeFirstOrThrow()
@@ -187,7 +190,7 @@ export async function saveNarrative(ctx: ServiceContext, planId: number, year: n
 async function assertYear(db: Executor, planId: number, year: number, ctx: ServiceContext) {
   const plan = await db.selectFrom('plan').select(['starts_on', 'ends_on']).where('id', '=', planId).executeTakeFirst();
   if (!plan) throw new NotFound('Planen findes ikke.');
-  if (!reportYears({ startsOn: plan.starts_on, endsOn: plan.ends_on }, isoDate(ctx.now())).includes(year)) throw new NotFound(`Planen har ingen årsrapport for ${year}.`);
+  if (!reportYears({ startsOn: plan.starts_on, endsOn: plan.ends_on }, todayIn(ctx)).includes(year)) throw new NotFound(`Planen har ingen årsrapport for ${year}.`);
 }
 
 /**
@@ -197,7 +200,7 @@ async function assertYear(db: Executor, planId: number, year: number, ctx: Servi
 export async function transitionReport(ctx: ServiceContext, planId: number, year: number, expectedVersion: number, action: ReportAction, input: { reason?: string; lbfReference?: string } = {}): Promise<{ state: ReportState; revision: number; version: number }> {
   return inTransaction(ctx, async (trx) => {
     await assertYear(trx, planId, year, ctx);
-    const today = isoDate(ctx.now());
+    const today = todayIn(ctx);
     const row = await lockLatest(trx, planId, year, expectedVersion);
     if (!row) throw new Invalid({ narrative: 'Skriv og gem beretningen, før rapporten sendes videre.' });
     const subject = await reportSubject(trx, planId, row.state, today);
@@ -214,24 +217,24 @@ export async function transitionReport(ctx: ServiceContext, planId: number, year
       const missing = narrativeSections.filter(([k]) => !narrative[k]?.trim());
       if (missing.length) throw new Invalid(Object.fromEntries(missing.map(([k, label]) => [k, `Skriv afsnittet «${label}», før rapporten sendes til godkendelse.`])));
       values = { ready_at: now };
-      await notify(trx, { userIds: await usersWithRole(trx, 'organisation', { organisationIds: subject.partyOrganisationIds }), kind: 'report_ready', title: `Årsrapport ${year} klar til godkendelse: ${planName}`, body: `${by} har sendt årsrapporten til godkendelse i boligorganisationen (R7).`, link, planId });
+      await notify(trx, { userIds: await usersWithRole(trx, 'organisation', { organisationIds: subject.partyOrganisationIds }), kind: 'report_ready', title: `Årsrapport ${year} klar til godkendelse: ${planName}`, body: `${by} har sendt årsrapporten til godkendelse i boligorganisationen.`, link, planId });
     } else if (action === 'approve') {
-      values = { approved_at: now, approved_by_label: by };
+      values = { approved_at: now, approved_by_label: by, approved_by_user_id: actorUserId(ctx.actor) };
     } else if (action === 'backToDraft') {
-      values = { ready_at: null, approved_at: null, approved_by_label: '' };
+      values = { ready_at: null, approved_at: null, approved_by_label: '', approved_by_user_id: null };
     } else if (action === 'submit') {
       const snapshot: ReportSnapshot = { planId, year, revision: row.revision, content: await buildReport(trx, planId, year), narrative: { ...emptyNarrative(), ...row.narrative } };
-      values = { snapshot: JSON.stringify(snapshot), content_hash: snapshotHash(snapshot), submitted_at: now, submitted_by_label: by };
+      values = { snapshot: JSON.stringify(snapshot), content_hash: snapshotHash(snapshot), submitted_at: now, submitted_by_label: by, submitted_by_user_id: actorUserId(ctx.actor) };
       await notify(trx, {
         userIds: [...(await usersWithRole(trx, 'lbf')), ...subject.deciderUserIds, ...(await usersWithRole(trx, 'secretariat'))],
         kind: 'report_submitted',
         title: `Årsrapport ${year} indsendt: ${planName}`,
-        body: `${by} har indsendt årsrapporten til Landsbyggefonden. ${subject.decidingBody ? `${subject.decidingBody.name} vurderer succeskriterierne (R10).` : ''}`,
+        body: `${by} har indsendt årsrapporten til Landsbyggefonden. ${subject.decidingBody ? `${subject.decidingBody.name} vurderer succeskriterierne.` : ''}`,
         link,
         planId,
       });
     } else if (action === 'acknowledge') {
-      values = { acknowledged_at: now, acknowledged_by_label: by, lbf_reference: (input.lbfReference ?? '').trim().slice(0, 100) };
+      values = { acknowledged_at: now, acknowledged_by_label: by, acknowledged_by_user_id: actorUserId(ctx.actor), lbf_reference: (input.lbfReference ?? '').trim().slice(0, 100) };
       await notify(trx, { userIds: await usersWithRole(trx, 'organisation', { organisationIds: subject.partyOrganisationIds }), kind: 'report_acknowledged', title: `Landsbyggefonden har modtaget årsrapport ${year}: ${planName}`, body: input.lbfReference ? `Reference: ${input.lbfReference}` : '', link, planId });
     } else if (action === 'reopen') {
       const reason = (input.reason ?? '').trim();
@@ -263,7 +266,7 @@ export async function recordVerdicts(ctx: ServiceContext, planId: number, year: 
   return inTransaction(ctx, async (trx) => {
     const row = await lockLatest(trx, planId, year, expectedVersion);
     if (!row) throw new NotFound('Rapporten findes ikke.');
-    const subject = await reportSubject(trx, planId, row.state, isoDate(ctx.now()));
+    const subject = await reportSubject(trx, planId, row.state, todayIn(ctx));
     authorize(ctx.actor, 'recordVerdict', subject);
     if (row.state !== 'submitted' && row.state !== 'acknowledged') throw new Invalid({ verdicts: 'Bestyrelsen vurderer en rapport, når den er indsendt.' });
     const criteria = new Set((row.snapshot as ReportSnapshot).content.goals.flatMap((g) => g.criteria.map((c) => c.id)));
@@ -277,7 +280,7 @@ export async function recordVerdicts(ctx: ServiceContext, planId: number, year: 
     await trx.deleteFrom('report_verdict').where('report_id', '=', row.id).where('criterion_id', 'in', input.verdicts.map((v) => v.criterionId)).execute();
     await trx
       .insertInto('report_verdict')
-      .values(input.verdicts.map((v) => ({ report_id: row.id, criterion_id: v.criterionId, verdict: v.verdict, comment: v.comment.trim().slice(0, 4000), body_id: subject.decidingBody?.id ?? null, meeting_id: input.meetingId, decided_on: input.decidedOn, recorded_by_label: actorLabel(ctx.actor) })))
+      .values(input.verdicts.map((v) => ({ report_id: row.id, criterion_id: v.criterionId, verdict: v.verdict, comment: v.comment.trim().slice(0, 4000), body_id: subject.decidingBody?.id ?? null, meeting_id: input.meetingId, decided_on: input.decidedOn, recorded_by_label: actorLabel(ctx.actor), recorded_by_user_id: actorUserId(ctx.actor) })))
       .execute();
     const updated = await trx.updateTable('report').set({ version: sql`version + 1`, updated_at: ctx.now() }).where('id', '=', row.id).returning('version').executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'recordVerdict', entityType: 'report', entityId: row.id, planId, version: updated.version, summary: `Årsrapport ${year}: ${subject.decidingBody?.name ?? 'bestyrelsens'} vurdering registreret`, before: { verdicts: before }, after: { verdicts: input.verdicts } });
@@ -295,8 +298,8 @@ export async function setDeadline(ctx: ServiceContext, year: number, expectedVer
       throw new Invalid({ dueOn: 'Fristen er ændret af en anden; hent siden igen.' });
     }
     const saved = row
-      ? await trx.updateTable('report_deadline').set({ due_on: input.dueOn, remind_days: input.remindDays, set_by_label: actorLabel(ctx.actor), version: sql`version + 1`, updated_at: ctx.now() }).where('year', '=', year).returning('version').executeTakeFirstOrThrow()
-      : await trx.insertInto('report_deadline').values({ year, due_on: input.dueOn, remind_days: input.remindDays, set_by_label: actorLabel(ctx.actor) }).returning('version').executeTakeFirstOrThrow();
+      ? await trx.updateTable('report_deadline').set({ due_on: input.dueOn, remind_days: input.remindDays, set_by_label: actorLabel(ctx.actor), set_by_user_id: actorUserId(ctx.actor), version: sql`version + 1`, updated_at: ctx.now() }).where('year', '=', year).returning('version').executeTakeFirstOrThrow()
+      : await trx.insertInto('report_deadline').values({ year, due_on: input.dueOn, remind_days: input.remindDays, set_by_label: actorLabel(ctx.actor), set_by_user_id: actorUserId(ctx.actor) }).returning('version').executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: row ? 'update' : 'create', entityType: 'report_deadline', entityId: year, version: saved.version, summary: `Frist for årsrapporter ${year}: ${input.dueOn}`, before: row ? { dueOn: row.due_on, remindDays: row.remind_days } : null, after: input });
   });
 }
@@ -349,7 +352,7 @@ export async function reportStatusRows(db: Executor, actor: Actor, today: string
       const dueOn = dl?.due_on ?? defaultDueOn(year);
       const submitted = firstSubmitted.get(`${p.id}:${year}`) ?? null;
       const state = (r?.state ?? 'missing') as ReportState | 'missing';
-      rows.push({ planId: p.id, planName: p.name, district: p.district ?? '', year, state, stateLabel: reportStateLabels[state], revision: r?.revision ?? 1, dueOn, status: deadlineStatus({ dueOn, remindDays: dl?.remind_days ?? 30, submittedOn: submitted ? submitted.toISOString().slice(0, 10) : null, today }), submittedAt: submitted });
+      rows.push({ planId: p.id, planName: p.name, district: p.district ?? '', year, state, stateLabel: reportStateLabels[state], revision: r?.revision ?? 1, dueOn, status: deadlineStatus({ dueOn, remindDays: dl?.remind_days ?? 30, submittedOn: submitted ? isoDate(submitted) : null, today }), submittedAt: submitted });
     }
   }
   return rows.sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || a.dueOn.localeCompare(b.dueOn) || a.planName.localeCompare(b.planName, 'da'));
@@ -357,7 +360,7 @@ export async function reportStatusRows(db: Executor, actor: Actor, today: string
 
 export async function reportOverview(ctx: ServiceContext, q: { year?: number } = {}) {
   authorize(ctx.actor, 'list', { type: 'reportOverview' });
-  return reportStatusRows(ctx.db, ctx.actor, isoDate(ctx.now()), q);
+  return reportStatusRows(ctx.db, ctx.actor, todayIn(ctx), q);
 }
 
 /**
@@ -379,7 +382,7 @@ export async function sendReportReminders(db: Db, now: Date): Promise<number> {
         userIds,
         kind: `report_${kind}`,
         title: kind === 'overdue' ? `Årsrapport ${r.year} er forsinket: ${r.planName}` : `Årsrapport ${r.year} skal indsendes senest ${due}: ${r.planName}`,
-        body: kind === 'overdue' ? `Fristen var ${due}. Landsbyggefonden kan holde udbetalinger tilbage, mens rapporten mangler (R6).` : `Rapporten er «${r.stateLabel.toLowerCase()}».`,
+        body: kind === 'overdue' ? `Fristen var ${due}. Landsbyggefonden kan holde udbetalinger tilbage, mens rapporten mangler.` : `Rapporten er «${r.stateLabel.toLowerCase()}».`,
         link: reportLink(r.planId, r.year),
         planId: r.planId,
       });
@@ -394,7 +397,7 @@ export async function sendReportReminders(db: Db, now: Date): Promise<number> {
  * the actor may read. Light: no report is assembled.
  */
 export async function planReportSummary(ctx: ServiceContext, planId: number) {
-  const today = isoDate(ctx.now());
+  const today = todayIn(ctx);
   const rows = (await reportStatusRows(ctx.db, systemActor('Planside'), today, { planId })).sort((a, b) => a.year - b.year);
   const plan = await ctx.db.selectFrom('plan').select('state').where('id', '=', planId).executeTakeFirstOrThrow();
   const parties = await partyOrganisationIds(ctx.db, planId);
@@ -415,3 +418,22 @@ export async function planReportSummary(ctx: ServiceContext, planId: number) {
     verdicts: latestYear === undefined ? null : { year: latestYear, bodyName: judged.find((v) => v.year === latestYear)!.body_name ?? '', items: judged.filter((v) => v.year === latestYear).map((v) => ({ indicator: v.indicator_name, verdictLabel: verdictLabels[v.verdict as Verdict], comment: v.comment })) },
   };
 }
+
+/** A report's history is readable by the lead organisation of its plan. */
+export const reportAuditOwner: AuditOwner = async (ctx, id) =>
+  (await ctx.db.selectFrom('report as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select('p.lead_organisation_id').where('r.id', '=', Number(id)).executeTakeFirst())?.lead_organisation_id ??
+  null;
+
+/** An agenda item about a yearly report: the year and plan, and the report's page. */
+export const reportAgendaRef: AgendaRefResolver = async (db, ids) =>
+  (await db.selectFrom('report as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select(['r.id', 'r.plan_id', 'r.year', 'p.name']).where('r.id', 'in', ids).execute()).map((r) => ({
+    id: r.id,
+    label: `Årsrapport ${r.year}: ${r.name}`,
+    href: `/planer/${r.plan_id}/rapporter/${r.year}`,
+  }));
+
+/** The deadline and reminder days of each year (public). */
+export const reportDeadlines = (ctx: ServiceContext, years: number[]) => Promise.all(years.map((y) => deadlineFor(ctx.db, y)));
+
+/** Every plan × year report status the actor may see, today. */
+export const reportStatusFor = (ctx: ServiceContext, q: { year?: number; planId?: number } = {}) => reportStatusRows(ctx.db, ctx.actor, todayIn(ctx), q);

@@ -1,28 +1,19 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { addAreaApi } from '../../api/index.ts';
-import { changesApi } from '../../api/changes.ts';
-import { listChangeRequests, listCityBoardNotices } from '../../services/changes/read.ts';
+import { listChangeRequests, listCityBoardNotices, planChangeAbilities, mayNoteNotices } from '../../services/changes/read.ts';
 import { noteCityBoardNotice } from '../../services/changes/requests.ts';
-import { addAgendaRefKind } from '../../services/governance/meetings.ts';
 import { loadDemoChanges } from '../../demo/changes.ts';
-import { addDemoStep } from '../../demo/load.ts';
 import { can } from '../../policy/index.ts';
 import { partyOrganisationIds } from '../../services/plans/access.ts';
 import { getPlan } from '../../services/plans/read.ts';
-import { registerAuditOwner } from '../../services/audit.ts';
 import { Button, Form, Table, Tag } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { addDashboardSection } from '../home.tsx';
-import { addAreaPages } from '../mounts.ts';
-import { addNavEntry } from '../nav.ts';
 import { planPaths } from '../plans/paths.ts';
-import { addPlanSection } from '../plans/view.tsx';
 import { idParam } from '../registry/shared.tsx';
 import { flash, home, page } from '../render.tsx';
 import { changePaths } from './paths.ts';
-import { mayPropose, proposePage, saveProposal } from './propose.tsx';
+import { proposePage, saveProposal } from './propose.tsx';
 import { requestAction, requestPage } from './request.tsx';
 
 const requestColumns = [
@@ -35,13 +26,13 @@ const requestColumns = [
 ];
 
 async function planRequestsPage(c: Context<AppEnv>, planId: number) {
-  const plan = await getPlan(c.get('ctx'), planId);
-  const list = await listChangeRequests(c.get('ctx'), { planId });
+  const ctx = c.get('ctx');
+  const [plan, list, may] = await Promise.all([getPlan(ctx, planId), listChangeRequests(ctx, { planId }), planChangeAbilities(ctx, planId)]);
   return page(c, { title: `Ændringer: ${plan.name}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(planId) }, { label: 'Ændringer' }] }, (
     <>
       <h1>Ændringer af {plan.name}</h1>
-      <p>Efter godkendelsen ændres planen kun gennem ændringsanmodninger. Den kompetente bestyrelse beslutter; hver gennemført ændring bliver en ny version af planen (R3, R11).</p>
-      {mayPropose(c, plan) && (
+      <p>Efter godkendelsen ændres planen kun gennem ændringsanmodninger. Den kompetente bestyrelse beslutter; hver gennemført ændring bliver en ny version af planen.</p>
+      {may.mayCreate && (
         <p>
           <a class="button button-primary" href={changePaths.propose(planId)}>
             Foreslå ændring
@@ -79,14 +70,12 @@ async function allRequestsPage(c: Context<AppEnv>) {
 }
 
 async function noticesPage(c: Context<AppEnv>) {
-  const notices = await listCityBoardNotices(c.get('ctx'));
+  const [notices, mayNote] = await Promise.all([listCityBoardNotices(c.get('ctx')), mayNoteNotices(c.get('ctx'))]);
   const csrf = c.get('csrfToken');
-  const actor = c.get('actor');
-  const mayNote = actor.kind === 'user' && (actor.grants.some((g) => g.role === 'secretariat' || g.role === 'admin' || g.role === 'board_member'));
   return page(c, { title: 'Orienteringer til Boligsocial Bestyrelse', breadcrumbs: [home, { label: 'Ændringer', href: changePaths.all() }, { label: 'Orienteringer' }] }, (
     <>
       <h1>Orienteringer til Boligsocial Bestyrelse</h1>
-      <p>En bydelsbestyrelse skal orientere Boligsocial Bestyrelse, når en strategisk samarbejdsaftale ændres (R11). Orienteringen står på bestyrelsens næste dagsorden, indtil den er noteret.</p>
+      <p>En bydelsbestyrelse skal orientere Boligsocial Bestyrelse, når en strategisk samarbejdsaftale ændres. Orienteringen står på bestyrelsens næste dagsorden, indtil den er noteret.</p>
       <Table
         caption="Orienteringer"
         columns={[{ key: 'at', label: 'Dato' }, { key: 'plan', label: 'Plan' }, { key: 'text', label: 'Orientering' }, { key: 'state', label: 'Status' }]}
@@ -114,18 +103,17 @@ async function noticesPage(c: Context<AppEnv>) {
 }
 
 /** The change requests on the plan page: the open ones, the last applied, and the way to propose one (R3). */
-async function planChangesSection(c: Context<AppEnv>, planId: number) {
+export async function planChangesSection(c: Context<AppEnv>, planId: number) {
   const ctx = c.get('ctx');
-  const plan = await ctx.db.selectFrom('plan').select(['state', 'current_version']).where('id', '=', planId).executeTakeFirstOrThrow();
-  const list = await listChangeRequests(ctx, { planId });
+  const [plan, list] = await Promise.all([planChangeAbilities(ctx, planId), listChangeRequests(ctx, { planId })]);
   if (plan.state !== 'active' && list.total === 0) return null;
-  const mayCreate = can(c.get('actor'), 'create', { type: 'changeRequest', planId, state: 'draft', planState: plan.state, partyOrganisationIds: await partyOrganisationIds(ctx.db, planId), proposedBy: null, voterUserIds: [], memberUserIds: [] });
+  const mayCreate = plan.mayCreate;
   const open = list.items.filter((r) => r.state === 'draft' || r.state === 'submitted' || r.state === 'awaiting_lbf');
   return (
     <section aria-labelledby="plan-changes" id="plan-changes-section">
       <h2 id="plan-changes">Ændringer</h2>
       <p>
-        Planen er version {plan.current_version}. {open.length ? `${open.length} ${open.length === 1 ? 'åben ændringsanmodning' : 'åbne ændringsanmodninger'}:` : 'Ingen åbne ændringsanmodninger.'}
+        Planen er version {plan.currentVersion}. {open.length ? `${open.length} ${open.length === 1 ? 'åben ændringsanmodning' : 'åbne ændringsanmodninger'}:` : 'Ingen åbne ændringsanmodninger.'}
       </p>
       {open.length > 0 && (
         <ul>
@@ -171,46 +159,3 @@ export function changeOverviewPages() {
   });
   return r;
 }
-
-addAreaPages((app) => {
-  app.route('/planer', planChangePages());
-  app.route('/aendringer', changeOverviewPages());
-});
-addAreaApi(changesApi);
-addPlanSection(planChangesSection);
-addAgendaRefKind('change_request', async (db, ids) =>
-  (await db.selectFrom('change_request as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select(['r.id', 'r.plan_id', 'r.number', 'r.title', 'p.name']).where('r.id', 'in', ids).execute()).map((r) => ({
-    id: r.id,
-    label: `Ændringsanmodning nr. ${r.number} til ${r.name}: ${r.title}`,
-    href: changePaths.request(r.plan_id, r.id),
-  })),
-);
-addDemoStep({ order: 50, name: 'changes', run: loadDemoChanges });
-addNavEntry({ label: 'Ændringer', href: '/aendringer', prefix: '/aendringer', order: 15, visible: (a) => a.kind === 'user' });
-registerAuditOwner('change_request', async (ctx, id) => {
-  const r = await ctx.db.selectFrom('change_request as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select('p.lead_organisation_id').where('r.id', '=', Number(id)).executeTakeFirst();
-  return r?.lead_organisation_id ?? null;
-});
-addDashboardSection({
-  order: 12,
-  render: async (ctx) => {
-    if (ctx.actor.kind !== 'user') return null;
-    const open = await listChangeRequests(ctx, { state: 'submitted' });
-    if (!open.total) return null;
-    return (
-      <>
-        <h2>Ændringer til beslutning</h2>
-        <ul>
-          {open.items.slice(0, 5).map((r) => (
-            <li>
-              <a href={changePaths.request(r.planId, r.id)}>{r.title}</a> ({r.planName}, {r.bodyName ?? '—'})
-            </li>
-          ))}
-        </ul>
-        <p>
-          <a href={changePaths.all()}>Alle åbne ændringer ({open.total})</a>
-        </p>
-      </>
-    );
-  },
-});

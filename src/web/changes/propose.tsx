@@ -1,24 +1,24 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
 import { parseKr } from '../../domain/amount.ts';
-import { type ChangeKind, changeKinds, type Edit } from '../../domain/changes/edits.ts';
+import { proposalContract } from '../../contracts/changes.ts';
+import { fromText } from '../../contracts/fields.ts';
+import { type ChangeKind, changeKinds } from '../../domain/changes/edits.ts';
 import { Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
 import { proposeChange } from '../../services/changes/requests.ts';
-import { planFinance } from '../../services/money/index.ts';
+import { planFinance, getPlanFinance } from '../../services/money/index.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, TextArea, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatKr } from '../format.ts';
-import { field, type FormErrors, type FormValues, formAll, readForm } from '../forms.ts';
+import { type FormErrors, type FormValues, formAll, readForm } from '../forms.ts';
+import { isoDate } from '../../services/context.ts';
 import { flash, home, page } from '../render.tsx';
 import { planPaths } from '../plans/paths.ts';
 import { changePaths } from './paths.ts';
 
 const kinds = Object.keys(changeKinds) as ChangeKind[];
 const activities = (p: PlanDetail) => p.subAgreements.flatMap((s) => s.activities.map((a) => ({ ...a, focusArea: s.focusArea })));
-const optional = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
-const text = (v: string | undefined) => (v ?? '').trim();
 
 /** R3 — the proposal form: pick the kind, then the structured change against the plan as it is now. */
 export async function proposePage(c: Context<AppEnv>, planId: number, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {}) {
@@ -44,7 +44,7 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
       </>
     ));
   }
-  const finance = kind === 'budget_reallocation' ? await planFinance(ctx.db, planId) : null;
+  const finance = kind === 'budget_reallocation' ? await getPlanFinance(ctx, planId) : null;
   const lineOptions = finance ? [{ value: '', label: 'Vælg …' }, ...finance.lines.map((l) => ({ value: String(l.id), label: l.name }))] : [];
   const years = finance ? finance.years : [];
   const goals = plan.goals;
@@ -105,8 +105,8 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
             <TextField name="targetGroup" label="Målgruppe" value={v.targetGroup} />
             <TextField name="startsOn" label="Start" type="date" value={v.startsOn} error={e('startsOn')} />
             <TextField name="endsOn" label="Slut" type="date" value={v.endsOn} error={e('endsOn')} />
-            <ChoiceGroup name="goalIds" label="Mål, aktiviteten tjener" options={goals.map((g) => ({ value: String(g.id), label: g.title }))} values={[]} />
-            <SelectField name="responsibleOrganisationId" label="Ansvarlig boligorganisation" options={[{ value: '', label: 'Ingen' }, ...plan.partyOrganisations.map((o) => ({ value: String(o.id), label: o.shortName }))]} value={v.responsibleOrganisationId} />
+            <ChoiceGroup name="goalIds" label="Mål, aktiviteten tjener" options={goals.map((g) => ({ value: String(g.id), label: g.title }))} values={(v.__goalIds ?? '').split(',').filter(Boolean)} error={e('goalIds')} />
+            <SelectField name="responsibleOrganisationId" label="Ansvarlig boligorganisation" options={[{ value: '', label: 'Ingen' }, ...plan.partyOrganisations.map((o) => ({ value: String(o.id), label: o.shortName }))]} value={v.responsibleOrganisationId} error={e('responsibleOrganisationId')} />
           </>
         );
       case 'strategic_agreement':
@@ -157,79 +157,87 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
   ));
 }
 
-const base = z.object({
-  requestTitle: field.text('Overskriften', 200),
-  justification: field.text('Begrundelsen', 4000),
-});
+/** Where an error inside an edit belongs on the form: the edit's field name, except where the form names it otherwise. */
+const formFieldOf: Record<string, string> = { amountOre: 'amount' };
 
-/** Builds the structured edits from the form, with the values they start from (R3). */
-async function editsFrom(c: Context<AppEnv>, plan: PlanDetail, kind: ChangeKind, v: FormValues): Promise<{ edits: Edit[]; errors: FormErrors }> {
+/**
+ * The form's adapter to the proposal contract: maps an issue's path in the contract (`edits.0.after.title`) back to
+ * the form field it came from (`title`); the request's `title` is the form's `requestTitle`.
+ */
+export function proposalFormErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FormErrors {
   const errors: FormErrors = {};
-  const acts = activities(plan);
-  const act = acts.find((a) => String(a.id) === v.activityId);
+  for (const i of issues) {
+    const [head, , ...rest] = i.path;
+    let key: string;
+    if (head === 'title') key = 'requestTitle';
+    else if (head !== 'edits' || rest[0] === 'before') key = head === 'edits' ? 'edits' : String(head ?? '_form');
+    else {
+      const last = [...rest].reverse().find((x): x is string => typeof x === 'string');
+      key = last ? (formFieldOf[last] ?? last) : 'edits';
+    }
+    errors[key] ??= i.message;
+  }
+  return errors;
+}
+
+/**
+ * Builds the contract's structured edits from the form strings, with the values they start from (R3). The few checks
+ * here are about the form's own strings (an amount in kroner, a number with a decimal comma, a year of the plan);
+ * everything else is the contract's and the service's to say. A choice not made becomes id 0, which the contract
+ * refuses with the field's own message.
+ */
+async function editsFrom(c: Context<AppEnv>, plan: PlanDetail, kind: ChangeKind, v: FormValues): Promise<{ edits: unknown[]; errors: FormErrors }> {
+  const errors: FormErrors = {};
+  const act = activities(plan).find((a) => String(a.id) === v.activityId);
+  const activityBefore = act ? { title: act.title, description: act.description, targetGroup: act.targetGroup, startsOn: act.startsOn, endsOn: act.endsOn } : { title: '', description: '', targetGroup: '', startsOn: null, endsOn: null };
+  const activityAfter = { title: v.title ?? '', description: v.description ?? '', targetGroup: v.targetGroup ?? '', startsOn: v.startsOn ?? null, endsOn: v.endsOn ?? null };
   switch (kind) {
     case 'budget_reallocation': {
       const amount = parseKr(v.amount ?? '');
       if (!amount.ok) errors.amount = amount.message;
-      if (!v.fromLineId) errors.fromLineId = 'Vælg den linje, der flyttes fra.';
-      if (!v.toLineId) errors.toLineId = 'Vælg den linje, der flyttes til.';
-      const finance = await planFinance(c.get('ctx').db, plan.id);
+      const finance = await getPlanFinance(c.get('ctx'), plan.id);
       const from = finance.lines.find((l) => String(l.id) === v.fromLineId);
       const to = finance.lines.find((l) => String(l.id) === v.toLineId);
       const year = Number(v.year);
       if (!finance.years.includes(year)) errors.year = 'Vælg et år i planens periode.';
-      if (Object.keys(errors).length || !from || !to || !amount.ok) return { edits: [], errors };
-      return { edits: [{ op: 'moveBudget', fromLineId: from.id, toLineId: to.id, year, amountOre: amount.ore, before: { fromOre: from.perYear[year]?.budgetOre ?? 0, toOre: to.perYear[year]?.budgetOre ?? 0 } }], errors };
+      return { edits: [{ op: 'moveBudget', fromLineId: from?.id ?? 0, toLineId: to?.id ?? 0, year: Number.isInteger(year) ? year : 0, amountOre: amount.ok ? amount.ore : 1, before: { fromOre: from?.perYear[year]?.budgetOre ?? 0, toOre: to?.perYear[year]?.budgetOre ?? 0 } }], errors };
     }
-    case 'activity_content': {
-      if (!act) return { edits: [], errors: { activityId: 'Vælg en aktivitet.' } };
-      if (!text(v.title)) errors.title = 'Skriv aktivitetens navn.';
-      const before = { title: act.title, description: act.description, targetGroup: act.targetGroup, startsOn: act.startsOn, endsOn: act.endsOn };
-      return { edits: [{ op: 'updateActivity', activityId: act.id, before, after: { title: text(v.title), description: text(v.description), targetGroup: text(v.targetGroup), startsOn: optional(v.startsOn), endsOn: optional(v.endsOn) } }], errors };
-    }
-    case 'ended_activity': {
-      if (!act) errors.activityId = 'Vælg en aktivitet.';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v.endsOn ?? '')) errors.endsOn = 'Skriv slutdatoen.';
-      if (!act || Object.keys(errors).length) return { edits: [], errors };
-      return { edits: [{ op: 'endActivity', activityId: act.id, before: { status: act.status, endsOn: act.endsOn }, after: { status: v.status === 'cancelled' ? 'cancelled' : 'ended', endsOn: v.endsOn! } }], errors };
-    }
+    case 'activity_content':
+      return { edits: [{ op: 'updateActivity', activityId: act?.id ?? 0, before: activityBefore, after: activityAfter }], errors };
+    case 'ended_activity':
+      return { edits: [{ op: 'endActivity', activityId: act?.id ?? 0, before: { status: act?.status ?? '', endsOn: act?.endsOn ?? null }, after: { status: v.status === 'cancelled' ? 'cancelled' : 'ended', endsOn: v.endsOn ?? '' } }], errors };
     case 'new_activity': {
-      if (!plan.subAgreements.some((s) => String(s.id) === v.subAgreementId)) errors.subAgreementId = 'Vælg en delaftale.';
-      if (!text(v.title)) errors.title = 'Skriv aktivitetens navn.';
-      if (Object.keys(errors).length) return { edits: [], errors };
-      const goalIds = (await formAll(c, 'goalIds')).map(Number).filter((g) => plan.goals.some((x) => x.id === g));
-      return { edits: [{ op: 'addActivity', subAgreementId: Number(v.subAgreementId), activity: { title: text(v.title), description: text(v.description), targetGroup: text(v.targetGroup), startsOn: optional(v.startsOn), endsOn: optional(v.endsOn) }, goalIds, responsibleOrganisationId: v.responsibleOrganisationId ? Number(v.responsibleOrganisationId) : null }], errors };
+      const goalIds = (await formAll(c, 'goalIds')).map((g) => (/^\d{1,10}$/.test(g) ? Number(g) : 0));
+      return { edits: [{ op: 'addActivity', subAgreementId: idOf(v.subAgreementId), activity: activityAfter, goalIds, responsibleOrganisationId: v.responsibleOrganisationId ? idOf(v.responsibleOrganisationId) : null }], errors };
     }
     case 'strategic_agreement': {
       const cr = plan.goals.flatMap((g) => g.criteria).find((x) => String(x.id) === v.criterionId);
-      const value = Number((v.targetValue ?? '').replace(/\./g, '').replace(',', '.'));
-      if (!cr) errors.criterionId = 'Vælg et succeskriterium.';
-      if (!v.targetValue || !Number.isFinite(value)) errors.targetValue = 'Målværdien skal være et tal.';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v.targetDate ?? '')) errors.targetDate = 'Skriv måldatoen.';
-      if (!cr || Object.keys(errors).length) return { edits: [], errors };
-      return { edits: [{ op: 'updateCriterion', criterionId: cr.id, before: { targetValue: cr.targetValue, targetDate: cr.targetDate }, after: { targetValue: value, targetDate: v.targetDate! } }], errors };
+      const value = fromText.decimal('målværdien').safeParse(v.targetValue ?? '');
+      if (!value.success) errors.targetValue = value.error.issues[0]!.message;
+      return { edits: [{ op: 'updateCriterion', criterionId: cr?.id ?? 0, before: { targetValue: cr?.targetValue ?? 0, targetDate: cr?.targetDate ?? '2000-01-01' }, after: { targetValue: value.success ? value.data : 0, targetDate: v.targetDate ?? '' } }], errors };
     }
     case 'contingency': {
-      if (!text(v.steps)) errors.steps = 'Skriv trinene.';
-      if (Object.keys(errors).length) return { edits: [], errors };
       const k = plan.contingency;
-      return { edits: [{ op: 'updateContingency', before: { steps: k?.steps ?? '', policeCooperation: k?.policeCooperation ?? '' }, after: { steps: text(v.steps), policeCooperation: text(v.policeCooperation), lastReviewed: new Date().toISOString().slice(0, 10) } }], errors };
+      return { edits: [{ op: 'updateContingency', before: { steps: k?.steps ?? '', policeCooperation: k?.policeCooperation ?? '' }, after: { steps: v.steps ?? '', policeCooperation: v.policeCooperation ?? '', lastReviewed: isoDate(c.get('ctx').now()) } }], errors };
     }
   }
 }
 
+/** A chosen id from a select; anything else is 0, which the contract refuses as "not chosen". */
+const idOf = (v: string | undefined) => (v && /^\d{1,10}$/.test(v) ? Number(v) : 0);
+
 export async function saveProposal(c: Context<AppEnv>, planId: number) {
-  const values = await readForm(c);
+  // The checked goals are kept as one value, so a refused form shows them checked again.
+  const values: FormValues = { ...(await readForm(c)), __goalIds: (await formAll(c, 'goalIds')).join(',') };
   const kind = values.kind as ChangeKind;
   if (!kinds.includes(kind)) return proposePage(c, planId, { values, errors: { kind: 'Vælg, hvad du vil ændre.' }, status: 400 });
   const plan = await getPlan(c.get('ctx'), planId);
-  const head = base.safeParse(values);
   const built = await editsFrom(c, plan, kind, values);
-  const errors: FormErrors = { ...built.errors };
-  if (!head.success) for (const i of head.error.issues) errors[String(i.path[0])] ??= i.message;
-  if (Object.keys(errors).length || !head.success) return proposePage(c, planId, { values, errors, status: 400 });
+  const parsed = proposalContract.safeParse({ kind, title: values.requestTitle ?? '', justification: values.justification ?? '', edits: built.edits });
+  const errors: FormErrors = { ...(parsed.success ? {} : proposalFormErrors(parsed.error.issues)), ...built.errors };
+  if (Object.keys(errors).length || !parsed.success) return proposePage(c, planId, { values, errors, status: 400 });
   try {
-    const id = await proposeChange(c.get('ctx'), planId, { kind, title: head.data.requestTitle, justification: head.data.justification, edits: built.edits });
+    const id = await proposeChange(c.get('ctx'), planId, parsed.data);
     flash(c, 'Ændringsanmodningen er oprettet. Send den til beslutning, når den er klar.');
     return c.redirect(changePaths.request(planId, id), 303);
   } catch (err) {
@@ -237,6 +245,3 @@ export async function saveProposal(c: Context<AppEnv>, planId: number) {
     throw err;
   }
 }
-
-export const mayPropose = (c: Context<AppEnv>, plan: PlanDetail) =>
-  can(c.get('actor'), 'create', { type: 'changeRequest', planId: plan.id, state: 'draft', planState: plan.state, partyOrganisationIds: plan.partyOrganisations.map((o) => o.id), proposedBy: null, voterUserIds: [], memberUserIds: [] });

@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { commentContract, decisionContract, lbfApprovalContract, submitContract, withdrawContract } from '../../contracts/changes.ts';
 import { type RequestAction, actionLabels } from '../../domain/changes/lifecycle.ts';
-import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { Conflict, NotFound } from '../../errors.ts';
 import { getChangeRequest } from '../../services/changes/read.ts';
 import { commentOnChange, decideChange, recordLbfApproval, submitChange, withdrawChange } from '../../services/changes/requests.ts';
 import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, Table, Tag, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
-import { type FormErrors, type FormValues, readForm } from '../forms.ts';
+import { contractOrInvalid, type FormErrors, type FormFailure, formFailure, type FormValues, readForm } from '../forms.ts';
 import { planPaths } from '../plans/paths.ts';
 import { SummaryList } from '../registry/shared.tsx';
 import { flash, home, page } from '../render.tsx';
@@ -27,7 +28,7 @@ const eventLabels: Record<string, string> = {
 };
 const stateKinds: Record<string, 'info' | 'success' | 'warning' | 'error'> = { draft: 'info', submitted: 'warning', awaiting_lbf: 'warning', applied: 'success', rejected: 'error', withdrawn: 'info' };
 
-type State = { form?: string; values?: FormValues; errors?: FormErrors; status?: 200 | 400 | 403 | 409; conflict?: Conflict };
+type State = { form?: string; values?: FormValues; errors?: FormErrors; status?: 200 | 403 | FormFailure['status']; conflict?: Conflict };
 
 /** R11 — the request's whole trail on one page: proposal, routing, comments, decision, LBF, the version it became. */
 export async function requestPage(c: Context<AppEnv>, planId: number, id: number, st: State = {}) {
@@ -59,10 +60,10 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
           ['Foreslået af', r.proposedBy],
           ['Begrundelse', r.justification],
           ['Bygger på', `Version ${r.basedOnVersion}`],
-          ['Beslutter', r.body ? `${r.body.name} — ${r.routingReason} (${r.routingRule})` : 'Ikke sendt til beslutning endnu'],
+          ['Beslutter', r.body ? `${r.body.name} — ${r.routingReason}` : 'Ikke sendt til beslutning endnu'],
           ['Behandling', r.decisionMode === 'meeting' ? 'På bestyrelsens næste møde' : r.decisionMode === 'written' ? `Skriftligt, frist ${formatDate(r.writtenDeadline)}` : '—'],
           ['Beslutning', r.decidedBy ? `${r.decidedBy}: ${r.decisionNote || '—'}` : '—'],
-          ['Landsbyggefonden', r.lbf ? `Godkendt ${formatDate(r.lbf.date)} (${r.lbf.reference})` : r.state === 'awaiting_lbf' ? 'Afventer godkendelse (R6)' : '—'],
+          ['Landsbyggefonden', r.lbf ? `Godkendt ${formatDate(r.lbf.date)} (${r.lbf.reference})` : r.state === 'awaiting_lbf' ? 'Afventer godkendelse' : '—'],
           ['Ny version', r.appliedVersion ? <a href={`${planPaths.versions(planId)}?a=${r.appliedVersion - 1}&b=${r.appliedVersion}`}>Version {r.appliedVersion} — se forskellen</a> : '—'],
         ]}
       />
@@ -74,7 +75,7 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
       />
       {r.funding && (
         <section aria-labelledby="funding-after">
-          <h2 id="funding-after">Finansieringen efter ændringen (R1)</h2>
+          <h2 id="funding-after">Finansieringen efter ændringen</h2>
           <p>
             {r.funding.violations.length
               ? 'Ændringen bryder reglerne for finansieringen:'
@@ -97,7 +98,7 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
       {act('submit') && (
         <section id="submit">
           <h2>Send til beslutning</h2>
-          <p>Helhed sender anmodningen til den bestyrelse, der har kompetencen for planen (R11, R12).</p>
+          <p>Helhed sender anmodningen til den bestyrelse, der har kompetencen for planen.</p>
           <Form action={changePaths.action(planId, id, 'send')} csrfToken={csrf} fieldPrefix="submit-">
             <HiddenField name="version" value={String(r.version)} />
             <ChoiceGroup name="mode" type="radio" label="Hvordan skal bestyrelsen beslutte?" options={[{ value: 'meeting', label: 'På det næste møde (anmodningen kommer på dagsordenen)' }, { value: 'written', label: 'Skriftligt, med en frist' }]} values={[val('mode') ?? 'meeting']} error={errors.mode} required />
@@ -160,7 +161,6 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
 }
 
 const version = z.coerce.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The request's actions; refusals keep the input and explain (R11 names the rule). */
 export async function requestAction(c: Context<AppEnv>, planId: number, id: number, action: string) {
@@ -170,37 +170,33 @@ export async function requestAction(c: Context<AppEnv>, planId: number, id: numb
   try {
     switch (action) {
       case 'send':
-        await submitChange(ctx, id, v.success ? v.data : 0, { mode: values.mode === 'written' ? 'written' : 'meeting', writtenDeadline: values.writtenDeadline || null });
+        await submitChange(ctx, id, v.success ? v.data : 0, contractOrInvalid(submitContract, { mode: values.mode === 'written' ? 'written' : 'meeting', writtenDeadline: values.writtenDeadline }));
         flash(c, 'Anmodningen er sendt til beslutning.');
         break;
       case 'beslut': {
         const decision = values.decision === 'reject' ? 'reject' : 'approve';
-        const to = await decideChange(ctx, id, v.success ? v.data : 0, decision, { note: (values.note ?? '').trim() });
+        const to = await decideChange(ctx, id, v.success ? v.data : 0, decision, contractOrInvalid(decisionContract, { note: values.note }));
         flash(c, decision === 'reject' ? 'Ændringen er afvist.' : to === 'applied' ? 'Ændringen er godkendt og gennemført som planens nye version.' : 'Ændringen er godkendt og afventer Landsbyggefonden. Boligsocial Bestyrelse er orienteret.');
         break;
       }
       case 'lbf': {
-        const d = isoDate.safeParse(values.decisionDate);
-        if (!d.success) throw new Invalid({ decisionDate: 'Skriv datoen for Landsbyggefondens godkendelse.' });
-        await recordLbfApproval(ctx, id, v.success ? v.data : 0, { decisionDate: d.data, reference: (values.reference ?? '').trim() });
+        await recordLbfApproval(ctx, id, v.success ? v.data : 0, contractOrInvalid(lbfApprovalContract, { decisionDate: values.decisionDate, reference: values.reference }));
         flash(c, 'Landsbyggefondens godkendelse er registreret, og ændringen er gennemført.');
         break;
       }
       case 'kommentar':
-        await commentOnChange(ctx, id, values.text ?? '');
+        await commentOnChange(ctx, id, contractOrInvalid(commentContract, { text: values.text }).text);
         flash(c, 'Kommentaren er tilføjet.');
         break;
       case 'traek-tilbage':
-        await withdrawChange(ctx, id, v.success ? v.data : 0, (values.reason ?? '').trim());
+        await withdrawChange(ctx, id, v.success ? v.data : 0, contractOrInvalid(withdrawContract, { reason: values.reason }).reason);
         flash(c, 'Anmodningen er trukket tilbage.');
         break;
       default:
         throw new NotFound('Handlingen findes ikke.');
     }
   } catch (err) {
-    if (err instanceof Invalid) return requestPage(c, planId, id, { values, errors: err.fields, status: 400 });
-    if (err instanceof Conflict) return requestPage(c, planId, id, { values, status: 409, conflict: err });
-    throw err;
+    return requestPage(c, planId, id, { values, ...formFailure(err) });
   }
   return c.redirect(changePaths.request(planId, id), 303);
 }

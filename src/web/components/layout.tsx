@@ -15,9 +15,61 @@ export interface LayoutProps {
   children?: Child;
 }
 
+/** Without JavaScript there is no drawer: the main menu and the log-in link stay in the header on every width. */
+const noScriptCss =
+  '.header .button-menu-open{display:none}.header .navigation-menu,.header .navigation-menu .navigation-menu-inner .nav{display:block}.header .portal-info .portal-user{display:flex;margin-left:auto}.header .navigation-menu .mainmenu{flex-wrap:wrap}';
+
+function Icon({ base, name }: { base: string; name: string }) {
+  return (
+    <svg class="icon-svg" aria-hidden="true" focusable="false">
+      <use href={`${base}/img/all-svg-icons.svg#${name}`}></use>
+    </svg>
+  );
+}
+
+function MainMenu({ nav }: { nav: LayoutProps['nav'] }) {
+  return (
+    <ul class="mainmenu">
+      {nav.map((n) => (
+        <li class={n.active ? 'active current' : undefined}>
+          <a href={n.href} class="nav-link" aria-current={n.active ? 'page' : undefined}>
+            <span>{n.label}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The signed-in user and "Log af", or "Log ind": once in the desktop header, once in the mobile drawer. */
+function UserBox(p: LayoutProps) {
+  if (!p.user) {
+    return (
+      <a class="button button-secondary log-on" href="/login">
+        Log ind
+      </a>
+    );
+  }
+  return (
+    <>
+      <p class="user">
+        <strong>{p.user.name}</strong>
+        <br />
+        <span>{p.user.roleLabel}</span>
+      </p>
+      <form method="post" action="/logout">
+        <input type="hidden" name="_csrf" value={p.csrfToken ?? ''} />
+        <button type="submit" class="button button-secondary d-print-none log-off">
+          Log af
+        </button>
+      </form>
+    </>
+  );
+}
+
 /**
- * The page frame in dkfds markup: skip link, header (portal + solution), main navigation,
- * breadcrumbs, main content and footer. Works without JavaScript.
+ * The page frame in dkfds markup: skip link, header (portal + solution), main navigation with dkfds's mobile drawer
+ * below 1024 px, breadcrumbs, main content and footer. Works without JavaScript.
  * @example renderPage(<Layout title="Forside" nav={[]} assetBase="/assets/dkfds-11.2.0">…</Layout>)
  */
 export function Layout(p: LayoutProps) {
@@ -29,7 +81,11 @@ export function Layout(p: LayoutProps) {
         <title>{p.title}</title>
         <link rel="stylesheet" href={`${p.assetBase}/css/dkfds.min.css`} />
         <link rel="stylesheet" href={`${p.appBase ?? '/assets/app'}/app.css`} />
+        <link rel="icon" href={`${p.appBase ?? '/assets/app'}/favicon.svg`} type="image/svg+xml" />
         {p.head}
+        <noscript>
+          <style>{noScriptCss}</style>
+        </noscript>
       </head>
       <body>
         <a class="skipnav" href="#main-content">
@@ -41,27 +97,13 @@ export function Layout(p: LayoutProps) {
               <a href="/" class="portal-home" aria-label="Helhed — til forsiden">
                 <span class="logo-text">Københavns Kommune</span>
               </a>
-              {p.user ? (
-                <div class="portal-user">
-                  <p class="user">
-                    <strong>{p.user.name}</strong>
-                    <br />
-                    <span>{p.user.roleLabel}</span>
-                  </p>
-                  <form method="post" action="/logout">
-                    <input type="hidden" name="_csrf" value={p.csrfToken ?? ''} />
-                    <button type="submit" class="button button-secondary d-print-none log-off">
-                      Log af
-                    </button>
-                  </form>
-                </div>
-              ) : (
-                <div class="portal-user">
-                  <a class="button button-secondary log-on" href="/login">
-                    Log ind
-                  </a>
-                </div>
-              )}
+              <button type="button" class="function-link button-menu-open js-menu-open ml-auto d-print-none" aria-haspopup="dialog">
+                <Icon base={p.assetBase} name="menu" />
+                Menu
+              </button>
+              <div class="portal-user">
+                <UserBox {...p} />
+              </div>
             </div>
           </div>
           <div class="solution-info">
@@ -76,20 +118,32 @@ export function Layout(p: LayoutProps) {
               </div>
             </div>
           </div>
-          <nav class="navigation-menu" aria-label="Hovedmenu">
-            <div class="navigation-menu-inner container">
-              <ul class="mainmenu">
-                {p.nav.map((n) => (
-                  <li class={n.active ? 'active current' : undefined}>
-                    <a href={n.href} class="nav-link" aria-current={n.active ? 'page' : undefined}>
-                      <span>{n.label}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
+          <div class="mobile-drawer" role="dialog" aria-modal="true" aria-labelledby="menu-heading">
+            <div class="menu-top">
+              <h2 id="menu-heading" class="menu-heading">
+                Menu
+              </h2>
+              <button type="button" class="function-link button-menu-close js-menu-close" aria-label="Luk menu">
+                <Icon base={p.assetBase} name="close" />
+                Luk
+              </button>
             </div>
-          </nav>
+            <nav class="navigation-menu-mobile" aria-label="Hovedmenu">
+              <MainMenu nav={p.nav} />
+            </nav>
+            <div class="portal-info-mobile">
+              <UserBox {...p} />
+            </div>
+          </div>
+          <div class="navigation-menu">
+            <div class="navigation-menu-inner container">
+              <nav class="nav" aria-label="Hovedmenu">
+                <MainMenu nav={p.nav} />
+              </nav>
+            </div>
+          </div>
         </header>
+        <div class="overlay"></div>
         {p.demo && (
           <div class="container demo-banner">
             <Alert kind="warning" heading="Demodata">

@@ -4,6 +4,8 @@ export interface Column {
   key: string;
   label: string;
   numeric?: boolean;
+  /** For a column without a visible header: what a screen reader hears instead (default «Handling»). */
+  srLabel?: string;
   sortable?: { href: string; direction?: 'ascending' | 'descending' };
 }
 
@@ -11,9 +13,24 @@ export interface Column {
  * A dkfds table with a caption; sortable columns are links (no JavaScript) with aria-sort.
  * @example <Table caption="Afdelinger" columns={[{ key: 'name', label: 'Navn' }]} rows={[{ name: 'Tingbjerg' }]} />
  */
-export function Table({ caption, columns, rows, empty = 'Ingen rækker.', id, compact }: { caption: string; columns: Column[]; rows: Record<string, Child>[]; empty?: string; id?: string; compact?: boolean }) {
+export function Table({
+  caption,
+  columns,
+  rows,
+  empty = 'Ingen rækker.',
+  id,
+  compact,
+}: {
+  caption: string;
+  columns: Column[];
+  rows: Record<string, Child>[];
+  empty?: string;
+  id?: string;
+  compact?: boolean;
+}) {
   return (
-    <div class="table--responsive-scroll">
+    // Focusable and named, so a keyboard user can scroll a table wider than a phone (axe: scrollable-region-focusable).
+    <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
       <table class={`table table--zebra${compact ? ' table--compact' : ''}`} id={id}>
         <caption>{caption}</caption>
         <thead>
@@ -26,7 +43,7 @@ export function Table({ caption, columns, rows, empty = 'Ingen rækker.', id, co
                     {c.sortable.direction === 'ascending' ? ' ▲' : c.sortable.direction === 'descending' ? ' ▼' : ''}
                   </a>
                 ) : (
-                  c.label
+                  c.label || <span class="sr-only">{c.srLabel ?? 'Handling'}</span>
                 )}
               </th>
             ))}
@@ -64,7 +81,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
   return (
     <nav class="pagination" aria-label="Sider">
       {page > 1 && (
-        <a href={hrefFor(page - 1)} class="button button-arrow button-previous">
+        <a href={hrefFor(page - 1)} class="button button-arrow button-previous" aria-label="Forrige side">
           <span class="pagination-nav-link">Forrige</span>
         </a>
       )}
@@ -77,7 +94,12 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
               </li>
             )}
             <li class="pagination-item pagination-number">
-              <a href={hrefFor(p)} class={`button${p === page ? ' current-page' : ''}`} aria-current={p === page ? 'page' : undefined} aria-label={`Side ${p}`}>
+              <a
+                href={hrefFor(p)}
+                class={`button${p === page ? ' current-page' : ''}`}
+                aria-current={p === page ? 'page' : undefined}
+                aria-label={`Side ${p}`}
+              >
                 {p}
               </a>
             </li>
@@ -85,7 +107,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
         ))}
       </ul>
       {page < pageCount && (
-        <a href={hrefFor(page + 1)} class="button button-arrow button-next">
+        <a href={hrefFor(page + 1)} class="button button-arrow button-next" aria-label="Næste side">
           <span class="pagination-nav-link">Næste</span>
         </a>
       )}

@@ -1,23 +1,27 @@
 import type { Context } from 'hono';
+import { withoutRuleCodes } from '../../domain/text.ts';
 import { z } from 'zod';
 import { bodyTypes, type BodyType, itemKindLabels, mandateKindLabels, mandateStateLabels, memberLevels, memberRoles } from '../../domain/governance/labels.ts';
 import { administrationLabels, administrations, can } from '../../policy/index.ts';
-import { isoDate } from '../../services/context.ts';
-import { addMandateDocument, addMember, approveMandate, type BodyInput, createBody, endMember, getBody, updateBody } from '../../services/governance/bodies.ts';
-import { recordCompetenceTransfer, transfersOf, whoDecides } from '../../services/governance/competence.ts';
+import { today as todayIn } from '../../services/context.ts';
+import { addMandateDocument, addMember, approveMandate, type BodyInput, createBody, endMember, getBody, updateBody, bodyOfMember, getMandateDocument } from '../../services/governance/bodies.ts';
+import { readablePlan, recordCompetenceTransfer, transfersOf, whoDecides } from '../../services/governance/competence.ts';
 import { planMeeting, proposeItem } from '../../services/governance/meetings.ts';
 import { bodyOptions, districtNumberOptions, planOptions } from '../../services/governance/options.ts';
 import { organisationOptions } from '../../services/organisations.ts';
 import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, Tag, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate } from '../format.ts';
-import { field, formAll } from '../forms.ts';
+import { bodyContract, competenceTransferContract, itemContract, meetingContract, memberContract } from '../../contracts/governance.ts';
+import { fromText } from '../../contracts/fields.ts';
+import { contractOrInvalid, field, formAll } from '../forms.ts';
 import { home, page } from '../render.tsx';
 import { type FormState, HistoryLink, SummaryList, saveForm } from '../registry/shared.tsx';
 import { levelLabel as levelLabelOf, MeetingStateTag, MemberTable, period, roleLabel as roleLabelOf, typeLabel, Warnings, when } from './parts.tsx';
 import { partyOrganisationIds } from '../../services/plans/access.ts';
 import { govPaths } from './paths.ts';
+import { personName } from '../../presenters/people.ts';
 
 const crumbs = [home, { label: 'Styring', href: govPaths.home() }];
 const errorList = (e?: Record<string, string>) => Object.entries(e ?? {}).map(([f, m]) => ({ field: f, message: m }));
@@ -29,7 +33,7 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
   const actor = c.get('actor');
   const subject = { type: 'body' as const, id, memberUserIds: b.members.flatMap((m) => (m.userId ? [m.userId] : [])) };
   const may = { manage: can(actor, 'manageMembers', subject), propose: can(actor, 'proposeItem', subject), lbf: can(actor, 'approveMandateLbf', subject) };
-  const today = isoDate(ctx.now());
+  const today = todayIn(ctx);
   const upcoming = b.meetings.filter((m) => m.starts_at.getTime() >= ctx.now().getTime() - 86_400_000 && m.state !== 'cancelled').reverse();
   const past = b.meetings.filter((m) => !upcoming.includes(m));
   return page(
@@ -38,7 +42,7 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
     <>
       <h1>{b.name}</h1>
       {notice && <ErrorSummary title="Ændringen blev ikke gemt" errors={errorList(notice.errors)} />}
-      <p class="font-lead">{b.description}</p>
+      <p class="font-lead">{withoutRuleCodes(b.description)}</p>
       {!b.active && <Alert kind="info" heading="Organet findes ikke længere">Organet var i funktion {period(b.validFrom, b.validTo)}. Medlemmerne vises, som de var den sidste dag.</Alert>}
       <Warnings heading="Mangler i sammensætning og mødeplan" warnings={b.warnings} />
       <SummaryList
@@ -100,11 +104,11 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
           <h2>Kommissorium og forretningsorden</h2>
           {b.mandate.inForce ? (
             <Alert kind="success" heading="Mandatet er gældende">
-              Kommissorium og forretningsorden er godkendt af Boligsocial Bestyrelse og Landsbyggefonden (R13).
+              Kommissorium og forretningsorden er godkendt af Boligsocial Bestyrelse og Landsbyggefonden.
             </Alert>
           ) : (
             <Alert kind="warning" heading="Mandatet er ikke gældende">
-              Mangler godkendt {b.mandate.missing.join(' og ')}: Boligsocial Bestyrelse godkender, og derefter Landsbyggefonden (R13).
+              Mangler godkendt {b.mandate.missing.join(' og ')}: Boligsocial Bestyrelse godkender, og derefter Landsbyggefonden.
             </Alert>
           )}
           <Table
@@ -160,7 +164,7 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
       <Table
         caption="Foreslåede punkter, der venter på en dagsorden"
         columns={[{ key: 'title', label: 'Punkt' }, { key: 'kind', label: 'Type' }, { key: 'by', label: 'Foreslået af' }]}
-        rows={b.backlog.map((i) => ({ title: i.title, kind: itemKindLabels[i.kind], by: i.proposed_by_label.replace(/ <.*>$/, '') }))}
+        rows={b.backlog.map((i) => ({ title: i.title, kind: itemKindLabels[i.kind], by: personName(i.proposed_by_label) }))}
         empty="Ingen forslag."
       />
       {may.propose && (
@@ -181,15 +185,11 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
   );
 }
 
-const bodySchema = z.object({
-  name: field.text('organets navn'),
-  type: z.enum(bodyTypes, { error: 'Vælg organets type.' }),
+/** The form's adapter to the body contract: ids and counts arrive as strings; the districts and plans are checkbox groups. */
+const bodySchema = bodyContract.omit({ districtNumbers: true, planIds: true }).extend({
   parentId: field.optionalId(),
-  validFrom: field.date('startdatoen'),
-  validTo: field.optionalDate('slutdatoen'),
-  description: z.string().max(4000).default(''),
-  minPerYear: z.string().optional().transform((v) => (v && /^\d+$/.test(v) ? Number(v) : null)),
-  maxPerYear: z.string().optional().transform((v) => (v && /^\d+$/.test(v) ? Number(v) : null)),
+  minPerYear: fromText.number(bodyContract.shape.minPerYear),
+  maxPerYear: fromText.number(bodyContract.shape.maxPerYear),
   version: z.string().optional(),
 });
 
@@ -239,7 +239,7 @@ const toInput = (d: z.infer<typeof bodySchema>, districts: string[], plans: stri
   planIds: plans.filter((x) => /^\d+$/.test(x)).map(Number),
 });
 
-export const newBodyForm = (c: Context<AppEnv>) => bodyForm(c, null, { values: { type: 'local_group', validFrom: isoDate(c.get('ctx').now()) } });
+export const newBodyForm = (c: Context<AppEnv>) => bodyForm(c, null, { values: { type: 'local_group', validFrom: todayIn(c.get('ctx')) } });
 
 export async function editBodyForm(c: Context<AppEnv>, id: number) {
   const b = await getBody(c.get('ctx'), id);
@@ -268,25 +268,19 @@ export async function saveBody(c: Context<AppEnv>, id: number | null) {
     bodySchema,
     (st) => bodyForm(c, id, { ...st, values: { ...st.values, __districts: districts.join(','), __plans: plans.join(',') } }),
     async (d) => {
-      if (id === null) return createBody(c.get('ctx'), toInput(d, districts, plans));
-      await updateBody(c.get('ctx'), id, Number(d.version), toInput(d, districts, plans));
+      const input = contractOrInvalid(bodyContract, toInput(d, districts, plans));
+      if (id === null) return createBody(c.get('ctx'), input);
+      await updateBody(c.get('ctx'), id, Number(d.version), input);
       return id;
     },
     (bodyId) => govPaths.body(bodyId),
   );
 }
 
-const memberSchema = z.object({
-  personName: field.text('navnet'),
-  email: z.string().trim().max(200).refine((v) => v === '' || /^[^@\s]+@[^@\s]+$/.test(v), { error: 'Skriv en gyldig e-mailadresse, eller lad feltet stå tomt.' }).default(''),
-  representsKind: z.enum(['organisation', 'administration', 'other'], { error: 'Vælg hvem medlemmet repræsenterer.' }),
+/** The form's adapter to the member contract (the same e-mail check as the API). */
+const memberSchema = memberContract.extend({
   organisationId: field.optionalId(),
-  administration: z.string().optional().transform((v) => (v && (administrations as readonly string[]).includes(v) ? v : null)),
-  representsOther: z.string().max(200).default(''),
-  level: z.enum(memberLevels, { error: 'Vælg niveauet.' }),
-  role: z.enum(memberRoles, { error: 'Vælg rollen.' }),
-  startsOn: field.date('startdatoen'),
-  endsOn: field.optionalDate('slutdatoen'),
+  administration: fromText.choice(memberContract.shape.administration),
 });
 
 async function memberForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
@@ -324,7 +318,7 @@ async function memberForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
   );
 }
 
-export const newMemberForm = (c: Context<AppEnv>, bodyId: number) => memberForm(c, bodyId, { values: { representsKind: 'organisation', level: 'business_manager', role: 'member', startsOn: isoDate(c.get('ctx').now()) } });
+export const newMemberForm = (c: Context<AppEnv>, bodyId: number) => memberForm(c, bodyId, { values: { representsKind: 'organisation', level: 'business_manager', role: 'member', startsOn: todayIn(c.get('ctx')) } });
 
 export const saveMember = (c: Context<AppEnv>, bodyId: number) =>
   saveForm(c, memberSchema, (st) => memberForm(c, bodyId, st), (d) => addMember(c.get('ctx'), bodyId, d), () => govPaths.body(bodyId), 'Medlemmet er tilføjet.');
@@ -334,9 +328,7 @@ export const saveEndMember = (c: Context<AppEnv>, memberId: number) =>
     c,
     z.object({ version: field.version(), endsOn: field.date('slutdatoen') }),
     async (st) => {
-      const m = await c.get('ctx').db.selectFrom('body_member').select('body_id').where('id', '=', memberId).executeTakeFirst();
-      if (!m) return c.notFound();
-      return bodyPage(c, m.body_id, { errors: st.conflict ? { endsOn: 'En anden har ændret medlemmet imens. Prøv igen.' } : (st.errors ?? {}), status: st.conflict ? 409 : 400 });
+      return bodyPage(c, await bodyOfMember(c.get('ctx'), memberId), { errors: st.conflict ? { endsOn: 'En anden har ændret medlemmet imens. Prøv igen.' } : (st.errors ?? {}), status: st.conflict ? 409 : 400 });
     },
     (d) => endMember(c.get('ctx'), memberId, d.version, d.endsOn),
     (bodyId) => govPaths.body(bodyId),
@@ -358,7 +350,7 @@ async function mandateForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
     { title: 'Ny version af mandat', breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Kommissorium' }], status: st.status },
     <>
       <h1>Ny version: kommissorium eller forretningsorden for {b.name}</h1>
-      <p>Versionen gemmes som udkast. Boligsocial Bestyrelse godkender den, og derefter Landsbyggefonden (R13).</p>
+      <p>Versionen gemmes som udkast. Boligsocial Bestyrelse godkender den, og derefter Landsbyggefonden.</p>
       <ErrorSummary errors={errorList(e)} />
       <Form action={govPaths.newMandate(bodyId)} csrfToken={c.get('csrfToken')}>
         <SelectField name="kind" label="Dokument" options={[{ value: 'terms_of_reference', label: 'Kommissorium' }, { value: 'rules_of_procedure', label: 'Forretningsorden' }]} value={v.kind} error={e.kind} required />
@@ -376,8 +368,7 @@ export const saveMandate = (c: Context<AppEnv>, bodyId: number) =>
 const approvalSchema = z.object({ version: field.version(), approvedOn: field.date('godkendelsesdatoen'), reference: field.text('referencen (sagsnummer eller mødereference)') });
 
 async function approvalForm(c: Context<AppEnv>, docId: number, step: 'city_board' | 'lbf', st: FormState) {
-  const doc = await c.get('ctx').db.selectFrom('mandate_document').select(['id', 'body_id', 'title', 'number', 'version']).where('id', '=', docId).executeTakeFirst();
-  if (!doc) return c.notFound();
+  const doc = await getMandateDocument(c.get('ctx'), docId);
   const who = step === 'city_board' ? 'Boligsocial Bestyrelse' : 'Landsbyggefonden';
   const v = st.values;
   const e = st.errors ?? {};
@@ -403,9 +394,8 @@ export const mandateApprovalForm = (c: Context<AppEnv>, docId: number, step: 'ci
 export const saveMandateApproval = (c: Context<AppEnv>, docId: number, step: 'city_board' | 'lbf') =>
   saveForm(c, approvalSchema, (st) => approvalForm(c, docId, step, st), (d) => approveMandate(c.get('ctx'), docId, d.version, step, d), (bodyId) => govPaths.body(bodyId), 'Godkendelsen er registreret.');
 
-export const itemSchema = z.object({
-  title: field.text('punktets titel'),
-  description: z.string().max(8000).default(''),
+/** The form's adapter to the agenda item contract. */
+export const itemSchema = itemContract.extend({
   kind: z.enum(['plan', 'change_request', 'report', 'free'], { error: 'Vælg punktets type.' }),
   refId: field.optionalId(),
   closed: z.string().optional().transform((v) => v === 'on' || v === 'true' || v === '1'),
@@ -443,12 +433,8 @@ export const proposeItemForm = (c: Context<AppEnv>, bodyId: number) => proposeFo
 export const saveProposal = (c: Context<AppEnv>, bodyId: number) =>
   saveForm(c, itemSchema, (st) => proposeForm(c, bodyId, st), (d) => proposeItem(c.get('ctx'), bodyId, d), () => govPaths.body(bodyId), 'Punktet er foreslået.');
 
-export const meetingSchema = z.object({
-  date: field.date('mødedatoen'),
-  startTime: z.string({ error: 'Skriv starttidspunktet.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Skriv starttidspunktet som tt:mm.' }),
-  endTime: z.string({ error: 'Skriv sluttidspunktet.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Skriv sluttidspunktet som tt:mm.' }),
-  place: field.text('mødestedet'),
-});
+/** A meeting's form values are all strings, so the form uses the contract as it is. */
+export const meetingSchema = meetingContract;
 
 export function MeetingFields({ v, e }: { v: Record<string, string>; e: Record<string, string> }) {
   return (
@@ -483,9 +469,9 @@ export const saveNewMeeting = (c: Context<AppEnv>, bodyId: number) =>
 /** R11, R12 — who decides on a plan, who may vote, and the record of a competence transfer. */
 async function competencePage(c: Context<AppEnv>, planId: number, st: FormState) {
   const ctx = c.get('ctx');
-  const today = isoDate(ctx.now());
-  const plan = await ctx.db.selectFrom('plan').select(['id', 'name']).where('id', '=', planId).executeTakeFirst();
-  if (!plan) return c.notFound();
+  const today = todayIn(ctx);
+  // A plan the viewer may not read does not exist for them: its name and parties stay on the server (404).
+  const plan = await readablePlan(ctx, planId);
   const [transfers, who] = await Promise.all([transfersOf(ctx.db, planId), whoDecides(ctx.db, planId, today).catch((err: Error) => err)]);
   const e = st.errors ?? {};
   const v = st.values;
@@ -503,14 +489,14 @@ async function competencePage(c: Context<AppEnv>, planId: number, st: FormState)
         <>
           <Alert kind="info" heading={who.body.name}>
             <p>
-              {who.reason} ({who.rule}).
+              {who.reason}.
             </p>
             <p>
               <a href={govPaths.body(who.body.id)}>Gå til {who.body.name}</a>
             </p>
           </Alert>
           <Table
-            caption="Medlemmer og stemmeret (R11)"
+            caption="Medlemmer og stemmeret"
             columns={[{ key: 'name', label: 'Navn' }, { key: 'represents', label: 'Repræsenterer' }, { key: 'vote', label: 'Stemmeret' }, { key: 'why', label: 'Begrundelse' }]}
             rows={[...who.voters.map((m) => ({ m, vote: true })), ...who.others.map((m) => ({ m, vote: false }))].map(({ m, vote }) => ({
               name: m.name,
@@ -522,7 +508,7 @@ async function competencePage(c: Context<AppEnv>, planId: number, st: FormState)
           />
         </>
       )}
-      <h2>Flytning af kompetence til Boligsocial Bestyrelse (R12)</h2>
+      <h2>Flytning af kompetence til Boligsocial Bestyrelse</h2>
       {transfers.map((t) => (
         <p>
           Boligorganisationerne besluttede {formatDate(t.decided_on)} at flytte kompetencen{t.reference ? ` (${t.reference})` : ''}. {t.note}
@@ -547,7 +533,7 @@ export const competenceForm = (c: Context<AppEnv>, planId: number) => competence
 export const saveCompetence = (c: Context<AppEnv>, planId: number) =>
   saveForm(
     c,
-    z.object({ decidedOn: field.date('beslutningsdatoen'), reference: z.string().max(200).default(''), note: z.string().max(2000).default('') }),
+    competenceTransferContract,
     (st) => competencePage(c, planId, st),
     (d) => recordCompetenceTransfer(c.get('ctx'), planId, d),
     () => govPaths.competence(planId),

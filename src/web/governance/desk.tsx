@@ -5,11 +5,12 @@ import type { ServiceContext } from '../../services/context.ts';
 import { deskData, secretariatDesk } from '../../services/governance/desk.ts';
 import { myMeetings } from '../../services/governance/meetings.ts';
 import { Alert, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { home, page } from '../render.tsx';
 import { MeetingStateTag, when } from './parts.tsx';
 import { govPaths } from './paths.ts';
+import { personName } from '../../presenters/people.ts';
 
 type Desk = Awaited<ReturnType<typeof deskData>>;
 
@@ -17,7 +18,7 @@ function DeskTables({ d }: { d: Desk }) {
   return (
     <>
       {d.behind.length > 0 && (
-        <Alert kind="warning" heading="Organer bagud i forhold til mødeplanen (R9, R10)">
+        <Alert kind="warning" heading="Organer bagud i forhold til mødeplanen">
           <ul>
             {d.behind.map((b) => (
               <li>
@@ -36,7 +37,7 @@ function DeskTables({ d }: { d: Desk }) {
       <Table
         caption="Punkter, der venter på en dagsorden"
         columns={[{ key: 'title', label: 'Punkt' }, { key: 'body', label: 'Organ' }, { key: 'by', label: 'Foreslået af' }, { key: 'at', label: 'Foreslået' }]}
-        rows={d.backlog.map((i) => ({ title: i.title, body: <a href={govPaths.body(i.body_id)}>{i.body}</a>, by: i.proposed_by_label.replace(/ <.*>$/, ''), at: formatDate(i.created_at) }))}
+        rows={d.backlog.map((i) => ({ title: i.title, body: <a href={govPaths.body(i.body_id)}>{i.body}</a>, by: personName(i.proposed_by_label), at: formatDate(i.created_at) }))}
         empty="Ingen forslag venter."
       />
       <Table
@@ -46,7 +47,7 @@ function DeskTables({ d }: { d: Desk }) {
         empty="Alle referater er godkendt."
       />
       <Table
-        caption="Kommissorier og forretningsordener, der afventer godkendelse (R13)"
+        caption="Kommissorier og forretningsordener, der afventer godkendelse"
         columns={[{ key: 'doc', label: 'Dokument' }, { key: 'body', label: 'Organ' }, { key: 'state', label: 'Status' }]}
         rows={d.mandates.map((x) => ({ doc: `${x.title} v${x.number}`, body: <a href={govPaths.body(x.body_id)}>{x.body}</a>, state: mandateStateLabels[x.state] }))}
         empty="Ingen afventer godkendelse."

@@ -1,17 +1,10 @@
 import { Hono } from 'hono';
-import { addAreaApi } from '../../api/index.ts';
-import { governanceApi } from '../../api/governance.ts';
-import { addDemoStep } from '../../demo/load.ts';
 import { loadDemoGovernance } from '../../demo/governance.ts';
 import { NotFound } from '../../errors.ts';
-import '../../policy/rules/governance.ts';
 import { getBody } from '../../services/governance/bodies.ts';
 import { agendaPdf, bodyFeed, meetingIcs, minutesPdf } from '../../services/governance/documents.ts';
 import { getPaper } from '../../services/governance/papers.ts';
-import type { AppEnv } from '../env.ts';
-import { addDashboardSection } from '../home.tsx';
-import { addAreaPages } from '../mounts.ts';
-import { addNavEntry } from '../nav.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { idParam } from '../registry/shared.tsx';
 import {
   bodyPage,
@@ -113,9 +106,3 @@ export function governancePages() {
   r.post('/kompetence/:id', (c) => saveCompetence(c, idParam(c)));
   return r;
 }
-
-addAreaPages((app) => app.route('/styring', governancePages()));
-addAreaApi(governanceApi);
-addNavEntry({ label: 'Styring', href: '/styring', prefix: '/styring', order: 30 });
-addDashboardSection({ order: 30, render: governanceDashboard });
-addDemoStep({ order: 30, name: 'governance', run: loadDemoGovernance });

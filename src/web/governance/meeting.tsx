@@ -2,21 +2,24 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { decisionLabels, type Decision, decisions, itemKindLabels, outcomeKindLabels, outcomeKinds } from '../../domain/governance/labels.ts';
 import { agendaOpen, checkMeetingAction, type MeetingAction, meetingActionLabels, meetingActions, outcomesOpen } from '../../domain/governance/meeting.ts';
-import { Conflict, Invalid, NotFound, TooLarge } from '../../errors.ts';
+import { Conflict, NotFound } from '../../errors.ts';
 import { authorize, can } from '../../policy/index.ts';
-import { addItem, approveMinutes, getMeeting, recordAttendance, recordOutcome, scheduleItem, transitionMeeting, updateMeeting } from '../../services/governance/meetings.ts';
+import { addItem, approveMinutes, getMeeting, recordAttendance, recordOutcome, scheduleItem, transitionMeeting, updateMeeting, getItemForOutcome } from '../../services/governance/meetings.ts';
 import { planOptions } from '../../services/governance/options.ts';
 import { copyPaper, PAPER_LIMIT_BYTES, reusablePapers, uploadPaper } from '../../services/governance/papers.ts';
 import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, Tag, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatNumber } from '../format.ts';
-import { field, type FormErrors, type FormValues, formAll, parseWith, readForm } from '../forms.ts';
+import { fromText } from '../../contracts/fields.ts';
+import { attendanceContract, outcomeContract } from '../../contracts/governance.ts';
+import { contractOrInvalid, field, formAll, type FormErrors, formFailure, type FormValues, parseWith, readForm } from '../forms.ts';
 import { flash, home, page } from '../render.tsx';
 import { type FormState, saveForm } from '../registry/shared.tsx';
 import { ItemFields, itemSchema, MeetingFields, meetingSchema } from './body.tsx';
 import { MeetingStateTag, roleLabel } from './parts.tsx';
 import { govPaths } from './paths.ts';
+import { personName } from '../../presenters/people.ts';
 
 type Panel = 'item' | 'upload' | 'attendance' | 'action' | 'approve' | 'schedule';
 interface PageState {
@@ -228,7 +231,7 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
                 <>
                   <h3>Sæt et foreslået punkt på dagsordenen</h3>
                   <Form action={govPaths.scheduleItem(id)} csrfToken={csrf} fieldPrefix="schedule-">
-                    <SelectField name="itemId" label="Foreslået punkt" options={m.backlog.map((b) => ({ value: String(b.id), label: `${b.title} (${b.proposed_by_label.replace(/ <.*>$/, '')})` }))} error={st.panel === 'schedule' ? e.itemId : undefined} required />
+                    <SelectField name="itemId" label="Foreslået punkt" options={m.backlog.map((b) => ({ value: String(b.id), label: `${b.title} (${personName(b.proposed_by_label)})` }))} error={st.panel === 'schedule' ? e.itemId : undefined} required />
                     <Button variant="secondary">Sæt på dagsordenen</Button>
                   </Form>
                 </>
@@ -281,10 +284,7 @@ async function runOnPage(c: Context<AppEnv>, id: number, panel: Panel, values: F
     flash(c, done);
     return c.redirect(to, 303);
   } catch (err) {
-    if (err instanceof Invalid) return meetingPage(c, id, { panel, values, errors: err.fields, status: 400 });
-    if (err instanceof TooLarge) return meetingPage(c, id, { panel, values, errors: { file: err.message }, status: 413 });
-    if (err instanceof Conflict) return meetingPage(c, id, { panel, values, conflict: err, status: 409 });
-    throw err;
+    return meetingPage(c, id, { panel, values, ...formFailure(err) });
   }
 }
 
@@ -312,7 +312,7 @@ export async function postSchedule(c: Context<AppEnv>, id: number) {
 
 export async function postAttendance(c: Context<AppEnv>, id: number) {
   const present = (await formAll(c, 'present')).filter((x) => /^\d+$/.test(x)).map(Number);
-  return runOnPage(c, id, 'attendance', { __present: present.join(',') }, () => recordAttendance(c.get('ctx'), id, present), 'Fremmødet er gemt.');
+  return runOnPage(c, id, 'attendance', { __present: present.join(',') }, () => recordAttendance(c.get('ctx'), id, contractOrInvalid(attendanceContract, { presentMemberIds: present }).presentMemberIds), 'Fremmødet er gemt.');
 }
 
 export async function postApprove(c: Context<AppEnv>, id: number) {
@@ -368,21 +368,15 @@ export async function editMeetingForm(c: Context<AppEnv>, id: number) {
 export const saveMeetingEdit = (c: Context<AppEnv>, id: number) =>
   saveForm(c, meetingSchema.extend({ version: field.version() }), (st) => editMeetingPage(c, id, st), (d) => updateMeeting(c.get('ctx'), id, d.version, d), () => govPaths.meeting(id), 'Mødet er flyttet.');
 
-const outcomeSchema = z.object({
+/** The form's adapter to the outcome contract: an empty decision is none. */
+const outcomeSchema = outcomeContract.extend({
   version: field.version(),
-  outcomeKind: z.enum(outcomeKinds, { error: 'Vælg typen af udfald.' }),
-  decision: z.string().optional().transform((v) => ((decisions as readonly string[]).includes(v ?? '') ? (v as Decision) : null)),
-  text: z.string().max(20_000).default(''),
-  taskOwner: z.string().max(200).default(''),
-  taskDue: field.optionalDate('fristen'),
+  decision: fromText.choice(outcomeContract.shape.decision),
 });
 
 async function outcomePage(c: Context<AppEnv>, itemId: number, st: FormState) {
   const ctx = c.get('ctx');
-  const item = await ctx.db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).executeTakeFirst();
-  if (!item || item.meeting_id === null) throw new NotFound('Punktet findes ikke.');
-  const m = await getMeeting(ctx, item.meeting_id);
-  authorize(c.get('actor'), 'recordOutcome', m.subject);
+  const { item, meeting: m } = await getItemForOutcome(ctx, itemId);
   const v = st.values;
   const e = st.errors ?? {};
   return page(
@@ -408,8 +402,7 @@ async function outcomePage(c: Context<AppEnv>, itemId: number, st: FormState) {
   );
 }
 export async function outcomeForm(c: Context<AppEnv>, itemId: number) {
-  const item = await c.get('ctx').db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).executeTakeFirst();
-  if (!item) throw new NotFound('Punktet findes ikke.');
+  const { item } = await getItemForOutcome(c.get('ctx'), itemId);
   return outcomePage(c, itemId, { values: { version: String(item.version), outcomeKind: item.outcome_kind ?? 'decision', decision: item.decision ?? '', text: item.outcome_text, taskOwner: item.task_owner, taskDue: item.task_due ?? '' } });
 }
 export const saveOutcome = (c: Context<AppEnv>, itemId: number) =>

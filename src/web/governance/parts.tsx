@@ -48,7 +48,7 @@ export function Warnings({ warnings, heading }: { warnings: { rule: string; mess
       <ul>
         {warnings.map((w) => (
           <li>
-            {w.message} ({w.rule})
+            {w.message}
           </li>
         ))}
       </ul>

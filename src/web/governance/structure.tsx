@@ -1,22 +1,25 @@
 import type { Context } from 'hono';
+import { withoutRuleCodes } from '../../domain/text.ts';
 import { bodyTypes } from '../../domain/governance/labels.ts';
 import { can } from '../../policy/index.ts';
-import { isoDate } from '../../services/context.ts';
+import { today as todayIn } from '../../services/context.ts';
 import { allBodies, structureOn } from '../../services/governance/bodies.ts';
 import { myMeetings } from '../../services/governance/meetings.ts';
+import { portfolioOn } from '../../services/governance/portfolio.ts';
 import { Alert, FilterBar, Table, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate } from '../format.ts';
 import { home, page } from '../render.tsx';
 import { MemberTable, period, typeLabel, when } from './parts.tsx';
 import { govPaths } from './paths.ts';
+import { isCalendarDate } from '../../contracts/fields.ts';
 
 const crumbs = [home, { label: 'Styring', href: govPaths.home() }];
 
 /** /styring — the bodies in office today, the user's next meetings, and the structure's history. */
 export async function governanceHome(c: Context<AppEnv>) {
   const ctx = c.get('ctx');
-  const today = isoDate(ctx.now());
+  const today = todayIn(ctx);
   const [bodies, history, mine] = await Promise.all([structureOn(ctx, today), allBodies(ctx), myMeetings(ctx)]);
   const central = can(c.get('actor'), 'create', { type: 'body', memberUserIds: [] });
   return page(
@@ -75,9 +78,9 @@ export async function governanceHome(c: Context<AppEnv>) {
 export async function structurePage(c: Context<AppEnv>) {
   const ctx = c.get('ctx');
   const raw = c.req.query('dato') ?? '';
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw));
-  const on = valid ? raw : isoDate(ctx.now());
-  const bodies = await structureOn(ctx, on);
+  const valid = isCalendarDate(raw);
+  const on = valid ? raw : todayIn(ctx);
+  const [bodies, portfolio] = await Promise.all([structureOn(ctx, on), portfolioOn(ctx, on)]);
   const byType = bodyTypes.map((t) => ({ type: t, bodies: bodies.filter((b) => b.type === t) })).filter((g) => g.bodies.length);
   return page(
     c,
@@ -87,6 +90,36 @@ export async function structurePage(c: Context<AppEnv>) {
       <FilterBar action={govPaths.structure()} label="Vis">
         <TextField name="dato" label="Dato" type="date" value={on} error={raw && !valid ? 'Skriv datoen som dd.mm.åååå.' : undefined} required />
       </FilterBar>
+      <section aria-labelledby="portfolio">
+        <h2 id="portfolio">Helhedsplanerne {formatDate(on)}</h2>
+        {portfolio.fact ? (
+          <p id="portfolio-fact">
+            Offentligt oplyst pr. {formatDate(portfolio.fact.on)}: <strong>{portfolio.fact.plans} boligsociale helhedsplaner</strong>, heraf{' '}
+            <strong>{portfolio.fact.coFinanced} medfinansieret</strong> af kommunens pulje. <span class="small-text">Kilde: {portfolio.fact.source}</span>
+          </p>
+        ) : (
+          <p>Der er ingen offentlige tal for porteføljen på eller før denne dato.</p>
+        )}
+        <Table
+          caption={`Planer registreret i Helhed, der kørte ${formatDate(on)}`}
+          columns={[
+            { key: 'name', label: 'Plan' },
+            { key: 'period', label: 'Periode' },
+            { key: 'pool', label: 'Medfinansieret af puljen' },
+          ]}
+          rows={portfolio.plans.map((p) => ({
+            name: (
+              <>
+                <a href={`/planer/${p.id}`}>{p.name}</a>
+                {p.isDemo && ' (demo)'}
+              </>
+            ),
+            period: period(p.startsOn, p.endsOn),
+            pool: p.coFinanced ? 'Ja' : 'Nej',
+          }))}
+          empty="Ingen registrerede planer kørte på denne dato."
+        />
+      </section>
       {byType.length === 0 && <p>Der var ingen organer registreret på denne dato.</p>}
       {byType.map((g) => (
         <section>
@@ -103,7 +136,7 @@ export async function structurePage(c: Context<AppEnv>) {
                 {b.districts.length > 0 && <> · Bydele: {b.districts.map((d) => d.name).join(', ')}</>}
                 {b.urbanAreas.length > 0 && <> · Byområder: {b.urbanAreas.join(', ')}</>}
               </p>
-              <p>{b.description}</p>
+              <p>{withoutRuleCodes(b.description)}</p>
               {b.members.length > 0 && <MemberTable caption={`Medlemmer af ${b.name} ${formatDate(on)}`} members={b.members} />}
             </article>
           ))}

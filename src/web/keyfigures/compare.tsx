@@ -3,7 +3,7 @@ import { COPENHAGEN_INDICATORS, subtract } from '../../domain/keyfigures/index.t
 import { can } from '../../policy/index.ts';
 import { baseKey, cityKey, figureYears, indicatorValue, loadYear } from '../../services/keyfigures/read.ts';
 import { Alert, FilterBar, SelectField, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatNumber } from '../format.ts';
 import { page } from '../render.tsx';
 import { chosenYear, Credits, crumbs, kfPaths, pct, points, readOptions, SourceNote, SubNav, valueText, yearOptions } from './shared.tsx';

@@ -3,7 +3,7 @@ import { Invalid } from '../../errors.ts';
 import { TEMPLATE_HEADERS, VARIABLE_COLUMNS } from '../../services/keyfigures/columns.ts';
 import { confirmImport, discardImport, getImport, type ImportDetail, listImports, uploadStatistics } from '../../services/keyfigures/import.ts';
 import { Alert, Button, ErrorSummary, FileField, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDateTime, formatKrWhole, formatNumber } from '../format.ts';
 import { type FormErrors, type FormValues } from '../forms.ts';
 import { flash, page } from '../render.tsx';

@@ -1,19 +1,15 @@
+import { importTemplateEstates } from '../../services/keyfigures/import.ts';
+import { keyfiguresFingerprint } from '../../services/keyfigures/read.ts';
 import { Hono } from 'hono';
-import { addAreaApi } from '../../api/index.ts';
-import { keyfiguresApi } from '../../api/keyfigures.ts';
-import { addDemoStep } from '../../demo/load.ts';
 import { loadDemoKeyfigures } from '../../demo/keyfigures.ts';
-import '../../policy/rules/keyfigures.ts';
 import { authorize, can } from '../../policy/index.ts';
 import { organisationsOf } from '../../policy/actor.ts';
 import { TEMPLATE_HEADERS } from '../../services/keyfigures/columns.ts';
 import { OPEN_LEVELS, type OpenLevel, openDataCsv, openDataRows } from '../../services/keyfigures/opendata.ts';
-import { dataFingerprint, figureYears } from '../../services/keyfigures/read.ts';
+import { figureYears } from '../../services/keyfigures/read.ts';
 import { workbookBuffer, xlsxType } from '../../services/excel.ts';
 import { NotFound } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
-import { addAreaPages } from '../mounts.ts';
-import { addNavEntry } from '../nav.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { idParam } from '../registry/shared.tsx';
 import { comparePage } from './compare.tsx';
 import { confirmForm, discardForm, importPage, previewPage, templateCsv, uploadForm } from './import.tsx';
@@ -26,17 +22,7 @@ import { chosenYear, readOptions } from './shared.tsx';
 
 const LEVEL_PARAM: Record<string, OpenLevel> = { by: 'city', bydel: 'district', byomraade: 'area' };
 
-async function templateEstates(c: import('hono').Context<AppEnv>) {
-  authorize(c.get('actor'), 'import', { type: 'keyfigures' });
-  return c
-    .get('ctx')
-    .db.selectFrom('estate as e')
-    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
-    .select(['o.short_name as organisation', 'e.number', 'e.name'])
-    .orderBy('o.short_name')
-    .orderBy('e.number')
-    .execute();
-}
+const templateEstates = (c: import('hono').Context<AppEnv>) => importTemplateEstates(c.get('ctx'));
 
 const geojsonCache = new Map<string, string>();
 
@@ -51,7 +37,7 @@ export function keyfigurePages() {
     const ctx = c.get('ctx');
     authorize(ctx.actor, 'read', { type: 'keyfigures' });
     const view = can(ctx.actor, 'readDetail', { type: 'keyfigures' }) ? 'full' : organisationsOf(ctx.actor).sort((a, b) => a - b).join(',');
-    const key = `${await dataFingerprint(ctx.db)}|${view}|${new URL(c.req.url).search}`;
+    const key = `${await keyfiguresFingerprint(ctx)}|${view}|${new URL(c.req.url).search}`;
     let body = geojsonCache.get(key);
     if (!body) {
       const m = await currentMap(c);
@@ -106,8 +92,3 @@ export function keyfigurePages() {
   });
   return r;
 }
-
-addAreaPages((app) => app.route('/noegletal', keyfigurePages()));
-addAreaApi(keyfiguresApi);
-addNavEntry({ label: 'Nøgletal', href: '/noegletal', prefix: '/noegletal', order: 40 });
-addDemoStep({ order: 40, name: 'keyfigures', run: loadDemoKeyfigures });

@@ -4,7 +4,7 @@ import { can } from '../../policy/index.ts';
 import { listReferenceYears, reproduceListYear } from '../../services/keyfigures/lists.ts';
 import { figureYears, loadYear, nationalCriteria } from '../../services/keyfigures/read.ts';
 import { Table, Tag } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatNumber } from '../format.ts';
 import { page } from '../render.tsx';
 import { unitHref } from './overview.tsx';
@@ -154,7 +154,7 @@ export async function listYearPage(c: Context<AppEnv>, year: number) {
       )}
       <p class="form-hint">
         Note om reglerne: 2010–2013 gælder tre kriterier (mindst 2 af 3), fra listen 2014 fem kriterier (mindst 3 af 5), fra 2018 de fire kriterier for udsatte
-        boligområder og fra 2021 parallelsamfund og forebyggelsesområder. Kilderne står i src/domain/keyfigures/data/national-criteria-sets.ts. Listen 2011
+        boligområder og fra 2021 parallelsamfund og forebyggelsesområder. Kilderne er ministeriets offentliggjorte lister og kriterier for hvert år (se «Om data»). Listen 2011
         kan ikke genberegnes: andelen uden for arbejde eller uddannelse, andelen med ikke-vestlig oprindelse og beboertallet er identiske med 2010 og
         formentlig kopieret ved afskrivningen.
       </p>

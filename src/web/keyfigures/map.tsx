@@ -3,7 +3,7 @@ import { can } from '../../policy/index.ts';
 import { type MapData, type MapLevel, mapData, svgPaths } from '../../services/keyfigures/map.ts';
 import { figureYears, loadYear } from '../../services/keyfigures/read.ts';
 import { Alert, FilterBar, SelectField, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatNumber } from '../format.ts';
 import { page } from '../render.tsx';
 import { assetPaths } from '../static.ts';

@@ -5,7 +5,7 @@ import { knownFigures, type UnitFigures } from '../../services/keyfigures/publis
 import { baseKey, cityKey, designation, figureYears, indicatorValue, loadAllYears, trend, type YearFigures } from '../../services/keyfigures/read.ts';
 import { getSettings } from '../../services/keyfigures/settings.ts';
 import { Alert, FilterBar, SelectField, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatNumber } from '../format.ts';
 import { page } from '../render.tsx';
 import { kfHead } from './style.tsx';

@@ -1,3 +1,4 @@
+import { unitName } from '../../services/keyfigures/read.ts';
 import type { Context } from 'hono';
 import { COPENHAGEN_INDICATORS, DESIGNATION_LABELS, VARIABLES, type VariableId } from '../../domain/keyfigures/index.ts';
 import { can } from '../../policy/index.ts';
@@ -18,7 +19,7 @@ import {
 import { getSettings } from '../../services/keyfigures/settings.ts';
 import { NotFound } from '../../errors.ts';
 import { Alert, FilterBar, SelectField, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatNumber } from '../format.ts';
 import { paths } from '../paths.ts';
 import { page } from '../render.tsx';
@@ -117,15 +118,7 @@ export async function profilePage(c: Context<AppEnv>, kind: Kind, id: number) {
 }
 
 async function registryName(c: Context<AppEnv>, kind: Kind, id: number): Promise<string> {
-  const db = c.get('ctx').db;
-  const row =
-    kind === 'estate'
-      ? await db.selectFrom('estate').select('name').where('id', '=', id).executeTakeFirst()
-      : kind === 'district'
-        ? await db.selectFrom('district').select('name').where('id', '=', id).executeTakeFirst()
-        : await db.selectFrom('urban_area').select('name').where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFound();
-  return row.name;
+  return unitName(c.get('ctx'), kind, id);
 }
 
 function Designation({ y, unitKey, rule }: { y: YearFigures; unitKey: string; rule: Awaited<ReturnType<typeof getSettings>> }) {

@@ -1,16 +1,17 @@
 import type { Context } from 'hono';
-import { COPENHAGEN_INDICATORS, type IndicatorId } from '../../domain/keyfigures/index.ts';
+import { COPENHAGEN_INDICATORS } from '../../domain/keyfigures/index.ts';
 import { Conflict, Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
 import { getSettings, updateSettings } from '../../services/keyfigures/settings.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDateTime } from '../format.ts';
 import { type FormErrors, type FormValues, formAll, readForm } from '../forms.ts';
 import { flash, page } from '../render.tsx';
 import { crumbs, kfPaths, readOptions, SubNav } from './shared.tsx';
 import { kfHead } from './style.tsx';
+import { settingsContract } from '../../contracts/keyfigures.ts';
 
 interface State {
   values?: FormValues;
@@ -90,22 +91,24 @@ export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
 export async function saveSettings(c: Context<AppEnv>) {
   const values = await readForm(c);
   const indicators = await formAll(c, 'indicators');
-  const errors: FormErrors = {};
-  const min = /^\d{1,2}$/.test(values.minDeviating ?? '') ? Number(values.minDeviating) : NaN;
-  if (Number.isNaN(min)) errors.minDeviating = 'Skriv et helt tal.';
+  // The form's adapter to the settings contract: numbers arrive as strings, the threshold field is named `threshold`.
+  const whole = (v: string | undefined) => (/^\d{1,3}$/.test((v ?? '').trim()) ? Number(v) : Number.NaN);
   const t = (values.threshold ?? '').trim();
-  if (t !== '' && !/^\d{1,3}$/.test(t)) errors.threshold = 'Diskretionsgrænsen skal være et helt tal.';
-  const kind = values.deviationKind === 'points' ? 'points' : 'relative';
-  if (Object.keys(errors).length) return settingsPage(c, { values, indicators, errors, status: 400 });
+  const parsed = settingsContract.safeParse({
+    name: values.name ?? '',
+    indicators,
+    minDeviating: whole(values.minDeviating),
+    deviation: { kind: values.deviationKind === 'points' ? 'points' : 'relative', amount: values.deviation ?? '' },
+    suppressionThreshold: t === '' ? null : whole(t),
+  });
+  if (!parsed.success) {
+    const errors: FormErrors = {};
+    for (const i of parsed.error.issues) errors[i.path[0] === 'suppressionThreshold' ? 'threshold' : String(i.path[0] ?? '_form')] ??= i.message;
+    return settingsPage(c, { values, indicators, errors, status: 400 });
+  }
+  const d = parsed.data;
   try {
-    await updateSettings(c.get('ctx'), Number(values.version) || 0, {
-      name: values.name ?? '',
-      indicators: indicators as IndicatorId[],
-      minDeviating: min,
-      deviationKind: kind,
-      deviation: values.deviation ?? '',
-      threshold: t === '' ? null : Number(t),
-    });
+    await updateSettings(c.get('ctx'), Number(values.version) || 0, { name: d.name, indicators: d.indicators, minDeviating: d.minDeviating, deviationKind: d.deviation.kind, deviation: d.deviation.amount, threshold: d.suppressionThreshold });
     flash(c, 'Reglen er gemt.');
     return c.redirect(kfPaths.settings(), 303);
   } catch (e) {

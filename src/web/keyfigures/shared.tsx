@@ -14,7 +14,7 @@ import {
 } from '../../domain/keyfigures/index.ts';
 import type { UnitFigures } from '../../services/keyfigures/publish.ts';
 import { indicatorValue, isSuppressed, type ReadOptions, type YearFigures } from '../../services/keyfigures/read.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDateTime } from '../format.ts';
 import { withQuery } from '../paths.ts';
 import { home } from '../render.tsx';

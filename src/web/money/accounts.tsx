@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
 import { planYears } from '../../domain/money/budget.ts';
-import { Invalid } from '../../errors.ts';
+import { Invalid, Forbidden } from '../../errors.ts';
 import { authorize, can } from '../../policy/index.ts';
-import { budgetSubject } from '../../services/money/access.ts';
+import { budgetSubject, budgetAbilities } from '../../services/money/access.ts';
 import { addEntry, commitImport, deleteEntry, discardImport, getImport, getPlanFinance, listEntries, listImports, previewImport } from '../../services/money/index.ts';
 import { Alert, Button, ErrorSummary, FileField, Form, SelectField, Table, TextArea, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
 import { field, type FormErrors, type FormValues } from '../forms.ts';
 import { flash, page } from '../render.tsx';
@@ -14,21 +13,23 @@ import { type FormState, saveForm } from '../registry/shared.tsx';
 import { assetPaths } from '../static.ts';
 import { moneyPaths } from './paths.ts';
 import { planCrumbs } from './shared.tsx';
+import { personName } from '../../presenters/people.ts';
+import { entryContract } from '../../contracts/money.ts';
 
-export const entryForm = z.object({
+/** The form's adapter to the posting contract: ids and the year arrive as strings, the amount in kroner. */
+export const entryForm = entryContract.omit({ amountOre: true }).extend({
   lineId: field.id('budgetlinjen'),
-  year: field.wholeNumber('året'),
-  amount: field.kr(),
-  bookedOn: field.optionalDate('Datoen'),
-  text: z.string().trim().max(500, { error: 'Teksten må højst have 500 tegn.' }).default(''),
+  year: field.wholeNumber('året').pipe(entryContract.shape.year),
+  amount: field.kr().pipe(entryContract.shape.amountOre),
 });
+
 
 /** /planer/:id/oekonomi/regnskab — the postings, and a form to enter one by hand (R7). */
 export async function accountsPage(c: Context<AppEnv>, planId: number, state: FormState = { values: {} }) {
   const ctx = c.get('ctx');
   const f = await getPlanFinance(ctx, planId);
   const [entries, imports] = await Promise.all([listEntries(ctx, planId), listImports(ctx, planId)]);
-  const mayRecord = can(c.get('actor'), 'recordAccounts', await budgetSubject(ctx.db, planId));
+  const mayRecord = (await budgetAbilities(ctx, planId)).recordAccounts;
   const errors = state.errors ?? {};
   const v = state.values;
   const years = planYears(f.startsOn, f.endsOn);
@@ -85,7 +86,7 @@ export async function accountsPage(c: Context<AppEnv>, planId: number, state: Fo
           amount: formatKr(e.amountOre),
           date: formatDate(e.bookedOn),
           text: e.text,
-          source: e.importId ? `Indlæst fil` : `Registreret af ${e.createdBy.replace(/ <.*>$/, '')}`,
+          source: e.importId ? `Indlæst fil` : `Registreret af ${personName(e.createdBy)}`,
           actions:
             mayRecord && !e.importId ? (
               <form method="post" action={moneyPaths.deleteEntry(planId, e.id)}>
@@ -104,7 +105,7 @@ export async function accountsPage(c: Context<AppEnv>, planId: number, state: Fo
         <Table
           caption="Indlæste filer"
           columns={[{ key: 'file', label: 'Fil' }, { key: 'status', label: 'Status' }, { key: 'rows', label: 'Rækker', numeric: true }, { key: 'total', label: 'Beløb', numeric: true }, { key: 'by', label: 'Af' }]}
-          rows={imports.map((i) => ({ file: <a href={moneyPaths.importOne(planId, i.id)}>{i.fileName}</a>, status: statusLabels[i.status], rows: formatNumber(i.rowCount), total: formatKr(i.totalOre), by: `${i.createdBy.replace(/ <.*>$/, '')}, ${formatDateTime(i.createdAt)}` }))}
+          rows={imports.map((i) => ({ file: <a href={moneyPaths.importOne(planId, i.id)}>{i.fileName}</a>, status: statusLabels[i.status], rows: formatNumber(i.rowCount), total: formatKr(i.totalOre), by: `${personName(i.createdBy)}, ${formatDateTime(i.createdAt)}` }))}
         />
       )}
     </>,
@@ -151,7 +152,7 @@ const importHead = () => <script src={`${assetPaths.app}/money-import.js`} defer
 export async function importPage(c: Context<AppEnv>, planId: number, state: { errors?: FormErrors; status?: 200 | 400 } = {}) {
   const ctx = c.get('ctx');
   const f = await getPlanFinance(ctx, planId);
-  authorize(c.get('actor'), 'recordAccounts', await budgetSubject(ctx.db, planId));
+  if (!(await budgetAbilities(ctx, planId)).recordAccounts) throw new Forbidden('Regnskabet indlæses af boligorganisationerne bag planen og projektlederne.');
   const errors = state.errors ?? {};
   return page(
     c,

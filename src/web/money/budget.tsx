@@ -1,18 +1,20 @@
 import type { Context } from 'hono';
 import { parseKr } from '../../domain/amount.ts';
-import { type FunderKind, funderKindLabels, type LineKind, lineKindLabels, planYears, proposeSplit } from '../../domain/money/budget.ts';
+import { type FunderKind, funderKindLabels, type LineKind, lineKindLabels, municipalCapText, planYears, proposeSplit } from '../../domain/money/budget.ts';
+import { bpText } from '../../domain/money/amount.ts';
 import { Conflict, Forbidden, Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
-import { budgetSubject } from '../../services/money/access.ts';
+import { budgetSubject, budgetAbilities, budgetOptions } from '../../services/money/access.ts';
 import { type BudgetInput, getPlanFinance, lockedReason, type PlanFinance, saveBudget } from '../../services/money/index.ts';
 import { Alert, Button, ErrorSummary, Form, HiddenField, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatKr } from '../format.ts';
 import { type FormErrors, type FormValues, readForm } from '../forms.ts';
 import { flash, page } from '../render.tsx';
 import { moneyPaths } from './paths.ts';
 import { planCrumbs } from './shared.tsx';
+import { budgetContract } from '../../contracts/money.ts';
 
 const categoryLines: [LineKind, string][] = [
   ['staff', 'Personale'],
@@ -25,22 +27,7 @@ const categoryLines: [LineKind, string][] = [
 /** Øre → the kroner a user would type (`1.234.567,50`), empty for 0 when asked. */
 const krInput = (ore: number, blankZero = false) => (blankZero && ore === 0 ? '' : formatKr(ore).replace(' kr.', '').replace(/,00$/, ''));
 
-async function planOptions(c: Context<AppEnv>, planId: number) {
-  const db = c.get('ctx').db;
-  const [activities, orgs] = await Promise.all([
-    db.selectFrom('activity').select(['id', 'title']).where('plan_id', '=', planId).orderBy('sort').orderBy('id').execute(),
-    db
-      .selectFrom('plan_estate as pe')
-      .innerJoin('estate as e', 'e.id', 'pe.estate_id')
-      .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
-      .select(['o.id', 'o.short_name as name'])
-      .distinct()
-      .where('pe.plan_id', '=', planId)
-      .orderBy('o.short_name')
-      .execute(),
-  ]);
-  return { activities, orgs };
-}
+const planOptions = (c: Context<AppEnv>, planId: number) => budgetOptions(c.get('ctx'), planId);
 
 /** The form's values for a stored budget, or for a new one (with the 75/12,5/12,5 split proposed from `frame`). */
 function initialValues(f: PlanFinance, o: Awaited<ReturnType<typeof planOptions>>, proposedFrame: number | null): FormValues {
@@ -162,7 +149,7 @@ function lockedPage(c: Context<AppEnv>, f: PlanFinance, status: 200 | 403 = 200)
         <p>{lockedReason}</p>
         <p>
           Ændringsanmodningen viser, hvilke budgetlinjer der flyttes penge mellem; den kompetente bestyrelse beslutter, og når ændringen er godkendt,
-          opdateres budgettet og planen får en ny version. Reglerne for finansiering (R1) skal stadig være overholdt.
+          opdateres budgettet og planen får en ny version. Reglerne for finansiering skal stadig være overholdt.
         </p>
       </Alert>
       <p>
@@ -189,8 +176,7 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
   const ctx = c.get('ctx');
   const f = await getPlanFinance(ctx, planId);
   if (f.locked) return lockedPage(c, f);
-  const subject = await budgetSubject(ctx.db, planId);
-  if (!can(c.get('actor'), 'update', subject)) throw new Forbidden('Budgettet lægges af boligorganisationerne bag planen og projektlederne (R7).');
+  if (!(await budgetAbilities(ctx, planId)).update) throw new Forbidden('Budgettet lægges af boligorganisationerne bag planen og projektlederne.');
   const o = await planOptions(c, planId);
   const proposed = c.req.query('ramme') ? parseKr(c.req.query('ramme')!) : null;
   const v = state.values ?? initialValues(f, o, proposed?.ok && proposed.ore > 0 ? proposed.ore : null);
@@ -211,10 +197,21 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
       {state.conflict && <ConflictNotice conflict={state.conflict} />}
       <ErrorSummary errors={summary} />
       <p>
-        Budgettet har en samlet ramme, budgetlinjer pr. år (en aktivitet eller en omkostningstype) og finansieringskilderne. Reglerne (R1): linjerne og
+        Budgettet har en samlet ramme, budgetlinjer pr. år (en aktivitet eller en omkostningstype) og finansieringskilderne. Reglerne: linjerne og
         finansieringen skal hver summe til rammen; Landsbyggefonden må højst betale {f.limits.lbfMaxPct} % og den lokale medfinansiering skal være mindst{' '}
         {f.limits.localMinPct} % i bevillingsperioden. Beløb skrives i kroner, fx 1.250.000 eller 1250000,50.
       </p>
+      {f.limits.municipalMaxPct !== undefined && (
+        <p id="municipal-cap">
+          {municipalCapText(Math.round(f.limits.municipalMaxPct * 100))}; et budget, hvor kommunen betaler mere, kan ikke gemmes.
+          {f.municipalSplit?.contractedBp != null && f.municipalSplit.facilitationBp != null && (
+            <>
+              {' '}
+              Kommunens andel deles i kontraktstyret arbejde ({bpText(f.municipalSplit.contractedBp)} af rammen) og facilitering ({bpText(f.municipalSplit.facilitationBp)}).
+            </>
+          )}
+        </p>
+      )}
       {!f.hasBudget && (
         <form method="get" action={moneyPaths.budget(planId)} class="mb-6">
           <TextField name="ramme" label="Foreslå en fordeling ud fra rammen (kr.)" hint="Københavns praksis: LBF 75 %, kommunen 12,5 %, boligorganisationerne 12,5 %" value={c.req.query('ramme') ?? ''} inputmode="decimal" width="m" />
@@ -235,7 +232,7 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
           </p>
         )}
         <p class="form-hint">Tomme rækker springes over. Gem for at få flere tomme rækker.</p>
-        <div class="table--responsive-scroll">
+        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label="Budgetlinjer pr. år (kr.)">
           <table class="table table--compact">
             <caption>Budgetlinjer pr. år (kr.)</caption>
             <thead>
@@ -302,7 +299,7 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
             {errors.funders}
           </p>
         )}
-        <div class="table--responsive-scroll">
+        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label="Finansieringskilder (kr.)">
           <table class="table table--compact">
             <caption>Finansieringskilder (kr.)</caption>
             <thead>
@@ -364,6 +361,32 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
   );
 }
 
+/**
+ * The form's adapter back from the budget contract: an issue at `lines.1.name` belongs to the form row whose line it
+ * is (`line-3-name`, rows left empty are skipped when the form is read), `frameOre` to `frame`.
+ */
+function budgetFormErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[], v: FormValues, input: BudgetInput): FormErrors {
+  const errors: FormErrors = {};
+  const rowOf = (prefix: 'line' | 'funder', name: string) => {
+    for (let j = 0; j < rowCount(v, prefix); j++) if ((v[`${prefix}-${j}-name`] ?? '').trim() === name) return j;
+    return null;
+  };
+  const lineField: Record<string, string> = { name: 'name', activityId: 'activity', kind: 'kind' };
+  const funderField: Record<string, string> = { name: 'name', amountOre: 'amount', organisationId: 'org', kind: 'kind' };
+  for (const i of issues) {
+    const [head, index, key, year] = i.path;
+    let field = head === 'frameOre' ? 'frame' : String(head ?? '_form');
+    if ((head === 'lines' || head === 'funders') && typeof index === 'number') {
+      const prefix = head === 'lines' ? 'line' : 'funder';
+      const row = rowOf(prefix, (head === 'lines' ? input.lines[index]?.name : input.funders[index]?.name) ?? '');
+      const suffix = key === 'perYear' ? `y${String(year)}` : (head === 'lines' ? lineField : funderField)[String(key)];
+      if (row !== null && suffix) field = `${prefix}-${row}-${suffix}`;
+    }
+    errors[field] ??= i.message;
+  }
+  return errors;
+}
+
 /** POST /planer/:id/oekonomi/budget — saves the whole budget; R1 breaches come back next to the tables (400). */
 export async function saveBudgetForm(c: Context<AppEnv>, planId: number) {
   const ctx = c.get('ctx');
@@ -373,6 +396,8 @@ export async function saveBudgetForm(c: Context<AppEnv>, planId: number) {
   const o = await planOptions(c, planId);
   const { input, errors } = parseBudgetForm(values, planYears(f.startsOn, f.endsOn), o.orgs);
   if (Object.keys(errors).length) return budgetPage(c, planId, { values, errors, status: 400 });
+  const checked = budgetContract.safeParse(input);
+  if (!checked.success) return budgetPage(c, planId, { values, errors: budgetFormErrors(checked.error.issues, values, input), status: 400 });
   try {
     await saveBudget(ctx, planId, /^\d+$/.test(values.version ?? '') ? Number(values.version) : 0, input);
   } catch (err) {

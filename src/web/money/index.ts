@@ -1,19 +1,10 @@
 import { Hono } from 'hono';
-import { addAreaApi } from '../../api/index.ts';
-import { moneyApi } from '../../api/money.ts';
-import { addDemoStep } from '../../demo/load.ts';
 import { loadDemoMoney } from '../../demo/money.ts';
-import '../../policy/rules/money.ts';
-import { registerAuditOwner } from '../../services/audit.ts';
 import { xlsxType } from '../../services/excel.ts';
 import { budgetSnapshot } from '../../services/money/budget.ts';
 import { accountsTemplateCsv, accountsTemplateXlsx, overviewWorkbook, planFinanceWorkbook, poolWorkbook } from '../../services/money/export.ts';
 import { financeOverview, getPlanFinance, listEntries, poolOverview } from '../../services/money/index.ts';
-import { addSnapshotPart } from '../../services/plans/snapshot.ts';
-import type { AppEnv } from '../env.ts';
-import { addDashboardSection } from '../home.tsx';
-import { addAreaPages } from '../mounts.ts';
-import { addNavEntry } from '../nav.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { idParam } from '../registry/shared.tsx';
 import { accountsPage, confirmImport, discardImportForm, importOnePage, importPage, importStatus, removeEntry, saveEntry, uploadImport } from './accounts.tsx';
 import { budgetPage, saveBudgetForm } from './budget.tsx';
@@ -21,7 +12,6 @@ import { moneyDashboard } from './dashboard.tsx';
 import { districtParam, overviewPage } from './overview.tsx';
 import { planFinancePage } from './plan.tsx';
 import { planMoneySection } from './plan-section.tsx';
-import { addPlanSection } from '../plans/view.tsx';
 import { poolKinds, poolPage, savePoolEntry } from './pool.tsx';
 
 const xlsx = (name: string) => ({ 'content-type': xlsxType, 'content-disposition': `attachment; filename="${name}.xlsx"` });
@@ -72,15 +62,3 @@ export function moneyPages() {
   r.get('/pulje/pulje.xlsx', async (c) => c.body(new Uint8Array(await poolWorkbook(await poolOverview(c.get('ctx')))), 200, xlsx('pulje')));
   return r;
 }
-
-addAreaPages((app) => {
-  app.route('/planer', planMoneyPages());
-  app.route('/', moneyPages());
-});
-addAreaApi(moneyApi);
-addNavEntry({ label: 'Økonomi', href: '/oekonomi', prefix: '/oekonomi', order: 20 });
-addDashboardSection({ order: 20, render: moneyDashboard });
-addDemoStep({ order: 20, name: 'money', run: loadDemoMoney });
-addSnapshotPart(budgetSnapshot);
-addPlanSection(planMoneySection);
-registerAuditOwner('budget', async (ctx, id) => (await ctx.db.selectFrom('plan').select('lead_organisation_id').where('id', '=', Number(id)).executeTakeFirst())?.lead_organisation_id ?? null);

@@ -3,7 +3,7 @@ import { financeOverview } from '../../services/money/index.ts';
 import type { FinanceOverview } from '../../services/money/overview.ts';
 import { stateLabels } from '../../domain/plan-lifecycle.ts';
 import { FilterBar, SelectField, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatKr, formatNumber } from '../format.ts';
 import { home, page } from '../render.tsx';
 import { BudgetActualChart, ShareBar } from './charts.tsx';
@@ -57,6 +57,11 @@ export async function overviewPage(c: Context<AppEnv>) {
         rows={[{ scope, plans: formatNumber(o.plans.length), ...moneyCells(o.totals) }]}
       />
       <ShareBar label="Finansiering i alt" parts={[{ label: 'Landsbyggefonden', amountOre: o.totals.lbfOre }, { label: 'Kommunen', amountOre: o.totals.municipalityOre }, { label: 'Boligorganisationer', amountOre: o.totals.organisationsOre }, { label: 'Andre', amountOre: o.totals.otherOre }]} />
+      {o.totals.contractedOre + o.totals.facilitationOre > 0 && (
+        <p id="overview-municipal-split">
+          Heraf kommunens andel: kontraktstyret arbejde {formatKr(o.totals.contractedOre)} og facilitering {formatKr(o.totals.facilitationOre)}.
+        </p>
+      )}
       <h2>Pr. år</h2>
       <BudgetActualChart label="Budget og forbrug pr. år" rows={o.years.map((y) => ({ label: String(y.year), budgetOre: y.budgetOre, actualOre: y.actualOre }))} />
       <Table

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { can } from '../../policy/index.ts';
-import { budgetSubject } from '../../services/money/access.ts';
-import { planFinance } from '../../services/money/index.ts';
-import { isoDate } from '../../services/context.ts';
-import type { AppEnv } from '../env.ts';
+import { budgetSubject, budgetAbilities } from '../../services/money/access.ts';
+import { planFinance, getPlanFinance } from '../../services/money/index.ts';
+import { today } from '../../services/context.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatKr } from '../format.ts';
 import { SummaryList } from '../registry/shared.tsx';
 import { moneyPaths } from './paths.ts';
@@ -12,9 +12,8 @@ import { OutlookTag, pct, Variance } from './shared.tsx';
 /** The economy summary on the plan page: frame, spent, variance and forecast, with a link to the details (R1). */
 export async function planMoneySection(c: Context<AppEnv>, planId: number) {
   const ctx = c.get('ctx');
-  const subject = await budgetSubject(ctx.db, planId);
-  if (!can(c.get('actor'), 'read', subject)) return null;
-  const f = await planFinance(ctx.db, planId, isoDate(ctx.now()));
+  if (!(await budgetAbilities(ctx, planId)).read) return null;
+  const f = await getPlanFinance(ctx, planId);
   return (
     <section aria-labelledby="plan-economy" id="plan-economy-section">
       <h2 id="plan-economy">Økonomi</h2>

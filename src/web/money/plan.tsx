@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import { funderKindLabels, lineKindLabels } from '../../domain/money/budget.ts';
+import { funderKindLabels, lineKindLabels, municipalCapText } from '../../domain/money/budget.ts';
 import { forecastRuleText } from '../../domain/money/finance.ts';
 import { can } from '../../policy/index.ts';
 import { getPlanFinance } from '../../services/money/index.ts';
-import { budgetSubject } from '../../services/money/access.ts';
+import { budgetSubject, budgetAbilities } from '../../services/money/access.ts';
 import { Alert, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatKr } from '../format.ts';
 import { page } from '../render.tsx';
 import { SummaryList } from '../registry/shared.tsx';
@@ -18,9 +18,9 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
   const ctx = c.get('ctx');
   const actor = c.get('actor');
   const f = await getPlanFinance(ctx, planId);
-  const subject = await budgetSubject(ctx.db, planId);
-  const mayEdit = can(actor, 'update', subject);
-  const mayRecord = can(actor, 'recordAccounts', subject);
+  const may = await budgetAbilities(ctx, planId);
+  const mayEdit = may.update;
+  const mayRecord = may.recordAccounts;
   const t = f.totals;
   const lbf = f.funders.filter((x) => x.kind === 'lbf').reduce((s, x) => s + x.amountOre, 0);
   const local = f.funders.filter((x) => x.kind !== 'lbf').reduce((s, x) => s + x.amountOre, 0);
@@ -143,11 +143,18 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
           />
           {f.violations.length === 0 ? (
             <p>
-              R1 er overholdt: budgetlinjerne og finansieringen summer begge til rammen; Landsbyggefonden betaler {formatKr(lbf)} (højst {f.limits.lbfMaxPct} % i
+              Reglerne for finansiering er overholdt: budgetlinjerne og finansieringen summer begge til rammen; Landsbyggefonden betaler {formatKr(lbf)} (højst {f.limits.lbfMaxPct} % i
               perioden), den lokale medfinansiering er {formatKr(local)} (mindst {f.limits.localMinPct} %). Andele er afrundet til to decimaler.
+              {f.limits.municipalMaxPct !== undefined && <> {municipalCapText(Math.round(f.limits.municipalMaxPct * 100))}.</>}
+              {f.municipalSplit && (
+                <>
+                  {' '}
+                  Kommunens andel: kontraktstyret arbejde {formatKr(f.municipalSplit.contractedOre)} og facilitering {formatKr(f.municipalSplit.facilitationOre)}.
+                </>
+              )}
             </p>
           ) : (
-            <Alert kind="warning" heading="Budgettet overholder ikke R1">
+            <Alert kind="warning" heading="Budgettet overholder ikke reglerne for finansiering">
               <ul>
                 {f.violations.map((v) => (
                   <li>{v.message}</li>

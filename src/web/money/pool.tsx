@@ -1,10 +1,9 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
 import { poolEntryLabels, type PoolEntryKind } from '../../domain/money/pool.ts';
 import { can } from '../../policy/index.ts';
 import { poolOverview, recordPoolEntry } from '../../services/money/index.ts';
 import { Button, ErrorSummary, Form, SelectField, Table, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatKr } from '../format.ts';
 import { field } from '../forms.ts';
 import { home, page } from '../render.tsx';
@@ -12,14 +11,14 @@ import { type FormState, saveForm } from '../registry/shared.tsx';
 import { planPaths } from '../plans/paths.ts';
 import { ShareBar } from './charts.tsx';
 import { moneyPaths } from './paths.ts';
+import { poolEntryContract } from '../../contracts/money.ts';
 
-export const poolForm = z.object({
-  amount: field.kr({ positive: true }),
+/** The form's adapter to the pool contract: the amount arrives in kroner, the plan as a string. */
+export const poolForm = poolEntryContract.omit({ kind: true, amountOre: true }).extend({
+  amount: field.kr({ positive: true }).pipe(poolEntryContract.shape.amountOre),
   planId: field.optionalId(),
-  decision: field.text('beslutningen', 200),
-  decidedOn: field.date('Beslutningsdatoen'),
-  note: z.string().trim().max(2000).default(''),
 });
+
 
 export const poolKinds: Record<'indskud' | 'tildeling' | 'frigivelse', PoolEntryKind> = { indskud: 'deposit', tildeling: 'allocation', frigivelse: 'release' };
 const slugOf = (k: PoolEntryKind) => (Object.entries(poolKinds).find(([, v]) => v === k)![0] as keyof typeof poolKinds);
@@ -64,8 +63,17 @@ export async function poolPage(c: Context<AppEnv>, state: FormState & { kind?: P
       <p>
         Budget 2012 afsatte 30 mio. kr. til kommunens andel af helhedsplanerne; Borgerrepræsentationen lagde 1,7 mio. kr. til den 12.12.2013. Puljen er et
         regnskab: indskud, tildelinger til planer (efter Borgerrepræsentationens godkendelse af planen) og frigivelser, når en plan slutter med mindreforbrug.
-        Der kan aldrig tildeles mere, end puljen rummer (R8).
+        Der kan aldrig tildeles mere, end puljen rummer.
       </p>
+      {(p.conditions.requiresVulnerableArea || p.conditions.requiresMunicipalCooperation) && (
+        <p id="pool-conditions">
+          Puljen medfinansierer kun planer
+          {p.conditions.requiresVulnerableArea && ' i et udsat byområde'}
+          {p.conditions.requiresVulnerableArea && p.conditions.requiresMunicipalCooperation && ','}
+          {p.conditions.requiresMunicipalCooperation && ' der er lavet i samarbejde med kommunen (en kommunal forvaltning deltager i planens aktiviteter)'}. Betingelserne
+          kontrolleres ved hver tildeling.
+        </p>
+      )}
       <p class="font-lead" id="pool-balance">
         Tilbage i puljen: <strong>{formatKr(p.balanceOre)}</strong>
       </p>

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { bpText } from '../../domain/money/amount.ts';
 import { type SpendFigures, outlookLabels } from '../../domain/money/finance.ts';
 import { Tag } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatKr } from '../format.ts';
 import { home } from '../render.tsx';
 import { planPaths } from '../plans/paths.ts';

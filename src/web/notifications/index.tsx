@@ -1,17 +1,12 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { addAreaApi } from '../../api/index.ts';
-import { notificationsApi } from '../../api/notifications.ts';
-import '../../policy/rules/notifications.ts';
-import { inbox, markRead, notifyMode, type NotifyMode, setNotifyMode } from '../../services/notifications.ts';
+import { inbox, markRead, notifyMode, type NotifyMode, setNotifyMode, myNotifyMode } from '../../services/notifications.ts';
 import { Button, ChoiceGroup, Form, Pagination, Table, Tag } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
+import type { DashboardSection } from '../../app-env.ts';
 import { formatDateTime } from '../format.ts';
 import { readForm } from '../forms.ts';
-import { addDashboardSection } from '../home.tsx';
-import { addAreaPages } from '../mounts.ts';
-import { addNavEntry } from '../nav.ts';
 import { idParam } from '../registry/shared.tsx';
 import { flash, home, page } from '../render.tsx';
 
@@ -25,7 +20,7 @@ async function inboxPage(c: Context<AppEnv>) {
   const ctx = c.get('ctx');
   const pageNo = Number(c.req.query('side') ?? 1) || 1;
   const box = await inbox(ctx, { page: pageNo });
-  const mode = ctx.actor.kind === 'user' ? await notifyMode(ctx.db, ctx.actor.id) : 'none';
+  const mode = await myNotifyMode(ctx);
   const csrf = c.get('csrfToken');
   return page(
     c,
@@ -98,10 +93,8 @@ export function inboxPages() {
   return r;
 }
 
-addAreaPages((app) => app.route('/indbakke', inboxPages()));
-addAreaApi(notificationsApi);
-addNavEntry({ label: 'Indbakke', href: '/indbakke', prefix: '/indbakke', order: 90, visible: (a) => a.kind === 'user' });
-addDashboardSection({
+/** The notifications area's part of the front page. */
+export const notificationsDashboard: DashboardSection = {
   order: 1,
   render: async (ctx) => {
     if (ctx.actor.kind !== 'user') return null;
@@ -123,4 +116,4 @@ addDashboardSection({
       </div>
     );
   },
-});
+};

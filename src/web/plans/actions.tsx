@@ -2,14 +2,15 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { parseKr } from '../../domain/amount.ts';
 import { actionLabels, approvalChains, nextApprovalStep, type PlanAction } from '../../domain/plan-lifecycle.ts';
-import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { Conflict, NotFound } from '../../errors.ts';
 import { getPlan } from '../../services/plans/read.ts';
 import { recordMeasurement, transitionChecks, transitionPlan } from '../../services/plans/write.ts';
 import { Button, ErrorSummary, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { field, type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
+import { measurementContract, transitionFields } from '../../contracts/plans.ts';
+import { field, type FormErrors, type FormFailure, formFailure, type FormValues, parseWith, readForm } from '../forms.ts';
 import { flash, home, page } from '../render.tsx';
 import { planPaths } from './paths.ts';
 
@@ -27,7 +28,7 @@ const needs: Record<PlanAction, { date?: string; reference?: string; note?: stri
   withdraw: { note: 'Bemærkning' },
 };
 
-async function actionForm(c: Context<AppEnv>, id: number, action: PlanAction, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 | 409; conflict?: Conflict } = {}) {
+async function actionForm(c: Context<AppEnv>, id: number, action: PlanAction, st: { values?: FormValues; errors?: FormErrors; status?: 200 | FormFailure['status']; conflict?: Conflict } = {}) {
   const plan = await getPlan(c.get('ctx'), id);
   const facts = await transitionChecks(c.get('ctx'), id);
   const step = action === 'recordApprovalStep' ? nextApprovalStep(facts) : null;
@@ -63,15 +64,13 @@ async function actionForm(c: Context<AppEnv>, id: number, action: PlanAction, st
   );
 }
 
+/** The form's adapter to the transition fields (the amount arrives in kroner; see the action's handler). */
 const actionSchema = z.object({
   version: field.version(),
-  stepKey: z.string().optional(),
-  body: z.string().max(200).optional(),
-  decisionDate: field.optionalDate('Datoen'),
-  caseNumber: z.string().trim().max(100).optional(),
+  ...transitionFields,
   amount: z.string().optional(),
-  note: z.string().max(4000).optional(),
 });
+
 
 export function planActionPages() {
   return {
@@ -97,9 +96,7 @@ export function planActionPages() {
           ...(parsed.data.body ? { body: parsed.data.body } : {}),
         } as never);
       } catch (err) {
-        if (err instanceof Invalid) return actionForm(c, id, a, { values, errors: err.fields, status: 400 });
-        if (err instanceof Conflict) return actionForm(c, id, a, { values, status: 409, conflict: err });
-        throw err;
+        return actionForm(c, id, a, { values, ...formFailure(err) });
       }
       flash(c, `${actionLabels[a]}: registreret.`);
       return c.redirect(planPaths.plan(id), 303);
@@ -107,11 +104,16 @@ export function planActionPages() {
   };
 }
 
-const measurementSchema = z.object({
-  value: z.string({ error: 'Skriv den målte værdi.' }).trim().regex(/^-?\d+([.,]\d+)?$/, { error: 'Værdien skal være et tal.' }).transform((x) => Number(x.replace(',', '.'))),
-  measuredOn: field.date('Måledatoen'),
-  source: z.string().trim().max(200).default(''),
+/** The form's adapter to the measurement contract: the value arrives with a decimal comma. */
+const measurementSchema = measurementContract.extend({
+  value: z
+    .string({ error: 'Skriv den målte værdi.' })
+    .trim()
+    .regex(/^-?\d+([.,]\d+)?$/, { error: 'Værdien skal være et tal.' })
+    .transform((x) => Number(x.replace(',', '.')))
+    .pipe(measurementContract.shape.value),
 });
+
 
 /** R4 — the measurements of one success criterion, and a form to record the next. */
 export async function measurementPage(c: Context<AppEnv>, id: number, criterionId: number, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {}) {

@@ -1,19 +1,13 @@
 import { planStates, stateLabels } from '../../domain/plan-lifecycle.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { visiblePlans } from '../../services/plans/access.ts';
+import { planStateCounts } from '../../services/plans/options.ts';
 import { Table } from '../components/index.ts';
 import { formatNumber } from '../format.ts';
 import { withQuery } from '../paths.ts';
 
 /** The front page's plan overview: how many plans in each state, as far as the user may see. */
 export async function plansDashboard(ctx: ServiceContext) {
-  const rows = await ctx.db
-    .selectFrom('plan as p')
-    .select(['p.state', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(visiblePlans(ctx.actor))
-    .groupBy('p.state')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.state, Number(r.n)]));
+  const counts = await planStateCounts(ctx);
   return (
     <section>
       <h2>Helhedsplaner</h2>

@@ -3,41 +3,35 @@ import { z } from 'zod';
 import { approvalChains } from '../../domain/plan-lifecycle.ts';
 import { organisationsOf } from '../../policy/actor.ts';
 import { districtOptions } from '../../services/districts.ts';
+import { estateOptions, fundingPeriodOptions } from '../../services/plans/options.ts';
 import { organisationOptions } from '../../services/organisations.ts';
 import { getPlan } from '../../services/plans/read.ts';
 import { createPlan, type PlanInput, updatePlan } from '../../services/plans/write.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
-import { field, formAll } from '../forms.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { planContract } from '../../contracts/plans.ts';
+import { contractOrInvalid, field, formAll } from '../forms.ts';
 import { home, page } from '../render.tsx';
 import { type FormState, saveForm } from '../registry/shared.tsx';
 import { planPaths } from './paths.ts';
 
-export const planForm = z.object({
-  name: field.text('planens navn'),
+/** The form's adapter to the plan contract: ids arrive as strings, the estates are a checkbox group added after. */
+export const planForm = planContract.omit({ estateIds: true }).extend({
   districtId: field.optionalId(),
   fundingPeriodId: field.id('bevillingsperiode'),
-  startsOn: field.date('Startdatoen'),
-  endsOn: field.date('Slutdatoen'),
   leadOrganisationId: field.id('den ansvarlige boligorganisation'),
   approvalChain: z.enum(['council', 'committee_and_council'], { error: 'Vælg godkendelsesforløbet.' }),
-  problemDescription: z.string().max(15_000, { error: 'Problembeskrivelsen må højst fylde 5 sider (ca. 15.000 tegn).' }).default(''),
 });
+
 
 async function options(c: Context<AppEnv>) {
   const ctx = c.get('ctx');
   const [districts, orgs, periods, estates] = await Promise.all([
     districtOptions(ctx),
     organisationOptions(ctx),
-    ctx.db.selectFrom('funding_period').select(['id', 'code', 'name']).orderBy('starts_on', 'desc').execute(),
-    ctx.db
-      .selectFrom('estate as e')
-      .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
-      .select(['e.id', 'e.name', 'o.short_name', 'e.organisation_id'])
-      .orderBy('o.short_name')
-      .orderBy('e.name')
-      .execute(),
+    fundingPeriodOptions(ctx),
+    estateOptions(ctx),
   ]);
   return { districts, orgs, periods, estates };
 }
@@ -82,7 +76,7 @@ export async function savePlanFrame(c: Context<AppEnv>, id: number | null) {
     planForm,
     (st) => renderPlanForm(c, { title, action, estateIds, ...st }),
     async (d, values) => {
-      const input: PlanInput = { ...d, estateIds: estateIds.filter((x) => /^\d+$/.test(x)).map(Number) };
+      const input: PlanInput = contractOrInvalid(planContract, { ...d, estateIds: estateIds.map((x) => (/^\d{1,10}$/.test(x) ? Number(x) : 0)) });
       if (id) {
         await updatePlan(c.get('ctx'), id, Number(values.version), input);
         return id;

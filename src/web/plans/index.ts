@@ -1,16 +1,9 @@
 import { Hono } from 'hono';
-import { addAreaApi } from '../../api/index.ts';
-import { plansApi } from '../../api/plans.ts';
-import { addDemoStep } from '../../demo/load.ts';
 import { loadDemoPlans } from '../../demo/plans.ts';
 import { getPlan } from '../../services/plans/read.ts';
 import { planPdf, planWorkbook } from '../../services/plans/export.ts';
-import { registerAuditOwner } from '../../services/audit.ts';
 import { xlsxType } from '../../services/excel.ts';
-import type { AppEnv } from '../env.ts';
-import { addDashboardSection } from '../home.tsx';
-import { addAreaPages } from '../mounts.ts';
-import { addNavEntry } from '../nav.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { idParam } from '../registry/shared.tsx';
 import { measurementPage, planActionPages, saveMeasurement } from './actions.tsx';
 import { plansDashboard } from './dashboard.tsx';
@@ -59,10 +52,3 @@ export function planPages() {
   });
   return r;
 }
-
-addAreaPages((app) => app.route('/planer', planPages()));
-addAreaApi(plansApi);
-addNavEntry({ label: 'Planer', href: '/planer', prefix: '/planer', order: 10 });
-addDashboardSection({ order: 10, render: plansDashboard });
-addDemoStep({ order: 10, name: 'plans', run: loadDemoPlans });
-registerAuditOwner('plan', async (ctx, id) => (await ctx.db.selectFrom('plan').select('lead_organisation_id').where('id', '=', Number(id)).executeTakeFirst())?.lead_organisation_id ?? null);

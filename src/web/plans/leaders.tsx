@@ -1,20 +1,23 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
 import { Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
 import { addProjectLeader, removeProjectLeader } from '../../services/plans/leaders.ts';
 import { getPlan } from '../../services/plans/read.ts';
+import { presentPlan } from '../../presenters/plans.ts';
 import { Button, ErrorSummary, Form, Table, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { projectLeaderContract } from '../../contracts/plans.ts';
 import { type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
 import { flash, home, page } from '../render.tsx';
 import { planPaths } from './paths.ts';
 
-const leaderSchema = z.object({ email: z.string({ error: 'Skriv brugerens e-mail.' }).trim().email({ error: 'Skriv en gyldig e-mailadresse.' }) });
+const leaderSchema = projectLeaderContract;
 
 /** R5 — who leads the plan's daily work; the party organisations appoint them. */
 export async function leadersPage(c: Context<AppEnv>, id: number, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {}) {
-  const plan = await getPlan(c.get('ctx'), id);
+  const plan = presentPlan(c.get('ctx').actor, await getPlan(c.get('ctx'), id));
+  // E-mail addresses only for those with a part in the plan (the presenter leaves them out for anyone else).
+  const withEmail = plan.projectLeaders.some((l) => l.email !== undefined);
   const subject = { type: 'plan' as const, id, state: plan.state, partyOrganisationIds: plan.partyOrganisations.map((o) => o.id) };
   const mayManage = can(c.get('actor'), 'manageProjectLeaders', subject);
   const errors = st.errors ?? {};
@@ -29,10 +32,10 @@ export async function leadersPage(c: Context<AppEnv>, id: number, st: { values?:
       </p>
       <Table
         caption="Planens projektledere"
-        columns={[{ key: 'n', label: 'Navn' }, { key: 'e', label: 'E-mail' }, { key: 'x', label: '' }]}
+        columns={[{ key: 'n', label: 'Navn' }, ...(withEmail ? [{ key: 'e', label: 'E-mail' }] : []), { key: 'x', label: '' }]}
         rows={plan.projectLeaders.map((l) => ({
           n: l.name,
-          e: l.email,
+          e: l.email ?? '',
           x: mayManage ? (
             <Form action={planPaths.removeLeader(id, l.userId)} csrfToken={csrf}>
               <Button type="submit" variant="tertiary">

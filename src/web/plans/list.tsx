@@ -3,7 +3,7 @@ import { planStates, stateLabels } from '../../domain/plan-lifecycle.ts';
 import { districtOptions } from '../../services/districts.ts';
 import { listPlans } from '../../services/plans/read.ts';
 import { FilterBar, Pagination, SelectField, Table, Tag, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { withQuery } from '../paths.ts';
 import { home, page } from '../render.tsx';

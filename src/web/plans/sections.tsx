@@ -7,9 +7,11 @@ import { addActivity, addChallenge, addContact, addCriterion, addGoal, addSubAgr
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { field, formAll, type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
+import { activityContract, challengeContract, contingencyContract, criterionContract, goalContract, subAgreementContract } from '../../contracts/plans.ts';
+import { optionalEmail, optionalText } from '../../contracts/fields.ts';
+import { contractOrInvalid, field, formAll, type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
 import { flash, home, page } from '../render.tsx';
 import { planPaths } from './paths.ts';
@@ -33,38 +35,21 @@ const num = (what: string) =>
     .regex(/^-?\d+([.,]\d+)?$/, { error: `${what[0]!.toUpperCase()}${what.slice(1)} skal være et tal.` })
     .transform((v) => Number(v.replace(',', '.')));
 
+/** The forms' adapters to the plan contracts: ids and numbers arrive as strings; the rest is the contract as it is. */
 const schemas = {
-  challenge: z.object({ title: field.text('udfordringen'), description: z.string().max(4000).default('') }),
-  goal: z.object({ title: field.text('målet'), description: z.string().max(4000).default(''), challengeId: field.optionalId() }),
-  criterion: z.object({
-    goalId: field.id('et mål'),
-    indicatorName: field.text('indikatorens navn'),
-    unit: z.string().trim().max(40).default(''),
-    direction: z.enum(['increase', 'decrease'], { error: 'Vælg, om indikatoren skal stige eller falde.' }),
-    baselineValue: num('baseline'),
-    baselineDate: field.date('Baselinedatoen'),
-    baselineSource: z.string().trim().max(200).default(''),
-    targetValue: num('målet'),
-    targetDate: field.date('Måldatoen'),
-  }),
-  subAgreement: z.object({ focusAreaId: field.id('et indsatsområde'), summary: z.string().max(4000).default('') }),
-  activity: z.object({
-    subAgreementId: field.id('en delaftale'),
-    title: field.text('aktivitetens navn'),
-    description: z.string().max(4000).default(''),
-    targetGroup: z.string().max(200).default(''),
-    startsOn: field.optionalDate('Startdatoen'),
-    endsOn: field.optionalDate('Slutdatoen'),
-    responsible: field.text('den ansvarlige part'),
-  }),
-  contingency: z.object({ steps: field.text('trinene ved akut uro', 8000), policeCooperation: z.string().max(4000).default(''), lastReviewed: field.optionalDate('Datoen for seneste gennemgang') }),
+  challenge: challengeContract,
+  goal: goalContract.extend({ challengeId: field.optionalId() }),
+  criterion: criterionContract.extend({ goalId: field.id('et mål'), baselineValue: num('baseline').pipe(criterionContract.shape.baselineValue), targetValue: num('målet').pipe(criterionContract.shape.targetValue) }),
+  subAgreement: subAgreementContract.extend({ focusAreaId: field.id('et indsatsområde') }),
+  activity: activityContract.omit({ goalIds: true, parties: true }).extend({ subAgreementId: field.id('en delaftale'), responsible: field.text('den ansvarlige part') }),
+  contingency: contingencyContract,
   contact: z.object({
     callOrder: field.wholeNumber('rækkefølgen', 'Rækkefølgen'),
     role: field.text('rollen'),
-    organisation: z.string().max(200).default(''),
-    name: z.string().max(200).default(''),
+    organisation: optionalText('organisationen', { max: 200 }),
+    name: optionalText('navnet', { max: 200 }),
     phone: z.string().trim().regex(/^[+\d\s-]{0,20}$/, { error: 'Telefonnummeret må kun indeholde cifre, mellemrum, + og -.' }).default(''),
-    email: z.union([z.literal(''), z.string().email({ error: 'Skriv en gyldig e-mailadresse.' })]).default(''),
+    email: optionalEmail(),
   }),
 };
 
@@ -275,12 +260,17 @@ export async function saveSection(c: Context<AppEnv>, id: number, section: Secti
       const goalIds = (await formAll(c, 'goalIds')).map(Number).filter(Boolean);
       const carriesOut = await formAll(c, 'carriesOut');
       const contributes = await formAll(c, 'contributes');
-      return run(schemas.activity, (d) =>
-        addActivity(ctx, id, version, {
-          ...d,
-          goalIds,
-          parties: [parseParty(d.responsible, 'responsible'), ...carriesOut.map((p) => parseParty(p, 'carries_out')), ...contributes.map((p) => parseParty(p, 'contributes'))],
-        }),
+      return run(schemas.activity, ({ responsible, ...d }) =>
+        addActivity(
+          ctx,
+          id,
+          version,
+          contractOrInvalid(activityContract, {
+            ...d,
+            goalIds,
+            parties: [parseParty(responsible, 'responsible'), ...carriesOut.map((p) => parseParty(p, 'carries_out')), ...contributes.map((p) => parseParty(p, 'contributes'))],
+          }),
+        ),
       );
     }
     case 'contingency':

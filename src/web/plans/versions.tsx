@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { getPlan } from '../../services/plans/read.ts';
 import { comparePlanVersions, getPlanVersion } from '../../services/plans/versions.ts';
 import { Alert, Button, SelectField, Table } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { home, page } from '../render.tsx';
 import { SummaryList } from '../registry/shared.tsx';

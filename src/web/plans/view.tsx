@@ -1,12 +1,12 @@
 import type { Child } from 'hono/jsx';
 import type { Context } from 'hono';
-import { actionLabels, actionsFrom, approvalChains, checkTransition, isFrozen, type PlanAction, stateLabels } from '../../domain/plan-lifecycle.ts';
+import { actionLabels, actionsFrom, approvalChains, chainOf, checkTransition, isFrozen, type PlanAction, stateLabels } from '../../domain/plan-lifecycle.ts';
 import { progressRuleText } from '../../domain/plan-rules.ts';
 import { administrationLabels, can } from '../../policy/index.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { transitionChecks } from '../../services/plans/write.ts';
 import { Alert, Table, Tag } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
 import { paths } from '../paths.ts';
 import { home, page } from '../render.tsx';
@@ -36,19 +36,12 @@ function ResponsibilityMatrix({ plan }: { plan: PlanDetail }) {
   );
 }
 
-/** Other areas add a section to the plan page (the money area: the economy summary), shown after the plan's facts. */
-type PlanSection = (c: Context<AppEnv>, planId: number) => Promise<Child | null>;
-const planSections: PlanSection[] = [];
-export function addPlanSection(section: PlanSection): void {
-  planSections.push(section);
-}
-
 export async function planViewPage(c: Context<AppEnv>, id: number) {
   const ctx = c.get('ctx');
   const actor = c.get('actor');
   // The areas' sections read in parallel with the plan (each checks its own access); the plan's own answer
   // (not found, no access) comes first.
-  const [planResult, sectionsResult] = await Promise.allSettled([getPlan(ctx, id), Promise.all(planSections.map((s) => s(c, id)))]);
+  const [planResult, sectionsResult] = await Promise.allSettled([getPlan(ctx, id), Promise.all(c.get('parts').planSections.map((s) => s(c, id)))]);
   if (planResult.status === 'rejected') throw planResult.reason;
   if (sectionsResult.status === 'rejected') throw sectionsResult.reason;
   const plan = planResult.value;
@@ -58,7 +51,9 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
   const actions = actionsFrom(plan.state).filter((a) => can(actor, a, subject));
   const facts = actions.length ? await transitionChecks(ctx, id) : null;
   const blockers = (a: PlanAction) => (facts ? checkTransition(facts, a, { decisionDate: '2000-01-01', caseNumber: 'x', note: 'x', amountOre: 1, stepKey: a === 'recordApprovalStep' ? undefined : undefined }).violations.filter((v) => !['date', 'reference', 'reason', 'amount', 'unknown_step'].includes(v.code)) : []);
-  const chain = approvalChains[plan.approvalChain];
+  // R17 — with the facts, the chain includes the steps other areas add (the area's cooperation contract).
+  const chain = facts ? chainOf(facts) : approvalChains[plan.approvalChain];
+  const doneElsewhere = new Set(facts?.recordedSteps ?? []);
   const recorded = new Map(plan.transitions.filter((t) => t.stepKey).map((t) => [t.stepKey!, t]));
   const mayMeasure = can(actor, 'recordMeasurement', subject);
 
@@ -119,7 +114,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
                     <ul class="form-hint">
                       {why.map((v) => (
                         <li>
-                          {v.message} ({v.rule})
+                          {v.message}
                         </li>
                       ))}
                     </ul>
@@ -247,7 +242,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
         <>
           {plan.contingency.reviewWarning && (
             <Alert kind="warning" heading="Beredskabsplanen skal gennemgås">
-              <p>{plan.contingency.reviewWarning} (R3)</p>
+              <p>{plan.contingency.reviewWarning}</p>
             </Alert>
           )}
           <SummaryList
@@ -287,7 +282,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
       />
       {chain && plan.state === 'plan_written' && (
         <p>
-          Godkendelseskæde: {chain.steps.map((s) => `${s.label}: ${recorded.has(s.key) ? 'registreret' : 'mangler'}`).join(' · ')}
+          Godkendelseskæde: {chain.steps.map((s) => `${s.label}: ${recorded.has(s.key) || doneElsewhere.has(s.key) ? 'registreret' : 'mangler'}`).join(' · ')}
         </p>
       )}
       <h2>Versioner</h2>

@@ -17,28 +17,23 @@ import {
 import { listEstates } from '../../services/estates.ts';
 import { Button, ErrorSummary, FilterBar, Form, HiddenField, Pagination, SelectField, Table, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { field, type FormValues, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
 import { paths, withQuery } from '../paths.ts';
 import { flash, home, page } from '../render.tsx';
 import { type FormState, HistoryLink, idParam, saveForm, SummaryList } from './shared.tsx';
+import { isCalendarDate } from '../../contracts/fields.ts';
+import { urbanAreaFields, withPeriod } from '../../contracts/registry.ts';
 
 const km2 = (m2: number | null) => (m2 === null ? '—' : `${formatNumber(m2 / 1_000_000, 2)} km²`);
 const period = (a: UrbanArea) => `${formatDate(a.validFrom)} – ${a.validTo ? formatDate(a.validTo) : 'nu'}`;
 
 export const districtForm = z.object({ name: field.text('bydelens navn', 100) });
 
-export const urbanAreaForm = z
-  .object({
-    name: field.text('områdets navn'),
-    areaGroup: field.optionalText('Byområdet', 100),
-    districtId: field.optionalId(),
-    validFrom: field.date('Gyldig fra'),
-    validTo: field.optionalDate('Gyldig til'),
-  })
-  .refine((v) => !v.validTo || v.validTo >= v.validFrom, { path: ['validTo'], error: 'Slutdatoen må ikke ligge før startdatoen.' });
+/** The form's adapter to the urban area contract: the district arrives as a string. */
+export const urbanAreaForm = withPeriod(urbanAreaFields.extend({ districtId: field.optionalId() }));
 
 export function districtPages() {
   const r = new Hono<AppEnv>();
@@ -172,7 +167,7 @@ export function urbanAreaPages() {
     saveForm(c, urbanAreaForm, (st) => renderForm(c, { title, action, ...st }), run, (a) => paths.urbanArea(a.id));
 
   r.get('/', async (c) => {
-    const at = /^\d{4}-\d{2}-\d{2}$/.test(c.req.query('at') ?? '') ? c.req.query('at') : undefined;
+    const at = isCalendarDate(c.req.query('at') ?? '') ? c.req.query('at') : undefined;
     const pageNo = Number(c.req.query('page')) || 1;
     const result = await listUrbanAreas(c.get('ctx'), { at, page: pageNo, pageSize: 50 });
     return page(

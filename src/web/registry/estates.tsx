@@ -15,31 +15,26 @@ import {
 import { organisationOptions } from '../../services/organisations.ts';
 import { Button, ErrorSummary, FilterBar, Form, HiddenField, Pagination, SelectField, Table, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatNumber } from '../format.ts';
 import { field, type FormValues, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
 import { paths, withQuery } from '../paths.ts';
 import { flash, home, page } from '../render.tsx';
 import { type FormState, HistoryLink, idParam, listQuery, saveForm, SummaryList } from './shared.tsx';
+import { estateContract } from '../../contracts/registry.ts';
 
 /** The estate form: every value a string, messages in Danish next to each field. */
-export const estateForm = z.object({
+/** The form's adapter to the estate contract: ids and counts arrive as strings. */
+export const estateForm = estateContract.extend({
   organisationId: field.id('boligorganisation'),
-  number: field.wholeNumber('afdelingsnummer', 'Afdelingsnummeret'),
-  name: field.text('afdelingens navn'),
-  address: field.optionalText('Adressen', 200).transform((v) => v ?? ''),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^(\d{4})?$/, { error: 'Postnummeret skal være fire cifre.' })
-    .optional()
-    .transform((v) => v ?? ''),
+  number: field.wholeNumber('afdelingsnummer', 'afdelingsnummeret').pipe(estateContract.shape.number),
   districtId: field.optionalId(),
   urbanAreaId: field.optionalId(),
-  dwellings: field.wholeNumber('antal boliger', 'Antal boliger'),
-  residents: field.wholeNumber('antal beboere', 'Antal beboere'),
+  dwellings: field.wholeNumber('antal boliger').pipe(estateContract.shape.dwellings.unwrap()),
+  residents: field.wholeNumber('antal beboere').pipe(estateContract.shape.residents.unwrap()),
 });
+
 
 const toValues = (e: Estate): FormValues => ({
   organisationId: String(e.organisationId),

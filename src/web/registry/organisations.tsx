@@ -13,30 +13,18 @@ import {
 } from '../../services/organisations.ts';
 import { Button, ErrorSummary, FilterBar, Form, HiddenField, Pagination, Table, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatNumber } from '../format.ts';
-import { field, type FormValues, readForm } from '../forms.ts';
+import { type FormValues, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
 import { paths, withQuery } from '../paths.ts';
 import { flash, home, page } from '../render.tsx';
 import { type FormState, HistoryLink, idParam, listQuery, saveForm, SummaryList } from './shared.tsx';
+import { organisationContract } from '../../contracts/registry.ts';
 
-export const organisationForm = z.object({
-  name: field.text('organisationens navn'),
-  shortName: field.text('en forkortelse', 30),
-  cvr: z
-    .string()
-    .trim()
-    .regex(/^(\d{8})?$/, { error: 'CVR-nummeret skal være otte cifre.' })
-    .optional()
-    .transform((v) => v || null),
-  website: z
-    .string()
-    .trim()
-    .regex(/^(https?:\/\/\S+)?$/, { error: 'Webstedet skal begynde med http:// eller https://.' })
-    .optional()
-    .transform((v) => v || null),
-});
+/** The form uses the organisation contract as it is (the API's too). */
+export const organisationForm = organisationContract;
+
 
 const crumbs = [home, { label: 'Organisationer', href: paths.organisations() }];
 const sorts = ['shortName', 'name', 'estates'] as const;

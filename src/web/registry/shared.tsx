@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
 import { paths } from '../paths.ts';

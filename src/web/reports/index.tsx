@@ -1,24 +1,16 @@
+import { reportStatusFor } from '../../services/reports/reports.ts';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { addAreaApi } from '../../api/index.ts';
-import { reportsApi } from '../../api/reports.ts';
-import { addDemoStep } from '../../demo/load.ts';
 import { loadDemoReports } from '../../demo/reports.ts';
 import { deadlineStatusLabels } from '../../domain/reports/index.ts';
 import { can } from '../../policy/index.ts';
-import { registerAuditOwner } from '../../services/audit.ts';
-import { isoDate } from '../../services/context.ts';
-import { addAgendaRefKind } from '../../services/governance/meetings.ts';
+import { today } from '../../services/context.ts';
 import { getFrozenRevision, getReport, planReportSummary, type ReportSnapshot, reportPdf, reportStatusRows, reportWorkbook, sendReportReminders, snapshotPdf, snapshotWorkbook } from '../../services/reports/index.ts';
-import { addDailyJob } from '../../services/scheduler.ts';
 import { xlsxType } from '../../services/excel.ts';
 import { Table, Tag } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
+import type { DashboardSection } from '../../app-env.ts';
 import { formatDate } from '../format.ts';
-import { addDashboardSection } from '../home.tsx';
-import { addAreaPages } from '../mounts.ts';
-import { addNavEntry } from '../nav.ts';
-import { addPlanSection } from '../plans/view.tsx';
 import { idParam } from '../registry/shared.tsx';
 import { deadlinesPage, overviewPage, planReportsPage, saveDeadline } from './overview.tsx';
 import { reportPaths } from './paths.ts';
@@ -77,7 +69,7 @@ export function reportOverviewPages() {
 }
 
 /** On the plan page: the reports by year, and the board's verdicts on the latest judged one (R10). */
-async function planReportsSection(c: Context<AppEnv>, planId: number) {
+export async function planReportsSection(c: Context<AppEnv>, planId: number) {
   const summary = await planReportSummary(c.get('ctx'), planId);
   if (!summary.years.length) return null;
   return (
@@ -101,27 +93,12 @@ async function planReportsSection(c: Context<AppEnv>, planId: number) {
   );
 }
 
-addAreaPages((app) => {
-  app.route('/planer', planReportPages());
-  app.route('/rapporter', reportOverviewPages());
-});
-addAreaApi(reportsApi);
-addPlanSection(planReportsSection);
-addNavEntry({ label: 'Årsrapporter', href: reportPaths.overview(), prefix: '/rapporter', order: 25, visible: (a) => can(a, 'list', { type: 'reportOverview' }) });
-addDailyJob({ name: 'report-reminders', hour: 6, run: (db, now) => sendReportReminders(db, now) });
-addDemoStep({ order: 60, name: 'reports', run: loadDemoReports });
-addAgendaRefKind('report', async (db, ids) =>
-  (await db.selectFrom('report as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select(['r.id', 'r.plan_id', 'r.year', 'p.name']).where('r.id', 'in', ids).execute()).map((r) => ({ id: r.id, label: `Årsrapport ${r.year}: ${r.name}`, href: reportPaths.report(r.plan_id, r.year) })),
-);
-registerAuditOwner('report', async (ctx, id) => {
-  const r = await ctx.db.selectFrom('report as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select('p.lead_organisation_id').where('r.id', '=', Number(id)).executeTakeFirst();
-  return r?.lead_organisation_id ?? null;
-});
-addDashboardSection({
+/** The reports area's part of the front page. */
+export const reportsDashboard: DashboardSection = {
   order: 14,
   render: async (ctx) => {
     if (!can(ctx.actor, 'list', { type: 'reportOverview' })) return null;
-    const late = (await reportStatusRows(ctx.db, ctx.actor, isoDate(ctx.now()))).filter((r) => r.status === 'overdue');
+    const late = (await reportStatusFor(ctx)).filter((r) => r.status === 'overdue');
     if (!late.length) return null;
     return (
       <>
@@ -142,4 +119,4 @@ addDashboardSection({
       </>
     );
   },
-});
+};

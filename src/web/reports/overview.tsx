@@ -1,17 +1,19 @@
+import { planHeader } from '../../services/plans/access.ts';
 import type { Context } from 'hono';
 import { deadlineStatusLabels } from '../../domain/reports/index.ts';
 import { type Conflict, Forbidden, Invalid, Unauthorized } from '../../errors.ts';
-import { deadlineFor, getReport, reportOverview, setDeadline } from '../../services/reports/reports.ts';
-import { isoDate } from '../../services/context.ts';
+import { deadlineFor, getReport, reportOverview, setDeadline, reportDeadlines } from '../../services/reports/reports.ts';
+import { today } from '../../services/context.ts';
 import { reportYears } from '../../domain/reports/index.ts';
 import { Button, ErrorSummary, Form, HiddenField, Table, Tag, TextField } from '../components/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate } from '../format.ts';
-import { type FormErrors, type FormValues, readForm } from '../forms.ts';
+import { contractOrInvalid, type FormErrors, type FormValues, readForm } from '../forms.ts';
 import { planPaths } from '../plans/paths.ts';
 import { flash, home, page } from '../render.tsx';
 import { reportPaths } from './paths.ts';
 import { deadlineKinds } from './report.tsx';
+import { deadlineContract } from '../../contracts/reports.ts';
 
 /** /rapporter — every plan's yearly reports, the late ones first (R6). */
 export async function overviewPage(c: Context<AppEnv>) {
@@ -24,7 +26,7 @@ export async function overviewPage(c: Context<AppEnv>) {
     <>
       <h1>Årsrapporter til Landsbyggefonden</h1>
       <p>
-        Hver plan rapporterer for hvert kalenderår; rapporten skal være indsendt seks måneder efter årets udgang, medmindre sekretariatet har fastsat en anden frist (R6).{' '}
+        Hver plan rapporterer for hvert kalenderår; rapporten skal være indsendt seks måneder efter årets udgang, medmindre sekretariatet har fastsat en anden frist.{' '}
         {late > 0 ? <strong>{late} forsinkede.</strong> : 'Ingen forsinkede.'} <a href={reportPaths.deadlines()}>Frister</a>
       </p>
       <form method="get" action={reportPaths.overview()} class="mb-5">
@@ -65,15 +67,15 @@ export async function overviewPage(c: Context<AppEnv>) {
 export async function deadlinesPage(c: Context<AppEnv>, st: { values?: FormValues; errors?: FormErrors; year?: number; status?: 200 | 400 | 409; conflict?: Conflict } = {}) {
   const ctx = c.get('ctx');
   const rows = await reportOverview(ctx);
-  const thisYear = Number(isoDate(ctx.now()).slice(0, 4));
+  const thisYear = Number(today(ctx).slice(0, 4));
   const years = [...new Set([...rows.map((r) => r.year), thisYear])].sort((a, b) => b - a);
-  const deadlines = await Promise.all(years.map((y) => deadlineFor(ctx.db, y)));
+  const deadlines = await reportDeadlines(ctx, years);
   const csrf = c.get('csrfToken');
   const errors = st.errors ?? {};
   return page(c, { title: 'Frister for årsrapporter', breadcrumbs: [home, { label: 'Årsrapporter', href: reportPaths.overview() }, { label: 'Frister' }], status: st.status }, (
     <>
       <h1>Frister for årsrapporter</h1>
-      <p>Uden en fastsat frist skal rapporten for et år være indsendt den 30. juni året efter (R6). Påmindelser sendes det angivne antal dage før fristen og igen, når fristen er overskredet.</p>
+      <p>Uden en fastsat frist skal rapporten for et år være indsendt den 30. juni året efter. Påmindelser sendes det angivne antal dage før fristen og igen, når fristen er overskredet.</p>
       <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: `${st.year}-${f}`, message: m }))} />
       {deadlines.map((d) => (
         <Form action={`${reportPaths.deadlines()}/${d.year}`} csrfToken={csrf} fieldPrefix={`${d.year}-`}>
@@ -92,13 +94,10 @@ export async function deadlinesPage(c: Context<AppEnv>, st: { values?: FormValue
 
 export async function saveDeadline(c: Context<AppEnv>, year: number) {
   const values = await readForm(c);
-  const errors: FormErrors = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.dueOn ?? '') || Number.isNaN(Date.parse(values.dueOn ?? ''))) errors.dueOn = 'Skriv fristen som en dato.';
-  const days = Number(values.remindDays);
-  if (!/^\d{1,3}$/.test(values.remindDays ?? '') || days > 365) errors.remindDays = 'Skriv et antal dage mellem 0 og 365.';
-  if (Object.keys(errors).length) return deadlinesPage(c, { values, errors, year, status: 400 });
+  // The form's adapter to the deadline contract: the number of days arrives as a string.
+  const days = /^\d{1,3}$/.test(values.remindDays ?? '') ? Number(values.remindDays) : Number.NaN;
   try {
-    await setDeadline(c.get('ctx'), year, Number(values.version ?? 0), { dueOn: values.dueOn!, remindDays: days });
+    await setDeadline(c.get('ctx'), year, Number(values.version ?? 0), contractOrInvalid(deadlineContract, { dueOn: values.dueOn, remindDays: days }));
   } catch (err) {
     if (err instanceof Invalid) return deadlinesPage(c, { values, errors: err.fields, year, status: 400 });
     throw err;
@@ -110,9 +109,8 @@ export async function saveDeadline(c: Context<AppEnv>, year: number) {
 /** /planer/:id/rapporter — the plan's reports, one per year. */
 export async function planReportsPage(c: Context<AppEnv>, planId: number) {
   const ctx = c.get('ctx');
-  const plan = await ctx.db.selectFrom('plan').select(['id', 'name', 'starts_on', 'ends_on']).where('id', '=', planId).executeTakeFirst();
-  if (!plan) return c.notFound();
-  const years = reportYears({ startsOn: plan.starts_on, endsOn: plan.ends_on }, isoDate(ctx.now()));
+  const plan = await planHeader(ctx, planId);
+  const years = reportYears(plan, today(ctx));
   // A draft is not public: those who may not read it see only that the year's report is not submitted yet.
   const reports = await Promise.all(years.map((y) => getReport(ctx, planId, y).catch((err) => (err instanceof Forbidden || err instanceof Unauthorized ? y : Promise.reject(err)))));
   return page(c, { title: `Årsrapporter: ${plan.name}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(planId) }, { label: 'Årsrapporter' }] }, (

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { personName } from '../../presenters/people.ts';
 import type { Child } from 'hono/jsx';
 import { kr } from '../../domain/money/amount.ts';
 import { deadlineStatusLabels, type DeadlineStatus, narrativeSections, type ReportAction, reportActionLabels, reportStateLabels, verdictLabels, verdicts } from '../../domain/reports/index.ts';
@@ -7,18 +8,20 @@ import { listMeetings } from '../../services/governance/meetings.ts';
 import { getReport, recordVerdicts, type ReportView, saveNarrative, transitionReport } from '../../services/reports/reports.ts';
 import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, Tag, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatNumber } from '../format.ts';
-import { type FormErrors, type FormValues, readForm } from '../forms.ts';
+import { contractOrInvalid, type FormErrors, type FormFailure, formFailure, type FormValues, readForm } from '../forms.ts';
 import { planPaths } from '../plans/paths.ts';
 import { SummaryList } from '../registry/shared.tsx';
 import { flash, home, page } from '../render.tsx';
 import { reportPaths } from './paths.ts';
+import { z } from 'zod';
+import { narrativeContract, reportTransitionFields, verdictsContract } from '../../contracts/reports.ts';
 
 export const deadlineKinds: Record<DeadlineStatus, 'info' | 'success' | 'warning' | 'error'> = { submitted: 'success', not_due: 'info', due_soon: 'warning', overdue: 'error' };
 const num = (x: number | null) => (x === null ? '—' : formatNumber(x, Number.isInteger(x) ? 0 : 2));
 const moneyCols = [
-  { key: 'name', label: '' },
+  { key: 'name', label: '', srLabel: 'Post' },
   { key: 'budget', label: 'Budget i året', numeric: true },
   { key: 'actual', label: 'Forbrug i året', numeric: true },
   { key: 'variance', label: 'Afvigelse', numeric: true },
@@ -34,7 +37,7 @@ const moneyRow = (r: { name: string; budgetOre: number; actualOre: number; varia
   cumActual: kr(r.cumulativeActualOre),
 });
 
-type State = { values?: FormValues; errors?: FormErrors; status?: 200 | 400 | 409; conflict?: Conflict };
+type State = { values?: FormValues; errors?: FormErrors; status?: 200 | FormFailure['status']; conflict?: Conflict };
 
 /** The report's content sections, as the PDF has them. */
 function Sections({ r }: { r: ReportView }) {
@@ -121,7 +124,7 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
       <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
       {r.deadline.status === 'overdue' && (
         <Alert kind="error" heading="Rapporten er forsinket">
-          <p>Fristen var {formatDate(r.deadline.dueOn)}. Landsbyggefonden kan holde udbetalinger tilbage, mens rapporten mangler (R6).</p>
+          <p>Fristen var {formatDate(r.deadline.dueOn)}. Landsbyggefonden kan holde udbetalinger tilbage, mens rapporten mangler.</p>
         </Alert>
       )}
       <SummaryList
@@ -129,8 +132,8 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
           ['Revision', r.revisions.length > 1 ? `${r.revision} af ${r.revisions.length}${r.report?.reopen_reason ? ` — genåbnet: ${r.report.reopen_reason}` : ''}` : String(r.revision)],
           ['Indhold', r.frozen ? `Låst ved indsendelsen ${r.report?.submitted_at ? formatDateTime(r.report.submitted_at) : ''}; senere ændringer i planen ændrer ikke rapporten.` : 'Hentet fra Helheds data nu; låses, når rapporten indsendes.'],
           ...(r.contentHash ? ([['Kontrolsum (SHA-256)', <code>{r.contentHash}</code>]] as [string, Child][]) : []),
-          ['Godkendt', r.report?.approved_at ? `${formatDateTime(r.report.approved_at)} af ${r.report.approved_by_label}` : '—'],
-          ['Indsendt', r.report?.submitted_at ? `${formatDateTime(r.report.submitted_at)} af ${r.report.submitted_by_label}` : '—'],
+          ['Godkendt', r.report?.approved_at ? `${formatDateTime(r.report.approved_at)} af ${personName(r.report.approved_by_label)}` : '—'],
+          ['Indsendt', r.report?.submitted_at ? `${formatDateTime(r.report.submitted_at)} af ${personName(r.report.submitted_by_label)}` : '—'],
           ['Modtaget af Landsbyggefonden', r.report?.acknowledged_at ? `${formatDateTime(r.report.acknowledged_at)}${r.report.lbf_reference ? ` (${r.report.lbf_reference})` : ''}` : '—'],
           ['Vurderes af', r.decidingBody?.name ?? '—'],
         ]}
@@ -231,27 +234,31 @@ export async function reportAction(c: Context<AppEnv>, planId: number, year: num
   const version = Number(values.version ?? 0);
   try {
     if (action === 'beretning') {
-      await saveNarrative(ctx, planId, year, version, values);
+      await saveNarrative(ctx, planId, year, version, contractOrInvalid(narrativeContract, values));
       flash(c, 'Beretningen er gemt.');
     } else if (action === 'vurdering') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.decidedOn ?? '')) throw new Invalid({ decidedOn: 'Skriv datoen for beslutningen.' });
-      const chosen = Object.entries(values).filter(([k, v]) => k.startsWith('v-') && (verdicts as readonly string[]).includes(v));
-      await recordVerdicts(ctx, planId, year, version, {
-        decidedOn: values.decidedOn!,
-        meetingId: values.meetingId ? Number(values.meetingId) : null,
-        verdicts: chosen.map(([k, v]) => ({ criterionId: Number(k.slice(2)), verdict: v as (typeof verdicts)[number], comment: values[`c-${k.slice(2)}`] ?? '' })),
-      });
+      // The form's adapter to the verdicts contract: one `v-<criterion>` choice and `c-<criterion>` comment per criterion.
+      const chosen = Object.entries(values).filter(([k, v]) => /^v-\d{1,10}$/.test(k) && (verdicts as readonly string[]).includes(v));
+      await recordVerdicts(
+        ctx,
+        planId,
+        year,
+        version,
+        contractOrInvalid(verdictsContract, {
+          decidedOn: values.decidedOn,
+          meetingId: values.meetingId && /^\d{1,10}$/.test(values.meetingId) ? Number(values.meetingId) : null,
+          verdicts: chosen.map(([k, v]) => ({ criterionId: Number(k.slice(2)), verdict: v, comment: values[`c-${k.slice(2)}`] ?? '' })),
+        }),
+      );
       flash(c, 'Bestyrelsens vurdering er gemt.');
     } else {
       const a = actionSlugs[action];
       if (!a) throw new NotFound('Handlingen findes ikke.');
-      await transitionReport(ctx, planId, year, version, a, { reason: values.reason, lbfReference: values.lbfReference });
+      await transitionReport(ctx, planId, year, version, a, contractOrInvalid(z.object(reportTransitionFields), { reason: values.reason, lbfReference: values.lbfReference }));
       flash(c, doneText[a]);
     }
   } catch (err) {
-    if (err instanceof Invalid) return reportPage(c, planId, year, { values, errors: err.fields, status: 400 });
-    if (err instanceof Conflict) return reportPage(c, planId, year, { values, status: 409, conflict: err });
-    throw err;
+    return reportPage(c, planId, year, { values, ...formFailure(err) });
   }
   return c.redirect(reportPaths.report(planId, year), 303);
 }

@@ -37,15 +37,23 @@ export interface Journey {
 }
 
 /** The real server on a free loopback port with the demo data, and a headless Chromium; mails also go to `o.mailer`. */
-export async function startJourney(o: { mailer?: Mailer } = {}): Promise<Journey> {
-  const t = await createTestApp({ demo: true, now: () => new Date(), mailer: o.mailer });
-  const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+export async function startJourney(o: { mailer?: Mailer; port?: number; app?: Parameters<typeof createTestApp>[0] } = {}): Promise<Journey> {
+  const t = await createTestApp({ demo: true, now: () => new Date(), mailer: o.mailer, ...o.app });
+  const server = serve({ fetch: t.app.fetch, port: o.port ?? 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ locale: 'da-DK', acceptDownloads: true });
   context.setDefaultTimeout(10_000);
@@ -67,12 +75,70 @@ export async function startJourney(o: { mailer?: Mailer } = {}): Promise<Journey
   };
 }
 
-/** axe-core, WCAG 2.1 A and AA: the page must have no violations. */
+/** The widths every visited page is checked at: a phone (the dkfds mobile drawer) and a desktop. */
+export const checkedWidths = [375, 1280] as const;
+
+/**
+ * axe-core, WCAG 2.1 A and AA plus axe's best practices, at 375 and at 1280 px: the page must have no violation of
+ * any impact. The viewport is put back as it was.
+ */
 export async function expectAccessible(j: Journey): Promise<void> {
-  const result = await new AxeBuilder({ page: j.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const before = j.page.viewportSize();
   j.visited.push(j.page.url());
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  expect(summary, `axe på ${j.page.url()}`).toEqual([]);
+  try {
+    for (const width of checkedWidths) {
+      await j.page.setViewportSize({ width, height: 900 });
+      const result = await new AxeBuilder({ page: j.page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      const summary = result.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+      expect(summary, `axe på ${j.page.url()} ved ${width} px`).toEqual([]);
+    }
+  } finally {
+    if (before) await j.page.setViewportSize(before);
+  }
+}
+
+/**
+ * How many of an element's screenshot pixels are coloured (clearly neither white, black nor grey): the screenshot is
+ * decoded by Chromium's own canvas on a blank page.
+ */
+export async function colouredPixels(j: Journey, selector: string): Promise<{ coloured: number; total: number }> {
+  const png = await j.page.locator(selector).screenshot();
+  const blank = await j.context.newPage();
+  try {
+    return await blank.evaluate(
+      async (dataUrl) => {
+        const img = new Image();
+        img.src = dataUrl;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const g = canvas.getContext('2d');
+        if (!g) throw new Error('no 2d canvas');
+        g.drawImage(img, 0, 0);
+        const px = g.getImageData(0, 0, canvas.width, canvas.height).data;
+        let coloured = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          const rgb = [px[i] ?? 0, px[i + 1] ?? 0, px[i + 2] ?? 0];
+          const max = Math.max(...rgb);
+          const min = Math.min(...rgb);
+          if (max - min > 40) coloured++;
+        }
+        return { coloured, total: px.length / 4 };
+      },
+      `data:image/png;base64,${png.toString('base64')}`,
+    );
+  } finally {
+    await blank.close();
+  }
 }
 
 /** Navigates and checks accessibility in one step. */

@@ -1,3 +1,4 @@
+import { areas, composeAreas } from '../../../src/areas/index.ts';
 import type { Db } from '../../../src/db/database.ts';
 import type { Edit } from '../../../src/domain/changes/edits.ts';
 import { freezeSnapshot } from '../../../src/services/plans/snapshot.ts';
@@ -6,7 +7,7 @@ import { planWithBudget } from '../money/support.ts';
 /** An active plan (2023–2026, approved budget of 4 mio. kr. — 500.000 kr. per line and year — version 1 frozen) in a district, with these party organisations. */
 export async function activePlan(db: Db, o: { organisationIds: number[]; districtNumber?: number }) {
   const p = await planWithBudget(db, { organisationIds: o.organisationIds, state: 'active', districtNumber: o.districtNumber, frameKr: 4_000_000 });
-  await db.insertInto('plan_version').values({ plan_id: p.plan.id, number: 1, snapshot: JSON.stringify(await freezeSnapshot(db, p.plan.id, '2026-11-22')), reason: 'Godkendt', created_by_label: 'test' }).execute();
+  await db.insertInto('plan_version').values({ plan_id: p.plan.id, number: 1, snapshot: JSON.stringify(await freezeSnapshot(db, composeAreas(areas).hooks, p.plan.id, '2026-11-22')), reason: 'Godkendt', created_by_label: 'test' }).execute();
   await db.updateTable('plan').set({ current_version: 1 }).where('id', '=', p.plan.id).execute();
   return p;
 }

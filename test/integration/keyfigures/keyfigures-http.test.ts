@@ -81,7 +81,9 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     expect(await stored(2023)).toBe(4);
     const imp = await t.db.selectFrom('keyfigure_import').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(imp).toMatchObject({ status: 'imported', file_name: 'indsat tekst.csv', year: 2023, region_income_ore: 42_000_000, national_conviction_rate: '0.9' });
-    expect(imp.uploaded_by_label).toContain('@test.example');
+    // Who uploaded is stored as the user id and a name, never an e-mail address (issue 14).
+    expect(imp.uploaded_by_user_id).toBe(sec.actor.kind === 'user' ? sec.actor.id : -1);
+    expect(imp.uploaded_by_label).not.toContain('@');
     // Saving twice is a conflict, not a second copy.
     expect((await t.request(`/noegletal/import/${id}/gem`, { session: sec, form: { version: String(imp.version) } })).status).toBe(409);
 

@@ -34,6 +34,9 @@ const settingsVersion = async (db: Db) => (await db.selectFrom('keyfigure_settin
 const someCsv = 'organisation,afdelingsnummer,beboere\nFINDESIKKE,1,10';
 
 /** R18/R20 — every key-figure route: reading is public, importing is for the secretariat/admin/TMF, the rule for admin/secretariat. */
+/** Each rule saved differs from the last, so every save changes something to audit. */
+let ruleNo = 0;
+
 export const keyfigureRoutes: RouteCase[] = [
   { route: 'GET /api/v1/keyfigures/years', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/years' }) },
   { route: 'GET /api/v1/keyfigures/:year/figures', allowed: 'everyone', build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/figures` }) },
@@ -47,7 +50,7 @@ export const keyfigureRoutes: RouteCase[] = [
     allowed: configurers,
     build: async (db) => ({
       path: '/api/v1/keyfigures/settings',
-      json: { version: await settingsVersion(db), name: 'Matrixregel', indicators: ['outsideLabourForce', 'lowIncome', 'unsafe'], minDeviating: 2, deviation: { kind: 'relative', amount: '25' }, suppressionThreshold: null },
+      json: { version: await settingsVersion(db), name: 'Matrixregel', indicators: ['outsideLabourForce', 'lowIncome', 'unsafe'], minDeviating: 2, deviation: { kind: 'relative', amount: String(20 + (++ruleNo % 50)) }, suppressionThreshold: null },
     }),
   },
   { route: 'POST /api/v1/keyfigures/imports', allowed: importers, build: async () => ({ path: '/api/v1/keyfigures/imports', json: { year: 2029, csv: someCsv } }) },
@@ -59,6 +62,6 @@ export const keyfigureRoutes: RouteCase[] = [
   {
     route: 'POST /noegletal/regel',
     allowed: configurers,
-    build: async (db) => ({ path: '/noegletal/regel', form: { version: String(await settingsVersion(db)), name: 'Matrixregel', indicators: 'outsideLabourForce', minDeviating: '1', deviationKind: 'points', deviation: '5', threshold: '' } }),
+    build: async (db) => ({ path: '/noegletal/regel', form: { version: String(await settingsVersion(db)), name: 'Matrixregel', indicators: 'outsideLabourForce', minDeviating: '1', deviationKind: 'points', deviation: String(1 + (++ruleNo % 50)), threshold: '' } }),
   },
 ];

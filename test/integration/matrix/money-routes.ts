@@ -23,8 +23,8 @@ async function previewed(db: Db, ownOrg: number) {
   return { planId: p.plan.id, importId: row.id };
 }
 
-const budgetJson = { version: 0, frameOre: 100_000, lines: [{ name: 'Personale', kind: 'staff', perYear: { '2024': 100_000 } }], funders: [{ kind: 'lbf', name: 'LBF', amountOre: 75_000 }, { kind: 'municipality', name: 'Kbh', amountOre: 25_000 }] };
-const budgetForm = { version: '0', frame: '1.000', 'line-0-name': 'Personale', 'line-0-kind': 'staff', 'line-0-y2024': '1.000', 'funder-0-kind': 'lbf', 'funder-0-amount': '750', 'funder-1-kind': 'municipality', 'funder-1-amount': '250' };
+const budgetJson = { version: 0, frameOre: 100_000, lines: [{ name: 'Personale', kind: 'staff', perYear: { '2024': 100_000 } }], funders: [{ kind: 'lbf', name: 'LBF', amountOre: 75_000 }, { kind: 'municipality', name: 'Kbh', amountOre: 12_500 }, { kind: 'other', name: 'Fond', amountOre: 12_500 }] };
+const budgetForm = { version: '0', frame: '1.000', 'line-0-name': 'Personale', 'line-0-kind': 'staff', 'line-0-y2024': '1.000', 'funder-0-kind': 'lbf', 'funder-0-amount': '750', 'funder-1-kind': 'municipality', 'funder-1-amount': '125', 'funder-2-kind': 'other', 'funder-2-name': 'Fond', 'funder-2-amount': '125' };
 
 /** R1, R7, R8 — every money route: who may call it. */
 export const moneyRoutes: RouteCase[] = [

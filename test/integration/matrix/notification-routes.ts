@@ -15,7 +15,7 @@ async function ownMessage(db: Db, userId: number | null): Promise<number> {
 export const notificationRoutes: RouteCase[] = [
   { route: 'GET /api/v1/inbox', allowed: users, build: async () => ({ path: '/api/v1/inbox' }) },
   { route: 'POST /api/v1/inbox/:id/read', allowed: users, build: async (db, _ids, userId) => ({ path: `/api/v1/inbox/${await ownMessage(db, userId)}/read`, json: {} }) },
-  { route: 'POST /indbakke/laest', allowed: users, build: async () => ({ path: '/indbakke/laest', form: {} }) },
+  { route: 'POST /indbakke/laest', allowed: users, build: async (db, _ids, userId) => { await ownMessage(db, userId); return { path: '/indbakke/laest', form: {} }; } },
   { route: 'POST /indbakke/:id/laest', allowed: users, build: async (db, _ids, userId) => ({ path: `/indbakke/${await ownMessage(db, userId)}/laest`, form: {} }) },
   { route: 'POST /indbakke/indstillinger', allowed: users, build: async () => ({ path: '/indbakke/indstillinger', form: { mode: 'digest' } }) },
 ];

@@ -54,7 +54,7 @@ export const registryRoutes: RouteCase[] = [
     allowed: ['admin'],
     build: async (db) => {
       const d = await db.selectFrom('district').select(['id', 'name', 'version']).where('number', '=', 1).executeTakeFirstOrThrow();
-      return { path: `/bydele/${d.id}/rediger`, form: { name: d.name, version: String(d.version) } };
+      return { path: `/bydele/${d.id}/rediger`, form: { name: `${d.name.replace(/ \d+$/, '')} ${++n}`, version: String(d.version) } };
     },
   },
 ];

@@ -11,6 +11,9 @@ const readers = [...central, 'municipalTMF', 'municipalBIF', 'organisation'] as 
 const overview = [...central, 'municipalTMF', 'municipalBIF', 'lbf'] as const;
 let deadlineYear = 0;
 const narrative = { results: 'a', challenges: 'b', adjustments: 'c', nextFocus: 'd', residentInvolvement: 'e' };
+let written = 0;
+/** A narrative that differs from the last one saved, so every save changes something to audit. */
+const fresh = () => ({ results: `a ${++written}`, challenges: 'b', adjustments: 'c', nextFocus: 'd', residentInvolvement: 'e' });
 
 /** A report of the own organisation's plan (Nørrebro) for 2025 in a state; a submitted one is frozen with its hash. */
 async function reportIn(db: Db, ownOrg: number, state: 'draft' | 'ready' | 'submitted') {
@@ -32,7 +35,7 @@ export const reportRoutes: RouteCase[] = [
   { route: 'GET /api/v1/plans/:id/reports/:year', allowed: readers, build: async (db, ids) => ({ path: `/api/v1/plans/${(await reportIn(db, ids.ownOrg, 'draft')).planId}/reports/2025` }) },
   { route: 'PUT /api/v1/plans/:id/reports/:year/narrative', allowed: partyStaff, build: async (db, ids) => {
     const r = await reportIn(db, ids.ownOrg, 'draft');
-    return { path: `/api/v1/plans/${r.planId}/reports/2025/narrative`, json: { version: r.version, narrative } };
+    return { path: `/api/v1/plans/${r.planId}/reports/2025/narrative`, json: { version: r.version, narrative: fresh() } };
   } },
   { route: 'POST /api/v1/plans/:id/reports/:year/transitions', allowed: partyStaff, build: async (db, ids) => {
     const r = await reportIn(db, ids.ownOrg, 'ready');
@@ -49,7 +52,7 @@ export const reportRoutes: RouteCase[] = [
   } },
   { route: 'POST /planer/:id/rapporter/:year/:action', allowed: partyStaff, build: async (db, ids) => {
     const r = await reportIn(db, ids.ownOrg, 'draft');
-    return { path: `/planer/${r.planId}/rapporter/2025/beretning`, form: { version: String(r.version), ...narrative } };
+    return { path: `/planer/${r.planId}/rapporter/2025/beretning`, form: { version: String(r.version), ...fresh() } };
   } },
   { route: 'POST /rapporter/frister/:year', allowed: central, build: async (db) => {
     const year = 2000 + (++deadlineYear % 90);

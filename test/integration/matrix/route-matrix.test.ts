@@ -5,6 +5,9 @@ import { describeDb } from '../../support/db.ts';
 import { makeOrganisation } from '../../support/factories.ts';
 import { allRouteCases } from './index.ts';
 
+/** POST routes that read or check without changing anything (a preview, a calculation). */
+const readOnlyPosts = new Set<string>([]);
+
 /** Routes anyone may POST to by design (they carry their own checks). */
 const openByDesign = new Set(['POST /login', 'POST /logout']);
 
@@ -43,10 +46,21 @@ describeDb('Policy matrix through HTTP: every route × every role', () => {
     const actor = sessions[role]?.actor;
     const req = await c.build(t.db, ids, actor?.kind === 'user' ? actor.id : null);
     const method = c.route.split(' ')[0]!;
+    const lastAudit = async () => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0);
+    const auditBefore = await lastAudit();
     const res = await t.request(req.path, { method, session: sessions[role], json: req.json, form: req.form });
     const allowed = c.allowed === 'everyone' || c.allowed.includes(role);
-    if (allowed) expect(res.status, await res.clone().text()).toBeLessThan(400);
-    // The anonymous public gets 401 from the API, and 403 from a form (no session, so no valid CSRF token).
-    else expect(res.status).toBe(role === 'anonymous' ? (req.form ? 403 : 401) : 403);
+    if (!allowed) {
+      // The anonymous public gets 401 from the API, and 403 from a form (no session, so no valid CSRF token).
+      expect(res.status).toBe(role === 'anonymous' ? (req.form ? 403 : 401) : 403);
+      return;
+    }
+    expect(res.status, await res.clone().text()).toBeLessThan(400);
+    if (method !== 'GET' && !readOnlyPosts.has(c.route)) {
+      // Every write leaves an audit record that says what changed: before and after, field by field.
+      const written = await t.db.selectFrom('audit_log').select(['entity_type', 'changes']).where('id', '>', auditBefore).execute();
+      expect(written.length, `${c.route} wrote no audit record`).toBeGreaterThan(0);
+      expect(written.some((w) => (w.changes as unknown[]).length > 0), `${c.route} audited without before/after`).toBe(true);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { applyBudgetReallocation, importFinished, planFinance } from '../../../s
 import { createTestApp, type Session, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
 import { workbookRows } from '../../support/documents.ts';
+import { poolEligible } from '../../support/cooperation.ts';
 import { makeOrganisation, makePlan } from '../../support/factories.ts';
 import { councilApproval, planWithBudget, upload } from './support.ts';
 
@@ -93,7 +94,7 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect(f.violations).toEqual([]);
       const page = await (await t.request(`/planer/${plan.id}/oekonomi`, { session: party })).text();
       expect(page).toContain('1.000.000,00 kr.');
-      expect(page).toContain('R1 er overholdt');
+      expect(page).toContain('Reglerne for finansiering er overholdt');
       const stale = await t.request(`/planer/${plan.id}/oekonomi/budget`, { session: party, form });
       expect(stale.status).toBe(409);
     });
@@ -244,6 +245,7 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
 
     it('R8 an allocation needs the City Council approval, stays within it, and never overdraws the pool; a release needs an ended plan', async () => {
       const { plan } = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
+      await poolEligible(t.db, plan.id);
       const entry = (kind: string, amountOre: number, planId: number | null = plan.id) => api('/pool/entries', tmf, { kind, amountOre, planId, decision: 'BR 2022-0099', decidedOn: '2022-10-06' });
       const before = (await (await api('/pool', null, undefined, 'GET')).json()).balanceOre as number;
       const noApproval = await entry('allocation', 100);
@@ -256,6 +258,7 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect((await api('/pool/entries', party, { kind: 'deposit', amountOre: 1, planId: null, decision: 'x', decidedOn: '2024-01-01' })).status).toBe(403);
 
       const big = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
+      await poolEligible(t.db, big.plan.id);
       await councilApproval(t.db, big.plan.id, null);
       const over = await entry('allocation', before, big.plan.id);
       expect(over.status).toBe(400);

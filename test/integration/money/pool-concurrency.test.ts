@@ -1,3 +1,4 @@
+import { poolEligible } from '../../support/cooperation.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { replayPool } from '../../../src/domain/money/pool.ts';
@@ -27,6 +28,7 @@ describeDb('R8 pool ledger under concurrent operations (fast-check)', () => {
     planIds = [];
     for (let i = 0; i < 3; i++) {
       const { plan } = await makePlan(t.db, { organisationIds: [org], state: 'ended' });
+      await poolEligible(t.db, plan.id);
       await councilApproval(t.db, plan.id, null);
       planIds.push(plan.id);
     }

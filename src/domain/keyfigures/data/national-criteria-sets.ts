@@ -29,7 +29,7 @@
  *   new § 61 b forebyggelsesområde (https://www.lovguiden.dk/loven/almenboligloven/61b), current § 61 a:
  *   https://danskelove.dk/almenboligloven/61a .
  */
-import type { CriteriaSet, CriterionDefinition } from '../national-criteria.ts';
+import type { CriteriaSet, CriterionDefinition } from '../national-criteria-types.ts';
 
 const nonWestern = (id: string, value: string): CriterionDefinition => ({
   id,

@@ -1,0 +1,2 @@
+export { tasksCalendar } from './calendar.ts';
+export { myTasks } from './tasks.ts';
