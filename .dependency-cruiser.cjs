@@ -8,7 +8,13 @@
 const boot = '^src/(areas/|app\\.ts$|main\\.ts$|cli/|app-env\\.ts$)';
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'Modules must not import each other in a circle.', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Modules must not import each other in a circle.',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'domain-is-pure',
       severity: 'error',
@@ -28,7 +34,10 @@ module.exports = {
       severity: 'error',
       comment: 'The database layer knows no page, API, service, rule or presenter (only who acts, for the audit).',
       from: { path: '^src/db/' },
-      to: { path: '^src/(web|api|services|policy|presenters|areas|demo|cli|contracts)/|^src/(app|main|app-env)\\.ts$', pathNot: '^src/policy/actor\\.ts$' },
+      to: {
+        path: '^src/(web|api|services|policy|presenters|areas|demo|cli|contracts)/|^src/(app|main|app-env)\\.ts$',
+        pathNot: '^src/policy/actor\\.ts$',
+      },
     },
     {
       name: 'policy-is-rules',
@@ -85,7 +94,11 @@ module.exports = {
     // TypeScript 7 (the type checker, `typescript-native`) has no JavaScript API; the parser is TypeScript 6.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

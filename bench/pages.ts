@@ -18,10 +18,23 @@ async function get<T>(s: Server, path: string): Promise<T> {
  */
 export async function benchPages(s: Server): Promise<BenchPage[]> {
   const plans = await get<{ items: { id: number }[] }>(s, '/api/v1/plans?state=active&pageSize=200');
-  const details = await Promise.all(plans.items.slice(0, 40).map((p) => get<{ id: number; endsOn: string; district: { id: number } | null; subAgreements: { activities: unknown[] }[] }>(s, `/api/v1/plans/${p.id}`)));
-  const plan = details.sort((a, b) => b.subAgreements.flatMap((x) => x.activities).length - a.subAgreements.flatMap((x) => x.activities).length)[0]!;
+  const details = await Promise.all(
+    plans.items
+      .slice(0, 40)
+      .map((p) =>
+        get<{ id: number; endsOn: string; district: { id: number } | null; subAgreements: { activities: unknown[] }[] }>(
+          s,
+          `/api/v1/plans/${p.id}`,
+        ),
+      ),
+  );
+  const plan = details.sort(
+    (a, b) => b.subAgreements.flatMap((x) => x.activities).length - a.subAgreements.flatMap((x) => x.activities).length,
+  )[0]!;
   const bodies = await get<{ id: number; type: string; name: string }[]>(s, '/api/v1/bodies');
-  const body = bodies.find((b) => b.type === 'district_board' && b.name.startsWith('Bydelsbestyrelse 1 ')) ?? bodies.find((b) => b.type === 'district_board')!;
+  const body =
+    bodies.find((b) => b.type === 'district_board' && b.name.startsWith('Bydelsbestyrelse 1 ')) ??
+    bodies.find((b) => b.type === 'district_board')!;
   return [
     { label: 'Forside (byens overblik)', path: '/' },
     { label: 'Planside', path: `/planer/${plan.id}` },

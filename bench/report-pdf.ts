@@ -33,7 +33,12 @@ export async function timeReportPdf(runs = 20): Promise<PdfTiming> {
     const parts = composeAreas(areas);
     await loadDemoData(db, { steps: parts.demoSteps, hooks: parts.hooks });
     const plan = await db.selectFrom('plan').select('id').where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirstOrThrow();
-    const frozen = await db.selectFrom('report').select(['snapshot', 'submitted_at', 'content_hash']).where('plan_id', '=', plan.id).where('year', '=', 2025).executeTakeFirstOrThrow();
+    const frozen = await db
+      .selectFrom('report')
+      .select(['snapshot', 'submitted_at', 'content_hash'])
+      .where('plan_id', '=', plan.id)
+      .where('year', '=', 2025)
+      .executeTakeFirstOrThrow();
     const snap = frozen.snapshot as ReportSnapshot;
     const live: number[] = [];
     const fixed: number[] = [];
@@ -41,13 +46,20 @@ export async function timeReportPdf(runs = 20): Promise<PdfTiming> {
     for (let i = 0; i < runs; i++) {
       let t0 = performance.now();
       const content = await buildReport(db, plan.id, 2026);
-      bytes = (await reportPdf(content, { state: 'draft', revision: 1, narrative: snap.narrative, submittedAt: null, contentHash: null })).byteLength;
+      bytes = (await reportPdf(content, { state: 'draft', revision: 1, narrative: snap.narrative, submittedAt: null, contentHash: null }))
+        .byteLength;
       live.push(performance.now() - t0);
       t0 = performance.now();
       await snapshotPdf({ snapshot: snap, submittedAt: frozen.submitted_at, contentHash: frozen.content_hash });
       fixed.push(performance.now() - t0);
     }
-    return { liveMedianMs: median(live), liveMaxMs: Math.max(...live), frozenMedianMs: median(fixed), frozenMaxMs: Math.max(...fixed), bytes };
+    return {
+      liveMedianMs: median(live),
+      liveMaxMs: Math.max(...live),
+      frozenMedianMs: median(fixed),
+      frozenMaxMs: Math.max(...fixed),
+      bytes,
+    };
   } finally {
     await close();
     rmSync(dir, { recursive: true, force: true });
@@ -56,5 +68,7 @@ export async function timeReportPdf(runs = 20): Promise<PdfTiming> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await timeReportPdf();
-  console.log(`Årsrapport-PDF (${(r.bytes / 1024).toFixed(0)} KB): fra live data median ${r.liveMedianMs.toFixed(0)} ms, maks ${r.liveMaxMs.toFixed(0)} ms; fra låst snapshot median ${r.frozenMedianMs.toFixed(0)} ms, maks ${r.frozenMaxMs.toFixed(0)} ms (mål: under 1 s)`);
+  console.log(
+    `Årsrapport-PDF (${(r.bytes / 1024).toFixed(0)} KB): fra live data median ${r.liveMedianMs.toFixed(0)} ms, maks ${r.liveMaxMs.toFixed(0)} ms; fra låst snapshot median ${r.frozenMedianMs.toFixed(0)} ms, maks ${r.frozenMaxMs.toFixed(0)} ms (mål: under 1 s)`,
+  );
 }

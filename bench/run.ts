@@ -114,11 +114,17 @@ async function measurePages(s: Server, pages: BenchPage[]): Promise<PageResult[]
     const res = await fetch(s.base + p.path, { headers });
     if (!res.ok) throw new Error(`${p.path} → ${res.status}`);
     const body = await res.arrayBuffer();
-    await fetch(`${s.base}/__twin/p${i}`, { method: 'PUT', body, headers: { 'content-type': res.headers.get('content-type') ?? 'text/html' } });
+    await fetch(`${s.base}/__twin/p${i}`, {
+      method: 'PUT',
+      body,
+      headers: { 'content-type': res.headers.get('content-type') ?? 'text/html' },
+    });
     const live = await load(s.base + p.path, headers);
     const twin = await load(`${s.base}/__twin/p${i}`, {});
     out.push({ ...p, bytes: body.byteLength, ...live, twinRps: twin.rps, ratio: live.rps / twin.rps });
-    console.log(`  ${p.label}: ${live.rps.toFixed(0)} req/s, p50 ${live.p50} ms, p99 ${live.p99} ms, ${(100 * live.rps / twin.rps).toFixed(1)} % af statisk (${(body.byteLength / 1024).toFixed(0)} KB)`);
+    console.log(
+      `  ${p.label}: ${live.rps.toFixed(0)} req/s, p50 ${live.p50} ms, p99 ${live.p99} ms, ${((100 * live.rps) / twin.rps).toFixed(1)} % af statisk (${(body.byteLength / 1024).toFixed(0)} KB)`,
+    );
   }
   return out;
 }
@@ -166,8 +172,20 @@ async function startupFigures(): Promise<Figure[]> {
   const existing = await once();
   rmSync(dir, { recursive: true, force: true });
   return [
-    { label: 'Første side efter start, tom indlejret database (demo indlæst)', value: empty / 1000, unit: 's', target: 6, lowerIsBetter: true },
-    { label: 'Første side efter start, eksisterende indlejret database', value: existing / 1000, unit: 's', target: 1.5, lowerIsBetter: true },
+    {
+      label: 'Første side efter start, tom indlejret database (demo indlæst)',
+      value: empty / 1000,
+      unit: 's',
+      target: 6,
+      lowerIsBetter: true,
+    },
+    {
+      label: 'Første side efter start, eksisterende indlejret database',
+      value: existing / 1000,
+      unit: 's',
+      target: 1.5,
+      lowerIsBetter: true,
+    },
   ];
 }
 
@@ -189,17 +207,26 @@ async function main() {
       try {
         const pages = await measurePages(server, await benchPages(server));
         const figures = await extraFigures(server, kind);
-        figures.push({ label: 'Serverens hukommelse under målingen (maks. RSS)', value: server.maxRssMb, unit: 'MB', target: 250, lowerIsBetter: true, onlyFor: 'postgres' });
+        figures.push({
+          label: 'Serverens hukommelse under målingen (maks. RSS)',
+          value: server.maxRssMb,
+          unit: 'MB',
+          target: 250,
+          lowerIsBetter: true,
+          onlyFor: 'postgres',
+        });
         const rows = pages.map((p) => {
           const ok = p.p99 <= 50 && p.ratio >= 0.05 && p.errors === 0;
           if (kind === 'postgres') allPass &&= ok;
           return `| ${p.label} | \`${p.path}\` | ${fmt(p.bytes / 1024, 0)} KB | ${fmt(p.rps, 0)} | ${p.p50} | ${p.p99} | ${fmt(p.twinRps, 0)} | ${fmt(100 * p.ratio)} % | ${ok ? 'ok' : 'IKKE OK'} |`;
         });
-        const extra = figures.filter((f) => !f.onlyFor || f.onlyFor === kind).map((f) => {
-          const ok = pass(f);
-          if (kind === 'postgres') allPass &&= ok;
-          return `| ${f.label} | ${fmt(f.value, f.unit === 'ms' ? 0 : 2)} ${f.unit} | ${f.lowerIsBetter ? '≤' : '≥'} ${f.target} ${f.unit} | ${ok ? 'ok' : 'IKKE OK'} |`;
-        });
+        const extra = figures
+          .filter((f) => !f.onlyFor || f.onlyFor === kind)
+          .map((f) => {
+            const ok = pass(f);
+            if (kind === 'postgres') allPass &&= ok;
+            return `| ${f.label} | ${fmt(f.value, f.unit === 'ms' ? 0 : 2)} ${f.unit} | ${f.lowerIsBetter ? '≤' : '≥'} ${f.target} ${f.unit} | ${ok ? 'ok' : 'IKKE OK'} |`;
+          });
         sections.push(
           `### ${kind === 'pglite' ? 'PGlite (indlejret)' : 'PostgreSQL'}\n\n| Side | Sti | Størrelse | req/s | p50 ms | p99 ms | statisk req/s | andel af statisk | mål: p99 ≤ 50 ms, ≥ 5 % |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n${rows.join('\n')}\n\n| Mål | Målt | Mål | |\n|---|---:|---|---|\n${extra.join('\n')}\n`,
         );
@@ -211,7 +238,9 @@ async function main() {
     }
   }
   const startup = await startupFigures();
-  sections.push(`### Opstart\n\n| Mål | Målt | Mål | |\n|---|---:|---|---|\n${startup.map((f) => `| ${f.label} | ${fmt(f.value, 2)} ${f.unit} | ≤ ${f.target} ${f.unit} | ${pass(f) ? 'ok' : 'IKKE OK'} |`).join('\n')}\n`);
+  sections.push(
+    `### Opstart\n\n| Mål | Målt | Mål | |\n|---|---:|---|---|\n${startup.map((f) => `| ${f.label} | ${fmt(f.value, 2)} ${f.unit} | ≤ ${f.target} ${f.unit} | ${pass(f) ? 'ok' : 'IKKE OK'} |`).join('\n')}\n`,
+  );
   allPass &&= startup.every(pass);
   const machine = `${cpus().length} kerner (${cpus()[0]?.model ?? 'ukendt'}), ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
   const report = `## Kørsel ${new Date().toISOString().slice(0, 10)}\n\nMaskine: ${machine}. ${connections} forbindelser, ${duration} s pr. måling, autocannon på loopback; data: \`helhed demo --scale national --seed ${args.seed}\`.\n\n${sections.join('\n')}`;

@@ -25,11 +25,9 @@ step('Kontrollen af importretninger og formatering', 'npm', ['run', '--silent', 
 // The CLI tests run the compiled server, as `npm start` does.
 step('Oversættelsen', process.execPath, ['scripts/build.mjs']);
 
-const run = spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...args],
-  { stdio: 'inherit' },
-);
+const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...args], {
+  stdio: 'inherit',
+});
 let line = '0 passed, 1 failed';
 try {
   const j = JSON.parse(readFileSync(report, 'utf8'));

@@ -34,7 +34,11 @@ export function createApp(deps: AppDeps, areas: readonly Area[], log: (err: unkn
   app.use(identify(deps, parts));
   app.use(readableInput);
   app.use(csrf);
-  const outbox = deps.outbox ?? (deps.mailer ? createOutbox({ db: deps.db, mailer: deps.mailer, now: deps.now, baseUrl: deps.config.publicUrl, onError: (e) => log(e, 'outbox') }) : undefined);
+  const outbox =
+    deps.outbox ??
+    (deps.mailer
+      ? createOutbox({ db: deps.db, mailer: deps.mailer, now: deps.now, baseUrl: deps.config.publicUrl, onError: (e) => log(e, 'outbox') })
+      : undefined);
   if (outbox) {
     deps.outbox = outbox;
     app.use(async (c, next) => {

@@ -33,9 +33,21 @@ export async function start(config: Config, opts: StartOptions, areas: readonly 
   }
   const mailer = createMailer(config.smtpUrl, config.mailFrom, (m) => log.info(m));
   const now = () => new Date();
-  const outbox = createOutbox({ db: database.db, mailer, now, baseUrl: config.publicUrl, onError: (err) => log.error({ err }, 'mail dispatch failed') });
+  const outbox = createOutbox({
+    db: database.db,
+    mailer,
+    now,
+    baseUrl: config.publicUrl,
+    onError: (err) => log.error({ err }, 'mail dispatch failed'),
+  });
   const jobs = [...parts.dailyJobs, { name: 'mail-digest', hour: 7, run: () => outbox.digest() }];
-  const stopScheduler = startScheduler({ db: database.db, now, jobs, everyMinute: () => outbox.kick(), onError: (job, err) => log.error({ err, job }, 'scheduled job failed') });
+  const stopScheduler = startScheduler({
+    db: database.db,
+    now,
+    jobs,
+    everyMinute: () => outbox.kick(),
+    onError: (job, err) => log.error({ err, job }, 'scheduled job failed'),
+  });
   const app = createApp({ db: database.db, kind: database.kind, config, now, demo, mailer, outbox }, areas, (err, path) =>
     log.error({ err, path }, 'request failed'),
   );

@@ -23,7 +23,11 @@ export type AreaApi = () => ReturnType<typeof apiRouter>;
 export function createApi(areaApis: readonly AreaApi[]) {
   const v1 = apiRouter();
   for (const make of areaApis) v1.route('/', make());
-  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API-nøgle fra `helhed token create`' });
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API-nøgle fra `helhed token create`',
+  });
   const document = () => v1.getOpenAPI31Document(openApiInfo);
   const api = new Hono<AppEnv>();
   api.route('/v1', v1);

@@ -8,14 +8,32 @@ import { designation, figureYears, loadYear, nationalCriteria, type ReadOptions 
 import { getSettings, updateSettings } from '../services/keyfigures/settings.ts';
 import { NotFound } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
-import { DesignationRuleSchema, ImportDetailSchema, ImportSummarySchema, OpenDataRowSchema, presentImport, presentImportSummary, presentOpenRow, presentRule } from '../presenters/keyfigures.ts';
+import {
+  DesignationRuleSchema,
+  ImportDetailSchema,
+  ImportSummarySchema,
+  OpenDataRowSchema,
+  presentImport,
+  presentImportSummary,
+  presentOpenRow,
+  presentRule,
+} from '../presenters/keyfigures.ts';
 import { apiRouter, IdParam, json, jsonBody, routesFor, z } from './openapi.ts';
 import { settingsContract } from '../contracts/keyfigures.ts';
 
 const tag = 'Nøgletal';
 const opts = (c: Context<AppEnv>): ReadOptions => ({ defaultThreshold: c.get('deps').config.suppressionThreshold });
-const YearParam = z.object({ year: z.coerce.number().int().min(1990).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2024 }) });
-const LevelQuery = z.object({ level: z.enum(['city', 'district', 'area', 'estate']).optional().openapi({ description: 'Niveau: by, bydel, byområde eller afdeling' }) });
+const YearParam = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .openapi({ param: { name: 'year', in: 'path' }, example: 2024 }),
+});
+const LevelQuery = z.object({
+  level: z.enum(['city', 'district', 'area', 'estate']).optional().openapi({ description: 'Niveau: by, bydel, byområde eller afdeling' }),
+});
 const OpenLevelQuery = z.object({ level: z.enum(OPEN_LEVELS).optional() });
 
 const Ratio = z.object({ numerator: z.number().nullable(), denominator: z.number().nullable(), value: z.string().nullable() }).nullable();
@@ -24,17 +42,33 @@ const FigureRow = z
     key: z.string(),
     level: z.enum(['city', 'district', 'area', 'estate']),
     name: z.string(),
-    parent: z.string().nullable().openapi({ description: 'Nøglen til det område, enheden er en del af (by → bydel → byområde → afdeling)' }),
+    parent: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Nøglen til det område, enheden er en del af (by → bydel → byområde → afdeling)' }),
     refId: z.number().int().nullable(),
     estates: z.number().int(),
     residents: z.number().int().nullable(),
     variables: z.record(z.string(), Ratio),
   })
   .openapi('KeyFigureUnit', { description: 'Tæller, nævner og værdi pr. variabel; null = skjult (diskretion) eller ikke opgjort' });
-const Figures = z.object({ year: z.number().int(), suppressed: z.boolean(), suppressionThreshold: z.number().int(), source: ImportSummarySchema.nullable(), units: z.array(FigureRow) }).openapi('KeyFigures');
+const Figures = z
+  .object({
+    year: z.number().int(),
+    suppressed: z.boolean(),
+    suppressionThreshold: z.number().int(),
+    source: ImportSummarySchema.nullable(),
+    units: z.array(FigureRow),
+  })
+  .openapi('KeyFigures');
 const OpenRow = OpenDataRowSchema;
 const Settings = z
-  .object({ rule: DesignationRuleSchema, ruleText: z.string(), suppressionThreshold: z.number().int().nullable(), version: z.number().int() })
+  .object({
+    rule: DesignationRuleSchema,
+    ruleText: z.string(),
+    suppressionThreshold: z.number().int().nullable(),
+    version: z.number().int(),
+  })
   .openapi('KeyFigureSettings');
 const SettingsInput = settingsContract.extend({ version: z.number().int().positive() }).openapi('KeyFigureSettingsInput');
 const ImportInput = z
@@ -43,7 +77,11 @@ const ImportInput = z
     fileName: z.string().trim().min(1).max(200).default('api.csv'),
     csv: z.string().min(1, { error: 'CSV-teksten mangler.' }).max(20_000_000),
     regionIncomeKr: z.number().int().positive().nullable().default(null),
-    nationalConvictionRate: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, { error: 'Skriv procenten med punktum, fx "0.95".' }).nullable().default(null),
+    nationalConvictionRate: z
+      .string()
+      .regex(/^\d{1,2}(\.\d{1,4})?$/, { error: 'Skriv procenten med punktum, fx "0.95".' })
+      .nullable()
+      .default(null),
   })
   .openapi('KeyFigureImportInput');
 const ImportDetail = ImportDetailSchema;
@@ -53,108 +91,291 @@ const { ok: route, created } = routesFor(tag);
 /** /api/v1/keyfigures — figures, aggregates, designation and criteria results (R18, R20). */
 export function keyfiguresApi() {
   const api = apiRouter();
-  api.openapi(route('get', '/keyfigures/years', 'År med indlæst statistik og listeår med referencedata', {}, z.object({ years: z.array(z.number().int()), listYears: z.array(z.object({ year: z.number().int(), areas: z.number().int(), onList: z.number().int() })) })), async (c) =>
-    c.json({ years: await figureYears(c.get('ctx')), listYears: await listReferenceYears(c.get('ctx')) }, 200),
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/years',
+      'År med indlæst statistik og listeår med referencedata',
+      {},
+      z.object({
+        years: z.array(z.number().int()),
+        listYears: z.array(z.object({ year: z.number().int(), areas: z.number().int(), onList: z.number().int() })),
+      }),
+    ),
+    async (c) => c.json({ years: await figureYears(c.get('ctx')), listYears: await listReferenceYears(c.get('ctx')) }, 200),
   );
-  api.openapi(route('get', '/keyfigures/{year}/figures', 'Nøgletal pr. by, bydel, byområde og afdeling (små tal skjult for den, der ikke må se dem)', { params: YearParam, query: LevelQuery }, Figures), async (c) => {
-    const { year } = c.req.valid('param');
-    const { level } = c.req.valid('query');
-    const y = await loadYear(c.get('ctx'), year, opts(c));
-    if (!y.units.size) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
-    const units = [...y.units.values()]
-      .filter((f) => !level || f.unit.level === level)
-      .map((f) => {
-        const known = knownFigures(f);
-        const variables: Record<string, z.infer<typeof Ratio>> = {};
-        for (const v of VARIABLE_IDS) {
-          const r = f.ratios[v];
-          const value = valueOf(known, v);
-          variables[v] = r ? { numerator: r.numerator, denominator: r.denominator, value: value ? formatDa(value, 2).replace(/\./g, '').replace(',', '.') : null } : null;
-        }
-        return { key: f.unit.key, level: f.unit.level, name: f.unit.name, parent: f.unit.parent ?? null, refId: f.unit.refId, estates: f.estates, residents: f.residents, variables };
-      });
-    return c.json({ year, suppressed: y.suppressed, suppressionThreshold: y.threshold, source: y.source ? presentImportSummary(y.source) : null, units }, 200);
-  });
-  api.openapi(route('get', '/keyfigures/{year}/open-data', 'Åbne data: de offentliggjorte, aggregerede tal (altid med diskretion)', { params: YearParam, query: OpenLevelQuery }, z.object({ year: z.number().int(), suppressionThreshold: z.number().int(), rows: z.array(OpenRow) })), async (c) => {
-    const { year } = c.req.valid('param');
-    const { level } = c.req.valid('query');
-    const { rows, threshold } = await openDataRows(c.get('ctx'), year, level ? [level] : OPEN_LEVELS, opts(c));
-    if (!rows.length) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
-    return c.json({ year, suppressionThreshold: threshold, rows: rows.map(presentOpenRow) }, 200);
-  });
-  api.openapi(route('get', '/keyfigures/{year}/designations', 'Udpegning af udsatte byområder efter den gemte regel, med reglen', { params: YearParam }, z.object({ year: z.number().int(), rule: z.string(), results: z.array(z.object({ key: z.string(), name: z.string(), level: z.string(), verdict: z.enum(['yes', 'no', 'undecided']), deviating: z.array(z.string()), explanation: z.string() })) })), async (c) => {
-    const { year } = c.req.valid('param');
-    const [y, s] = await Promise.all([loadYear(c.get('ctx'), year, opts(c)), getSettings(c.get('ctx'))]);
-    if (!y.units.size) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
-    const results = [...y.units.values()]
-      .filter((f) => f.unit.level === 'district' || (f.unit.level === 'area' && f.unit.key.startsWith('a')))
-      .flatMap((f) => {
-        const r = designation(y, f.unit.key, s.rule);
-        return r ? [{ key: f.unit.key, name: f.unit.name, level: f.unit.level, verdict: r.verdict, deviating: [...r.deviating], explanation: r.explanation }] : [];
-      });
-    return c.json({ year, rule: s.ruleText, results }, 200);
-  });
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/{year}/figures',
+      'Nøgletal pr. by, bydel, byområde og afdeling (små tal skjult for den, der ikke må se dem)',
+      { params: YearParam, query: LevelQuery },
+      Figures,
+    ),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const { level } = c.req.valid('query');
+      const y = await loadYear(c.get('ctx'), year, opts(c));
+      if (!y.units.size) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
+      const units = [...y.units.values()]
+        .filter((f) => !level || f.unit.level === level)
+        .map((f) => {
+          const known = knownFigures(f);
+          const variables: Record<string, z.infer<typeof Ratio>> = {};
+          for (const v of VARIABLE_IDS) {
+            const r = f.ratios[v];
+            const value = valueOf(known, v);
+            variables[v] = r
+              ? {
+                  numerator: r.numerator,
+                  denominator: r.denominator,
+                  value: value ? formatDa(value, 2).replace(/\./g, '').replace(',', '.') : null,
+                }
+              : null;
+          }
+          return {
+            key: f.unit.key,
+            level: f.unit.level,
+            name: f.unit.name,
+            parent: f.unit.parent ?? null,
+            refId: f.unit.refId,
+            estates: f.estates,
+            residents: f.residents,
+            variables,
+          };
+        });
+      return c.json(
+        {
+          year,
+          suppressed: y.suppressed,
+          suppressionThreshold: y.threshold,
+          source: y.source ? presentImportSummary(y.source) : null,
+          units,
+        },
+        200,
+      );
+    },
+  );
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/{year}/open-data',
+      'Åbne data: de offentliggjorte, aggregerede tal (altid med diskretion)',
+      { params: YearParam, query: OpenLevelQuery },
+      z.object({ year: z.number().int(), suppressionThreshold: z.number().int(), rows: z.array(OpenRow) }),
+    ),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const { level } = c.req.valid('query');
+      const { rows, threshold } = await openDataRows(c.get('ctx'), year, level ? [level] : OPEN_LEVELS, opts(c));
+      if (!rows.length) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
+      return c.json({ year, suppressionThreshold: threshold, rows: rows.map(presentOpenRow) }, 200);
+    },
+  );
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/{year}/designations',
+      'Udpegning af udsatte byområder efter den gemte regel, med reglen',
+      { params: YearParam },
+      z.object({
+        year: z.number().int(),
+        rule: z.string(),
+        results: z.array(
+          z.object({
+            key: z.string(),
+            name: z.string(),
+            level: z.string(),
+            verdict: z.enum(['yes', 'no', 'undecided']),
+            deviating: z.array(z.string()),
+            explanation: z.string(),
+          }),
+        ),
+      }),
+    ),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const [y, s] = await Promise.all([loadYear(c.get('ctx'), year, opts(c)), getSettings(c.get('ctx'))]);
+      if (!y.units.size) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
+      const results = [...y.units.values()]
+        .filter((f) => f.unit.level === 'district' || (f.unit.level === 'area' && f.unit.key.startsWith('a')))
+        .flatMap((f) => {
+          const r = designation(y, f.unit.key, s.rule);
+          return r
+            ? [
+                {
+                  key: f.unit.key,
+                  name: f.unit.name,
+                  level: f.unit.level,
+                  verdict: r.verdict,
+                  deviating: [...r.deviating],
+                  explanation: r.explanation,
+                },
+              ]
+            : [];
+        });
+      return c.json({ year, rule: s.ruleText, results }, 200);
+    },
+  );
   const Criterion = z.object({ id: z.string(), outcome: z.string(), explanation: z.string() });
   const Designation = z.object({ id: z.string(), label: z.string(), verdict: z.string(), explanation: z.string() });
-  api.openapi(route('get', '/keyfigures/{year}/criteria', 'De nationale kriterier for listeåret, beregnet pr. udsat byområde af den indlæste statistik', { params: YearParam }, z.object({ year: z.number().int(), criteriaSet: z.string(), rule: z.string(), results: z.array(z.object({ key: z.string(), name: z.string(), verdict: z.string(), residents: z.string(), criteria: z.array(Criterion), designations: z.array(Designation) })) })), async (c) => {
-    const { year } = c.req.valid('param');
-    const y = await loadYear(c.get('ctx'), year, opts(c));
-    const n = nationalCriteria(y);
-    if (!y.units.size || !n) throw new NotFound(`Der er ingen nøgletal eller kriterier for ${year}.`);
-    return c.json({
-      year,
-      criteriaSet: n.set.id,
-      rule: n.results[0]?.evaluation.ruleText ?? '',
-      results: n.results.map((r) => ({
-        key: r.unit.key,
-        name: r.unit.name,
-        verdict: r.verdict,
-        residents: r.evaluation.residents.explanation,
-        criteria: r.evaluation.criteria.map((x) => ({ id: x.criterion.id, outcome: x.outcome, explanation: x.explanation })),
-        designations: r.evaluation.designations.map((d) => ({ id: d.id, label: d.label, verdict: d.verdict, explanation: d.explanation })),
-      })),
-    }, 200);
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/{year}/criteria',
+      'De nationale kriterier for listeåret, beregnet pr. udsat byområde af den indlæste statistik',
+      { params: YearParam },
+      z.object({
+        year: z.number().int(),
+        criteriaSet: z.string(),
+        rule: z.string(),
+        results: z.array(
+          z.object({
+            key: z.string(),
+            name: z.string(),
+            verdict: z.string(),
+            residents: z.string(),
+            criteria: z.array(Criterion),
+            designations: z.array(Designation),
+          }),
+        ),
+      }),
+    ),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const y = await loadYear(c.get('ctx'), year, opts(c));
+      const n = nationalCriteria(y);
+      if (!y.units.size || !n) throw new NotFound(`Der er ingen nøgletal eller kriterier for ${year}.`);
+      return c.json(
+        {
+          year,
+          criteriaSet: n.set.id,
+          rule: n.results[0]?.evaluation.ruleText ?? '',
+          results: n.results.map((r) => ({
+            key: r.unit.key,
+            name: r.unit.name,
+            verdict: r.verdict,
+            residents: r.evaluation.residents.explanation,
+            criteria: r.evaluation.criteria.map((x) => ({ id: x.criterion.id, outcome: x.outcome, explanation: x.explanation })),
+            designations: r.evaluation.designations.map((d) => ({
+              id: d.id,
+              label: d.label,
+              verdict: d.verdict,
+              explanation: d.explanation,
+            })),
+          })),
+        },
+        200,
+      );
+    },
+  );
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/lists/{year}',
+      'Genberegning af en offentliggjort liste (2010–2017) med de opfyldte kriterier forklaret',
+      { params: YearParam },
+      z.object({
+        year: z.number().int(),
+        criteriaSet: z.string(),
+        rule: z.string(),
+        areas: z.array(
+          z.object({
+            area: z.string(),
+            published: z.boolean(),
+            computed: z.string(),
+            agrees: z.boolean().nullable(),
+            distrusted: z.array(z.string()),
+            criteria: z.array(Criterion),
+          }),
+        ),
+      }),
+    ),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const l = await reproduceListYear(c.get('ctx'), year);
+      if (!l) throw new NotFound(`Der er ingen referenceliste for ${year}.`);
+      return c.json(
+        {
+          year,
+          criteriaSet: l.setId,
+          rule: l.ruleText,
+          areas: l.rows.map((r) => ({
+            area: r.row.area,
+            published: r.row.onList,
+            computed: r.verdict,
+            agrees: r.agrees ?? null,
+            distrusted: r.distrusted,
+            criteria: r.evaluation.criteria.map((x) => ({ id: x.criterion.id, outcome: x.outcome, explanation: x.explanation })),
+          })),
+        },
+        200,
+      );
+    },
+  );
+  const settingsOut = (s: Awaited<ReturnType<typeof getSettings>>) => ({
+    rule: presentRule(s.rule),
+    ruleText: s.ruleText,
+    suppressionThreshold: s.threshold,
+    version: s.version,
   });
-  api.openapi(route('get', '/keyfigures/lists/{year}', 'Genberegning af en offentliggjort liste (2010–2017) med de opfyldte kriterier forklaret', { params: YearParam }, z.object({ year: z.number().int(), criteriaSet: z.string(), rule: z.string(), areas: z.array(z.object({ area: z.string(), published: z.boolean(), computed: z.string(), agrees: z.boolean().nullable(), distrusted: z.array(z.string()), criteria: z.array(Criterion) })) })), async (c) => {
-    const { year } = c.req.valid('param');
-    const l = await reproduceListYear(c.get('ctx'), year);
-    if (!l) throw new NotFound(`Der er ingen referenceliste for ${year}.`);
-    return c.json({
-      year,
-      criteriaSet: l.setId,
-      rule: l.ruleText,
-      areas: l.rows.map((r) => ({
-        area: r.row.area,
-        published: r.row.onList,
-        computed: r.verdict,
-        agrees: r.agrees ?? null,
-        distrusted: r.distrusted,
-        criteria: r.evaluation.criteria.map((x) => ({ id: x.criterion.id, outcome: x.outcome, explanation: x.explanation })),
-      })),
-    }, 200);
-  });
-  const settingsOut = (s: Awaited<ReturnType<typeof getSettings>>) => ({ rule: presentRule(s.rule), ruleText: s.ruleText, suppressionThreshold: s.threshold, version: s.version });
-  api.openapi(route('get', '/keyfigures/settings', 'Udpegningsreglen og diskretionsgrænsen', {}, Settings), async (c) => c.json(settingsOut(await getSettings(c.get('ctx'))), 200));
-  api.openapi(route('put', '/keyfigures/settings', 'Ret udpegningsreglen og diskretionsgrænsen (administrator, sekretariat)', { body: jsonBody(SettingsInput) }, Settings), async (c) => {
-    const b = c.req.valid('json');
-    const s = await updateSettings(c.get('ctx'), b.version, {
-      name: b.name,
-      indicators: b.indicators,
-      minDeviating: b.minDeviating,
-      deviationKind: b.deviation.kind,
-      deviation: b.deviation.amount,
-      threshold: b.suppressionThreshold,
-    });
-    return c.json(settingsOut(s), 200);
-  });
-  api.openapi(created('post', '/keyfigures/imports', 'Indlæs statistik (CSV-tekst) til gennemsyn: rækker og fejl pr. række; intet gemmes endnu', { body: jsonBody(ImportInput) }, ImportDetail), async (c) => {
-    const b = c.req.valid('json');
-    const id = await uploadStatistics(c.get('ctx'), { year: b.year, fileName: b.fileName, data: b.csv, regionIncomeKr: b.regionIncomeKr, nationalConvictionRate: b.nationalConvictionRate });
-    return c.json(presentImport(await getImport(c.get('ctx'), id)), 201);
-  });
-  api.openapi(route('get', '/keyfigures/imports/{id}', 'En indlæsning med proveniens og fejl', { params: IdParam }, ImportDetail), async (c) => c.json(presentImport(await getImport(c.get('ctx'), c.req.valid('param').id)), 200));
-  api.openapi(route('post', '/keyfigures/imports/{id}/confirm', 'Gem en gennemset indlæsning (alt eller intet; erstatter årets tal)', { params: IdParam, body: jsonBody(z.object({ version: z.number().int().positive() })) }, z.object({ year: z.number().int(), rows: z.number().int() })), async (c) =>
-    c.json(await confirmImport(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').version), 200),
+  api.openapi(route('get', '/keyfigures/settings', 'Udpegningsreglen og diskretionsgrænsen', {}, Settings), async (c) =>
+    c.json(settingsOut(await getSettings(c.get('ctx'))), 200),
+  );
+  api.openapi(
+    route(
+      'put',
+      '/keyfigures/settings',
+      'Ret udpegningsreglen og diskretionsgrænsen (administrator, sekretariat)',
+      { body: jsonBody(SettingsInput) },
+      Settings,
+    ),
+    async (c) => {
+      const b = c.req.valid('json');
+      const s = await updateSettings(c.get('ctx'), b.version, {
+        name: b.name,
+        indicators: b.indicators,
+        minDeviating: b.minDeviating,
+        deviationKind: b.deviation.kind,
+        deviation: b.deviation.amount,
+        threshold: b.suppressionThreshold,
+      });
+      return c.json(settingsOut(s), 200);
+    },
+  );
+  api.openapi(
+    created(
+      'post',
+      '/keyfigures/imports',
+      'Indlæs statistik (CSV-tekst) til gennemsyn: rækker og fejl pr. række; intet gemmes endnu',
+      { body: jsonBody(ImportInput) },
+      ImportDetail,
+    ),
+    async (c) => {
+      const b = c.req.valid('json');
+      const id = await uploadStatistics(c.get('ctx'), {
+        year: b.year,
+        fileName: b.fileName,
+        data: b.csv,
+        regionIncomeKr: b.regionIncomeKr,
+        nationalConvictionRate: b.nationalConvictionRate,
+      });
+      return c.json(presentImport(await getImport(c.get('ctx'), id)), 201);
+    },
+  );
+  api.openapi(
+    route('get', '/keyfigures/imports/{id}', 'En indlæsning med proveniens og fejl', { params: IdParam }, ImportDetail),
+    async (c) => c.json(presentImport(await getImport(c.get('ctx'), c.req.valid('param').id)), 200),
+  );
+  api.openapi(
+    route(
+      'post',
+      '/keyfigures/imports/{id}/confirm',
+      'Gem en gennemset indlæsning (alt eller intet; erstatter årets tal)',
+      { params: IdParam, body: jsonBody(z.object({ version: z.number().int().positive() })) },
+      z.object({ year: z.number().int(), rows: z.number().int() }),
+    ),
+    async (c) => c.json(await confirmImport(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').version), 200),
   );
   return api;
 }

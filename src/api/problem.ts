@@ -27,4 +27,7 @@ export const problemResponse = (c: Context, p: Problem) =>
 
 /** The API's answer to an error under `/api`: a typed error as its problem details, anything else (`null`) a logged 500. */
 export const problemFor = (c: Context, err: AppError | null) =>
-  problemResponse(c, err ? problemOf(err) : { type: 'about:blank', title: 'Intern fejl', status: 500, detail: 'Der skete en uventet fejl. Den er logget.' });
+  problemResponse(
+    c,
+    err ? problemOf(err) : { type: 'about:blank', title: 'Intern fejl', status: 500, detail: 'Der skete en uventet fejl. Den er logget.' },
+  );

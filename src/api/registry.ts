@@ -7,7 +7,15 @@ import { estateContract, organisationContract, urbanAreaFields, withPeriod } fro
 import { apiRouter, errorResponses, IdParam, json, jsonBody, PagingQuery, pageOf, VersionQuery, z } from './openapi.ts';
 
 const District = z
-  .object({ id: z.number().int(), number: z.number().int(), name: z.string(), areaM2: z.number().nullable(), estateCount: z.number().int(), residents: z.number().int(), version: z.number().int() })
+  .object({
+    id: z.number().int(),
+    number: z.number().int(),
+    name: z.string(),
+    areaM2: z.number().nullable(),
+    estateCount: z.number().int(),
+    residents: z.number().int(),
+    version: z.number().int(),
+  })
   .openapi('District');
 const UrbanArea = z
   .object({
@@ -27,7 +35,16 @@ const UrbanAreaFields = urbanAreaFields.clone();
 const UrbanAreaInput = withPeriod(UrbanAreaFields).openapi('UrbanAreaInput');
 const UrbanAreaUpdate = withPeriod(UrbanAreaFields.extend({ version: z.number().int().positive() })).openapi('UrbanAreaUpdate');
 const Organisation = z
-  .object({ id: z.number().int(), name: z.string(), shortName: z.string(), cvr: z.string().nullable(), website: z.string().nullable(), isDemo: z.boolean(), estateCount: z.number().int(), version: z.number().int() })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    shortName: z.string(),
+    cvr: z.string().nullable(),
+    website: z.string().nullable(),
+    isDemo: z.boolean(),
+    estateCount: z.number().int(),
+    version: z.number().int(),
+  })
   .openapi('Organisation');
 const OrganisationInput = organisationContract.clone().openapi('OrganisationInput');
 const Estate = z
@@ -58,11 +75,32 @@ const tag = 'Register';
 const get = <P extends string, R extends RouteConfig['request'], S extends z.ZodType>(path: P, summary: string, request: R, schema: S) =>
   createRoute({ method: 'get', path, tags: [tag], summary, request, responses: { 200: json(schema, summary), ...errorResponses } });
 const post = <P extends string, B extends z.ZodType, S extends z.ZodType>(path: P, summary: string, body: B, schema: S) =>
-  createRoute({ method: 'post', path, tags: [tag], summary, request: { body: jsonBody(body) }, responses: { 201: json(schema, 'Oprettet'), ...errorResponses } });
+  createRoute({
+    method: 'post',
+    path,
+    tags: [tag],
+    summary,
+    request: { body: jsonBody(body) },
+    responses: { 201: json(schema, 'Oprettet'), ...errorResponses },
+  });
 const put = <P extends string, B extends z.ZodType, S extends z.ZodType>(path: P, summary: string, body: B, schema: S) =>
-  createRoute({ method: 'put', path, tags: [tag], summary, request: { params: IdParam, body: jsonBody(body) }, responses: { 200: json(schema, 'Opdateret'), ...errorResponses } });
+  createRoute({
+    method: 'put',
+    path,
+    tags: [tag],
+    summary,
+    request: { params: IdParam, body: jsonBody(body) },
+    responses: { 200: json(schema, 'Opdateret'), ...errorResponses },
+  });
 const del = <P extends string>(path: P, summary: string) =>
-  createRoute({ method: 'delete', path, tags: [tag], summary, request: { params: IdParam, query: VersionQuery }, responses: { 204: { description: 'Slettet' }, ...errorResponses } });
+  createRoute({
+    method: 'delete',
+    path,
+    tags: [tag],
+    summary,
+    request: { params: IdParam, query: VersionQuery },
+    responses: { 204: { description: 'Slettet' }, ...errorResponses },
+  });
 
 /** /api/v1 registry: districts, urban-areas, organisations, estates (R16, R18). */
 export function registryApi() {
@@ -73,7 +111,12 @@ export function registryApi() {
     c.json(await districts.getDistrict(c.get('ctx'), c.req.valid('param').id), 200),
   );
 
-  const areaQuery = z.object({ ...PagingQuery, districtId: z.coerce.number().int().positive().optional(), at: isoDate.optional(), q: z.string().max(100).optional() });
+  const areaQuery = z.object({
+    ...PagingQuery,
+    districtId: z.coerce.number().int().positive().optional(),
+    at: isoDate.optional(),
+    q: z.string().max(100).optional(),
+  });
   api.openapi(get('/urban-areas', 'Udsatte byområder', { query: areaQuery }, pageOf(UrbanArea, 'UrbanAreaPage')), async (c) =>
     c.json(await districts.listUrbanAreas(c.get('ctx'), c.req.valid('query')), 200),
   );
@@ -92,7 +135,12 @@ export function registryApi() {
     return c.body(null, 204);
   });
 
-  const orgQuery = z.object({ ...PagingQuery, q: z.string().max(100).optional(), sort: z.enum(['name', 'shortName', 'estates']).optional(), dir: z.enum(['asc', 'desc']).optional() });
+  const orgQuery = z.object({
+    ...PagingQuery,
+    q: z.string().max(100).optional(),
+    sort: z.enum(['name', 'shortName', 'estates']).optional(),
+    dir: z.enum(['asc', 'desc']).optional(),
+  });
   api.openapi(get('/organisations', 'Boligorganisationer', { query: orgQuery }, pageOf(Organisation, 'OrganisationPage')), async (c) =>
     c.json(await orgs.listOrganisations(c.get('ctx'), c.req.valid('query')), 200),
   );

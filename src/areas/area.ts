@@ -46,7 +46,11 @@ export interface Composition extends WebParts {
   nationalSteps: readonly NationalStep[];
 }
 
-function joinRecords<T>(areas: readonly Area[], pick: (a: Area) => Readonly<Record<string, T>> | undefined, what: string): Record<string, T> {
+function joinRecords<T>(
+  areas: readonly Area[],
+  pick: (a: Area) => Readonly<Record<string, T>> | undefined,
+  what: string,
+): Record<string, T> {
   const out: Record<string, T> = {};
   for (const a of areas) {
     for (const [k, v] of Object.entries(pick(a) ?? {})) {

@@ -16,7 +16,15 @@ export const reportsArea: Area = {
   },
   api: reportsApi,
   rules: reportRules,
-  nav: [{ label: 'Årsrapporter', href: reportPaths.overview(), prefix: '/rapporter', order: 25, visible: (a) => can(a, 'list', { type: 'reportOverview' }) }],
+  nav: [
+    {
+      label: 'Årsrapporter',
+      href: reportPaths.overview(),
+      prefix: '/rapporter',
+      order: 25,
+      visible: (a) => can(a, 'list', { type: 'reportOverview' }),
+    },
+  ],
   dashboard: [reportsDashboard],
   planSections: [planReportsSection],
   auditOwners: { report: reportAuditOwner },

@@ -80,7 +80,9 @@ async function withDatabase<T>(config: Config, fn: (db: Awaited<ReturnType<typeo
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Runs one CLI command; returns the exit code. */
@@ -113,14 +115,21 @@ export async function main(argv: string[]): Promise<number> {
         const database = await openDatabase(config.database);
         try {
           const r = await migrateToLatest(database.db);
-          console.log(r.applied.length ? `Kørte ${r.applied.length} migreringer. Niveau: ${r.level}` : `Databasen er allerede på nyeste niveau: ${r.level}`);
+          console.log(
+            r.applied.length
+              ? `Kørte ${r.applied.length} migreringer. Niveau: ${r.level}`
+              : `Databasen er allerede på nyeste niveau: ${r.level}`,
+          );
         } finally {
           await database.close();
         }
         return EXIT.ok;
       }
       case 'demo': {
-        const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '2026' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '2026' } },
+        });
         if (values.scale === 'national') {
           const seed = Number(values.seed);
           if (!Number.isInteger(seed)) throw new Usage('--seed skal være et heltal.');
@@ -156,7 +165,11 @@ export async function main(argv: string[]): Promise<number> {
         await withDatabase(config, async (db) => {
           let organisationId: number | null = null;
           if (values.organisation) {
-            const org = await db.selectFrom('organisation').select('id').where((eb) => eb(eb.fn('lower', ['short_name']), '=', values.organisation!.toLowerCase())).executeTakeFirst();
+            const org = await db
+              .selectFrom('organisation')
+              .select('id')
+              .where((eb) => eb(eb.fn('lower', ['short_name']), '=', values.organisation!.toLowerCase()))
+              .executeTakeFirst();
             if (!org) throw new Usage(`Ingen boligorganisation med forkortelsen "${values.organisation}".`);
             organisationId = org.id;
           }
@@ -196,7 +209,11 @@ export async function main(argv: string[]): Promise<number> {
         const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, name: { type: 'string' } } });
         if (!values.user) throw new Usage('--user EMAIL er påkrævet.');
         const token = await withDatabase(config, (db) =>
-          createApiToken({ db, actor: systemActor('CLI'), now: () => new Date(), hooks: composeAreas(areas).hooks }, values.user!, values.name ?? 'CLI'),
+          createApiToken(
+            { db, actor: systemActor('CLI'), now: () => new Date(), hooks: composeAreas(areas).hooks },
+            values.user!,
+            values.name ?? 'CLI',
+          ),
         );
         process.stdout.write(`${token}\n`);
         return EXIT.ok;

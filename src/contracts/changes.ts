@@ -9,7 +9,10 @@ import { date, decimal, id, ids, isCleanText, optionalDate, optionalId, optional
  */
 
 /** A value the edit was proposed against (`before`): read from the plan, so any stored text, but storable as JSON. */
-const storedText = z.string().max(50_000).refine((s) => isCleanText(s, true), { error: 'Teksten indeholder ugyldige tegn.' });
+const storedText = z
+  .string()
+  .max(50_000)
+  .refine((s) => isCleanText(s, true), { error: 'Teksten indeholder ugyldige tegn.' });
 
 const activityFields = z.object({
   title: text('aktivitetens navn'),
@@ -18,9 +21,20 @@ const activityFields = z.object({
   startsOn: optionalDate('startdatoen'),
   endsOn: optionalDate('slutdatoen'),
 });
-const activityBefore = z.object({ title: storedText, description: storedText, targetGroup: storedText, startsOn: date('startdatoen').nullable(), endsOn: date('slutdatoen').nullable() });
+const activityBefore = z.object({
+  title: storedText,
+  description: storedText,
+  targetGroup: storedText,
+  startsOn: date('startdatoen').nullable(),
+  endsOn: date('slutdatoen').nullable(),
+});
 
-export const updateActivityEdit = z.object({ op: z.literal('updateActivity'), activityId: id('aktiviteten'), before: activityBefore, after: activityFields });
+export const updateActivityEdit = z.object({
+  op: z.literal('updateActivity'),
+  activityId: id('aktiviteten'),
+  before: activityBefore,
+  after: activityFields,
+});
 export const addActivityEdit = z.object({
   op: z.literal('addActivity'),
   subAgreementId: id('en delaftale'),
@@ -38,7 +52,11 @@ export const moveBudgetEdit = z.object({
   op: z.literal('moveBudget'),
   fromLineId: id('den linje, der flyttes fra'),
   toLineId: id('den linje, der flyttes til'),
-  year: z.number({ error: 'Vælg et år i planens periode.' }).int({ error: 'Vælg et år i planens periode.' }).min(1900, { error: 'Vælg et år i planens periode.' }).max(2200, { error: 'Vælg et år i planens periode.' }),
+  year: z
+    .number({ error: 'Vælg et år i planens periode.' })
+    .int({ error: 'Vælg et år i planens periode.' })
+    .min(1900, { error: 'Vælg et år i planens periode.' })
+    .max(2200, { error: 'Vælg et år i planens periode.' }),
   amountOre: ore('beløbet', { positive: true }),
   before: z.object({ fromOre: ore('beløbet før'), toOre: ore('beløbet før') }),
 });
@@ -57,17 +75,28 @@ export const updateCriterionEdit = z.object({
 export const updateContingencyEdit = z.object({
   op: z.literal('updateContingency'),
   before: z.object({ steps: storedText, policeCooperation: storedText }),
-  after: z.object({ steps: text('trinene', { max: 8000 }), policeCooperation: optionalText('samarbejdet med politiet', { max: 4000 }), lastReviewed: date('datoen for seneste gennemgang') }),
+  after: z.object({
+    steps: text('trinene', { max: 8000 }),
+    policeCooperation: optionalText('samarbejdet med politiet', { max: 4000 }),
+    lastReviewed: date('datoen for seneste gennemgang'),
+  }),
 });
 
 /** One structured edit, with the values it was proposed against (`before`). */
-export const editContract = z.discriminatedUnion('op', [updateActivityEdit, addActivityEdit, endActivityEdit, moveBudgetEdit, updateGoalEdit, updateCriterionEdit, updateContingencyEdit], {
-  error: 'Ændringen har en ukendt type.',
-});
+export const editContract = z.discriminatedUnion(
+  'op',
+  [updateActivityEdit, addActivityEdit, endActivityEdit, moveBudgetEdit, updateGoalEdit, updateCriterionEdit, updateContingencyEdit],
+  {
+    error: 'Ændringen har en ukendt type.',
+  },
+);
 
 /** The list of edits of a proposal (the API names the edit schema for its OpenAPI document, so it passes it in). */
 export const editList = <E extends z.ZodType>(edit: E) =>
-  z.array(edit, { error: 'Ændringsanmodningen skal indeholde mindst én ændring.' }).min(1, { error: 'Ændringsanmodningen skal indeholde mindst én ændring.' }).max(100, { error: 'Højst 100 ændringer i én anmodning.' });
+  z
+    .array(edit, { error: 'Ændringsanmodningen skal indeholde mindst én ændring.' })
+    .min(1, { error: 'Ændringsanmodningen skal indeholde mindst én ændring.' })
+    .max(100, { error: 'Højst 100 ændringer i én anmodning.' });
 
 const kinds = Object.keys(changeKinds) as [ChangeKind, ...ChangeKind[]];
 
@@ -90,7 +119,10 @@ export const submitContract = z.object({
 export const decisionContract = z.object({ note: optionalText('bemærkningen', { max: 4000 }), meetingId: optionalId('mødet') });
 
 /** R6 — Landsbyggefonden's approval of a changed strategic agreement. */
-export const lbfApprovalContract = z.object({ decisionDate: date('datoen for Landsbyggefondens godkendelse'), reference: text('Landsbyggefondens reference (sagsnummer)', { max: 100 }) });
+export const lbfApprovalContract = z.object({
+  decisionDate: date('datoen for Landsbyggefondens godkendelse'),
+  reference: text('Landsbyggefondens reference (sagsnummer)', { max: 100 }),
+});
 
 export const withdrawContract = z.object({ reason: optionalText('begrundelsen', { max: 2000 }) });
 

@@ -119,7 +119,11 @@ export function time(what: string) {
 
 /** An id of a row: a positive whole number that fits the database. */
 export function id(what: string) {
-  return z.number({ error: m.choose(what) }).int({ error: m.choose(what) }).min(1, { error: m.choose(what) }).max(MAX_ID, { error: m.choose(what) });
+  return z
+    .number({ error: m.choose(what) })
+    .int({ error: m.choose(what) })
+    .min(1, { error: m.choose(what) })
+    .max(MAX_ID, { error: m.choose(what) });
 }
 
 /** An optional id: missing or `null` is `null`. */
@@ -129,7 +133,10 @@ export function optionalId(what: string) {
 
 /** Several ids (a checkbox group), each checked as `id`. */
 export function ids(what: string) {
-  return z.array(id(what), { error: m.choose(what) }).max(1000).default([]);
+  return z
+    .array(id(what), { error: m.choose(what) })
+    .max(1000)
+    .default([]);
 }
 
 /** A row's version as the client saw it (optimistic locking). */
@@ -139,7 +146,11 @@ export function version() {
 
 /** A whole number, 0 or more, up to `max`. */
 export function wholeNumber(what: string, max = 999_999_999) {
-  return z.number({ error: m.wholeNumber(what) }).int({ error: m.wholeNumber(what) }).min(0, { error: m.wholeNumber(what) }).max(max, { error: m.wholeNumber(what) });
+  return z
+    .number({ error: m.wholeNumber(what) })
+    .int({ error: m.wholeNumber(what) })
+    .min(0, { error: m.wholeNumber(what) })
+    .max(max, { error: m.wholeNumber(what) });
 }
 
 /** A finite number (a measurement or a target value). */
@@ -149,12 +160,18 @@ export function decimal(what: string) {
 
 /** A percentage, 0–100. */
 export function percent(what: string) {
-  return z.number({ error: m.percent(what) }).min(0, { error: m.percent(what) }).max(100, { error: m.percent(what) });
+  return z
+    .number({ error: m.percent(what) })
+    .min(0, { error: m.percent(what) })
+    .max(100, { error: m.percent(what) });
 }
 
 /** R1 — an amount in whole øre (a safe integer); `positive` refuses 0 and less. */
 export function ore(what = 'beløbet', o: { positive?: boolean } = {}) {
-  const base = z.number({ error: m.ore(what) }).int({ error: m.ore(what) }).refine(Number.isSafeInteger, { error: m.ore(what) });
+  const base = z
+    .number({ error: m.ore(what) })
+    .int({ error: m.ore(what) })
+    .refine(Number.isSafeInteger, { error: m.ore(what) });
   return o.positive ? base.refine((v) => v > 0, { error: m.positiveAmount }) : base;
 }
 
@@ -190,7 +207,10 @@ export function isWebAddress(s: string): boolean {
 
 /** A web address, http or https only. */
 export function webAddress(what = 'webadressen') {
-  return z.string({ error: m.webAddress(what) }).trim().refine(isWebAddress, { error: m.webAddress(what) });
+  return z
+    .string({ error: m.webAddress(what) })
+    .trim()
+    .refine(isWebAddress, { error: m.webAddress(what) });
 }
 
 /** An optional web address: empty or missing is `''`. */

@@ -13,7 +13,11 @@ export const settingsContract = z.object({
   name: text('reglens navn'),
   // How many indicators, and how many must deviate, are the rule's own checks (R18, `ruleProblems` in the domain).
   indicators: z.array(z.enum(indicatorIds, { error: 'Vælg blandt indikatorerne.' }), { error: 'Vælg indikatorerne.' }).max(100),
-  minDeviating: z.number({ error: wholeNumber }).int({ error: wholeNumber }).min(-999, { error: wholeNumber }).max(999, { error: wholeNumber }),
+  minDeviating: z
+    .number({ error: wholeNumber })
+    .int({ error: wholeNumber })
+    .min(-999, { error: wholeNumber })
+    .max(999, { error: wholeNumber }),
   deviation: z.object({
     kind: z.enum(['relative', 'points'], { error: 'Vælg, hvordan afvigelsen måles.' }),
     amount: z
@@ -21,5 +25,10 @@ export const settingsContract = z.object({
       .trim()
       .regex(/^\d{1,3}([.,]\d{1,2})?$/, { error: 'Afvigelsen skal være et tal med højst to decimaler, fx 25 eller 12,5.' }),
   }),
-  suppressionThreshold: z.number({ error: threshold }).int({ error: threshold }).min(1, { error: threshold }).max(100, { error: threshold }).nullable(),
+  suppressionThreshold: z
+    .number({ error: threshold })
+    .int({ error: threshold })
+    .min(1, { error: threshold })
+    .max(100, { error: threshold })
+    .nullable(),
 });

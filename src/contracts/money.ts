@@ -10,7 +10,11 @@ import { date, id, optionalDate, optionalId, optionalText, ore, text } from './f
 const lineKinds = Object.keys(lineKindLabels) as [LineKind, ...LineKind[]];
 const funderKinds = Object.keys(funderKindLabels) as [FunderKind, ...FunderKind[]];
 const notNegative = (what: string) => ore(what).refine((v) => v >= 0, { error: 'Beløbet må ikke være negativt.' });
-const budgetYear = z.number({ error: 'Vælg et år i planens periode.' }).int().min(2000, { error: 'Vælg et år i planens periode.' }).max(2100, { error: 'Vælg et år i planens periode.' });
+const budgetYear = z
+  .number({ error: 'Vælg et år i planens periode.' })
+  .int()
+  .min(2000, { error: 'Vælg et år i planens periode.' })
+  .max(2100, { error: 'Vælg et år i planens periode.' });
 
 /** R1 — a plan's whole budget: the frame, the lines with an amount per year, and who funds it. */
 export const budgetContract = z.object({

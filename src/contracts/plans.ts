@@ -15,14 +15,21 @@ export const planContract = z.object({
   startsOn: date('startdatoen'),
   endsOn: date('slutdatoen'),
   leadOrganisationId: id('den ansvarlige boligorganisation'),
-  estateIds: z.array(id('boligafdelingerne'), { error: 'Vælg mindst én boligafdeling.' }).min(1, { error: 'Vælg mindst én boligafdeling.' }).max(1000),
+  estateIds: z
+    .array(id('boligafdelingerne'), { error: 'Vælg mindst én boligafdeling.' })
+    .min(1, { error: 'Vælg mindst én boligafdeling.' })
+    .max(1000),
   approvalChain: z.enum(['council', 'committee_and_council'], { error: 'Vælg godkendelsesforløbet.' }).default('committee_and_council'),
   problemDescription: optionalText('problembeskrivelsen', { max: 15_000 }),
 });
 
 export const challengeContract = z.object({ title: text('udfordringen'), description: optionalText('beskrivelsen', { max: 4000 }) });
 
-export const goalContract = z.object({ title: text('målet'), description: optionalText('beskrivelsen', { max: 4000 }), challengeId: optionalId('en af planens udfordringer') });
+export const goalContract = z.object({
+  title: text('målet'),
+  description: optionalText('beskrivelsen', { max: 4000 }),
+  challengeId: optionalId('en af planens udfordringer'),
+});
 
 /** R4 — a success criterion: an indicator, its baseline and its target. */
 export const criterionContract = z.object({
@@ -68,7 +75,11 @@ export const contingencyContract = z.object({
 });
 
 /** R4 — a measurement of a success criterion. */
-export const measurementContract = z.object({ value: decimal('målingen'), measuredOn: date('måledatoen'), source: optionalText('kilden', { max: 200 }) });
+export const measurementContract = z.object({
+  value: decimal('målingen'),
+  measuredOn: date('måledatoen'),
+  source: optionalText('kilden', { max: 200 }),
+});
 
 /** R5 — a step in the plan's life (the action names are `domain/plan-lifecycle.ts`'s). */
 export const transitionFields = {

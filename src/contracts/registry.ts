@@ -44,7 +44,9 @@ export const estateContract = z.object({
   number: wholeNumber('afdelingsnummeret'),
   name: text('afdelingens navn'),
   address: optionalText('adressen', { max: 200 }),
-  postalCode: optionalText('postnummeret', { max: 20 }).refine((s) => s === '' || /^\d{4}$/.test(s), { error: 'Postnummeret skal være fire cifre.' }),
+  postalCode: optionalText('postnummeret', { max: 20 }).refine((s) => s === '' || /^\d{4}$/.test(s), {
+    error: 'Postnummeret skal være fire cifre.',
+  }),
   districtId: optionalId('bydelen'),
   urbanAreaId: optionalId('det udsatte byområde'),
   dwellings: wholeNumber('antal boliger', 1_000_000).default(0),

@@ -9,10 +9,9 @@ import { date, id, optionalId, optionalText, plainText } from './fields.ts';
 
 /** The project leader's narrative: each section a multi-line text; sections left out are unchanged. */
 export const narrativeContract = z.object(
-  Object.fromEntries(narrativeSections.map(([key, label]) => [key, plainText(label.toLowerCase(), { max: 10_000, multiline: true }).optional()])) as Record<
-    (typeof narrativeSections)[number][0],
-    z.ZodOptional<ReturnType<typeof plainText>>
-  >,
+  Object.fromEntries(
+    narrativeSections.map(([key, label]) => [key, plainText(label.toLowerCase(), { max: 10_000, multiline: true }).optional()]),
+  ) as Record<(typeof narrativeSections)[number][0], z.ZodOptional<ReturnType<typeof plainText>>>,
 );
 
 /** R10 — the board's verdict per success criterion. */
@@ -20,7 +19,14 @@ export const verdictsContract = z.object({
   decidedOn: date('datoen for beslutningen'),
   meetingId: optionalId('mødet'),
   verdicts: z
-    .array(z.object({ criterionId: id('et succeskriterium'), verdict: z.enum(verdicts, { error: 'Vælg en vurdering.' }), comment: optionalText('kommentaren', { max: 4000 }) }), { error: 'Vurdér mindst ét succeskriterium.' })
+    .array(
+      z.object({
+        criterionId: id('et succeskriterium'),
+        verdict: z.enum(verdicts, { error: 'Vælg en vurdering.' }),
+        comment: optionalText('kommentaren', { max: 4000 }),
+      }),
+      { error: 'Vurdér mindst ét succeskriterium.' },
+    )
     .min(1, { error: 'Vurdér mindst ét succeskriterium.' })
     .max(500),
 });

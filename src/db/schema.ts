@@ -12,4 +12,16 @@ import type { AccountTables } from './tables/accounts.ts';
 import type { CooperationTables } from './tables/cooperation.ts';
 
 /** The whole database as Kysely sees it: one interface per area in `tables/`. */
-export interface DB extends FoundationTables, PlanTables, MoneyTables, NotificationTables, KeyfigureTables, ChangeTables, GovernanceTables, ReportTables, PartnershipTables, SecurityTables, AccountTables, CooperationTables {}
+export interface DB
+  extends FoundationTables,
+    PlanTables,
+    MoneyTables,
+    NotificationTables,
+    KeyfigureTables,
+    ChangeTables,
+    GovernanceTables,
+    ReportTables,
+    PartnershipTables,
+    SecurityTables,
+    AccountTables,
+    CooperationTables {}

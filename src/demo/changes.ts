@@ -17,7 +17,8 @@ export async function loadDemoChanges(trx: Trx, hooks: ServiceHooks): Promise<vo
     const actor = await actorFor(trx, u.id, true);
     return { db: trx as unknown as Db, actor: actor!, now: () => new Date(), hooks };
   };
-  const plan = (name: string) => trx.selectFrom('plan').select('id').where('name', '=', name).where('state', '=', 'active').executeTakeFirst();
+  const plan = (name: string) =>
+    trx.selectFrom('plan').select('id').where('name', '=', name).where('state', '=', 'active').executeTakeFirst();
 
   const nordvest = await plan('Helhedsplan Bispebjerg-Nordvest');
   if (nordvest) {
@@ -31,16 +32,33 @@ export async function loadDemoChanges(trx: Trx, hooks: ServiceHooks): Promise<vo
         kind: 'budget_reallocation',
         title: `Flere midler til ${to.name} i ${year}`,
         justification: 'Stor efterspørgsel; den anden aktivitet bruger mindre end budgetteret.',
-        edits: [{ op: 'moveBudget', fromLineId: from.id, toLineId: to.id, year, amountOre, before: { fromOre: from.perYear[year]!.budgetOre, toOre: to.perYear[year]!.budgetOre } }],
+        edits: [
+          {
+            op: 'moveBudget',
+            fromLineId: from.id,
+            toLineId: to.id,
+            year,
+            amountOre,
+            before: { fromOre: from.perYear[year]!.budgetOre, toOre: to.perYear[year]!.budgetOre },
+          },
+        ],
       });
-      await submitChange(fsb, id, 1, { mode: 'written', writtenDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) });
+      await submitChange(fsb, id, 1, {
+        mode: 'written',
+        writtenDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      });
       await decideChange(fsb, id, 2, 'approve', { note: 'Godkendt ved skriftlig behandling.' });
     }
   }
 
   const urban = await plan('Helhedsplan Urbanplanen');
   if (urban) {
-    const a = await trx.selectFrom('activity').select(['id', 'title', 'description', 'target_group', 'starts_on', 'ends_on']).where('plan_id', '=', urban.id).orderBy('id').executeTakeFirst();
+    const a = await trx
+      .selectFrom('activity')
+      .select(['id', 'title', 'description', 'target_group', 'starts_on', 'ends_on'])
+      .where('plan_id', '=', urban.id)
+      .orderBy('id')
+      .executeTakeFirst();
     if (a) {
       const kab = await as('kab@demo.test');
       const before = { title: a.title, description: a.description, targetGroup: a.target_group, startsOn: a.starts_on, endsOn: a.ends_on };
@@ -48,9 +66,19 @@ export async function loadDemoChanges(trx: Trx, hooks: ServiceHooks): Promise<vo
         kind: 'activity_content',
         title: `${a.title}: også for unge over 18`,
         justification: 'Beboerne efterspørger tilbuddet for unge, der har forladt folkeskolen.',
-        edits: [{ op: 'updateActivity', activityId: a.id, before, after: { ...before, targetGroup: `${a.target_group || 'Børn og unge'} samt unge 18–24 år` } }],
+        edits: [
+          {
+            op: 'updateActivity',
+            activityId: a.id,
+            before,
+            after: { ...before, targetGroup: `${a.target_group || 'Børn og unge'} samt unge 18–24 år` },
+          },
+        ],
       });
-      await submitChange(kab, id, 1, { mode: 'written', writtenDeadline: new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10) });
+      await submitChange(kab, id, 1, {
+        mode: 'written',
+        writtenDeadline: new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10),
+      });
     }
   }
 }

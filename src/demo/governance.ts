@@ -103,18 +103,59 @@ export async function loadDemoGovernance(trx: Trx): Promise<void> {
   await trx
     .insertInto('mandate_document')
     .values([
-      { body_id: nb, kind: 'terms_of_reference', number: 1, title: 'Kommissorium for Bydelsbestyrelse Nørrebro', content: 'Bydelsbestyrelsen har ansvar for fremdrift og økonomi i bydelens helhedsplaner og for de strategiske samarbejdsaftaler. Den godkender ændringer i aktiviteter. Kun de boligorganisationer, der er part i den konkrete bevilling, træffer beslutning om ændringer i den (R11).', state: 'in_force', city_board_approved_on: '2016-04-12', city_board_reference: 'Boligsocial Bestyrelse, møde 12.04.2016, pkt. 3', lbf_approved_on: '2016-06-01', lbf_reference: 'LBF j.nr. 2016-1234', created_by_label: 'Demo' },
-      { body_id: nb, kind: 'rules_of_procedure', number: 1, title: 'Forretningsorden for Bydelsbestyrelse Nørrebro', content: 'Bestyrelsen mødes ca. fire gange om året. Dagsorden udsendes senest en uge før mødet. Referatet godkendes af de fremmødte.', state: 'city_board_approved', city_board_approved_on: '2016-04-12', city_board_reference: 'Boligsocial Bestyrelse, møde 12.04.2016, pkt. 4', lbf_approved_on: null, created_by_label: 'Demo' },
+      {
+        body_id: nb,
+        kind: 'terms_of_reference',
+        number: 1,
+        title: 'Kommissorium for Bydelsbestyrelse Nørrebro',
+        content:
+          'Bydelsbestyrelsen har ansvar for fremdrift og økonomi i bydelens helhedsplaner og for de strategiske samarbejdsaftaler. Den godkender ændringer i aktiviteter. Kun de boligorganisationer, der er part i den konkrete bevilling, træffer beslutning om ændringer i den (R11).',
+        state: 'in_force',
+        city_board_approved_on: '2016-04-12',
+        city_board_reference: 'Boligsocial Bestyrelse, møde 12.04.2016, pkt. 3',
+        lbf_approved_on: '2016-06-01',
+        lbf_reference: 'LBF j.nr. 2016-1234',
+        created_by_label: 'Demo',
+      },
+      {
+        body_id: nb,
+        kind: 'rules_of_procedure',
+        number: 1,
+        title: 'Forretningsorden for Bydelsbestyrelse Nørrebro',
+        content:
+          'Bestyrelsen mødes ca. fire gange om året. Dagsorden udsendes senest en uge før mødet. Referatet godkendes af de fremmødte.',
+        state: 'city_board_approved',
+        city_board_approved_on: '2016-04-12',
+        city_board_reference: 'Boligsocial Bestyrelse, møde 12.04.2016, pkt. 4',
+        lbf_approved_on: null,
+        created_by_label: 'Demo',
+      },
     ])
     .execute();
 
   // R12 — Urbanplanen's housing organisations moved its competence to the city board.
   const urban = await trx.selectFrom('plan').select('id').where('name', '=', 'Helhedsplan Urbanplanen').executeTakeFirst();
-  if (urban) await trx.insertInto('competence_transfer').values({ plan_id: urban.id, decided_on: '2024-03-01', reference: 'Fælles beslutning KAB, DFB og 3B', note: 'Planen dækker flere organisationer på tværs af Amager; strategisk behandling i Boligsocial Bestyrelse.', recorded_by_label: 'Demo' }).execute();
+  if (urban)
+    await trx
+      .insertInto('competence_transfer')
+      .values({
+        plan_id: urban.id,
+        decided_on: '2024-03-01',
+        reference: 'Fælles beslutning KAB, DFB og 3B',
+        note: 'Planen dækker flere organisationer på tværs af Amager; strategisk behandling i Boligsocial Bestyrelse.',
+        recorded_by_label: 'Demo',
+      })
+      .execute();
 
   const now = new Date();
   const mjoelner = await trx.selectFrom('plan').select('id').where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirst();
-  const meeting = async (code: string, day: string, place: string, state: 'planned' | 'agenda_sent' | 'held' | 'minutes_approved', items: { title: string; kind?: 'plan' | 'free'; refId?: number; closed?: boolean; outcome?: [string, string | null, string] }[]) => {
+  const meeting = async (
+    code: string,
+    day: string,
+    place: string,
+    state: 'planned' | 'agenda_sent' | 'held' | 'minutes_approved',
+    items: { title: string; kind?: 'plan' | 'free'; refId?: number; closed?: boolean; outcome?: [string, string | null, string] }[],
+  ) => {
     const bodyId = bodies.get(code)!;
     const m = await trx
       .insertInto('meeting')
@@ -136,14 +177,36 @@ export async function loadDemoGovernance(trx: Trx): Promise<void> {
     for (const it of items) {
       await trx
         .insertInto('agenda_item')
-        .values({ body_id: bodyId, meeting_id: m.id, sort: ++sort, title: it.title, kind: it.kind ?? 'free', ref_id: it.refId ?? null, closed: it.closed ?? false, proposed_by_label: 'Sekretariatet', outcome_kind: (it.outcome?.[0] as 'decision') ?? null, decision: (it.outcome?.[1] as 'decided') ?? null, outcome_text: it.outcome?.[2] ?? '', task_due: null })
+        .values({
+          body_id: bodyId,
+          meeting_id: m.id,
+          sort: ++sort,
+          title: it.title,
+          kind: it.kind ?? 'free',
+          ref_id: it.refId ?? null,
+          closed: it.closed ?? false,
+          proposed_by_label: 'Sekretariatet',
+          outcome_kind: (it.outcome?.[0] as 'decision') ?? null,
+          decision: (it.outcome?.[1] as 'decided') ?? null,
+          outcome_text: it.outcome?.[2] ?? '',
+          task_due: null,
+        })
         .execute();
     }
     if (state === 'held' || state === 'minutes_approved') {
-      const members = await trx.selectFrom('body_member').select(['id', 'user_id']).where('body_id', '=', bodyId).where('ends_on', 'is', null).execute();
+      const members = await trx
+        .selectFrom('body_member')
+        .select(['id', 'user_id'])
+        .where('body_id', '=', bodyId)
+        .where('ends_on', 'is', null)
+        .execute();
       for (const [i, x] of members.entries()) {
-        await trx.insertInto('meeting_attendance').values({ meeting_id: m.id, member_id: x.id, present: i % 4 !== 3 }).execute();
-        if (state === 'minutes_approved' && x.user_id && i % 4 !== 3) await trx.insertInto('minutes_approval').values({ meeting_id: m.id, member_id: x.id, user_id: x.user_id }).execute();
+        await trx
+          .insertInto('meeting_attendance')
+          .values({ meeting_id: m.id, member_id: x.id, present: i % 4 !== 3 })
+          .execute();
+        if (state === 'minutes_approved' && x.user_id && i % 4 !== 3)
+          await trx.insertInto('minutes_approval').values({ meeting_id: m.id, member_id: x.id, user_id: x.user_id }).execute();
       }
     }
     return m.id;
@@ -152,14 +215,53 @@ export async function loadDemoGovernance(trx: Trx): Promise<void> {
   for (const back of [300, 210, 120]) {
     await meeting('bydel-noerrebro', addDays(now, -back), 'Nørrebrohallen, mødelokale 2', 'minutes_approved', [
       { title: 'Godkendelse af dagsorden', outcome: ['information', null, 'Dagsordenen blev godkendt.'] },
-      ...planItem.map((p) => ({ ...p, outcome: ['decision', 'decided', 'Bestyrelsen tog status til efterretning og godkendte den justerede aktivitetsplan.'] as [string, string, string] })),
+      ...planItem.map((p) => ({
+        ...p,
+        outcome: ['decision', 'decided', 'Bestyrelsen tog status til efterretning og godkendte den justerede aktivitetsplan.'] as [
+          string,
+          string,
+          string,
+        ],
+      })),
       { title: 'Personalesag i sekretariatet', closed: true, outcome: ['information', null, 'Drøftet.'] },
     ]);
   }
-  await meeting('bydel-noerrebro', addDays(now, -20), 'Nørrebrohallen, mødelokale 2', 'held', [{ title: 'Nøgletal for bydelen', outcome: ['information', null, 'Sekretariatet gennemgik nøgletallene.'] }, ...planItem]);
-  await meeting('bydel-noerrebro', addDays(now, 21), 'Nørrebrohallen, mødelokale 2', 'agenda_sent', [...planItem, { title: 'Budgetopfølgning 3. kvartal' }, { title: 'Drøftelse af lejemål for projektkontor', closed: true }]);
-  await meeting('boligsocial-bestyrelse', addDays(now, -180), 'Københavns Rådhus, udvalgsværelse 1', 'minutes_approved', [{ title: 'Nøgletal for hele kommunen', outcome: ['information', null, 'Bestyrelsen drøftede udviklingen og anbefaler bydelsbestyrelserne at drøfte beskæftigelsesindsatsen.'] }]);
-  await meeting('boligsocial-bestyrelse', addDays(now, 45), 'Københavns Rådhus, udvalgsværelse 1', 'planned', [{ title: 'Årsrapporter fra bydelsbestyrelserne' }]);
+  await meeting('bydel-noerrebro', addDays(now, -20), 'Nørrebrohallen, mødelokale 2', 'held', [
+    { title: 'Nøgletal for bydelen', outcome: ['information', null, 'Sekretariatet gennemgik nøgletallene.'] },
+    ...planItem,
+  ]);
+  await meeting('bydel-noerrebro', addDays(now, 21), 'Nørrebrohallen, mødelokale 2', 'agenda_sent', [
+    ...planItem,
+    { title: 'Budgetopfølgning 3. kvartal' },
+    { title: 'Drøftelse af lejemål for projektkontor', closed: true },
+  ]);
+  await meeting('boligsocial-bestyrelse', addDays(now, -180), 'Københavns Rådhus, udvalgsværelse 1', 'minutes_approved', [
+    {
+      title: 'Nøgletal for hele kommunen',
+      outcome: [
+        'information',
+        null,
+        'Bestyrelsen drøftede udviklingen og anbefaler bydelsbestyrelserne at drøfte beskæftigelsesindsatsen.',
+      ],
+    },
+  ]);
+  await meeting('boligsocial-bestyrelse', addDays(now, 45), 'Københavns Rådhus, udvalgsværelse 1', 'planned', [
+    { title: 'Årsrapporter fra bydelsbestyrelserne' },
+  ]);
   await meeting('bydel-tingbjerg', addDays(now, 14), 'Tingbjerg Bibliotek', 'planned', []);
-  await trx.insertInto('agenda_item').values({ body_id: nb, meeting_id: null, title: 'Samarbejde med politiet om tryghed', kind: 'free', ref_id: null, closed: false, proposed_by_label: 'Bente Bestyrelse', outcome_kind: null, decision: null, task_due: null }).execute();
+  await trx
+    .insertInto('agenda_item')
+    .values({
+      body_id: nb,
+      meeting_id: null,
+      title: 'Samarbejde med politiet om tryghed',
+      kind: 'free',
+      ref_id: null,
+      closed: false,
+      proposed_by_label: 'Bente Bestyrelse',
+      outcome_kind: null,
+      decision: null,
+      task_due: null,
+    })
+    .execute();
 }

@@ -53,7 +53,10 @@ const REGION_INCOME_KR: Record<number, number> = { 2021: 398_000, 2022: 409_000,
 const NATIONAL_CONVICTION_RATE: Record<number, string> = { 2021: '0.91', 2022: '0.89', 2023: '0.88', 2024: '0.87' };
 
 /** R18 — one estate's figures for a year. */
-export function demoFigures(e: { name: string; residents: number; dwellings: number; vulnerable: boolean }, year: number): { residents: number; ratios: StoredRatios } {
+export function demoFigures(
+  e: { name: string; residents: number; dwellings: number; vulnerable: boolean },
+  year: number,
+): { residents: number; ratios: StoredRatios } {
   const t = year - DEMO_YEARS[0];
   const residents = Math.max(0, Math.round(e.residents * (1 + (unit(`${e.name}|res|${year}`) - 0.5) * 0.04)));
   const ratios: StoredRatios = {};
@@ -103,10 +106,18 @@ export function demoMunicipality(year: number): { residents: number; ratios: Sto
 
 /** Loads the demo statistics with a provenance record per year, as if imported by the secretariat. */
 export async function loadDemoKeyfigures(trx: Trx): Promise<void> {
-  const estates = await trx.selectFrom('estate').select(['id', 'name', 'residents', 'dwellings', 'urban_area_id']).where('is_demo', '=', true).orderBy('id').execute();
+  const estates = await trx
+    .selectFrom('estate')
+    .select(['id', 'name', 'residents', 'dwellings', 'urban_area_id'])
+    .where('is_demo', '=', true)
+    .orderBy('id')
+    .execute();
   if (estates.length === 0) return;
   for (const year of DEMO_YEARS) {
-    const rows = estates.map((e) => ({ estate: e, ...demoFigures({ name: e.name, residents: e.residents, dwellings: e.dwellings, vulnerable: e.urban_area_id !== null }, year) }));
+    const rows = estates.map((e) => ({
+      estate: e,
+      ...demoFigures({ name: e.name, residents: e.residents, dwellings: e.dwellings, vulnerable: e.urban_area_id !== null }, year),
+    }));
     const imp = await trx
       .insertInto('keyfigure_import')
       .values({
@@ -130,7 +141,9 @@ export async function loadDemoKeyfigures(trx: Trx): Promise<void> {
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('keyfigure_estate_year')
-      .values(rows.map((r) => ({ estate_id: r.estate.id, year, import_id: imp.id, residents: r.residents, ratios: JSON.stringify(r.ratios) })))
+      .values(
+        rows.map((r) => ({ estate_id: r.estate.id, year, import_id: imp.id, residents: r.residents, ratios: JSON.stringify(r.ratios) })),
+      )
       .execute();
   }
 }

@@ -14,11 +14,17 @@ export interface DemoStep {
 async function loadRegistry(trx: Trx) {
   const orgIds = new Map<string, number>();
   for (const o of demoOrganisations) {
-    const row = await trx.insertInto('organisation').values({ name: o.name, short_name: o.shortName, is_demo: false }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('organisation')
+      .values({ name: o.name, short_name: o.shortName, is_demo: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     orgIds.set(o.shortName, row.id);
   }
   const districts = new Map((await trx.selectFrom('district').select(['id', 'number']).execute()).map((d) => [d.number, d.id]));
-  const areas = new Map((await trx.selectFrom('urban_area').select(['id', 'name']).where('valid_to', 'is', null).execute()).map((a) => [a.name, a.id]));
+  const areas = new Map(
+    (await trx.selectFrom('urban_area').select(['id', 'name']).where('valid_to', 'is', null).execute()).map((a) => [a.name, a.id]),
+  );
   let i = 0;
   for (const [org, number, name, address, district, area, dwellings] of demoEstates) {
     const [street, postal] = address.split(', ');
@@ -40,9 +46,17 @@ async function loadRegistry(trx: Trx) {
   }
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
-    const user = await trx.insertInto('app_user').values({ email: u.email, name: u.name, password_hash: hash, is_demo: true }).returning('id').executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('app_user')
+      .values({ email: u.email, name: u.name, password_hash: hash, is_demo: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const g of u.grants as readonly { role: Role; administration?: Administration; org?: string }[]) {
-      await addGrant(trx, user.id, { role: g.role, administration: g.administration ?? null, organisationId: g.org ? orgIds.get(g.org)! : null });
+      await addGrant(trx, user.id, {
+        role: g.role,
+        administration: g.administration ?? null,
+        organisationId: g.org ? orgIds.get(g.org)! : null,
+      });
     }
   }
 }
@@ -51,7 +65,10 @@ async function loadRegistry(trx: Trx) {
  * Loads the demo data set (the registry, then every area's steps in order) into an empty database (no users yet) in one transaction.
  * Returns whether it loaded now and whether the database holds demo data at all.
  */
-export async function loadDemoData(db: Db, o: { steps: readonly DemoStep[]; hooks: ServiceHooks }): Promise<{ loaded: boolean; demo: boolean }> {
+export async function loadDemoData(
+  db: Db,
+  o: { steps: readonly DemoStep[]; hooks: ServiceHooks },
+): Promise<{ loaded: boolean; demo: boolean }> {
   const anyUser = await db.selectFrom('app_user').select(['id', 'is_demo']).orderBy('id').limit(1).executeTakeFirst();
   if (anyUser) {
     const demo = await db.selectFrom('app_user').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();

@@ -44,10 +44,18 @@ export async function loadDemoMoney(trx: Trx, hooks: ServiceHooks): Promise<void
       .orderBy('o.short_name')
       .execute();
     const activities = await trx.selectFrom('activity').select(['id', 'title']).where('plan_id', '=', p.id).orderBy('id').execute();
-    const lines: { name: string; kind: 'activity' | 'staff' | 'premises' | 'evaluation' | 'administration' | 'activities'; activityId: number | null; amount: number }[] = categories.map(([name, kind, bp]) => ({ name, kind, activityId: null, amount: Math.floor((frame * bp) / 10_000) }));
+    const lines: {
+      name: string;
+      kind: 'activity' | 'staff' | 'premises' | 'evaluation' | 'administration' | 'activities';
+      activityId: number | null;
+      amount: number;
+    }[] = categories.map(([name, kind, bp]) => ({ name, kind, activityId: null, amount: Math.floor((frame * bp) / 10_000) }));
     const rest = frame - lines.reduce((s, l) => s + l.amount, 0);
     if (activities.length) {
-      const each = spreadOverYears(rest, activities.map((_, k) => k));
+      const each = spreadOverYears(
+        rest,
+        activities.map((_, k) => k),
+      );
       activities.forEach((a, k) => lines.push({ name: a.title, kind: 'activity', activityId: a.id, amount: each[k]! }));
     } else lines.push({ name: 'Aktiviteter', kind: 'activities', activityId: null, amount: rest });
     const funders = proposeSplit(frame, orgs);
@@ -58,12 +66,31 @@ export async function loadDemoMoney(trx: Trx, hooks: ServiceHooks): Promise<void
     await trx.insertInto('budget').values({ plan_id: p.id, frame_ore: frame, note: 'Demobudget' }).execute();
     const lineIds: { id: number; perYear: Record<number, number> }[] = [];
     for (const [sort, l] of lines.entries()) {
-      const row = await trx.insertInto('budget_line').values({ plan_id: p.id, name: l.name, kind: l.kind, activity_id: l.activityId, sort }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('budget_line')
+        .values({ plan_id: p.id, name: l.name, kind: l.kind, activity_id: l.activityId, sort })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const perYear = spreadOverYears(l.amount, years);
-      await trx.insertInto('budget_amount').values(years.map((y) => ({ line_id: row.id, year: y, amount_ore: perYear[y]! }))).execute();
+      await trx
+        .insertInto('budget_amount')
+        .values(years.map((y) => ({ line_id: row.id, year: y, amount_ore: perYear[y]! })))
+        .execute();
       lineIds.push({ id: row.id, perYear });
     }
-    await trx.insertInto('funder').values(funders.map((f, sort) => ({ plan_id: p.id, kind: f.kind, name: f.name, organisation_id: f.organisationId ?? null, amount_ore: f.amountOre, sort }))).execute();
+    await trx
+      .insertInto('funder')
+      .values(
+        funders.map((f, sort) => ({
+          plan_id: p.id,
+          kind: f.kind,
+          name: f.name,
+          organisation_id: f.organisationId ?? null,
+          amount_ore: f.amountOre,
+          sort,
+        })),
+      )
+      .execute();
 
     let spent = 0;
     if (['active', 'ended'].includes(p.state)) {
@@ -73,24 +100,65 @@ export async function loadDemoMoney(trx: Trx, hooks: ServiceHooks): Promise<void
           const factor = 8_500 + ((i * 7 + k * 3 + y) % 5) * 500; // 85 % … 105 % of the year's budget
           const amount = Math.round((l.perYear[y]! * factor) / 10_000);
           spent += amount;
-          await trx.insertInto('account_entry').values({ plan_id: p.id, line_id: l.id, year: y, amount_ore: amount, booked_on: `${y}-12-31`, text: 'Årsregnskab (demo)', created_by_label: 'Demodata' }).execute();
+          await trx
+            .insertInto('account_entry')
+            .values({
+              plan_id: p.id,
+              line_id: l.id,
+              year: y,
+              amount_ore: amount,
+              booked_on: `${y}-12-31`,
+              text: 'Årsregnskab (demo)',
+              created_by_label: 'Demodata',
+            })
+            .execute();
         }
       }
     }
 
     if (approved.includes(p.state)) {
-      const approval = await trx.selectFrom('plan_transition').select(['decision_date', 'case_number', 'amount_ore']).where('plan_id', '=', p.id).where('step_key', 'in', ['council', 'appropriation']).executeTakeFirst();
+      const approval = await trx
+        .selectFrom('plan_transition')
+        .select(['decision_date', 'case_number', 'amount_ore'])
+        .where('plan_id', '=', p.id)
+        .where('step_key', 'in', ['council', 'appropriation'])
+        .executeTakeFirst();
       if (approval) {
         const amount = Math.min(approval.amount_ore ?? Infinity, funders.find((f) => f.kind === 'municipality')!.amountOre);
-        await writePoolEntry(trx, actor, { kind: 'allocation', amountOre: amount, planId: p.id, decision: `Borgerrepræsentationen, sag ${approval.case_number}`, decidedOn: approval.decision_date ?? p.starts_on, note: 'Kommunens andel af planens ramme (demo)' });
+        await writePoolEntry(trx, actor, {
+          kind: 'allocation',
+          amountOre: amount,
+          planId: p.id,
+          decision: `Borgerrepræsentationen, sag ${approval.case_number}`,
+          decidedOn: approval.decision_date ?? p.starts_on,
+          note: 'Kommunens andel af planens ramme (demo)',
+        });
         if (p.state === 'ended' && spent < frame) {
           const release = Math.floor(((frame - spent) * 1250) / 10_000);
-          if (release > 0) await writePoolEntry(trx, actor, { kind: 'release', amountOre: Math.min(release, amount), planId: p.id, decision: 'Slutregnskab (demo)', decidedOn: p.ends_on, note: 'Kommunens andel af mindreforbruget' });
+          if (release > 0)
+            await writePoolEntry(trx, actor, {
+              kind: 'release',
+              amountOre: Math.min(release, amount),
+              planId: p.id,
+              decision: 'Slutregnskab (demo)',
+              decidedOn: p.ends_on,
+              note: 'Kommunens andel af mindreforbruget',
+            });
         }
       }
     }
     // The approved version was approved with its budget: freeze it into the version the plan is at.
-    const { current_version: current } = await trx.selectFrom('plan').select('current_version').where('id', '=', p.id).executeTakeFirstOrThrow();
-    if (current > 0) await trx.updateTable('plan_version').set({ snapshot: JSON.stringify(await freezeSnapshot(trx, hooks, p.id, DEMO_TODAY)) }).where('plan_id', '=', p.id).where('number', '=', current).execute();
+    const { current_version: current } = await trx
+      .selectFrom('plan')
+      .select('current_version')
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    if (current > 0)
+      await trx
+        .updateTable('plan_version')
+        .set({ snapshot: JSON.stringify(await freezeSnapshot(trx, hooks, p.id, DEMO_TODAY)) })
+        .where('plan_id', '=', p.id)
+        .where('number', '=', current)
+        .execute();
   }
 }

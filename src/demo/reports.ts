@@ -15,9 +15,19 @@ export async function loadDemoReports(trx: Trx, hooks: ServiceHooks): Promise<vo
     const u = await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
     return { db: trx as unknown as Db, actor: (await actorFor(trx, u.id, true))!, now: () => new Date(), hooks };
   };
-  const plan = await trx.selectFrom('plan').select('id').where('name', '=', 'Helhedsplan Mjølnerparken').where('state', '=', 'active').executeTakeFirst();
+  const plan = await trx
+    .selectFrom('plan')
+    .select('id')
+    .where('name', '=', 'Helhedsplan Mjølnerparken')
+    .where('state', '=', 'active')
+    .executeTakeFirst();
   if (!plan) return;
-  const [leader, kab, lbf, secretariat] = [await as('projektleder@demo.test'), await as('kab@demo.test'), await as('lbf@demo.test'), await as('sekretariat@demo.test')];
+  const [leader, kab, lbf, secretariat] = [
+    await as('projektleder@demo.test'),
+    await as('kab@demo.test'),
+    await as('lbf@demo.test'),
+    await as('sekretariat@demo.test'),
+  ];
   const narrative = (year: number) => ({
     results: `I ${year} kom flere unge i job og uddannelse; lektiecaféen havde fast fremmøde.`,
     challenges: 'Det er svært at nå forældre, der ikke taler dansk.',
@@ -34,12 +44,22 @@ export async function loadDemoReports(trx: Trx, hooks: ServiceHooks): Promise<vo
     if (year === 2024) {
       const criteria = await trx.selectFrom('success_criterion').select('id').where('plan_id', '=', plan.id).orderBy('id').execute();
       const board = await trx.selectFrom('body').select('id').where('code', '=', 'bydel-noerrebro').executeTakeFirstOrThrow();
-      const meeting = await trx.selectFrom('meeting').select(['id', 'starts_at']).where('body_id', '=', board.id).where('state', '=', 'minutes_approved').orderBy('starts_at', 'desc').executeTakeFirst();
+      const meeting = await trx
+        .selectFrom('meeting')
+        .select(['id', 'starts_at'])
+        .where('body_id', '=', board.id)
+        .where('state', '=', 'minutes_approved')
+        .orderBy('starts_at', 'desc')
+        .executeTakeFirst();
       if (criteria.length) {
         await recordVerdicts(secretariat, plan.id, year, v, {
           decidedOn: meeting ? meeting.starts_at.toISOString().slice(0, 10) : '2025-09-15',
           meetingId: meeting?.id ?? null,
-          verdicts: criteria.map((c, i) => ({ criterionId: c.id, verdict: (['met', 'partly_met', 'not_met'] as const)[i % 3]!, comment: i % 3 === 0 ? 'Målet er nået.' : 'Følges op i næste år.' })),
+          verdicts: criteria.map((c, i) => ({
+            criterionId: c.id,
+            verdict: (['met', 'partly_met', 'not_met'] as const)[i % 3]!,
+            comment: i % 3 === 0 ? 'Målet er nået.' : 'Følges op i næste år.',
+          })),
         });
       }
     }

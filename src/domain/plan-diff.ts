@@ -13,8 +13,36 @@ export interface PlanSnapshot {
   leadOrganisation: string;
   estates: { id: number; name: string }[];
   challenges: { id: number; title: string; description: string }[];
-  goals: { id: number; title: string; description: string; criteria: { id: number; indicatorName: string; unit: string; direction: string; baselineValue: number; baselineDate: string; targetValue: number; targetDate: string }[] }[];
-  subAgreements: { id: number; focusArea: string; summary: string; activities: { id: number; title: string; description: string; targetGroup: string; startsOn: string | null; endsOn: string | null; status: string; parties: string[] }[] }[];
+  goals: {
+    id: number;
+    title: string;
+    description: string;
+    criteria: {
+      id: number;
+      indicatorName: string;
+      unit: string;
+      direction: string;
+      baselineValue: number;
+      baselineDate: string;
+      targetValue: number;
+      targetDate: string;
+    }[];
+  }[];
+  subAgreements: {
+    id: number;
+    focusArea: string;
+    summary: string;
+    activities: {
+      id: number;
+      title: string;
+      description: string;
+      targetGroup: string;
+      startsOn: string | null;
+      endsOn: string | null;
+      status: string;
+      parties: string[];
+    }[];
+  }[];
   contingency: { steps: string; policeCooperation: string; lastReviewed: string | null } | null;
   /** Frozen by the money area: each budget line's amount per year, and each funder's share, in øre. */
   budget?: BudgetSnapshot;
@@ -67,7 +95,14 @@ function fields(path: string, a: Record<string, unknown>, b: Record<string, unkn
   }
 }
 
-function list<T extends { id: number }>(path: string, a: T[], b: T[], name: (x: T) => string, inner: (p: string, x: T, y: T, out: Change[]) => void, out: Change[]) {
+function list<T extends { id: number }>(
+  path: string,
+  a: T[],
+  b: T[],
+  name: (x: T) => string,
+  inner: (p: string, x: T, y: T, out: Change[]) => void,
+  out: Change[],
+) {
   const before = new Map(a.map((x) => [x.id, x]));
   const after = new Map(b.map((x) => [x.id, x]));
   for (const x of a) if (!after.has(x.id)) out.push({ path: `${path}: ${name(x)}`, kind: 'removed', before: x, after: null });
@@ -82,29 +117,88 @@ function list<T extends { id: number }>(path: string, a: T[], b: T[], name: (x: 
 export function diffPlans(a: PlanSnapshot, b: PlanSnapshot): Change[] {
   const out: Change[] = [];
   fields('', a as never, b as never, ['estates', 'challenges', 'goals', 'subAgreements', 'contingency', 'budget'], out);
-  list('Afdeling', a.estates, b.estates, (e) => e.name, () => {}, out);
-  list('Udfordring', a.challenges, b.challenges, (c) => c.title, (p, x, y, o) => fields(p, x as never, y as never, [], o), out);
-  list('Mål', a.goals, b.goals, (g) => g.title, (p, x, y, o) => {
-    fields(p, x as never, y as never, ['criteria'], o);
-    list(`${p}Succeskriterium`, x.criteria, y.criteria, (c) => c.indicatorName, (p2, c1, c2, o2) => fields(p2, c1 as never, c2 as never, [], o2), o);
-  }, out);
-  list('Delaftale', a.subAgreements, b.subAgreements, (s) => s.focusArea, (p, x, y, o) => {
-    fields(p, x as never, y as never, ['activities'], o);
-    list(`${p}Aktivitet`, x.activities, y.activities, (t) => t.title, (p2, t1, t2, o2) => fields(p2, t1 as never, t2 as never, [], o2), o);
-  }, out);
-  if (!same(a.contingency, b.contingency)) fields('Beredskabsplan › ', (a.contingency ?? {}) as never, (b.contingency ?? {}) as never, [], out);
+  list(
+    'Afdeling',
+    a.estates,
+    b.estates,
+    (e) => e.name,
+    () => {},
+    out,
+  );
+  list(
+    'Udfordring',
+    a.challenges,
+    b.challenges,
+    (c) => c.title,
+    (p, x, y, o) => fields(p, x as never, y as never, [], o),
+    out,
+  );
+  list(
+    'Mål',
+    a.goals,
+    b.goals,
+    (g) => g.title,
+    (p, x, y, o) => {
+      fields(p, x as never, y as never, ['criteria'], o);
+      list(
+        `${p}Succeskriterium`,
+        x.criteria,
+        y.criteria,
+        (c) => c.indicatorName,
+        (p2, c1, c2, o2) => fields(p2, c1 as never, c2 as never, [], o2),
+        o,
+      );
+    },
+    out,
+  );
+  list(
+    'Delaftale',
+    a.subAgreements,
+    b.subAgreements,
+    (s) => s.focusArea,
+    (p, x, y, o) => {
+      fields(p, x as never, y as never, ['activities'], o);
+      list(
+        `${p}Aktivitet`,
+        x.activities,
+        y.activities,
+        (t) => t.title,
+        (p2, t1, t2, o2) => fields(p2, t1 as never, t2 as never, [], o2),
+        o,
+      );
+    },
+    out,
+  );
+  if (!same(a.contingency, b.contingency))
+    fields('Beredskabsplan › ', (a.contingency ?? {}) as never, (b.contingency ?? {}) as never, [], out);
   if (a.budget || b.budget) {
     // A version without a budget compares as an empty one: each line and funder shows as added or removed.
     const none = { lines: [], funders: [] };
     const [ab, bb] = [a.budget ?? none, b.budget ?? none];
-    list('Budgetlinje', ab.lines, bb.lines, (l) => l.name, (p, x, y, o) => {
-      for (const year of [...new Set([...Object.keys(x.perYear), ...Object.keys(y.perYear)])].sort()) {
-        if (x.perYear[year] !== y.perYear[year]) o.push({ path: `${p}${year}`, kind: 'changed', before: krOrNull(x.perYear[year]), after: krOrNull(y.perYear[year]) });
-      }
-    }, out);
-    list('Finansiering', ab.funders, bb.funders, (f) => f.name, (p, x, y, o) => {
-      if (x.amountOre !== y.amountOre) o.push({ path: `${p}Beløb`, kind: 'changed', before: krOrNull(x.amountOre), after: krOrNull(y.amountOre) });
-    }, out);
+    list(
+      'Budgetlinje',
+      ab.lines,
+      bb.lines,
+      (l) => l.name,
+      (p, x, y, o) => {
+        for (const year of [...new Set([...Object.keys(x.perYear), ...Object.keys(y.perYear)])].sort()) {
+          if (x.perYear[year] !== y.perYear[year])
+            o.push({ path: `${p}${year}`, kind: 'changed', before: krOrNull(x.perYear[year]), after: krOrNull(y.perYear[year]) });
+        }
+      },
+      out,
+    );
+    list(
+      'Finansiering',
+      ab.funders,
+      bb.funders,
+      (f) => f.name,
+      (p, x, y, o) => {
+        if (x.amountOre !== y.amountOre)
+          o.push({ path: `${p}Beløb`, kind: 'changed', before: krOrNull(x.amountOre), after: krOrNull(y.amountOre) });
+      },
+      out,
+    );
   }
   return out;
 }

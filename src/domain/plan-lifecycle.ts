@@ -46,13 +46,30 @@ export interface ApprovalStep {
 export const approvalChains: Record<string, { label: string; steps: ApprovalStep[] }> = {
   council: {
     label: 'Borgerrepræsentationen godkender planen inkl. medfinansiering (til ca. 2020)',
-    steps: [{ key: 'council', label: 'Borgerrepræsentationens godkendelse inkl. kommunal medfinansiering', body: 'Borgerrepræsentationen', needsAmount: true }],
+    steps: [
+      {
+        key: 'council',
+        label: 'Borgerrepræsentationens godkendelse inkl. kommunal medfinansiering',
+        body: 'Borgerrepræsentationen',
+        needsAmount: true,
+      },
+    ],
   },
   committee_and_council: {
     label: 'Teknik- og Miljøudvalget godkender indholdet; Borgerrepræsentationen bevilger kommunens andel',
     steps: [
-      { key: 'committee', label: 'Teknik- og Miljøudvalgets godkendelse og indstilling til LBF', body: 'Teknik- og Miljøudvalget', needsAmount: false },
-      { key: 'appropriation', label: 'Borgerrepræsentationens bevilling af den kommunale andel', body: 'Borgerrepræsentationen', needsAmount: true },
+      {
+        key: 'committee',
+        label: 'Teknik- og Miljøudvalgets godkendelse og indstilling til LBF',
+        body: 'Teknik- og Miljøudvalget',
+        needsAmount: false,
+      },
+      {
+        key: 'appropriation',
+        label: 'Borgerrepræsentationens bevilling af den kommunale andel',
+        body: 'Borgerrepræsentationen',
+        needsAmount: true,
+      },
     ],
   },
 };
@@ -169,11 +186,15 @@ export function nextApprovalStep(f: Pick<PlanFacts, 'approvalChain' | 'recordedS
 export function documentViolations(f: PlanFacts): Violation[] {
   const v: Violation[] = [];
   if (f.goalCount === 0) v.push({ rule: 'R3', code: 'no_goals', message: 'Den strategiske samarbejdsaftale skal have mindst ét mål.' });
-  for (const g of f.goalsWithoutCriteria) v.push({ rule: 'R4', code: 'goal_without_criteria', message: `Målet "${g}" har ingen succeskriterier.` });
-  if (f.chosenFocusAreas.length === 0) v.push({ rule: 'R3', code: 'no_sub_agreements', message: 'Planen skal have mindst én delaftale (ét indsatsområde).' });
-  for (const s of f.subAgreementsWithoutActivities) v.push({ rule: 'R3', code: 'sub_agreement_empty', message: `Delaftalen "${s}" har ingen aktiviteter.` });
+  for (const g of f.goalsWithoutCriteria)
+    v.push({ rule: 'R4', code: 'goal_without_criteria', message: `Målet "${g}" har ingen succeskriterier.` });
+  if (f.chosenFocusAreas.length === 0)
+    v.push({ rule: 'R3', code: 'no_sub_agreements', message: 'Planen skal have mindst én delaftale (ét indsatsområde).' });
+  for (const s of f.subAgreementsWithoutActivities)
+    v.push({ rule: 'R3', code: 'sub_agreement_empty', message: `Delaftalen "${s}" har ingen aktiviteter.` });
   if (!f.hasContingencyPlan) v.push({ rule: 'R3', code: 'no_contingency', message: 'Planen mangler en beredskabsplan med trin.' });
-  else if (f.contingencyContacts === 0) v.push({ rule: 'R3', code: 'no_contacts', message: 'Beredskabsplanen skal angive, hvem der kaldes, og i hvilken rækkefølge.' });
+  else if (f.contingencyContacts === 0)
+    v.push({ rule: 'R3', code: 'no_contacts', message: 'Beredskabsplanen skal angive, hvem der kaldes, og i hvilken rækkefølge.' });
   return v;
 }
 
@@ -187,7 +208,13 @@ export function boardViolations(f: Pick<PlanFacts, 'responsibleBoard'>): Violati
   const why = `I bevillingsperioden ${r.periodCode} skal en plan have en ansvarlig bestyrelse med entydig ledelse, før den kan godkendes`;
   if (!r.board) return [{ rule: 'R2', code: 'no_board', message: `${why}; planen har ingen ansvarlig bestyrelse.` }];
   if (r.board.chairs !== 1) {
-    return [{ rule: 'R2', code: 'board_leadership', message: `${why}; ${r.board.name} har ${r.board.chairs === 0 ? 'ingen formand' : `${r.board.chairs} formænd`}.` }];
+    return [
+      {
+        rule: 'R2',
+        code: 'board_leadership',
+        message: `${why}; ${r.board.name} har ${r.board.chairs === 0 ? 'ingen formand' : `${r.board.chairs} formænd`}.`,
+      },
+    ];
   }
   return [];
 }
@@ -196,7 +223,11 @@ export function boardViolations(f: Pick<PlanFacts, 'responsibleBoard'>): Violati
 export function checkTransition(f: PlanFacts, action: PlanAction, input: TransitionInput = {}): { ok: boolean; violations: Violation[] } {
   const v: Violation[] = [];
   if (!from[action].includes(f.state)) {
-    v.push({ rule: 'R5', code: 'wrong_state', message: `"${actionLabels[action]}" kan ikke ske, når planen har status "${stateLabels[f.state]}".` });
+    v.push({
+      rule: 'R5',
+      code: 'wrong_state',
+      message: `"${actionLabels[action]}" kan ikke ske, når planen har status "${stateLabels[f.state]}".`,
+    });
     return { ok: false, violations: v };
   }
   const needDate = () => {
@@ -207,9 +238,12 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
   };
   switch (action) {
     case 'submitPrequalification':
-      if (f.estateCount === 0) v.push({ rule: 'R5', code: 'no_estates', message: 'Prækvalifikationen skal omfatte mindst én boligafdeling.' });
-      if (!f.problemDescription.trim()) v.push({ rule: 'R5', code: 'no_problem', message: 'Prækvalifikationen skal have en beskrivelse af problemerne (højst 5 sider).' });
-      else if (f.problemDescription.length > 15_000) v.push({ rule: 'R5', code: 'problem_too_long', message: 'Problembeskrivelsen må højst fylde 5 sider (ca. 15.000 tegn).' });
+      if (f.estateCount === 0)
+        v.push({ rule: 'R5', code: 'no_estates', message: 'Prækvalifikationen skal omfatte mindst én boligafdeling.' });
+      if (!f.problemDescription.trim())
+        v.push({ rule: 'R5', code: 'no_problem', message: 'Prækvalifikationen skal have en beskrivelse af problemerne (højst 5 sider).' });
+      else if (f.problemDescription.length > 15_000)
+        v.push({ rule: 'R5', code: 'problem_too_long', message: 'Problembeskrivelsen må højst fylde 5 sider (ca. 15.000 tegn).' });
       break;
     case 'recordPrequalification':
       needDate();
@@ -221,9 +255,12 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
     case 'recordApprovalStep': {
       const next = nextApprovalStep(f);
       const step = chainOf(f).steps.find((s) => s.key === input.stepKey);
-      if (!step) v.push({ rule: 'R5', code: 'unknown_step', field: 'stepKey', message: 'Vælg et godkendelsesskridt fra planens godkendelseskæde.' });
-      else if (f.recordedSteps.includes(step.key)) v.push({ rule: 'R5', code: 'step_done', field: 'stepKey', message: `"${step.label}" er allerede registreret.` });
-      else if (next && next.key !== step.key) v.push({ rule: 'R5', code: 'step_order', field: 'stepKey', message: `"${next.label}" skal registreres først.` });
+      if (!step)
+        v.push({ rule: 'R5', code: 'unknown_step', field: 'stepKey', message: 'Vælg et godkendelsesskridt fra planens godkendelseskæde.' });
+      else if (f.recordedSteps.includes(step.key))
+        v.push({ rule: 'R5', code: 'step_done', field: 'stepKey', message: `"${step.label}" er allerede registreret.` });
+      else if (next && next.key !== step.key)
+        v.push({ rule: 'R5', code: 'step_order', field: 'stepKey', message: `"${next.label}" skal registreres først.` });
       v.push(...documentViolations(f));
       v.push(...boardViolations(f));
       needDate();
@@ -239,8 +276,10 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
       break;
     case 'activate': {
       const missing = chainOf(f).steps.filter((s) => !f.recordedSteps.includes(s.key));
-      for (const s of missing) v.push({ rule: 'R5', code: 'step_missing', message: `Planen kan ikke sættes i gang: "${s.label}" er ikke registreret.` });
-      if (!f.grantReference || !f.grantDate) v.push({ rule: 'R5', code: 'grant_missing', message: 'Planen kan ikke sættes i gang uden tilsagn fra Landsbyggefonden.' });
+      for (const s of missing)
+        v.push({ rule: 'R5', code: 'step_missing', message: `Planen kan ikke sættes i gang: "${s.label}" er ikke registreret.` });
+      if (!f.grantReference || !f.grantDate)
+        v.push({ rule: 'R5', code: 'grant_missing', message: 'Planen kan ikke sættes i gang uden tilsagn fra Landsbyggefonden.' });
       break;
     }
     case 'reject':
@@ -255,8 +294,7 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
 }
 
 /** The actions that lead out of a state (for buttons; each still checked by `checkTransition`). */
-export const actionsFrom = (state: PlanState): PlanAction[] =>
-  (Object.keys(from) as PlanAction[]).filter((a) => from[a].includes(state));
+export const actionsFrom = (state: PlanState): PlanAction[] => (Object.keys(from) as PlanAction[]).filter((a) => from[a].includes(state));
 
 /** R5 — approved plans freeze: their content changes only through change requests (version 2, 3 …). */
 export const isFrozen = (state: PlanState) => !['draft', 'prequalification_submitted', 'prequalified', 'plan_written'].includes(state);

@@ -27,7 +27,8 @@ export function checkPlanPeriod(
   if (p.endsOn < p.startsOn) errors.push({ rule: 'R5', field: 'endsOn', message: 'Slutdatoen må ikke ligge før startdatoen.' });
   else {
     const months = Math.round(monthsBetween(p.startsOn, p.endsOn));
-    if (months !== 48) warnings.push({ rule: 'R5', field: 'endsOn', message: `Planen varer ${months} måneder; normen er 4 år (48 måneder).` });
+    if (months !== 48)
+      warnings.push({ rule: 'R5', field: 'endsOn', message: `Planen varer ${months} måneder; normen er 4 år (48 måneder).` });
   }
   const extended = !!period.extendedTo && p.startsOn >= period.startsOn && p.endsOn > period.endsOn && p.endsOn <= period.extendedTo;
   if (extended) {
@@ -38,7 +39,11 @@ export function checkPlanPeriod(
       message: `Planen løber ud over bevillingsperioden ${period.code}, fordi perioden er forlænget til ${d}.${m}.${y}${period.extensionNote ? `: ${period.extensionNote}` : '.'}`,
     });
   } else if (p.startsOn < period.startsOn || p.endsOn > period.endsOn) {
-    warnings.push({ rule: 'R2', field: 'startsOn', message: `Planens periode ligger ikke helt inden for bevillingsperioden ${period.code}.` });
+    warnings.push({
+      rule: 'R2',
+      field: 'startsOn',
+      message: `Planens periode ligger ikke helt inden for bevillingsperioden ${period.code}.`,
+    });
   }
   return { errors, warnings, explanations };
 }
@@ -54,12 +59,18 @@ export function estateOverlaps(
 ): Warning[] {
   return others
     .filter((o) => o.startsOn <= plan.endsOn && plan.startsOn <= o.endsOn)
-    .map((o) => ({ rule: 'R2', field: 'estateIds', message: `Afdelingen ${estateName} er allerede med i "${o.name}" i en overlappende periode.` }));
+    .map((o) => ({
+      rule: 'R2',
+      field: 'estateIds',
+      message: `Afdelingen ${estateName} er allerede med i "${o.name}" i en overlappende periode.`,
+    }));
 }
 
 /** R5/R11 — the lead organisation is one of the organisations party to the grant. */
 export function leadIsParty(leadId: number, partyIds: number[]): Warning[] {
-  return partyIds.includes(leadId) ? [] : [{ rule: 'R11', field: 'leadOrganisationId', message: 'Den ansvarlige boligorganisation skal eje mindst én af planens afdelinger.' }];
+  return partyIds.includes(leadId)
+    ? []
+    : [{ rule: 'R11', field: 'leadOrganisationId', message: 'Den ansvarlige boligorganisation skal eje mindst én af planens afdelinger.' }];
 }
 
 export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';

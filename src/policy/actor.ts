@@ -46,29 +46,20 @@ export type UserActor = Extract<Actor, { kind: 'user' }>;
 export const anonymous: Actor = { kind: 'anonymous' };
 export const systemActor = (label = 'System'): Actor => ({ kind: 'system', label });
 
-export const hasRole = (actor: Actor, role: Role): boolean =>
-  actor.kind === 'user' && actor.grants.some((g) => g.role === role);
+export const hasRole = (actor: Actor, role: Role): boolean => actor.kind === 'user' && actor.grants.some((g) => g.role === role);
 
 /** Organisations the actor works for (housing-organisation staff grants). */
 export const organisationsOf = (actor: Actor): number[] =>
-  actor.kind === 'user'
-    ? actor.grants.flatMap((g) => (g.role === 'organisation' && g.organisationId ? [g.organisationId] : []))
-    : [];
+  actor.kind === 'user' ? actor.grants.flatMap((g) => (g.role === 'organisation' && g.organisationId ? [g.organisationId] : [])) : [];
 
 export const plansLedBy = (actor: Actor): number[] =>
-  actor.kind === 'user'
-    ? actor.grants.flatMap((g) => (g.role === 'project_leader' && g.planId ? [g.planId] : []))
-    : [];
+  actor.kind === 'user' ? actor.grants.flatMap((g) => (g.role === 'project_leader' && g.planId ? [g.planId] : [])) : [];
 
 export const bodiesOf = (actor: Actor): number[] =>
-  actor.kind === 'user'
-    ? actor.grants.flatMap((g) => (g.role === 'board_member' && g.bodyId ? [g.bodyId] : []))
-    : [];
+  actor.kind === 'user' ? actor.grants.flatMap((g) => (g.role === 'board_member' && g.bodyId ? [g.bodyId] : [])) : [];
 
 export const administrationsOf = (actor: Actor): Administration[] =>
-  actor.kind === 'user'
-    ? actor.grants.flatMap((g) => (g.role === 'municipal' && g.administration ? [g.administration] : []))
-    : [];
+  actor.kind === 'user' ? actor.grants.flatMap((g) => (g.role === 'municipal' && g.administration ? [g.administration] : [])) : [];
 
 /** Who did it, as stored beside the user id and shown to anyone: the name only, never the e-mail address. */
 export function actorLabel(actor: Actor): string {

@@ -7,8 +7,7 @@ import type { Subject, SubjectType } from './types.ts';
 export * from './actor.ts';
 export type { Subject, SubjectType } from './types.ts';
 
-const rulesFor = (type: SubjectType, action: string) =>
-  allRules.filter((r) => r.subject === type && r.actions.includes(action));
+const rulesFor = (type: SubjectType, action: string) => allRules.filter((r) => r.subject === type && r.actions.includes(action));
 
 /**
  * Whether `actor` may do `action` to `subject`. The system actor (CLI, demo load) may do everything.

@@ -39,7 +39,11 @@ export async function createUser(ctx: ServiceContext, input: NewUser): Promise<{
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(ctx, async (trx) => {
-    const clash = await trx.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase())).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+      .executeTakeFirst();
     if (clash) throw new Invalid({ email: `Der findes allerede en bruger med e-mailen ${input.email}.` });
     const user = await trx
       .insertInto('app_user')
@@ -75,7 +79,11 @@ export async function addGrant(db: Executor, userId: number, g: Grant): Promise<
 
 /** Demo users exist only in demo mode: outside it they can neither log in nor use a session or token. */
 export async function actorFor(db: Executor, userId: number, allowDemo: boolean): Promise<Actor | null> {
-  const u = await db.selectFrom('app_user').select(['id', 'name', 'email', 'is_demo', 'disabled']).where('id', '=', userId).executeTakeFirst();
+  const u = await db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'email', 'is_demo', 'disabled'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!u || u.disabled || (u.is_demo && !allowDemo)) return null;
   return { kind: 'user', id: u.id, name: u.name, email: u.email, isDemo: u.is_demo, grants: await grantsOf(db, u.id) };
 }
@@ -125,22 +133,41 @@ export async function endSession(db: Db, token: string): Promise<void> {
 /** Creates an API token for a user; the token is shown once and only its hash is kept. */
 export async function createApiToken(ctx: ServiceContext, email: string, name = 'CLI'): Promise<string> {
   authorize(ctx.actor, 'update', { type: 'user' });
-  const u = await ctx.db.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  const u = await ctx.db
+    .selectFrom('app_user')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
   if (!u) throw new NotFound(`Der findes ingen bruger med e-mailen ${email}.`);
   const token = `hh_${newToken()}`;
   await inTransaction(ctx, async (trx) => {
-    const row = await trx.insertInto('api_token').values({ user_id: u.id, name, token_hash: sha256(token) }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'apiToken', entityId: row.id, summary: `API-nøgle "${name}" til ${email}` });
+    const row = await trx
+      .insertInto('api_token')
+      .values({ user_id: u.id, name, token_hash: sha256(token) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'apiToken',
+      entityId: row.id,
+      summary: `API-nøgle "${name}" til ${email}`,
+    });
   });
   return token;
 }
 
 export async function resolveApiToken(db: Db, token: string, allowDemo: boolean): Promise<Actor | null> {
-  const t = await db.selectFrom('api_token').select(['id', 'user_id', 'last_used_at']).where('token_hash', '=', sha256(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  const t = await db
+    .selectFrom('api_token')
+    .select(['id', 'user_id', 'last_used_at'])
+    .where('token_hash', '=', sha256(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!t) return null;
   // "Last used" to the minute: a busy client does not write the token row on every request.
   const now = new Date();
-  if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > 60_000) await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', t.id).execute();
+  if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > 60_000)
+    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', t.id).execute();
   return actorFor(db, t.user_id, allowDemo);
 }
 

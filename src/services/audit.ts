@@ -24,18 +24,36 @@ export const registryAuditOwners: Record<string, AuditOwner> = {
 };
 
 /** The history of one entity, newest first (who, when, what changed); for a plan, everything about it. */
-export async function entityHistory(ctx: ServiceContext, entityType: string, entityId: string, q: PageQuery = {}): Promise<Page<AuditRecord>> {
+export async function entityHistory(
+  ctx: ServiceContext,
+  entityType: string,
+  entityId: string,
+  q: PageQuery = {},
+): Promise<Page<AuditRecord>> {
   const organisationId = /^\d+$/.test(entityId) ? ((await ctx.hooks.auditOwners[entityType]?.(ctx, entityId)) ?? null) : null;
   authorize(ctx.actor, 'read', { type: 'audit', entityType, organisationId });
   const { page, pageSize, offset } = pageBounds(q, 100);
   // A plan's history is everything written about it: its parts, measurements, change requests and versions.
   const base =
     entityType === 'plan' && /^\d+$/.test(entityId)
-      ? ctx.db.selectFrom('audit_log').where((eb) => eb.or([eb('plan_id', '=', Number(entityId)), eb.and([eb('entity_type', '=', 'plan'), eb('entity_id', '=', entityId)])]))
+      ? ctx.db
+          .selectFrom('audit_log')
+          .where((eb) =>
+            eb.or([eb('plan_id', '=', Number(entityId)), eb.and([eb('entity_type', '=', 'plan'), eb('entity_id', '=', entityId)])]),
+          )
       : ctx.db.selectFrom('audit_log').where('entity_type', '=', entityType).where('entity_id', '=', entityId);
   const [rows, n] = await Promise.all([
     base
-      .select(['id', 'at', 'actor_label as actorLabel', 'action', 'entity_type as entityType', 'entity_id as entityId', 'summary', 'changes'])
+      .select([
+        'id',
+        'at',
+        'actor_label as actorLabel',
+        'action',
+        'entity_type as entityType',
+        'entity_id as entityId',
+        'summary',
+        'changes',
+      ])
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
       .limit(pageSize)
@@ -47,7 +65,16 @@ export async function entityHistory(ctx: ServiceContext, entityType: string, ent
   // administrator; everyone else who may read the history sees that they changed, not what they were.
   const seeContacts = hasRole(ctx.actor, 'admin') || hasRole(ctx.actor, 'secretariat') || ctx.actor.kind === 'system';
   const items = (rows as AuditRecord[]).map((r) =>
-    seeContacts ? r : { ...r, changes: r.changes.map((ch) => (contactFields.has(ch.field) ? { field: ch.field, before: ch.before === null ? null : '(skjult)', after: ch.after === null ? null : '(skjult)' } : ch)) },
+    seeContacts
+      ? r
+      : {
+          ...r,
+          changes: r.changes.map((ch) =>
+            contactFields.has(ch.field)
+              ? { field: ch.field, before: ch.before === null ? null : '(skjult)', after: ch.after === null ? null : '(skjult)' }
+              : ch,
+          ),
+        },
   );
   return toPage(items, Number(n.n), page, pageSize);
 }

@@ -23,7 +23,11 @@ const districtSelect = (db: Executor) =>
     'd.area_m2 as areaM2',
     'd.version',
     eb.selectFrom('estate').select(eb.fn.countAll<number>().as('n')).whereRef('estate.district_id', '=', 'd.id').as('estateCount'),
-    eb.selectFrom('estate').select((e2) => e2.fn.coalesce(e2.fn.sum<number>('estate.residents'), e2.lit(0)).as('r')).whereRef('estate.district_id', '=', 'd.id').as('residents'),
+    eb
+      .selectFrom('estate')
+      .select((e2) => e2.fn.coalesce(e2.fn.sum<number>('estate.residents'), e2.lit(0)).as('r'))
+      .whereRef('estate.district_id', '=', 'd.id')
+      .as('residents'),
   ]);
 
 const fixDistrict = (d: Record<string, unknown>): District => ({

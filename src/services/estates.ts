@@ -100,9 +100,7 @@ export async function listEstates(ctx: ServiceContext, q: EstateQuery): Promise<
   let query = baseQuery(ctx.db);
   if (q.q) {
     const like = likeEscape(q.q);
-    query = query.where((eb) =>
-      eb.or([eb('e.name', 'ilike', like), eb('e.address', 'ilike', like), eb('o.short_name', 'ilike', like)]),
-    );
+    query = query.where((eb) => eb.or([eb('e.name', 'ilike', like), eb('e.address', 'ilike', like), eb('o.short_name', 'ilike', like)]));
   }
   if (q.organisationId) query = query.where('e.organisation_id', '=', q.organisationId);
   if (q.districtId) query = query.where('e.district_id', '=', q.districtId);

@@ -24,7 +24,18 @@ export async function notify(trx: Executor, n: NotificationInput): Promise<void>
   if (!users.length) return;
   await trx
     .insertInto('notification')
-    .values(users.map((user_id) => ({ user_id, kind: n.kind, title: n.title, body: n.body, link: n.link, plan_id: n.planId ?? null, read_at: null, emailed_at: null })))
+    .values(
+      users.map((user_id) => ({
+        user_id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link,
+        plan_id: n.planId ?? null,
+        read_at: null,
+        emailed_at: null,
+      })),
+    )
     .execute();
 }
 
@@ -33,16 +44,36 @@ export async function notify(trx: Executor, n: NotificationInput): Promise<void>
  * everyone, or for some users), in the caller's transaction.
  * @example await markTaskMessagesDone(trx, { link: '/planer/4/aendringer/12', kinds: ['change_request_submitted'] }, ctx.now());
  */
-export async function markTaskMessagesDone(trx: Executor, t: { link: string; kinds: string[]; userIds?: number[] }, at: Date): Promise<void> {
-  let q = trx.updateTable('notification').set({ read_at: at }).where('link', '=', t.link).where('kind', 'in', t.kinds).where('read_at', 'is', null);
+export async function markTaskMessagesDone(
+  trx: Executor,
+  t: { link: string; kinds: string[]; userIds?: number[] },
+  at: Date,
+): Promise<void> {
+  let q = trx
+    .updateTable('notification')
+    .set({ read_at: at })
+    .where('link', '=', t.link)
+    .where('kind', 'in', t.kinds)
+    .where('read_at', 'is', null);
   if (t.userIds) q = t.userIds.length ? q.where('user_id', 'in', t.userIds) : q.where(sql<boolean>`false`);
   await q.execute();
 }
 
 /** Users holding a role, optionally scoped (e.g. the secretariat, or the staff of some organisations). */
-export async function usersWithRole(db: Executor, role: string, scope: { organisationIds?: number[]; planId?: number; bodyId?: number } = {}): Promise<number[]> {
-  let q = db.selectFrom('role_grant as g').innerJoin('app_user as u', 'u.id', 'g.user_id').select('g.user_id').distinct().where('g.role', '=', role).where('u.disabled', '=', false);
-  if (scope.organisationIds) q = scope.organisationIds.length ? q.where('g.organisation_id', 'in', scope.organisationIds) : q.where(sql<boolean>`false`);
+export async function usersWithRole(
+  db: Executor,
+  role: string,
+  scope: { organisationIds?: number[]; planId?: number; bodyId?: number } = {},
+): Promise<number[]> {
+  let q = db
+    .selectFrom('role_grant as g')
+    .innerJoin('app_user as u', 'u.id', 'g.user_id')
+    .select('g.user_id')
+    .distinct()
+    .where('g.role', '=', role)
+    .where('u.disabled', '=', false);
+  if (scope.organisationIds)
+    q = scope.organisationIds.length ? q.where('g.organisation_id', 'in', scope.organisationIds) : q.where(sql<boolean>`false`);
   if (scope.planId !== undefined) q = q.where('g.plan_id', '=', scope.planId);
   return (await q.execute()).map((r) => r.user_id);
 }
@@ -57,22 +88,44 @@ export interface InboxItem {
   read: boolean;
 }
 
-export async function inbox(ctx: ServiceContext, q: { page?: number; unreadOnly?: boolean } = {}): Promise<Page<InboxItem> & { unread: number }> {
+export async function inbox(
+  ctx: ServiceContext,
+  q: { page?: number; unreadOnly?: boolean } = {},
+): Promise<Page<InboxItem> & { unread: number }> {
   const userId = ownUser(ctx);
   const { page, pageSize, offset } = pageBounds({ page: q.page, pageSize: 25 });
   let base = ctx.db.selectFrom('notification').where('user_id', '=', userId);
   if (q.unreadOnly) base = base.where('read_at', 'is', null);
   const [rows, total, unread] = await Promise.all([
-    base.select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset(offset).execute(),
+    base
+      .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     unreadCount(ctx.db, userId),
   ]);
-  const items = rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, read: r.read_at !== null }));
+  const items = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    createdAt: r.created_at,
+    read: r.read_at !== null,
+  }));
   return { ...toPage(items, Number(total.n), page, pageSize), unread };
 }
 
 export async function unreadCount(db: Executor, userId: number): Promise<number> {
-  const r = await db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('notification')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -84,14 +137,24 @@ export async function markRead(ctx: ServiceContext, id?: number): Promise<void> 
     if (id !== undefined) q = q.where('id', '=', id);
     const marked = await q.returning('id').execute();
     if (id !== undefined && marked.length === 0) {
-      const exists = await trx.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('notification')
+        .select('id')
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       if (!exists) throw new NotFound('Beskeden findes ikke.');
     }
     if (marked.length) {
       await recordAudit(trx, ctx.actor, {
         action: 'update',
         entityType: 'notification',
-        entityId: id ?? marked.map((m) => m.id).join(',').slice(0, 200),
+        entityId:
+          id ??
+          marked
+            .map((m) => m.id)
+            .join(',')
+            .slice(0, 200),
         summary: marked.length === 1 ? 'Markerede en besked som læst' : `Markerede ${marked.length} beskeder som læst`,
         changes: [{ field: 'read', before: false, after: true }],
       });
@@ -106,13 +169,25 @@ export async function setNotifyMode(ctx: ServiceContext, mode: NotifyMode): Prom
   const userId = ownUser(ctx);
   await inTransaction(ctx, async (trx) => {
     const before = await trx.selectFrom('app_user').select('notify_mode').where('id', '=', userId).executeTakeFirstOrThrow();
-    await trx.updateTable('app_user').set({ notify_mode: mode, version: sql`version + 1`, updated_at: ctx.now() }).where('id', '=', userId).execute();
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'app_user', entityId: userId, summary: 'Valg af e-mailbeskeder', before: { notifyMode: before.notify_mode }, after: { notifyMode: mode } });
+    await trx
+      .updateTable('app_user')
+      .set({ notify_mode: mode, version: sql`version + 1`, updated_at: ctx.now() })
+      .where('id', '=', userId)
+      .execute();
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'app_user',
+      entityId: userId,
+      summary: 'Valg af e-mailbeskeder',
+      before: { notifyMode: before.notify_mode },
+      after: { notifyMode: mode },
+    });
   });
 }
 
 export async function notifyMode(db: Executor, userId: number): Promise<NotifyMode> {
-  return (await db.selectFrom('app_user').select('notify_mode').where('id', '=', userId).executeTakeFirstOrThrow()).notify_mode as NotifyMode;
+  return (await db.selectFrom('app_user').select('notify_mode').where('id', '=', userId).executeTakeFirstOrThrow())
+    .notify_mode as NotifyMode;
 }
 
 function ownUser(ctx: ServiceContext): number {
@@ -126,7 +201,12 @@ function ownUser(ctx: ServiceContext): number {
  * one mail per `digest` user with everything since the last digest. Claims rows with
  * `FOR UPDATE SKIP LOCKED` so two dispatchers never send a message twice; a failed send stays queued.
  */
-export async function dispatchMail(db: Db, mailer: Mailer, now: Date, opts: { digest?: boolean; baseUrl?: string; onSendError?: (err: unknown) => void } = {}): Promise<number> {
+export async function dispatchMail(
+  db: Db,
+  mailer: Mailer,
+  now: Date,
+  opts: { digest?: boolean; baseUrl?: string; onSendError?: (err: unknown) => void } = {},
+): Promise<number> {
   const mode = opts.digest ? 'digest' : 'immediate';
   const base = opts.baseUrl ?? '';
   return db.transaction().execute(async (trx) => {
@@ -150,8 +230,18 @@ export async function dispatchMail(db: Db, mailer: Mailer, now: Date, opts: { di
       const first = list[0]!;
       const line = (r: (typeof rows)[number]) => `${r.title}\n${r.body}${r.link ? `\n${base}${r.link}` : ''}`;
       const mails = opts.digest
-        ? [{ subject: `Helhed: ${list.length} ${list.length === 1 ? 'ny besked' : 'nye beskeder'}`, text: `Kære ${first.name}\n\n${list.map(line).join('\n\n')}\n\nDu får denne samlede besked én gang i døgnet. Du kan ændre det i din indbakke.`, ids: list.map((r) => r.id) }]
-        : list.map((r) => ({ subject: `Helhed: ${r.title}`, text: `Kære ${first.name}\n\n${line(r)}\n\nDu kan ændre, hvordan du får beskeder, i din indbakke.`, ids: [r.id] }));
+        ? [
+            {
+              subject: `Helhed: ${list.length} ${list.length === 1 ? 'ny besked' : 'nye beskeder'}`,
+              text: `Kære ${first.name}\n\n${list.map(line).join('\n\n')}\n\nDu får denne samlede besked én gang i døgnet. Du kan ændre det i din indbakke.`,
+              ids: list.map((r) => r.id),
+            },
+          ]
+        : list.map((r) => ({
+            subject: `Helhed: ${r.title}`,
+            text: `Kære ${first.name}\n\n${line(r)}\n\nDu kan ændre, hvordan du får beskeder, i din indbakke.`,
+            ids: [r.id],
+          }));
       for (const m of mails) {
         try {
           await mailer.send({ to: first.email, subject: m.subject, text: m.text });
@@ -181,7 +271,10 @@ export function createOutbox(o: { db: Db; mailer: Mailer; now: () => Date; baseU
   let again = false;
   const run = (): Promise<void> =>
     dispatchMail(o.db, o.mailer, o.now(), { baseUrl: o.baseUrl, onSendError: o.onError })
-      .then(() => undefined, (err) => o.onError?.(err))
+      .then(
+        () => undefined,
+        (err) => o.onError?.(err),
+      )
       .then(() => {
         if (again) {
           again = false;
@@ -202,4 +295,5 @@ export function createOutbox(o: { db: Db; mailer: Mailer; now: () => Date; baseU
 }
 
 /** How the acting user wants messages ('none' for anyone not signed in). */
-export const myNotifyMode = (ctx: ServiceContext): Promise<NotifyMode> => (ctx.actor.kind === 'user' ? notifyMode(ctx.db, ctx.actor.id) : Promise.resolve('none'));
+export const myNotifyMode = (ctx: ServiceContext): Promise<NotifyMode> =>
+  ctx.actor.kind === 'user' ? notifyMode(ctx.db, ctx.actor.id) : Promise.resolve('none');

@@ -66,10 +66,7 @@ export async function listOrganisations(ctx: ServiceContext, q: OrganisationQuer
     q.sort === 'estates'
       ? query.orderBy('estateCount', dir)
       : query.orderBy(danishSortKey(q.sort === 'name' ? 'o.name' : 'o.short_name'), dir);
-  const [items, n] = await Promise.all([
-    ordered.orderBy('o.id').limit(pageSize).offset(offset).execute(),
-    count.executeTakeFirstOrThrow(),
-  ]);
+  const [items, n] = await Promise.all([ordered.orderBy('o.id').limit(pageSize).offset(offset).execute(), count.executeTakeFirstOrThrow()]);
   return toPage(items.map(fix), Number(n.n), page, pageSize);
 }
 
@@ -94,7 +91,10 @@ export async function getOrganisation(ctx: ServiceContext, id: number): Promise<
 const toRow = (i: OrganisationInput) => ({ name: i.name, short_name: i.shortName, cvr: i.cvr, website: i.website });
 
 async function assertUnique(db: Executor, i: OrganisationInput, exceptId?: number) {
-  let q = db.selectFrom('organisation').select('id').where((eb) => eb(eb.fn('lower', ['short_name']), '=', i.shortName.toLowerCase()));
+  let q = db
+    .selectFrom('organisation')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['short_name']), '=', i.shortName.toLowerCase()));
   if (exceptId) q = q.where('id', '<>', exceptId);
   if (await q.executeTakeFirst()) throw new Invalid({ shortName: `Forkortelsen ${i.shortName} er allerede i brug.` });
 }

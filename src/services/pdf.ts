@@ -24,7 +24,9 @@ function pdfmakeReady() {
   if (!configured) {
     const fontDir = join(dkfdsDist(), 'fonts', 'IBMPlexSans', 'complete', 'ttf');
     const font = (f: string) => join(fontDir, `IBMPlexSans-${f}.ttf`);
-    pdfmake.setFonts({ IBMPlexSans: { normal: font('Regular'), bold: font('SemiBold'), italics: font('Italic'), bolditalics: font('SemiBoldItalic') } });
+    pdfmake.setFonts({
+      IBMPlexSans: { normal: font('Regular'), bold: font('SemiBold'), italics: font('Italic'), bolditalics: font('SemiBoldItalic') },
+    });
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontDir));
     configured = true;
@@ -40,7 +42,13 @@ export type PdfContent = unknown;
  */
 export async function renderPdf(title: string, content: PdfContent[], opts: { subject?: string; createdAt?: Date } = {}): Promise<Buffer> {
   const doc = {
-    info: { title, subject: opts.subject ?? title, creator: 'Helhed', producer: 'Helhed', ...(opts.createdAt ? { creationDate: opts.createdAt } : {}) },
+    info: {
+      title,
+      subject: opts.subject ?? title,
+      creator: 'Helhed',
+      producer: 'Helhed',
+      ...(opts.createdAt ? { creationDate: opts.createdAt } : {}),
+    },
     pageSize: 'A4',
     pageMargins: [50, 60, 50, 60],
     defaultStyle: { font: 'IBMPlexSans', fontSize: 10, lineHeight: 1.2 },
@@ -52,7 +60,13 @@ export async function renderPdf(title: string, content: PdfContent[], opts: { su
       th: { bold: true, fillColor: '#eeeeee' },
       toc: { fontSize: 10 },
     },
-    footer: (page: number, pages: number) => ({ text: `${title} · Side ${page} af ${pages}`, alignment: 'center', fontSize: 8, color: '#555555', margin: [50, 20, 50, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${title} · Side ${page} af ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      color: '#555555',
+      margin: [50, 20, 50, 0],
+    }),
     content,
   };
   return pdfmakeReady().createPdf(doc).getBuffer();

@@ -67,7 +67,13 @@ export async function loadReferenceData(db: Executor): Promise<void> {
   for (const name of areas2011) {
     await db
       .insertInto('urban_area')
-      .values({ municipality_id: kbh.id, name, area_group: 'Politik for udsatte byområder 2011', valid_from: '2011-01-01', valid_to: '2016-12-31' })
+      .values({
+        municipality_id: kbh.id,
+        name,
+        area_group: 'Politik for udsatte byområder 2011',
+        valid_from: '2011-01-01',
+        valid_to: '2016-12-31',
+      })
       .execute();
   }
 }
@@ -96,7 +102,11 @@ async function loadFundingPeriods(db: Executor): Promise<void> {
     if (exists) {
       // A period's extension is a fact added later: filled in when missing, never overwritten.
       if (p.extendedTo && !exists.extended_to) {
-        await db.updateTable('funding_period').set({ extended_to: p.extendedTo, extension_note: p.extensionNote ?? '' }).where('id', '=', exists.id).execute();
+        await db
+          .updateTable('funding_period')
+          .set({ extended_to: p.extendedTo, extension_note: p.extensionNote ?? '' })
+          .where('id', '=', exists.id)
+          .execute();
       }
       continue;
     }

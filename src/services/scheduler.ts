@@ -12,7 +12,13 @@ export interface DailyJob {
  * Runs every daily job once a day at its hour in Copenhagen, and `everyMinute` each minute (the outbox retry).
  * One server process runs it; the jobs themselves are idempotent for a day.
  */
-export function startScheduler(o: { db: Db; now: () => Date; jobs: readonly DailyJob[]; everyMinute?: () => void; onError: (job: string, err: unknown) => void }): () => void {
+export function startScheduler(o: {
+  db: Db;
+  now: () => Date;
+  jobs: readonly DailyJob[];
+  everyMinute?: () => void;
+  onError: (job: string, err: unknown) => void;
+}): () => void {
   const lastRun = new Map<string, string>();
   const tick = () => {
     o.everyMinute?.();

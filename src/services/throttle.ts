@@ -21,7 +21,11 @@ export type Reservation = { allowed: true; keys: string[] } | { allowed: false; 
 const delayAfter = (over: number) => Math.min(throttleRules.firstDelayMs * 2 ** over, throttleRules.maxDelayMs);
 
 async function reserveKey(trx: Trx, key: string, limit: number, now: Date): Promise<number | null> {
-  await trx.insertInto('login_throttle').values({ key, failures: 0, window_start: now, blocked_until: null }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await trx
+    .insertInto('login_throttle')
+    .values({ key, failures: 0, window_start: now, blocked_until: null })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', key).forUpdate().executeTakeFirstOrThrow();
   if (row.blocked_until && row.blocked_until > now) return Math.ceil((row.blocked_until.getTime() - now.getTime()) / 1000);
   const expired = row.window_start.getTime() < now.getTime() - throttleRules.windowMs;
@@ -53,7 +57,11 @@ export async function reserveLoginAttempt(db: Db, email: string, address: string
     const waitAddr = await reserveKey(trx, addr, throttleRules.perAddress, now);
     if (waitAddr !== null) {
       // The pair's count was taken for an attempt that will not be checked: give it back.
-      await trx.updateTable('login_throttle').set((eb) => ({ failures: eb('failures', '-', 1) })).where('key', '=', pair).execute();
+      await trx
+        .updateTable('login_throttle')
+        .set((eb) => ({ failures: eb('failures', '-', 1) }))
+        .where('key', '=', pair)
+        .execute();
       return { allowed: false, retryAfterSeconds: waitAddr };
     }
     return { allowed: true, keys: [pair, addr] };
@@ -65,6 +73,11 @@ export async function loginSucceeded(db: Db, reservation: Extract<Reservation, {
   const [pair, addr] = reservation.keys;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('login_throttle').where('key', '=', pair!).execute();
-    await trx.updateTable('login_throttle').set((eb) => ({ failures: eb('failures', '-', 1), blocked_until: null })).where('key', '=', addr!).where('failures', '>', 0).execute();
+    await trx
+      .updateTable('login_throttle')
+      .set((eb) => ({ failures: eb('failures', '-', 1), blocked_until: null }))
+      .where('key', '=', addr!)
+      .where('failures', '>', 0)
+      .execute();
   });
 }

@@ -13,7 +13,9 @@ export function formatDate(d: Date | string | null | undefined): string {
     const [y, m, day] = d.split('-');
     return `${day}.${m}.${y}`;
   }
-  const parts = new Intl.DateTimeFormat('da-DK', { timeZone: tz, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(toDate(d));
+  const parts = new Intl.DateTimeFormat('da-DK', { timeZone: tz, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(
+    toDate(d),
+  );
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('day')}.${get('month')}.${get('year')}`;
 }
@@ -21,7 +23,9 @@ export function formatDate(d: Date | string | null | undefined): string {
 /** A moment in Copenhagen time: `22.11.2026 kl. 14.05` */
 export function formatDateTime(d: Date | string): string {
   const date = toDate(d);
-  const parts = new Intl.DateTimeFormat('da-DK', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('da-DK', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+    date,
+  );
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${formatDate(date)} kl. ${get('hour')}.${get('minute')}`;
 }

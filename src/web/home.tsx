@@ -12,7 +12,10 @@ export function homePages() {
   const r = new Hono<AppEnv>();
   r.get('/', async (c) => {
     const ctx = c.get('ctx');
-    const [n, parts] = await Promise.all([registryCounts(ctx), Promise.all([...c.get('parts').dashboard].sort((a, b) => a.order - b.order).map((s) => s.render(ctx)))]);
+    const [n, parts] = await Promise.all([
+      registryCounts(ctx),
+      Promise.all([...c.get('parts').dashboard].sort((a, b) => a.order - b.order).map((s) => s.render(ctx))),
+    ]);
     const actor = c.get('actor');
     return page(
       c,
@@ -20,8 +23,8 @@ export function homePages() {
       <>
         <h1>Boligsociale helhedsplaner i København</h1>
         <p class="font-lead">
-          Helhed samler kommunen, boligorganisationerne, bestyrelserne og Landsbyggefonden om helhedsplanerne: ansøgning og
-          godkendelse, aktiviteter, økonomi, mål, beslutninger og den årlige rapport.
+          Helhed samler kommunen, boligorganisationerne, bestyrelserne og Landsbyggefonden om helhedsplanerne: ansøgning og godkendelse,
+          aktiviteter, økonomi, mål, beslutninger og den årlige rapport.
         </p>
         {actor.kind === 'anonymous' && (
           <p>
@@ -34,7 +37,10 @@ export function homePages() {
         <h2>Registeret</h2>
         <Table
           caption="Registerets indhold"
-          columns={[{ key: 'what', label: 'Hvad' }, { key: 'n', label: 'Antal', numeric: true }]}
+          columns={[
+            { key: 'what', label: 'Hvad' },
+            { key: 'n', label: 'Antal', numeric: true },
+          ]}
           rows={[
             { what: <a href={paths.districts()}>Bydele</a>, n: formatNumber(n.districts) },
             { what: <a href={paths.urbanAreas()}>Udsatte byområder</a>, n: formatNumber(n.areas) },

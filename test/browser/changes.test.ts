@@ -22,7 +22,11 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
   it('R11 the project leader moves 200.000 kr. between two activities; a non-party member is refused; a party member approves; version 2 shows the difference; the e-mail was sent; a strategic-agreement change creates the city board notice', async () => {
     const { page, t } = j;
     // Mjølnerparken (Nørrebro): party organisations Bo-Vita, AKB and KAB; Bente (KAB) chairs the district board, Aase (AAB) sits on it.
-    const plan = await t.db.selectFrom('plan').select(['id', 'current_version']).where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirstOrThrow();
+    const plan = await t.db
+      .selectFrom('plan')
+      .select(['id', 'current_version'])
+      .where('name', '=', 'Helhedsplan Mjølnerparken')
+      .executeTakeFirstOrThrow();
     const before = await planFinance(t.db, plan.id);
     const [from, to] = before.lines.filter((l) => l.kind === 'activity');
     const year = 2026;
@@ -86,11 +90,15 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     const after = await planFinance(t.db, plan.id);
     expect(after.lines.find((l) => l.id === from!.id)!.perYear[year]!.budgetOre).toBe(from!.perYear[year]!.budgetOre - 20_000_000);
     expect(after.lines.find((l) => l.id === to!.id)!.perYear[year]!.budgetOre).toBe(to!.perYear[year]!.budgetOre + 20_000_000);
-    expect((await t.db.selectFrom('plan').select('current_version').where('id', '=', plan.id).executeTakeFirstOrThrow()).current_version).toBe(v);
+    expect(
+      (await t.db.selectFrom('plan').select('current_version').where('id', '=', plan.id).executeTakeFirstOrThrow()).current_version,
+    ).toBe(v);
 
     // The project leader was told by e-mail (the test app's SMTP stand-in records what the mailer sent).
     await t.outbox.idle();
-    expect(t.mails.filter((m) => m.to === 'projektleder@demo.test').map((m) => m.subject)).toContain('Helhed: Godkendt: Flere timer i lektiecaféen');
+    expect(t.mails.filter((m) => m.to === 'projektleder@demo.test').map((m) => m.subject)).toContain(
+      'Helhed: Godkendt: Flere timer i lektiecaféen',
+    );
     const received = smtp.received.filter((m) => m.to.includes('projektleder@demo.test')).map((m) => m.raw);
     expect(received.some((raw) => raw.includes(requestUrl.replace(j.base, '')))).toBe(true);
 

@@ -66,7 +66,11 @@ describeBrowser('Journey: a district board meeting from plan to approved minutes
     await click('Tilføj punktet');
     await page.getByLabel('Bilagets titel').fill('Notat om aktiviteterne');
     await page.getByLabel('Hører til punkt').selectOption({ index: 1 });
-    await page.getByLabel('Fil').setInputFiles({ name: 'notat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.getByLabel('Fil').setInputFiles({
+      name: 'notat.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
     await click('Upload bilaget');
     expect(await page.getByRole('link', { name: 'Notat om aktiviteterne' }).count()).toBe(1);
     await click('Send dagsorden');
@@ -75,7 +79,10 @@ describeBrowser('Journey: a district board meeting from plan to approved minutes
     // A member of the board finds the meeting and its paper.
     await login(j, 'bestyrelse@demo.test');
     await visit(j, '/styring');
-    await page.getByRole('link', { name: /Bydelsbestyrelse Nørrebro/ }).first().click();
+    await page
+      .getByRole('link', { name: /Bydelsbestyrelse Nørrebro/ })
+      .first()
+      .click();
     await page.goto(meetingUrl);
     await expectAccessible(j);
     expect(await page.locator('#main-content').textContent()).toContain('Justering af aktiviteter i Mjølnerparken');

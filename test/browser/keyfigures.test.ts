@@ -38,7 +38,9 @@ describeBrowser('Journey: key figures (R18, R20)', () => {
     await login(j, 'sekretariat@demo.test');
     await visit(j, '/noegletal/import');
     await page.getByLabel('År').fill('2025');
-    await page.locator('#file').setInputFiles({ name: 'statistik-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(statisticsCsv(), 'utf8') });
+    await page
+      .locator('#file')
+      .setInputFiles({ name: 'statistik-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(statisticsCsv(), 'utf8') });
     await page.getByRole('button', { name: 'Indlæs til gennemsyn' }).click();
     await page.waitForURL(/\/noegletal\/import\/\d+$/);
     await expectAccessible(j);

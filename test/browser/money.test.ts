@@ -49,7 +49,16 @@ describeBrowser('Journey: accounts import with row errors, the variance, and the
 
     const header = 'Budgetlinje;År;Beløb;Dato;Tekst';
     const badFile = join(dir, 'regnskab.csv');
-    writeFileSync(badFile, [header, `${line.name};${year};12.345,67;15.03.${year};Løn marts`, `Findes ikke;${year};1.000,00;;Forkert linje`, `${line.name};${year};12.34;;Forkert beløb`, `${line.name};${year};5.000,00;;Materialer`].join('\r\n'));
+    writeFileSync(
+      badFile,
+      [
+        header,
+        `${line.name};${year};12.345,67;15.03.${year};Løn marts`,
+        `Findes ikke;${year};1.000,00;;Forkert linje`,
+        `${line.name};${year};12.34;;Forkert beløb`,
+        `${line.name};${year};5.000,00;;Materialer`,
+      ].join('\r\n'),
+    );
     await page.getByLabel('Fil (Excel eller CSV)').setInputFiles(badFile);
     await page.getByRole('button', { name: 'Vis rækkerne' }).click();
     await page.waitForURL(/\/oekonomi\/import\/\d+$/);
@@ -63,7 +72,16 @@ describeBrowser('Journey: accounts import with row errors, the variance, and the
     // Fix the file and import it.
     await page.getByRole('link', { name: 'indlæs den igen' }).click();
     const goodFile = join(dir, 'regnskab-rettet.csv');
-    writeFileSync(goodFile, [header, `${line.name};${year};12.345,67;15.03.${year};Løn marts`, `${line.name};${year};1.000,00;;Rettet linje`, `${line.name};${year};12,34;;Rettet beløb`, `${line.name};${year};5.000,00;;Materialer`].join('\r\n'));
+    writeFileSync(
+      goodFile,
+      [
+        header,
+        `${line.name};${year};12.345,67;15.03.${year};Løn marts`,
+        `${line.name};${year};1.000,00;;Rettet linje`,
+        `${line.name};${year};12,34;;Rettet beløb`,
+        `${line.name};${year};5.000,00;;Materialer`,
+      ].join('\r\n'),
+    );
     await page.getByLabel('Fil (Excel eller CSV)').setInputFiles(goodFile);
     await page.getByRole('button', { name: 'Vis rækkerne' }).click();
     await page.waitForURL(/\/oekonomi\/import\/\d+$/);
@@ -107,8 +125,18 @@ describeBrowser('Journey: accounts import with row errors, the variance, and the
   it('R1 the budget form refuses a budget that breaks R1 with the rule and the amounts, and an approved budget is locked with the reason', async () => {
     const { page } = j;
     const db = j.t.db;
-    const written = await db.selectFrom('plan').select('id').where('state', '=', 'plan_written').where('is_demo', '=', true).executeTakeFirstOrThrow();
-    const active = await db.selectFrom('plan').select('id').where('state', '=', 'active').where('is_demo', '=', true).executeTakeFirstOrThrow();
+    const written = await db
+      .selectFrom('plan')
+      .select('id')
+      .where('state', '=', 'plan_written')
+      .where('is_demo', '=', true)
+      .executeTakeFirstOrThrow();
+    const active = await db
+      .selectFrom('plan')
+      .select('id')
+      .where('state', '=', 'active')
+      .where('is_demo', '=', true)
+      .executeTakeFirstOrThrow();
     await page.goto(`${j.base}/`);
     if (await page.getByRole('button', { name: 'Log af' }).count()) await page.getByRole('button', { name: 'Log af' }).click();
     await login(j, 'sekretariat@demo.test');

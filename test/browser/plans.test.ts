@@ -30,7 +30,9 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
     await page.getByLabel('Slut').fill('2026-12-31');
     await page.getByLabel('Tingbjerg I (fsb)').check();
     await page.getByLabel('Ansvarlig boligorganisation').selectOption({ label: 'fsb — fsb' });
-    await page.getByLabel('Beskrivelse af problemerne (til prækvalifikationen)').fill('Mange beboere uden for beskæftigelse og lav tryghed.');
+    await page
+      .getByLabel('Beskrivelse af problemerne (til prækvalifikationen)')
+      .fill('Mange beboere uden for beskæftigelse og lav tryghed.');
     await page.getByRole('button', { name: 'Gem' }).click();
     await page.waitForURL(/\/planer\/\d+$/);
     await expectAccessible(j);
@@ -57,7 +59,9 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
 
     // A step whose precondition fails shows the Danish reason.
     await page.goto(planUrl);
-    expect(await page.locator('#next-steps').locator('..').textContent()).toContain('Den strategiske samarbejdsaftale skal have mindst ét mål');
+    expect(await page.locator('#next-steps').locator('..').textContent()).toContain(
+      'Den strategiske samarbejdsaftale skal have mindst ét mål',
+    );
     await page.goto(`${j.base}/planer/${id}/handling/markWritten`);
     await submit('Markér planen som skrevet');
     expect(await page.locator('#error-summary').textContent()).toContain('mindst ét mål');
@@ -83,7 +87,10 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
 
     // Two sub-agreements with an activity each.
     await page.goto(`${j.base}/planer/${id}/delaftaler`);
-    for (const [focus, activity] of [['Beskæftigelse', 'Jobcafé'], ['Uddannelse og livschancer', 'Lektiecafé']] as const) {
+    for (const [focus, activity] of [
+      ['Beskæftigelse', 'Jobcafé'],
+      ['Uddannelse og livschancer', 'Lektiecafé'],
+    ] as const) {
       await page.locator('#form-subAgreement').getByLabel('Indsatsområde').selectOption({ label: focus });
       await submit('Tilføj', 'subAgreement');
       const form = page.locator('#form-activity');
@@ -123,7 +130,11 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
       await page.waitForURL(planUrl);
     };
     await act('Registrér kommunal godkendelse', { Beslutningsdato: '2026-09-07', Sagsnummer: 'TMU-2026-31' });
-    await act('Registrér kommunal godkendelse', { Beslutningsdato: '2026-10-02', Sagsnummer: 'BR-2026-77', 'Kommunal medfinansiering (kr.)': '1.250.000' });
+    await act('Registrér kommunal godkendelse', {
+      Beslutningsdato: '2026-10-02',
+      Sagsnummer: 'BR-2026-77',
+      'Kommunal medfinansiering (kr.)': '1.250.000',
+    });
     await act('Registrér tilsagn fra LBF', { Tilsagnsdato: '2026-11-01', 'Tilsagnets reference': 'LBF-2026-123' });
     await act('Sæt planen i gang');
     await expectAccessible(j);
@@ -134,7 +145,9 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
 
     // Version 1 is frozen: no edit links, and a direct POST is refused.
     expect(await page.getByRole('link', { name: /Rediger/ }).count()).toBe(0);
-    const refused = await page.request.post(`${j.base}/planer/${id}/strategi?form=goal`, { form: { version: '1', title: 'Efter godkendelse', _csrf: 'x' } });
+    const refused = await page.request.post(`${j.base}/planer/${id}/strategi?form=goal`, {
+      form: { version: '1', title: 'Efter godkendelse', _csrf: 'x' },
+    });
     expect(refused.status()).toBe(403);
     await page.goto(`${j.base}/planer/${id}/versioner/1`);
     await expectAccessible(j);
@@ -147,7 +160,10 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
     const pdfString = await pdfText(new Uint8Array(pdfBody));
     expect(pdfString).toContain('Ny helhedsplan Tingbjerg');
     expect(pdfString).toContain('Beredskabsplan');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent mål og aktiviteter (Excel)' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Hent mål og aktiviteter (Excel)' }).click(),
+    ]);
     const sheets = await workbookRows(new Uint8Array(await (await import('node:fs/promises')).readFile((await xlsx.path())!)));
     const titles = sheets['Aktiviteter']!.map((r) => r[1]);
     expect(titles[0]).toBe('Aktivitet');

@@ -17,13 +17,20 @@ describeBrowser('Journey: the yearly report from draft to LBF (R6, R7)', () => {
 
   it('R6 the project leader fills in the narrative, the organisation approves and submits, and the LBF reader downloads the PDF with the plan, a goal and the totals', async () => {
     const { page, t } = j;
-    const plan = await t.db.selectFrom('plan').select(['id', 'name']).where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirstOrThrow();
+    const plan = await t.db
+      .selectFrom('plan')
+      .select(['id', 'name'])
+      .where('name', '=', 'Helhedsplan Mjølnerparken')
+      .executeTakeFirstOrThrow();
     const year = 2026;
     const url = `/planer/${plan.id}/rapporter/${year}`;
 
     await login(j, 'projektleder@demo.test');
     await visit(j, `/planer/${plan.id}`);
-    await page.locator('#plan-reports-section').getByRole('link', { name: `Årsrapport ${year}` }).click();
+    await page
+      .locator('#plan-reports-section')
+      .getByRole('link', { name: `Årsrapport ${year}` })
+      .click();
     await expectAccessible(j);
     // The report is filled in from data already; the project leader writes the narrative.
     expect(await page.locator('main').textContent()).toContain('1. Mål og succeskriterier');
@@ -55,7 +62,10 @@ describeBrowser('Journey: the yearly report from draft to LBF (R6, R7)', () => {
     await login(j, 'lbf@demo.test');
     await visit(j, url);
     expect(await page.locator('main').textContent()).toContain('Indsendt til Landsbyggefonden');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent rapporten som PDF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Hent rapporten som PDF' }).click(),
+    ]);
     const text = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
     const content = await buildReport(t.db, plan.id, year);
     expect(text).toContain(plan.name);

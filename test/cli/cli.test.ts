@@ -21,7 +21,9 @@ function run(args: string[], env: Record<string, string>, input?: string): Promi
 
 function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env } });
+    const proc = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    });
     let out = '';
     proc.stdout!.on('data', (d) => {
       out += d;
@@ -59,7 +61,11 @@ describe('CLI helhed (embedded database)', () => {
     const bad = await run(['user', 'add', '--email', 'a@kk.dk', '--name', 'A', '--role', 'konge'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Ukendt rolle');
-    const u = await run(['user', 'add', '--email', 'sek@kk.dk', '--name', 'Sekretær', '--role', 'secretariat', '--password-stdin'], env, 'langt-nok-kodeord\n');
+    const u = await run(
+      ['user', 'add', '--email', 'sek@kk.dk', '--name', 'Sekretær', '--role', 'secretariat', '--password-stdin'],
+      env,
+      'langt-nok-kodeord\n',
+    );
     expect(u.code, u.stderr).toBe(0);
     const t = await run(['token', 'create', '--user', 'sek@kk.dk'], env);
     expect(t.code, t.stderr).toBe(0);
@@ -83,7 +89,11 @@ describe('CLI helhed (embedded database)', () => {
         body: JSON.stringify({ name: 'Tokenbolig', shortName: 'TOK' }),
       });
       expect(res.status).toBe(201);
-      const anon = await fetch(`http://127.0.0.1:${port}/api/v1/organisations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x","shortName":"y"}' });
+      const anon = await fetch(`http://127.0.0.1:${port}/api/v1/organisations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name":"x","shortName":"y"}',
+      });
       expect(anon.status).toBe(401);
     } finally {
       proc.kill('SIGTERM');

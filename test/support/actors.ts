@@ -18,7 +18,10 @@ export const roleGrants: Record<string, Grant[]> = {
 export const matrixActors: Record<string, Actor> = {
   anonymous: { kind: 'anonymous' },
   ...Object.fromEntries(
-    Object.entries(roleGrants).map(([k, grants], i) => [k, { kind: 'user', id: 1000 + i, name: k, email: `${k}@test.example`, isDemo: false, grants } as Actor]),
+    Object.entries(roleGrants).map(([k, grants], i) => [
+      k,
+      { kind: 'user', id: 1000 + i, name: k, email: `${k}@test.example`, isDemo: false, grants } as Actor,
+    ]),
   ),
 };
 

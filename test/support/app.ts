@@ -31,14 +31,25 @@ export interface TestApp {
   as(grants: Grant[], name?: string): Promise<Session>;
   /** A service context acting as `actor`. */
   ctx(actor: Actor): ServiceContext;
-  request(path: string, init?: { method?: string; session?: Session | null; form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    path: string,
+    init?: {
+      method?: string;
+      session?: Session | null;
+      form?: Record<string, string | string[]>;
+      json?: unknown;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
 export const FIXED_NOW = new Date('2026-11-22T10:00:00Z');
 
 /** The whole application on a fresh test database, called in-process through `app.request()`. */
-export async function createTestApp(o: { demo?: boolean; now?: () => Date; mailer?: Mailer; env?: Record<string, string>; oidcTest?: OidcTestOptions } = {}): Promise<TestApp> {
+export async function createTestApp(
+  o: { demo?: boolean; now?: () => Date; mailer?: Mailer; env?: Record<string, string>; oidcTest?: OidcTestOptions } = {},
+): Promise<TestApp> {
   const t = await openTestDatabase();
   const parts = composeAreas(areas);
   if (o.demo) await loadDemoData(t.db, { steps: parts.demoSteps, hooks: parts.hooks });

@@ -29,7 +29,10 @@ export async function districtId(db: Db, number: number): Promise<number> {
   return (await db.selectFrom('district').select('id').where('number', '=', number).executeTakeFirstOrThrow()).id;
 }
 
-export async function makeEstate(db: Db, o: { organisationId?: number; number?: number; name?: string; districtNumber?: number; residents?: number } = {}) {
+export async function makeEstate(
+  db: Db,
+  o: { organisationId?: number; number?: number; name?: string; districtNumber?: number; residents?: number } = {},
+) {
   const organisationId = o.organisationId ?? (await makeOrganisation(db)).id;
   return db
     .insertInto('estate')
@@ -55,7 +58,15 @@ export async function fundingPeriodId(db: Db, code = '2019-26'): Promise<number>
  */
 export async function makePlan(
   db: Db,
-  o: { name?: string; organisationIds?: number[]; districtNumber?: number; state?: string; period?: string; startsOn?: string; endsOn?: string } = {},
+  o: {
+    name?: string;
+    organisationIds?: number[];
+    districtNumber?: number;
+    state?: string;
+    period?: string;
+    startsOn?: string;
+    endsOn?: string;
+  } = {},
 ) {
   const orgs = o.organisationIds ?? [(await makeOrganisation(db)).id];
   const districtNumber = o.districtNumber ?? 3;

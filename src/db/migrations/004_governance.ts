@@ -192,7 +192,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       'Strategisk fokus og central koordinering; følger nøgletal for hele kommunen. Mødes 1–2 gange om året i forlængelse af et SAF-møde (R9).', 1, 2)
     RETURNING id`.execute(db);
   const cityId = city.rows[0]!.id;
-  for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) await sql`INSERT INTO body_district (body_id, district_number) VALUES (${cityId}, ${n})`.execute(db);
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    await sql`INSERT INTO body_district (body_id, district_number) VALUES (${cityId}, ${n})`.execute(db);
   const boards: [string, string, string, number[]][] = [
     ['bydel-amager', 'Bydelsbestyrelse Amager/Sundby', 'Amager/Sundby', [9, 10, 1]],
     ['bydel-nordvest', 'Bydelsbestyrelse Nordvest/Ryparken', 'Nordvest/Ryparken', [8, 2]],

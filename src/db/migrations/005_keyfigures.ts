@@ -78,11 +78,24 @@ export async function up(db: Kysely<any>): Promise<void> {
   const rule = {
     id: 'eksempel',
     name: 'Eksempel (ikke kommunens officielle regel)',
-    indicators: ['outsideLabourForce', 'nonWesternOrigin', 'lowIncome', 'shortEducation', 'smallDwellings', 'lackingInstallations', 'crowding', 'unsafe', 'voterTurnout'],
+    indicators: [
+      'outsideLabourForce',
+      'nonWesternOrigin',
+      'lowIncome',
+      'shortEducation',
+      'smallDwellings',
+      'lackingInstallations',
+      'crowding',
+      'unsafe',
+      'voterTurnout',
+    ],
     minDeviating: 3,
     deviation: { kind: 'relative', percent: '25' },
   };
-  await db.insertInto('keyfigure_setting').values({ id: 1, designation_rule: JSON.stringify(rule) }).execute();
+  await db
+    .insertInto('keyfigure_setting')
+    .values({ id: 1, designation_rule: JSON.stringify(rule) })
+    .execute();
 
   const text = readFileSync(new URL('../../domain/keyfigures/data/ghettolister_2010_2017_kriterier_KBH.csv', import.meta.url), 'utf8');
   const records = parse(text, { bom: true, columns: true, skip_empty_lines: true, info: true }) as unknown as {

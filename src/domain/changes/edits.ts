@@ -27,11 +27,25 @@ export interface ActivityFields {
 export type Edit =
   | { op: 'updateActivity'; activityId: number; before: ActivityFields; after: ActivityFields }
   | { op: 'addActivity'; subAgreementId: number; activity: ActivityFields; goalIds: number[]; responsibleOrganisationId: number | null }
-  | { op: 'endActivity'; activityId: number; before: { status: string; endsOn: string | null }; after: { status: 'ended' | 'cancelled'; endsOn: string } }
+  | {
+      op: 'endActivity';
+      activityId: number;
+      before: { status: string; endsOn: string | null };
+      after: { status: 'ended' | 'cancelled'; endsOn: string };
+    }
   | { op: 'moveBudget'; fromLineId: number; toLineId: number; year: number; amountOre: number; before: { fromOre: number; toOre: number } }
   | { op: 'updateGoal'; goalId: number; before: { title: string; description: string }; after: { title: string; description: string } }
-  | { op: 'updateCriterion'; criterionId: number; before: { targetValue: number; targetDate: string }; after: { targetValue: number; targetDate: string } }
-  | { op: 'updateContingency'; before: { steps: string; policeCooperation: string }; after: { steps: string; policeCooperation: string; lastReviewed: string } };
+  | {
+      op: 'updateCriterion';
+      criterionId: number;
+      before: { targetValue: number; targetDate: string };
+      after: { targetValue: number; targetDate: string };
+    }
+  | {
+      op: 'updateContingency';
+      before: { steps: string; policeCooperation: string };
+      after: { steps: string; policeCooperation: string; lastReviewed: string };
+    };
 
 export type EditOp = Edit['op'];
 
@@ -59,17 +73,24 @@ export function checkEdits(kind: ChangeKind, edits: Edit[]): EditProblem[] {
   const problems: EditProblem[] = [];
   if (!edits.length) problems.push({ index: -1, message: 'Ændringsanmodningen skal indeholde mindst én ændring.' });
   edits.forEach((e, index) => {
-    if (!opsOfKind[kind].includes(e.op)) problems.push({ index, message: `En «${changeKinds[kind].toLowerCase()}» kan ikke indeholde denne ændring.` });
+    if (!opsOfKind[kind].includes(e.op))
+      problems.push({ index, message: `En «${changeKinds[kind].toLowerCase()}» kan ikke indeholde denne ændring.` });
     if (e.op === 'moveBudget') {
       if (!(e.amountOre > 0)) problems.push({ index, message: 'Beløbet, der flyttes, skal være større end 0 kr.' });
       if (e.fromLineId === e.toLineId) problems.push({ index, message: 'Der skal flyttes mellem to forskellige budgetlinjer.' });
-      if (e.amountOre > e.before.fromOre) problems.push({ index, message: `Der kan højst flyttes ${kr(e.before.fromOre)} fra linjen (det, der er budgetteret i ${e.year}).` });
+      if (e.amountOre > e.before.fromOre)
+        problems.push({
+          index,
+          message: `Der kan højst flyttes ${kr(e.before.fromOre)} fra linjen (det, der er budgetteret i ${e.year}).`,
+        });
     }
-    if ('before' in e && 'after' in e && e.op !== 'endActivity' && same(e.before, e.after)) problems.push({ index, message: 'Ændringen ændrer ikke noget.' });
+    if ('before' in e && 'after' in e && e.op !== 'endActivity' && same(e.before, e.after))
+      problems.push({ index, message: 'Ændringen ændrer ikke noget.' });
     if (e.op === 'addActivity' && !e.activity.title.trim()) problems.push({ index, message: 'Den nye aktivitet skal have et navn.' });
-    if ((e.op === 'updateActivity' || e.op === 'addActivity')) {
+    if (e.op === 'updateActivity' || e.op === 'addActivity') {
       const a = e.op === 'updateActivity' ? e.after : e.activity;
-      if (a.startsOn && a.endsOn && a.endsOn < a.startsOn) problems.push({ index, message: 'Aktiviteten kan ikke slutte før den starter.' });
+      if (a.startsOn && a.endsOn && a.endsOn < a.startsOn)
+        problems.push({ index, message: 'Aktiviteten kan ikke slutte før den starter.' });
     }
   });
   return problems;

@@ -40,8 +40,13 @@ const from: Record<RequestAction, readonly RequestState[]> = {
 export const isOpen = (s: RequestState) => s === 'draft' || s === 'submitted' || s === 'awaiting_lbf';
 
 /** Where an action leads; `applies` when the approved change becomes the plan's next version now. */
-export function nextState(kind: ChangeKind, state: RequestState, action: RequestAction): { to: RequestState; applies: boolean } | { error: string } {
-  if (!from[action].includes(state)) return { error: `«${actionLabels[action]}» kan ikke bruges, når anmodningen er «${requestStateLabels[state].toLowerCase()}».` };
+export function nextState(
+  kind: ChangeKind,
+  state: RequestState,
+  action: RequestAction,
+): { to: RequestState; applies: boolean } | { error: string } {
+  if (!from[action].includes(state))
+    return { error: `«${actionLabels[action]}» kan ikke bruges, når anmodningen er «${requestStateLabels[state].toLowerCase()}».` };
   switch (action) {
     case 'submit':
       return { to: 'submitted', applies: false };

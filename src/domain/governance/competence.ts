@@ -38,7 +38,11 @@ export function decidingBody(input: {
   }
   const board = active.find((b) => b.type === 'district_board' && b.districtIds.includes(input.planDistrictId));
   if (board) {
-    return { bodyId: board.id, rule: 'R11', reason: `Planen ligger i ${board.name}s bydel; bydelsbestyrelsen beslutter ændringer i planen` };
+    return {
+      bodyId: board.id,
+      rule: 'R11',
+      reason: `Planen ligger i ${board.name}s bydel; bydelsbestyrelsen beslutter ændringer i planen`,
+    };
   }
   if (city) {
     return { bodyId: city.id, rule: 'R11', reason: `Ingen bydelsbestyrelse dækker planens bydel ${dk(input.on)}; ${city.name} beslutter` };
@@ -54,7 +58,10 @@ export class NoDecidingBody extends Error {}
  * changes to it; every other member (the municipality, other organisations, observers, the secretary)
  * may comment.
  */
-export function votingRight(member: { representsOrganisationId: number | null; role: string }, partyOrganisationIds: number[]): { mayVote: boolean; reason: string } {
+export function votingRight(
+  member: { representsOrganisationId: number | null; role: string },
+  partyOrganisationIds: number[],
+): { mayVote: boolean; reason: string } {
   if (member.role === 'observer' || member.role === 'secretary') {
     return { mayVote: false, reason: `${member.role === 'observer' ? 'Observatører' : 'Sekretæren'} kan kommentere, men ikke stemme` };
   }

@@ -35,6 +35,13 @@ export function sniffPaper(bytes: Uint8Array, fileName: string): { ext: PaperExt
 
 /** A safe download name: the user's name without path or control characters, with the sniffed extension. */
 export function safeFileName(name: string, ext: PaperExt): string {
-  const base = name.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '').trim().slice(0, 80) || 'bilag';
+  const base =
+    name
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{N} ._-]/gu, '')
+      .trim()
+      .slice(0, 80) || 'bilag';
   return `${base}.${ext}`;
 }

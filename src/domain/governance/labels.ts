@@ -3,7 +3,15 @@
 /** The municipal administrations a member (or a municipal user) can represent. */
 export const administrations = ['TMF', 'SOF', 'BIF', 'BUF', 'KFF', 'SUF', 'ØKF'] as const;
 
-export const bodyTypes = ['city_board', 'district_board', 'local_group', 'forum', 'partnership_forum', 'cooperation_forum', 'secretariat'] as const;
+export const bodyTypes = [
+  'city_board',
+  'district_board',
+  'local_group',
+  'forum',
+  'partnership_forum',
+  'cooperation_forum',
+  'secretariat',
+] as const;
 export type BodyType = (typeof bodyTypes)[number];
 
 export const bodyTypeLabels: Record<BodyType, string> = {
@@ -16,7 +24,16 @@ export const bodyTypeLabels: Record<BodyType, string> = {
   secretariat: 'Sekretariat',
 };
 
-export const memberLevels = ['director', 'central_head', 'decentral_head', 'business_manager', 'project_leader', 'resident', 'staff', 'other'] as const;
+export const memberLevels = [
+  'director',
+  'central_head',
+  'decentral_head',
+  'business_manager',
+  'project_leader',
+  'resident',
+  'staff',
+  'other',
+] as const;
 export type MemberLevel = (typeof memberLevels)[number];
 
 export const memberLevelLabels: Record<MemberLevel, string> = {
@@ -70,8 +87,17 @@ export const decisionLabels: Record<Decision, string> = { decided: 'Besluttet', 
 
 export const mandateKinds = ['terms_of_reference', 'rules_of_procedure'] as const;
 export type MandateKind = (typeof mandateKinds)[number];
-export const mandateKindLabels: Record<MandateKind, string> = { terms_of_reference: 'Kommissorium', rules_of_procedure: 'Forretningsorden' };
-export const mandateStateLabels = { draft: 'Udkast', city_board_approved: 'Godkendt af Boligsocial Bestyrelse – afventer LBF', in_force: 'Gældende (godkendt af LBF)', superseded: 'Afløst' } as const;
+export const mandateKindLabels: Record<MandateKind, string> = {
+  terms_of_reference: 'Kommissorium',
+  rules_of_procedure: 'Forretningsorden',
+};
+export const mandateStateLabels = {
+  draft: 'Udkast',
+  city_board_approved: 'Godkendt af Boligsocial Bestyrelse – afventer LBF',
+  in_force: 'Gældende (godkendt af LBF)',
+  superseded: 'Afløst',
+} as const;
 
 /** Whether a dated thing is valid on a day (ISO dates compare as strings). */
-export const validOn = (x: { validFrom: string; validTo: string | null }, on: string) => x.validFrom <= on && (x.validTo === null || x.validTo >= on);
+export const validOn = (x: { validFrom: string; validTo: string | null }, on: string) =>
+  x.validFrom <= on && (x.validTo === null || x.validTo >= on);

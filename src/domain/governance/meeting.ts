@@ -14,7 +14,10 @@ export const meetingActionLabels: Record<MeetingAction, string> = {
  * R9, R10 — a meeting's life: planned → agenda sent → held → minutes approved (or cancelled before it is
  * held). Returns the problems that block an action, in Danish; none means it may run.
  */
-export function checkMeetingAction(m: { state: MeetingState; itemCount: number; minutesSent: boolean; outcomesMissing: number; presentCount: number }, action: MeetingAction): string[] {
+export function checkMeetingAction(
+  m: { state: MeetingState; itemCount: number; minutesSent: boolean; outcomesMissing: number; presentCount: number },
+  action: MeetingAction,
+): string[] {
   const p: string[] = [];
   switch (action) {
     case 'sendAgenda':
@@ -37,7 +40,12 @@ export function checkMeetingAction(m: { state: MeetingState; itemCount: number; 
   return p;
 }
 
-export const targetState: Record<MeetingAction, MeetingState | null> = { sendAgenda: 'agenda_sent', hold: 'held', sendMinutes: null, cancel: 'cancelled' };
+export const targetState: Record<MeetingAction, MeetingState | null> = {
+  sendAgenda: 'agenda_sent',
+  hold: 'held',
+  sendMinutes: null,
+  cancel: 'cancelled',
+};
 
 /** Agenda items can be added and changed until the meeting is held; outcomes only while it is held and minutes not sent. */
 export const agendaOpen = (s: MeetingState) => s === 'planned' || s === 'agenda_sent';

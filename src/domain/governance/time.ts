@@ -2,7 +2,16 @@
 
 const tz = 'Europe/Copenhagen';
 
-const formatter = new Intl.DateTimeFormat('en-GB', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const formatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: tz,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 function parts(d: Date) {
   const p = formatter.formatToParts(d);

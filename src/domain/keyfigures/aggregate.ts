@@ -58,10 +58,7 @@ export function sumKeyFigures(items: readonly KeyFigures[]): Aggregate {
  * R18 — groups units by a key (estate → urban area, urban area → district, …) and sums each group.
  * Units whose key is undefined belong to no group and are left out.
  */
-export function aggregateBy<T extends KeyFigures>(
-  items: readonly T[],
-  keyOf: (item: T) => string | undefined,
-): Map<string, Aggregate> {
+export function aggregateBy<T extends KeyFigures>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, Aggregate> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);

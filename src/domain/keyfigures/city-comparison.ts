@@ -139,11 +139,7 @@ export function evaluateVulnerableArea(area: KeyFigures, city: KeyFigures, rule:
   const deviating = comparisons.filter((c) => c.deviates === 'yes').map((c) => c.indicator.id);
   const unknown = comparisons.filter((c) => c.deviates === 'unknown').map((c) => c.indicator.id);
   const verdict: Verdict =
-    deviating.length >= rule.minDeviating
-      ? 'yes'
-      : deviating.length + unknown.length < rule.minDeviating
-        ? 'no'
-        : 'undecided';
+    deviating.length >= rule.minDeviating ? 'yes' : deviating.length + unknown.length < rule.minDeviating ? 'no' : 'undecided';
   const outcome = { yes: 'udsat byområde', no: 'ikke udsat byområde', undecided: 'kan ikke afgøres (data mangler)' }[verdict];
   const missing = unknown.length > 0 ? `; ${unknown.length} uden data` : '';
   const explanation = `${deviating.length} af ${rule.indicators.length} indikatorer afviger (mindst ${rule.minDeviating} kræves${missing}): ${outcome}.`;

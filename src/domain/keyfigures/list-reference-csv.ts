@@ -123,7 +123,11 @@ export function parseListReferenceCsv(text: string): { rows: ListReferenceRow[];
       errors.push({ line, message: `Linje ${line}: ${problems.join('; ')}.` });
       continue;
     }
-    const flags = cell('quality_flags').split(';').map((f) => f.trim()).filter((f) => f !== '').map(parseQualityFlag);
+    const flags = cell('quality_flags')
+      .split(';')
+      .map((f) => f.trim())
+      .filter((f) => f !== '')
+      .map(parseQualityFlag);
     rows.push({
       line,
       listYear,

@@ -6,15 +6,21 @@
 import { NATIONAL_CRITERIA_SETS } from './data/national-criteria-sets.ts';
 
 /** The variables the national criteria are stated in, each as a percentage. */
-export type { CombinationRule, Comparison, CriteriaSet, CriterionDefinition, CriterionVariable, DesignationDefinition, DesignationId, NationalVariable, Threshold } from './national-criteria-types.ts';
+export type {
+  CombinationRule,
+  Comparison,
+  CriteriaSet,
+  CriterionDefinition,
+  CriterionVariable,
+  DesignationDefinition,
+  DesignationId,
+  NationalVariable,
+  Threshold,
+} from './national-criteria-types.ts';
 import type { CombinationRule, CriteriaSet } from './national-criteria-types.ts';
 
-
 /** R20 — the criteria set in force for a list year (the latest one valid from that year or before). */
-export function criteriaSetForYear(
-  listYear: number,
-  sets: readonly CriteriaSet[] = NATIONAL_CRITERIA_SETS,
-): CriteriaSet | undefined {
+export function criteriaSetForYear(listYear: number, sets: readonly CriteriaSet[] = NATIONAL_CRITERIA_SETS): CriteriaSet | undefined {
   let best: CriteriaSet | undefined;
   for (const s of sets) if (s.validFromListYear <= listYear && (!best || s.validFromListYear > best.validFromListYear)) best = s;
   return best;

@@ -5,20 +5,8 @@
  */
 import type { Verdict } from './city-comparison.ts';
 import { compare, decimal, fraction, multiply, type Rational } from './exact.ts';
-import type {
-  CombinationRule,
-  CriteriaSet,
-  CriterionDefinition,
-  CriterionVariable,
-  DesignationId,
-} from './national-criteria.ts';
-import {
-  type CriterionOutcome,
-  describeCriteriaSet,
-  explainCriterion,
-  explainResidents,
-  type Interval,
-} from './national-explain.ts';
+import type { CombinationRule, CriteriaSet, CriterionDefinition, CriterionVariable, DesignationId } from './national-criteria.ts';
+import { type CriterionOutcome, describeCriteriaSet, explainCriterion, explainResidents, type Interval } from './national-explain.ts';
 
 /**
  * A percentage: a decimal as written (43.3 or "43.3"), exact counts (100 · numerator / denominator),
@@ -115,7 +103,8 @@ function effectiveCriterion(c: CriterionDefinition, origin: OriginPolicy): Crite
 
 function evaluateCriterion(c: CriterionDefinition, input: AreaListInput, options: EvaluationOptions): CriterionResult {
   const effective = effectiveCriterion(c, options.origin ?? { kind: 'apply' });
-  if (effective === 'omitted') return { criterion: c, outcome: 'omitted', explanation: explainCriterion(c, 'omitted', undefined, undefined) };
+  if (effective === 'omitted')
+    return { criterion: c, outcome: 'omitted', explanation: explainCriterion(c, 'omitted', undefined, undefined) };
   const raw = input.values[effective.variable];
   const value = raw === undefined ? undefined : measureInterval(raw);
   const rate = options.nationalConvictionRate === undefined ? undefined : measureInterval(options.nationalConvictionRate);
@@ -202,7 +191,9 @@ export function evaluateListCriteria(set: CriteriaSet, input: AreaListInput, opt
       case 'consecutiveYears': {
         const now = designation(r.designation);
         const past = Array.from({ length: r.years - 1 }, (_, k) => input.history?.[options.listYear - 1 - k]);
-        const pastVerdicts = past.map((h): RuleVerdict => (h === undefined ? 'undecided' : h.some((d) => r.counting.includes(d)) ? 'yes' : 'no'));
+        const pastVerdicts = past.map(
+          (h): RuleVerdict => (h === undefined ? 'undecided' : h.some((d) => r.counting.includes(d)) ? 'yes' : 'no'),
+        );
         return conjunction([now, ...pastVerdicts]);
       }
     }

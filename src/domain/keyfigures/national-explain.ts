@@ -114,11 +114,9 @@ export function describeRule(rule: CombinationRule, set: CriteriaSet): string {
 /** R20 — the whole criteria set as Danish text, one paragraph per designation. */
 export function describeCriteriaSet(set: CriteriaSet): string {
   const residents = formatDa({ n: BigInt(set.minResidents), d: 1n }, 0);
-  const lines = set.designations.map(
-    (d) => {
-      const text = `${d.label}: et alment boligområde med mindst ${residents} beboere, hvor ${describeRule(d.rule, set)}`;
-      return `${text.endsWith('.') ? text : `${text}.`}${d.note ? ` (${d.note})` : ''}`;
-    },
-  );
+  const lines = set.designations.map((d) => {
+    const text = `${d.label}: et alment boligområde med mindst ${residents} beboere, hvor ${describeRule(d.rule, set)}`;
+    return `${text.endsWith('.') ? text : `${text}.`}${d.note ? ` (${d.note})` : ''}`;
+  });
   return [`Kriterier gældende fra listen pr. 1. december ${set.validFromListYear} (${set.legalBasis}).`, ...lines].join('\n');
 }

@@ -103,12 +103,25 @@ export interface KeyFigureProblem {
 export function keyFigureProblems(k: KeyFigures): KeyFigureProblem[] {
   const out: KeyFigureProblem[] = [];
   const whole = (x: number) => Number.isSafeInteger(x) && x >= 0;
-  if (!whole(k.residents)) out.push({ variable: null, numeratorAbove: false, message: `Antal beboere skal være et helt, ikke-negativt tal (fik ${k.residents}).` });
+  if (!whole(k.residents))
+    out.push({
+      variable: null,
+      numeratorAbove: false,
+      message: `Antal beboere skal være et helt, ikke-negativt tal (fik ${k.residents}).`,
+    });
   for (const [id, r] of Object.entries(k.ratios) as [VariableId, Ratio][]) {
     if (!whole(r.numerator) || !whole(r.denominator)) {
-      out.push({ variable: id, numeratorAbove: false, message: `${VARIABLES[id].numerator}: tæller og nævner skal være hele, ikke-negative tal.` });
+      out.push({
+        variable: id,
+        numeratorAbove: false,
+        message: `${VARIABLES[id].numerator}: tæller og nævner skal være hele, ikke-negative tal.`,
+      });
     } else if (VARIABLES[id].kind === 'share' && r.numerator > r.denominator) {
-      out.push({ variable: id, numeratorAbove: true, message: `${VARIABLES[id].numerator}: tælleren (${r.numerator}) er større end nævneren (${r.denominator}).` });
+      out.push({
+        variable: id,
+        numeratorAbove: true,
+        message: `${VARIABLES[id].numerator}: tælleren (${r.numerator}) er større end nævneren (${r.denominator}).`,
+      });
     }
   }
   return out;

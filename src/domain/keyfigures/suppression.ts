@@ -103,7 +103,8 @@ function scan(tree: Tree, hidden: ReadonlySet<string>, t: number): Disclosure | 
   };
   const options = new Map<string, Sums>(); // a cell met below a cut's top: stop at it, or pass through it
   const closed = new Map<string, { ok: boolean; remedy?: string }>(); // can its value be rebuilt from published parts?
-  const below = (id: string): Sums => (tree.children.get(id) ?? []).reduce((acc, k) => combine(acc, options.get(k)!), new Map([[0, undefined]]) as Sums);
+  const below = (id: string): Sums =>
+    (tree.children.get(id) ?? []).reduce((acc, k) => combine(acc, options.get(k)!), new Map([[0, undefined]]) as Sums);
 
   for (const id of tree.order) {
     const kids = tree.children.get(id) ?? [];

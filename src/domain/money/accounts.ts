@@ -15,7 +15,13 @@ const headerNames: Record<AccountColumn, string[]> = {
   text: ['tekst', 'bilagstekst', 'beskrivelse', 'note'],
 };
 
-export const columnLabels: Record<AccountColumn, string> = { line: 'Budgetlinje', year: 'År', amount: 'Beløb', date: 'Dato', text: 'Tekst' };
+export const columnLabels: Record<AccountColumn, string> = {
+  line: 'Budgetlinje',
+  year: 'År',
+  amount: 'Beløb',
+  date: 'Dato',
+  text: 'Tekst',
+};
 
 /** The header row the template uses. */
 export const templateHeaders = ['Budgetlinje', 'År', 'Beløb', 'Dato', 'Tekst'];
@@ -94,7 +100,8 @@ export function parseAmountCell(v: unknown): { ok: true; ore: number } | { ok: f
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: false, message: 'Beløbet mangler.' };
   if (typeof v === 'number') {
     const ore = Math.round(v * 100);
-    if (!Number.isFinite(v) || Math.abs(ore - v * 100) > 1e-6 * Math.max(1, Math.abs(v))) return { ok: false, message: `Beløbet ${v} har mere end to decimaler.` };
+    if (!Number.isFinite(v) || Math.abs(ore - v * 100) > 1e-6 * Math.max(1, Math.abs(v)))
+      return { ok: false, message: `Beløbet ${v} har mere end to decimaler.` };
     if (!Number.isSafeInteger(ore)) return { ok: false, message: 'Beløbet er for stort.' };
     return { ok: true, ore };
   }
@@ -108,7 +115,10 @@ const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
  * Checks every row against the plan's budget lines and years. Returns the good rows and, per bad row, what
  * is wrong; the caller saves nothing unless `errors` is empty (all or nothing).
  */
-export function validateAccountRows(raw: RawAccountRow[], plan: { lines: { id: number; name: string }[]; years: number[] }): { rows: AccountRow[]; errors: AccountRowError[] } {
+export function validateAccountRows(
+  raw: RawAccountRow[],
+  plan: { lines: { id: number; name: string }[]; years: number[] },
+): { rows: AccountRow[]; errors: AccountRowError[] } {
   const lines = new Map(plan.lines.map((l) => [key(l.name), l]));
   const firstYear = plan.years[0];
   const lastYear = plan.years.at(-1);
@@ -120,7 +130,11 @@ export function validateAccountRows(raw: RawAccountRow[], plan: { lines: { id: n
     const lineText = String(r.cells.line ?? '').trim();
     const line = lines.get(key(lineText));
     if (!lineText) err('line', 'Budgetlinjen mangler.');
-    else if (!line) err('line', `Budgetlinjen »${lineText}« findes ikke i planens budget. Brug et af navnene: ${plan.lines.map((l) => l.name).join(', ')}.`);
+    else if (!line)
+      err(
+        'line',
+        `Budgetlinjen »${lineText}« findes ikke i planens budget. Brug et af navnene: ${plan.lines.map((l) => l.name).join(', ')}.`,
+      );
     const amount = parseAmountCell(r.cells.amount);
     if (!amount.ok) err('amount', amount.message);
     const date = parseDateCell(r.cells.date);
@@ -133,10 +147,22 @@ export function validateAccountRows(raw: RawAccountRow[], plan: { lines: { id: n
       else err('year', `»${s}« er ikke et år. Skriv året med fire cifre, fx 2024.`);
     } else if (date.ok && date.iso) year = Number(date.iso.slice(0, 4));
     else if (date.ok) err('year', 'Året mangler (skriv året eller en dato).');
-    if (year !== null && date.ok && date.iso && Number(date.iso.slice(0, 4)) !== year) err('date', `Datoen ${date.iso.split('-').reverse().join('.')} ligger ikke i året ${year}.`);
-    if (year !== null && !plan.years.includes(year)) err('year', `Året ${year} ligger uden for planens periode (${firstYear}–${lastYear}).`);
+    if (year !== null && date.ok && date.iso && Number(date.iso.slice(0, 4)) !== year)
+      err('date', `Datoen ${date.iso.split('-').reverse().join('.')} ligger ikke i året ${year}.`);
+    if (year !== null && !plan.years.includes(year))
+      err('year', `Året ${year} ligger uden for planens periode (${firstYear}–${lastYear}).`);
     if (errors.length === before && line && amount.ok && year !== null && date.ok) {
-      rows.push({ row: r.row, lineId: line.id, lineName: line.name, year, amountOre: amount.ore, bookedOn: date.iso, text: String(r.cells.text ?? '').trim().slice(0, 500) });
+      rows.push({
+        row: r.row,
+        lineId: line.id,
+        lineName: line.name,
+        year,
+        amountOre: amount.ore,
+        bookedOn: date.iso,
+        text: String(r.cells.text ?? '')
+          .trim()
+          .slice(0, 500),
+      });
     }
   }
   return { rows, errors };

@@ -102,15 +102,31 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
   const out: RuleViolation[] = [];
   const frame = budget.frameOre;
   if (!Number.isSafeInteger(frame) || frame <= 0) {
-    return [{ rule: 'R1', field: 'frameOre', message: `R1: Planens samlede ramme skal være større end 0 kr. (nu ${kr(Number.isSafeInteger(frame) ? frame : 0)}).` }];
+    return [
+      {
+        rule: 'R1',
+        field: 'frameOre',
+        message: `R1: Planens samlede ramme skal være større end 0 kr. (nu ${kr(Number.isSafeInteger(frame) ? frame : 0)}).`,
+      },
+    ];
   }
   for (const l of budget.lines) {
     for (const [year, v] of Object.entries(l.perYear)) {
-      if (!Number.isSafeInteger(v) || v < 0) out.push({ rule: 'R1', field: 'lines', message: `R1: Budgetlinjen »${l.name}« har et negativt beløb i ${year} (${kr(Number.isSafeInteger(v) ? v : 0)}).` });
+      if (!Number.isSafeInteger(v) || v < 0)
+        out.push({
+          rule: 'R1',
+          field: 'lines',
+          message: `R1: Budgetlinjen »${l.name}« har et negativt beløb i ${year} (${kr(Number.isSafeInteger(v) ? v : 0)}).`,
+        });
     }
   }
   for (const f of budget.funders) {
-    if (!Number.isSafeInteger(f.amountOre) || f.amountOre < 0) out.push({ rule: 'R1', field: 'funders', message: `R1: Finansieringen fra ${f.name} er negativ (${kr(Number.isSafeInteger(f.amountOre) ? f.amountOre : 0)}).` });
+    if (!Number.isSafeInteger(f.amountOre) || f.amountOre < 0)
+      out.push({
+        rule: 'R1',
+        field: 'funders',
+        message: `R1: Finansieringen fra ${f.name} er negativ (${kr(Number.isSafeInteger(f.amountOre) ? f.amountOre : 0)}).`,
+      });
   }
   if (out.length) return out;
 
@@ -172,7 +188,11 @@ export const defaultSplit: Split = { lbfBp: 7500, municipalityBp: 1250 };
  * down to whole øre; the housing organisations share the rest equally, the first ones taking the odd øre.
  * The funders always add up to the frame exactly.
  */
-export function proposeSplit(frameOre: number, organisations: { id: number; name: string }[], split: Split = defaultSplit): BudgetDraft['funders'] {
+export function proposeSplit(
+  frameOre: number,
+  organisations: { id: number; name: string }[],
+  split: Split = defaultSplit,
+): BudgetDraft['funders'] {
   const lbf = shareFloor(frameOre, split.lbfBp);
   const municipality = shareFloor(frameOre, split.municipalityBp);
   const rest = BigInt(frameOre - lbf - municipality);
@@ -187,7 +207,9 @@ export function proposeSplit(frameOre: number, organisations: { id: number; name
   const n = BigInt(organisations.length);
   const each = rest / n;
   const odd = Number(rest % n);
-  organisations.forEach((o, i) => funders.push({ kind: 'organisation', name: o.name, organisationId: o.id, amountOre: Number(each) + (i < odd ? 1 : 0) }));
+  organisations.forEach((o, i) =>
+    funders.push({ kind: 'organisation', name: o.name, organisationId: o.id, amountOre: Number(each) + (i < odd ? 1 : 0) }),
+  );
   return funders;
 }
 

@@ -29,7 +29,8 @@ export interface SpendFigures {
   outlook: 'under' | 'over' | 'on_budget' | 'no_basis';
 }
 
-const day = (iso: string) => Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+const day = (iso: string) =>
+  Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
 
 /** The plan days of `year` (inclusive) and how many of them have passed on `asOf` (inclusive). */
 export function yearProgress(year: number, startsOn: string, endsOn: string, asOf: string): { days: number; passed: number } {
@@ -41,7 +42,11 @@ export function yearProgress(year: number, startsOn: string, endsOn: string, asO
 }
 
 /** Figures for one line (or the whole plan) from its amounts per year. */
-export function spendFigures(perYear: Record<number, YearAmounts>, period: { startsOn: string; endsOn: string }, asOf: string): SpendFigures {
+export function spendFigures(
+  perYear: Record<number, YearAmounts>,
+  period: { startsOn: string; endsOn: string },
+  asOf: string,
+): SpendFigures {
   const entries = Object.entries(perYear).map(([y, v]) => [Number(y), v] as const);
   const budgetOre = sumOre(entries.map(([, v]) => v.budgetOre));
   const actualOre = sumOre(entries.map(([, v]) => v.actualOre));

@@ -18,8 +18,13 @@ export type PlanShares = Map<number, number>;
  * (a plan ended under budget) give back at most what the plan still holds. It can never be allocated beyond
  * what it holds: the balance stays ≥ 0. Returns the new balance and shares, or the Danish reason.
  */
-export function poolStep(balanceOre: number, shares: PlanShares, step: PoolStep): { ok: true; balanceOre: number; shares: PlanShares } | { ok: false; field: string; message: string } {
-  if (!Number.isSafeInteger(step.amountOre) || step.amountOre <= 0) return { ok: false, field: 'amount', message: 'R8: Beløbet skal være større end 0 kr.' };
+export function poolStep(
+  balanceOre: number,
+  shares: PlanShares,
+  step: PoolStep,
+): { ok: true; balanceOre: number; shares: PlanShares } | { ok: false; field: string; message: string } {
+  if (!Number.isSafeInteger(step.amountOre) || step.amountOre <= 0)
+    return { ok: false, field: 'amount', message: 'R8: Beløbet skal være større end 0 kr.' };
   const next = new Map(shares);
   switch (step.kind) {
     case 'deposit':
@@ -28,7 +33,11 @@ export function poolStep(balanceOre: number, shares: PlanShares, step: PoolStep)
     case 'allocation': {
       if (step.planId == null) return { ok: false, field: 'planId', message: 'R8: Vælg planen, der får tildelingen.' };
       if (step.amountOre > balanceOre) {
-        return { ok: false, field: 'amount', message: `R8: Puljen rummer ${kr(balanceOre)}; en tildeling på ${kr(step.amountOre)} ville give en negativ saldo (${kr(balanceOre - step.amountOre)}).` };
+        return {
+          ok: false,
+          field: 'amount',
+          message: `R8: Puljen rummer ${kr(balanceOre)}; en tildeling på ${kr(step.amountOre)} ville give en negativ saldo (${kr(balanceOre - step.amountOre)}).`,
+        };
       }
       next.set(step.planId, (next.get(step.planId) ?? 0) + step.amountOre);
       return { ok: true, balanceOre: balanceOre - step.amountOre, shares: next };
@@ -37,7 +46,11 @@ export function poolStep(balanceOre: number, shares: PlanShares, step: PoolStep)
       if (step.planId == null) return { ok: false, field: 'planId', message: 'R8: Vælg planen, der frigiver midler.' };
       const held = next.get(step.planId) ?? 0;
       if (step.amountOre > held) {
-        return { ok: false, field: 'amount', message: `R8: Planen har netto fået ${kr(held)} fra puljen; der kan ikke frigives ${kr(step.amountOre)}.` };
+        return {
+          ok: false,
+          field: 'amount',
+          message: `R8: Planen har netto fået ${kr(held)} fra puljen; der kan ikke frigives ${kr(step.amountOre)}.`,
+        };
       }
       next.set(step.planId, held - step.amountOre);
       return { ok: true, balanceOre: balanceOre + step.amountOre, shares: next };
@@ -83,10 +96,14 @@ export interface PoolEligibilityFacts {
 export function poolEligibility(f: PoolEligibilityFacts, c: PoolConditions): string[] {
   const reasons: string[] = [];
   if (c.requiresVulnerableArea && f.vulnerableAreas.length === 0) {
-    reasons.push(`Puljen medfinansierer kun planer i et udsat byområde, og ingen af ${f.planName}s boligafdelinger ligger i et udsat byområde.`);
+    reasons.push(
+      `Puljen medfinansierer kun planer i et udsat byområde, og ingen af ${f.planName}s boligafdelinger ligger i et udsat byområde.`,
+    );
   }
   if (c.requiresMunicipalCooperation && f.municipalAdministrations.length === 0) {
-    reasons.push(`Puljen medfinansierer kun planer, der er lavet i samarbejde med kommunen, og ingen kommunal forvaltning deltager i ${f.planName}s aktiviteter.`);
+    reasons.push(
+      `Puljen medfinansierer kun planer, der er lavet i samarbejde med kommunen, og ingen kommunal forvaltning deltager i ${f.planName}s aktiviteter.`,
+    );
   }
   return reasons;
 }

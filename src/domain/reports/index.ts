@@ -40,11 +40,13 @@ const moves: Record<ReportAction, { from: readonly ReportState[]; to: ReportStat
 /** R6 — where an action leads from a state, or why it cannot be used. */
 export function nextReportState(state: ReportState, action: ReportAction): { to: ReportState } | { error: string } {
   const m = moves[action];
-  if (!m.from.includes(state)) return { error: `«${reportActionLabels[action]}» kan ikke bruges, når rapporten er «${reportStateLabels[state].toLowerCase()}».` };
+  if (!m.from.includes(state))
+    return { error: `«${reportActionLabels[action]}» kan ikke bruges, når rapporten er «${reportStateLabels[state].toLowerCase()}».` };
   return { to: m.to };
 }
 
-export const reportActionsFrom = (state: ReportState): ReportAction[] => (Object.keys(moves) as ReportAction[]).filter((a) => moves[a].from.includes(state));
+export const reportActionsFrom = (state: ReportState): ReportAction[] =>
+  (Object.keys(moves) as ReportAction[]).filter((a) => moves[a].from.includes(state));
 
 /** Frozen once submitted (R6): the content no longer follows the live data. */
 export const isFrozen = (state: ReportState) => state === 'submitted' || state === 'acknowledged' || state === 'superseded';
@@ -95,7 +97,12 @@ export function reportYears(plan: { startsOn: string; endsOn: string }, today: s
 }
 
 export type ActivityYearStatus = 'planned' | 'running' | 'ended' | 'cancelled';
-export const activityYearLabels: Record<ActivityYearStatus, string> = { planned: 'Planlagt', running: 'I gang', ended: 'Afsluttet', cancelled: 'Aflyst' };
+export const activityYearLabels: Record<ActivityYearStatus, string> = {
+  planned: 'Planlagt',
+  running: 'I gang',
+  ended: 'Afsluttet',
+  cancelled: 'Aflyst',
+};
 
 /** The rule behind an activity's status in the report, printed beside the table. */
 export const activityStatusRuleText =
@@ -107,7 +114,10 @@ export const activityStatusRuleText =
  * counts from its end date (a change request that ends or cancels an activity sets that date), so an earlier
  * year's report still shows the activity as it was then.
  */
-export function activityYearStatus(a: { status: string; startsOn: string | null; endsOn: string | null }, year: number): ActivityYearStatus {
+export function activityYearStatus(
+  a: { status: string; startsOn: string | null; endsOn: string | null },
+  year: number,
+): ActivityYearStatus {
   const end = `${year}-12-31`;
   if (a.status === 'cancelled' && (!a.endsOn || a.endsOn <= end)) return 'cancelled';
   if (a.startsOn && a.startsOn > end) return 'planned';
@@ -124,7 +134,11 @@ export const verdictLabels: Record<Verdict, string> = { met: 'Opfyldt', partly_m
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object' && !(v instanceof Date)) {
-    return `{${Object.keys(v as object).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v as object)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }

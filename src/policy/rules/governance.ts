@@ -16,25 +16,51 @@ const memberOf = (a: Actor, s: { id?: number; bodyId?: number; memberUserIds: nu
 /** R9–R17 — who may read and run the bodies, their members, mandates and meetings. */
 export const governanceRules = [
   rule('body', ['read', 'list'], 'Organerne, medlemmernes navne, roller og hvem de repræsenterer er offentlige', () => true),
-  rule('body', ['create', 'update', 'manageMembers', 'manageMandate', 'planMeeting', 'approveMandateCityBoard'],
+  rule(
+    'body',
+    ['create', 'update', 'manageMembers', 'manageMandate', 'planMeeting', 'approveMandateCityBoard'],
     'Sekretariatet betjener Boligsocial Bestyrelse og bydelsbestyrelserne og fører organer, medlemmer, kommissorier og møder',
-    (a) => central(a)),
-  rule('body', ['approveMandateLbf'], 'Landsbyggefondens godkendelse af kommissorium og forretningsorden registreres af LBF eller sekretariatet',
-    (a) => central(a) || hasRole(a, 'lbf')),
-  rule('body', ['proposeItem'], 'Punkter til dagsordenen foreslås af organets medlemmer og sekretariatet',
-    (a, s) => central(a) || memberOf(a, s)),
+    (a) => central(a),
+  ),
+  rule(
+    'body',
+    ['approveMandateLbf'],
+    'Landsbyggefondens godkendelse af kommissorium og forretningsorden registreres af LBF eller sekretariatet',
+    (a) => central(a) || hasRole(a, 'lbf'),
+  ),
+  rule(
+    'body',
+    ['proposeItem'],
+    'Punkter til dagsordenen foreslås af organets medlemmer og sekretariatet',
+    (a, s) => central(a) || memberOf(a, s),
+  ),
   rule('meeting', ['read'], 'Mødedatoer, dagsordener og godkendte referater er offentlige', () => true),
-  rule('meeting', ['readClosed', 'readDraftMinutes'], 'Lukkede punkter og referatet før godkendelse ser kun organets medlemmer og sekretariatet',
-    (a, s) => central(a) || memberOf(a, s)),
-  rule('meeting', ['update', 'transition', 'addItem', 'recordOutcome', 'recordAttendance', 'uploadPaper'],
+  rule(
+    'meeting',
+    ['readClosed', 'readDraftMinutes'],
+    'Lukkede punkter og referatet før godkendelse ser kun organets medlemmer og sekretariatet',
+    (a, s) => central(a) || memberOf(a, s),
+  ),
+  rule(
+    'meeting',
+    ['update', 'transition', 'addItem', 'recordOutcome', 'recordAttendance', 'uploadPaper'],
     'Sekretariatet planlægger møder, sender dagsorden og skriver referat og beslutninger',
-    (a) => central(a)),
-  rule('meeting', ['approveMinutes'], 'Referatet godkendes af de medlemmer, der var til stede på mødet',
-    (a, s) => a.kind === 'user' && s.presentUserIds.includes(a.id)),
-  rule('meeting', ['approveMinutesForAll'], 'Sekretariatet kan afslutte referatet, når ingen fremmødte medlemmer har en brugerkonto',
-    (a) => central(a)),
+    (a) => central(a),
+  ),
+  rule(
+    'meeting',
+    ['approveMinutes'],
+    'Referatet godkendes af de medlemmer, der var til stede på mødet',
+    (a, s) => a.kind === 'user' && s.presentUserIds.includes(a.id),
+  ),
+  rule('meeting', ['approveMinutesForAll'], 'Sekretariatet kan afslutte referatet, når ingen fremmødte medlemmer har en brugerkonto', (a) =>
+    central(a),
+  ),
   rule('competenceTransfer', ['read'], 'Kompetenceflytninger er offentlige', () => true),
-  rule('competenceTransfer', ['record'], 'Kun boligorganisationerne bag planen kan flytte kompetencen til Boligsocial Bestyrelse; sekretariatet kan registrere deres beslutning',
-    (a, s) => central(a) || organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o))),
+  rule(
+    'competenceTransfer',
+    ['record'],
+    'Kun boligorganisationerne bag planen kan flytte kompetencen til Boligsocial Bestyrelse; sekretariatet kan registrere deres beslutning',
+    (a, s) => central(a) || organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o)),
+  ),
 ];
-

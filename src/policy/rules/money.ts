@@ -26,16 +26,35 @@ const party = (a: Actor, s: { planId: number; partyOrganisationIds: number[] }) 
 
 /** R1, R7, R8 — who sees and keeps budgets, accounts and the pool. */
 export const moneyRules = [
-  rule('budget', ['read'], 'Økonomien i godkendte planer er offentlig; i udkast og ansøgninger ser kun parterne, kommunen og sekretariatet den',
+  rule(
+    'budget',
+    ['read'],
+    'Økonomien i godkendte planer er offentlig; i udkast og ansøgninger ser kun parterne, kommunen og sekretariatet den',
     (a, s) =>
-      (publicPlanStates as readonly string[]).includes(s.planState) || central(a) || municipal(a) || party(a, s) || (hasRole(a, 'lbf') && s.planState !== 'draft')),
-  rule('budget', ['update'], 'Budgettet lægges af boligorganisationerne bag planen og projektlederne, med sekretariatet; efter kommunens godkendelse kun via ændringsanmodning',
-    (a, s) => budgetWritableStates.includes(s.planState) && (central(a) || party(a, s))),
-  rule('budget', ['recordAccounts'], 'Regnskabet føres af boligorganisationerne bag planen og projektlederne, med sekretariatet, fra tilsagnet til planens afslutning',
-    (a, s) => (accountStates as readonly string[]).includes(s.planState) && (central(a) || party(a, s))),
+      (publicPlanStates as readonly string[]).includes(s.planState) ||
+      central(a) ||
+      municipal(a) ||
+      party(a, s) ||
+      (hasRole(a, 'lbf') && s.planState !== 'draft'),
+  ),
+  rule(
+    'budget',
+    ['update'],
+    'Budgettet lægges af boligorganisationerne bag planen og projektlederne, med sekretariatet; efter kommunens godkendelse kun via ændringsanmodning',
+    (a, s) => budgetWritableStates.includes(s.planState) && (central(a) || party(a, s)),
+  ),
+  rule(
+    'budget',
+    ['recordAccounts'],
+    'Regnskabet føres af boligorganisationerne bag planen og projektlederne, med sekretariatet, fra tilsagnet til planens afslutning',
+    (a, s) => (accountStates as readonly string[]).includes(s.planState) && (central(a) || party(a, s)),
+  ),
   rule('pool', ['read'], 'Alle kan se puljen til kommunal medfinansiering', () => true),
-  rule('pool', ['deposit', 'allocate', 'release'], 'Puljen forvaltes af Teknik- og Miljøforvaltningen; sekretariatet og systemadministratoren kan registrere',
-    (a) => central(a) || tmf(a)),
+  rule(
+    'pool',
+    ['deposit', 'allocate', 'release'],
+    'Puljen forvaltes af Teknik- og Miljøforvaltningen; sekretariatet og systemadministratoren kan registrere',
+    (a) => central(a) || tmf(a),
+  ),
   rule('financeOverview', ['read'], 'Alle kan se økonomioversigten over de planer, de må se', () => true),
 ];
-

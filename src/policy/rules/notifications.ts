@@ -8,4 +8,3 @@ declare module '../types.ts' {
 
 /** Every logged-in user has an inbox of their own; nobody reads another's. */
 export const notificationRules = [rule('inbox', ['read', 'update'], 'Kun indloggede brugere har en indbakke', (a) => a.kind === 'user')];
-

@@ -22,33 +22,88 @@ const writable = (state: string) => (writableStates as readonly string[]).includ
 
 /** R5, R7 — who may read, write and move a plan through its life cycle. */
 export const planRules = [
-  rule('plan', ['read'], 'Godkendte planer er offentlige; udkast og ansøgninger ser kun parterne, kommunen og sekretariatet',
+  rule(
+    'plan',
+    ['read'],
+    'Godkendte planer er offentlige; udkast og ansøgninger ser kun parterne, kommunen og sekretariatet',
     (a, s) =>
       (publicPlanStates as readonly string[]).includes(s.state) ||
-      central(a) || municipal(a) || party(a, s) ||
-      (hasRole(a, 'lbf') && s.state !== 'draft')),
+      central(a) ||
+      municipal(a) ||
+      party(a, s) ||
+      (hasRole(a, 'lbf') && s.state !== 'draft'),
+  ),
   rule('plan', ['list'], 'Alle kan se listen over planer', () => true),
-  rule('plan', ['create'], 'Boligorganisationerne opretter planer; sekretariatet kan også',
-    (a, s) => central(a) || (a.kind === 'user' && organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o)))),
-  rule('plan', ['update'], 'Indtil kommunens godkendelse skrives planen af parternes boligorganisationer, projektlederne og kommunen; derefter kun via ændringsanmodning',
-    (a, s) => writable(s.state) && (central(a) || municipal(a) || party(a, s))),
-  rule('plan', ['delete'], 'Kun udkast kan slettes, af sekretariatet eller parterne', (a, s) => s.state === 'draft' && (central(a) || party(a, s))),
-  rule('plan', ['submitPrequalification', 'markWritten', 'withdraw'], 'Boligorganisationerne bag planen ansøger og trækker tilbage',
-    (a, s) => central(a) || party(a, s)),
-  rule('plan', ['recordPrequalification'], 'Landsbyggefonden prækvalificerer; sekretariatet kan registrere LBF’s svar',
-    (a) => central(a) || hasRole(a, 'lbf')),
-  rule('plan', ['recordApprovalStep'], 'Kommunens godkendelsesskridt registreres af Teknik- og Miljøforvaltningen eller sekretariatet',
-    (a) => central(a) || tmf(a)),
-  rule('plan', ['recordGrant'], 'Landsbyggefondens tilsagn registreres af LBF, Teknik- og Miljøforvaltningen eller sekretariatet',
-    (a) => central(a) || tmf(a) || hasRole(a, 'lbf')),
-  rule('plan', ['activate', 'end'], 'Planen sættes i gang og afsluttes af parterne, Teknik- og Miljøforvaltningen eller sekretariatet',
-    (a, s) => central(a) || tmf(a) || party(a, s)),
-  rule('plan', ['reject'], 'Afslag registreres af LBF (prækvalifikation) eller kommunen (godkendelse)',
-    (a, s) => central(a) || (hasRole(a, 'lbf') && s.state === 'prequalification_submitted') || (tmf(a) && s.state === 'plan_written')),
-  rule('plan', ['recordMeasurement'], 'Målinger registreres af parterne, projektlederne og kommunen',
-    (a, s) => central(a) || municipal(a) || party(a, s)),
-  rule('plan', ['manageProjectLeaders'], 'Projektlederne udpeges af boligorganisationerne bag planen eller sekretariatet',
-    (a, s) => central(a) || (a.kind === 'user' && organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o)))),
-  rule('planContacts', ['read'], 'Kontaktoplysninger i beredskabsplanen er personoplysninger: kun for dem, der har en rolle i planen',
-    (a, s) => central(a) || municipal(a) || party(a, { id: s.planId, partyOrganisationIds: s.partyOrganisationIds })),
+  rule(
+    'plan',
+    ['create'],
+    'Boligorganisationerne opretter planer; sekretariatet kan også',
+    (a, s) => central(a) || (a.kind === 'user' && organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o))),
+  ),
+  rule(
+    'plan',
+    ['update'],
+    'Indtil kommunens godkendelse skrives planen af parternes boligorganisationer, projektlederne og kommunen; derefter kun via ændringsanmodning',
+    (a, s) => writable(s.state) && (central(a) || municipal(a) || party(a, s)),
+  ),
+  rule(
+    'plan',
+    ['delete'],
+    'Kun udkast kan slettes, af sekretariatet eller parterne',
+    (a, s) => s.state === 'draft' && (central(a) || party(a, s)),
+  ),
+  rule(
+    'plan',
+    ['submitPrequalification', 'markWritten', 'withdraw'],
+    'Boligorganisationerne bag planen ansøger og trækker tilbage',
+    (a, s) => central(a) || party(a, s),
+  ),
+  rule(
+    'plan',
+    ['recordPrequalification'],
+    'Landsbyggefonden prækvalificerer; sekretariatet kan registrere LBF’s svar',
+    (a) => central(a) || hasRole(a, 'lbf'),
+  ),
+  rule(
+    'plan',
+    ['recordApprovalStep'],
+    'Kommunens godkendelsesskridt registreres af Teknik- og Miljøforvaltningen eller sekretariatet',
+    (a) => central(a) || tmf(a),
+  ),
+  rule(
+    'plan',
+    ['recordGrant'],
+    'Landsbyggefondens tilsagn registreres af LBF, Teknik- og Miljøforvaltningen eller sekretariatet',
+    (a) => central(a) || tmf(a) || hasRole(a, 'lbf'),
+  ),
+  rule(
+    'plan',
+    ['activate', 'end'],
+    'Planen sættes i gang og afsluttes af parterne, Teknik- og Miljøforvaltningen eller sekretariatet',
+    (a, s) => central(a) || tmf(a) || party(a, s),
+  ),
+  rule(
+    'plan',
+    ['reject'],
+    'Afslag registreres af LBF (prækvalifikation) eller kommunen (godkendelse)',
+    (a, s) => central(a) || (hasRole(a, 'lbf') && s.state === 'prequalification_submitted') || (tmf(a) && s.state === 'plan_written'),
+  ),
+  rule(
+    'plan',
+    ['recordMeasurement'],
+    'Målinger registreres af parterne, projektlederne og kommunen',
+    (a, s) => central(a) || municipal(a) || party(a, s),
+  ),
+  rule(
+    'plan',
+    ['manageProjectLeaders'],
+    'Projektlederne udpeges af boligorganisationerne bag planen eller sekretariatet',
+    (a, s) => central(a) || (a.kind === 'user' && organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o))),
+  ),
+  rule(
+    'planContacts',
+    ['read'],
+    'Kontaktoplysninger i beredskabsplanen er personoplysninger: kun for dem, der har en rolle i planen',
+    (a, s) => central(a) || municipal(a) || party(a, { id: s.planId, partyOrganisationIds: s.partyOrganisationIds }),
+  ),
 ];

@@ -26,17 +26,38 @@ const sent = (s: { state: string }) => s.state === 'submitted' || s.state === 'a
 
 /** R6, R7, R10 — who writes, approves, submits, reads and judges a plan's yearly report. */
 export const reportRules = [
-  rule('report', ['read'], 'En indsendt rapport om en godkendt plan er offentlig; kladder ser parterne, kommunen, sekretariatet og den bestyrelse, der har kompetencen',
-    (a, s) => central(a) || hasRole(a, 'municipal') || writer(a, s) || s.deciderUserIds.includes(me(a)) || (sent(s) && (hasRole(a, 'lbf') || (publicPlanStates as readonly string[]).includes(s.planState)))),
-  rule('report', ['writeNarrative', 'markReady'], 'Projektlederen og boligorganisationerne bag planen skriver rapporten',
-    (a, s) => writer(a, s)),
-  rule('report', ['approve', 'submit', 'backToDraft', 'reopen'], 'Boligorganisationerne bag planen godkender og indsender rapporten til Landsbyggefonden',
-    (a, s) => staff(a, s)),
+  rule(
+    'report',
+    ['read'],
+    'En indsendt rapport om en godkendt plan er offentlig; kladder ser parterne, kommunen, sekretariatet og den bestyrelse, der har kompetencen',
+    (a, s) =>
+      central(a) ||
+      hasRole(a, 'municipal') ||
+      writer(a, s) ||
+      s.deciderUserIds.includes(me(a)) ||
+      (sent(s) && (hasRole(a, 'lbf') || (publicPlanStates as readonly string[]).includes(s.planState))),
+  ),
+  rule('report', ['writeNarrative', 'markReady'], 'Projektlederen og boligorganisationerne bag planen skriver rapporten', (a, s) =>
+    writer(a, s),
+  ),
+  rule(
+    'report',
+    ['approve', 'submit', 'backToDraft', 'reopen'],
+    'Boligorganisationerne bag planen godkender og indsender rapporten til Landsbyggefonden',
+    (a, s) => staff(a, s),
+  ),
   rule('report', ['acknowledge'], 'Landsbyggefonden kvitterer for en indsendt rapport', (a) => hasRole(a, 'lbf')),
-  rule('report', ['recordVerdict'], 'Den bestyrelse, der har kompetencen for planen, vurderer rapporten; sekretariatet kan registrere vurderingen fra mødet',
-    (a, s) => central(a) || s.deciderUserIds.includes(me(a))),
-  rule('reportOverview', ['list'], 'Oversigten over alle planers rapporter ses af sekretariatet, kommunen og Landsbyggefonden',
-    (a) => central(a) || hasRole(a, 'municipal') || hasRole(a, 'lbf')),
+  rule(
+    'report',
+    ['recordVerdict'],
+    'Den bestyrelse, der har kompetencen for planen, vurderer rapporten; sekretariatet kan registrere vurderingen fra mødet',
+    (a, s) => central(a) || s.deciderUserIds.includes(me(a)),
+  ),
+  rule(
+    'reportOverview',
+    ['list'],
+    'Oversigten over alle planers rapporter ses af sekretariatet, kommunen og Landsbyggefonden',
+    (a) => central(a) || hasRole(a, 'municipal') || hasRole(a, 'lbf'),
+  ),
   rule('reportOverview', ['setDeadline'], 'Sekretariatet fastsætter fristerne', (a) => central(a)),
 ];
-

@@ -27,7 +27,10 @@ function idsIn(edits: Edit[]): { field: IdField; id: number }[] {
       case 'addActivity':
         return [{ field: 'subAgreementId', id: e.subAgreementId }, ...e.goalIds.map((id) => ({ field: 'goalIds' as const, id }))];
       case 'moveBudget':
-        return [{ field: 'fromLineId', id: e.fromLineId }, { field: 'toLineId', id: e.toLineId }];
+        return [
+          { field: 'fromLineId', id: e.fromLineId },
+          { field: 'toLineId', id: e.toLineId },
+        ];
       case 'updateGoal':
         return [{ field: 'goalId', id: e.goalId }];
       case 'updateCriterion':
@@ -50,19 +53,31 @@ export async function foreignIds(db: Executor, planId: number, edits: Edit[]): P
   for (const w of wanted) byTable.set(kinds[w.field].table, (byTable.get(kinds[w.field].table) ?? new Set()).add(w.id));
   const own = new Map<PlanTable, Set<number>>();
   for (const [table, ids] of byTable) {
-    const rows = await db.selectFrom(table).select('id').where('plan_id', '=', planId).where('id', 'in', [...ids]).execute();
+    const rows = await db
+      .selectFrom(table)
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('id', 'in', [...ids])
+      .execute();
     own.set(table, new Set(rows.map((r) => r.id)));
   }
   const refused = new Map<IdField, number[]>();
-  for (const w of wanted) if (!own.get(kinds[w.field].table)?.has(w.id)) refused.set(w.field, [...new Set([...(refused.get(w.field) ?? []), w.id])]);
+  for (const w of wanted)
+    if (!own.get(kinds[w.field].table)?.has(w.id)) refused.set(w.field, [...new Set([...(refused.get(w.field) ?? []), w.id])]);
   for (const [field, ids] of refused) {
-    errors[field] = ids.length === 1 ? `${kinds[field].what} med id ${ids[0]} hører ikke til planen.` : `${kinds[field].what} med id ${ids.join(', ')} hører ikke til planen.`;
+    errors[field] =
+      ids.length === 1
+        ? `${kinds[field].what} med id ${ids[0]} hører ikke til planen.`
+        : `${kinds[field].what} med id ${ids.join(', ')} hører ikke til planen.`;
   }
-  const orgIds = edits.flatMap((e) => (e.op === 'addActivity' && e.responsibleOrganisationId !== null ? [e.responsibleOrganisationId] : []));
+  const orgIds = edits.flatMap((e) =>
+    e.op === 'addActivity' && e.responsibleOrganisationId !== null ? [e.responsibleOrganisationId] : [],
+  );
   if (orgIds.length) {
     const parties = new Set(await partyOrganisationIds(db, planId));
     const outside = [...new Set(orgIds.filter((o) => !parties.has(o)))];
-    if (outside.length) errors.responsibleOrganisationId = `Boligorganisationen med id ${outside.join(', ')} er ikke part i planens bevilling.`;
+    if (outside.length)
+      errors.responsibleOrganisationId = `Boligorganisationen med id ${outside.join(', ')} er ikke part i planens bevilling.`;
   }
   return errors;
 }

@@ -66,7 +66,13 @@ async function fundingAfter(db: Executor, planId: number, edits: Edit[]): Promis
   if (!moves.length) return null;
   const finance = await planFinance(db, planId);
   const violations = checkBudgetRules(budgetAfter(finance, moves), finance.limits).map((v) => v.message);
-  return { frameOre: finance.frameOre, funders: finance.funders.map((f) => ({ name: f.name, amountOre: f.amountOre, shareBp: f.shareBp })), lbfMaxPct: finance.limits.lbfMaxPct, localMinPct: finance.limits.localMinPct, violations };
+  return {
+    frameOre: finance.frameOre,
+    funders: finance.funders.map((f) => ({ name: f.name, amountOre: f.amountOre, shareBp: f.shareBp })),
+    lbfMaxPct: finance.limits.lbfMaxPct,
+    localMinPct: finance.limits.localMinPct,
+    violations,
+  };
 }
 
 const dateText = (d: string | null) => (d ? d.split('-').reverse().join('.') : '—');
@@ -75,44 +81,88 @@ const dateText = (d: string | null) => (d ? d.split('-').reverse().join('.') : '
 export async function describeEdits(db: Executor, edits: Edit[]): Promise<EditLine[]> {
   const lineIds = edits.flatMap((e) => (e.op === 'moveBudget' ? [e.fromLineId, e.toLineId] : []));
   const lineNames = new Map<number, string>();
-  if (lineIds.length) for (const l of await db.selectFrom('budget_line').select(['id', 'name']).where('id', 'in', lineIds).execute()) lineNames.set(l.id, l.name);
+  if (lineIds.length)
+    for (const l of await db.selectFrom('budget_line').select(['id', 'name']).where('id', 'in', lineIds).execute())
+      lineNames.set(l.id, l.name);
   const out: EditLine[] = [];
   for (const e of edits) {
     switch (e.op) {
       case 'updateActivity': {
         const labels = { title: 'Navn', description: 'Beskrivelse', targetGroup: 'Målgruppe', startsOn: 'Start', endsOn: 'Slut' } as const;
         for (const k of Object.keys(labels) as (keyof typeof labels)[]) {
-          if (e.before[k] !== e.after[k]) out.push({ what: `Aktivitet «${e.before.title}»`, field: labels[k], before: k.endsWith('On') ? dateText(e.before[k]) : e.before[k] ?? '', after: k.endsWith('On') ? dateText(e.after[k]) : e.after[k] ?? '' });
+          if (e.before[k] !== e.after[k])
+            out.push({
+              what: `Aktivitet «${e.before.title}»`,
+              field: labels[k],
+              before: k.endsWith('On') ? dateText(e.before[k]) : (e.before[k] ?? ''),
+              after: k.endsWith('On') ? dateText(e.after[k]) : (e.after[k] ?? ''),
+            });
         }
         break;
       }
       case 'addActivity':
         out.push({ what: 'Ny aktivitet', field: 'Navn', before: '', after: e.activity.title });
         if (e.activity.description) out.push({ what: 'Ny aktivitet', field: 'Beskrivelse', before: '', after: e.activity.description });
-        out.push({ what: 'Ny aktivitet', field: 'Periode', before: '', after: `${dateText(e.activity.startsOn)} – ${dateText(e.activity.endsOn)}` });
+        out.push({
+          what: 'Ny aktivitet',
+          field: 'Periode',
+          before: '',
+          after: `${dateText(e.activity.startsOn)} – ${dateText(e.activity.endsOn)}`,
+        });
         break;
       case 'endActivity':
-        out.push({ what: 'Aktivitet', field: 'Status', before: e.before.status, after: e.after.status === 'ended' ? 'Afsluttet' : 'Aflyst' });
+        out.push({
+          what: 'Aktivitet',
+          field: 'Status',
+          before: e.before.status,
+          after: e.after.status === 'ended' ? 'Afsluttet' : 'Aflyst',
+        });
         out.push({ what: 'Aktivitet', field: 'Slut', before: dateText(e.before.endsOn), after: dateText(e.after.endsOn) });
         break;
       case 'moveBudget': {
         const from = lineNames.get(e.fromLineId) ?? `linje ${e.fromLineId}`;
         const to = lineNames.get(e.toLineId) ?? `linje ${e.toLineId}`;
-        out.push({ what: `Budget ${e.year}: ${from}`, field: 'Beløb', before: kr(e.before.fromOre), after: kr(e.before.fromOre - e.amountOre) });
+        out.push({
+          what: `Budget ${e.year}: ${from}`,
+          field: 'Beløb',
+          before: kr(e.before.fromOre),
+          after: kr(e.before.fromOre - e.amountOre),
+        });
         out.push({ what: `Budget ${e.year}: ${to}`, field: 'Beløb', before: kr(e.before.toOre), after: kr(e.before.toOre + e.amountOre) });
         break;
       }
       case 'updateGoal':
-        if (e.before.title !== e.after.title) out.push({ what: `Mål «${e.before.title}»`, field: 'Mål', before: e.before.title, after: e.after.title });
-        if (e.before.description !== e.after.description) out.push({ what: `Mål «${e.before.title}»`, field: 'Beskrivelse', before: e.before.description, after: e.after.description });
+        if (e.before.title !== e.after.title)
+          out.push({ what: `Mål «${e.before.title}»`, field: 'Mål', before: e.before.title, after: e.after.title });
+        if (e.before.description !== e.after.description)
+          out.push({ what: `Mål «${e.before.title}»`, field: 'Beskrivelse', before: e.before.description, after: e.after.description });
         break;
       case 'updateCriterion':
-        if (e.before.targetValue !== e.after.targetValue) out.push({ what: 'Succeskriterium', field: 'Målværdi', before: e.before.targetValue.toLocaleString('da-DK'), after: e.after.targetValue.toLocaleString('da-DK') });
-        if (e.before.targetDate !== e.after.targetDate) out.push({ what: 'Succeskriterium', field: 'Måldato', before: dateText(e.before.targetDate), after: dateText(e.after.targetDate) });
+        if (e.before.targetValue !== e.after.targetValue)
+          out.push({
+            what: 'Succeskriterium',
+            field: 'Målværdi',
+            before: e.before.targetValue.toLocaleString('da-DK'),
+            after: e.after.targetValue.toLocaleString('da-DK'),
+          });
+        if (e.before.targetDate !== e.after.targetDate)
+          out.push({
+            what: 'Succeskriterium',
+            field: 'Måldato',
+            before: dateText(e.before.targetDate),
+            after: dateText(e.after.targetDate),
+          });
         break;
       case 'updateContingency':
-        if (e.before.steps !== e.after.steps) out.push({ what: 'Beredskabsplan', field: 'Trin', before: e.before.steps, after: e.after.steps });
-        if (e.before.policeCooperation !== e.after.policeCooperation) out.push({ what: 'Beredskabsplan', field: 'Samarbejde med politiet', before: e.before.policeCooperation, after: e.after.policeCooperation });
+        if (e.before.steps !== e.after.steps)
+          out.push({ what: 'Beredskabsplan', field: 'Trin', before: e.before.steps, after: e.after.steps });
+        if (e.before.policeCooperation !== e.after.policeCooperation)
+          out.push({
+            what: 'Beredskabsplan',
+            field: 'Samarbejde med politiet',
+            before: e.before.policeCooperation,
+            after: e.after.policeCooperation,
+          });
         out.push({ what: 'Beredskabsplan', field: 'Sidst gennemgået', before: '', after: dateText(e.after.lastReviewed) });
         break;
     }
@@ -132,15 +182,24 @@ export async function getChangeRequest(ctx: ServiceContext, id: number): Promise
   const subject = await requestSubject(ctx.db, r, today(ctx));
   authorize(ctx.actor, 'read', subject);
   const [events, body] = await Promise.all([
-    ctx.db.selectFrom('change_request_event').select(['at', 'kind', 'actor_label', 'may_vote', 'text']).where('request_id', '=', id).orderBy('at').orderBy('id').execute(),
-    r.body_id ? ctx.db.selectFrom('body').select(['id', 'name']).where('id', '=', r.body_id).executeTakeFirst() : Promise.resolve(undefined),
+    ctx.db
+      .selectFrom('change_request_event')
+      .select(['at', 'kind', 'actor_label', 'may_vote', 'text'])
+      .where('request_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    r.body_id
+      ? ctx.db.selectFrom('body').select(['id', 'name']).where('id', '=', r.body_id).executeTakeFirst()
+      : Promise.resolve(undefined),
   ]);
   const state = r.state as RequestState;
   const actions = availableActions(state).filter((a) => can(ctx.actor, a, subject));
   const isMember = subject.memberUserIds.includes(ctx.actor.kind === 'user' ? ctx.actor.id : -1);
-  const voteRefusal = state === 'submitted' && isMember && !actions.includes('approve')
-    ? 'Du er medlem af bestyrelsen, men repræsenterer ikke en boligorganisation, der er part i planens bevilling. Kun de boligorganisationer, der er part, træffer beslutning om ændringer. Du kan kommentere.'
-    : null;
+  const voteRefusal =
+    state === 'submitted' && isMember && !actions.includes('approve')
+      ? 'Du er medlem af bestyrelsen, men repræsenterer ikke en boligorganisation, der er part i planens bevilling. Kun de boligorganisationer, der er part, træffer beslutning om ændringer. Du kan kommentere.'
+      : null;
   return {
     id: r.id,
     planId: r.plan_id,
@@ -190,16 +249,35 @@ export interface ChangeRequestItem {
 }
 
 /** Requests the actor may see: of one plan, or across the city (open first, newest first). */
-export async function listChangeRequests(ctx: ServiceContext, q: { planId?: number; state?: RequestState; openOnly?: boolean; page?: number } = {}): Promise<Page<ChangeRequestItem>> {
+export async function listChangeRequests(
+  ctx: ServiceContext,
+  q: { planId?: number; state?: RequestState; openOnly?: boolean; page?: number } = {},
+): Promise<Page<ChangeRequestItem>> {
   const { page, pageSize, offset } = pageBounds({ page: q.page, pageSize: 50 });
-  let base = ctx.db.selectFrom('change_request as r').innerJoin('plan as p', 'p.id', 'r.plan_id').leftJoin('body as b', 'b.id', 'r.body_id').where(visiblePlans(ctx.actor));
+  let base = ctx.db
+    .selectFrom('change_request as r')
+    .innerJoin('plan as p', 'p.id', 'r.plan_id')
+    .leftJoin('body as b', 'b.id', 'r.body_id')
+    .where(visiblePlans(ctx.actor));
   if (q.planId) base = base.where('r.plan_id', '=', q.planId);
   if (q.state) base = base.where('r.state', '=', q.state);
   if (q.openOnly) base = base.where('r.state', 'in', ['draft', 'submitted', 'awaiting_lbf']);
   if (ctx.actor.kind === 'anonymous') base = base.where('r.state', '<>', 'draft');
   const [rows, total] = await Promise.all([
     base
-      .select(['r.id', 'r.plan_id', 'p.name as plan_name', 'r.number', 'r.kind', 'r.title', 'r.state', 'b.name as body_name', 'r.proposed_by_label', 'r.created_at', 'r.applied_version'])
+      .select([
+        'r.id',
+        'r.plan_id',
+        'p.name as plan_name',
+        'r.number',
+        'r.kind',
+        'r.title',
+        'r.state',
+        'b.name as body_name',
+        'r.proposed_by_label',
+        'r.created_at',
+        'r.applied_version',
+      ])
       .orderBy((eb) => eb.case().when('r.state', 'in', ['submitted', 'awaiting_lbf']).then(0).else(1).end())
       .orderBy('r.created_at', 'desc')
       .limit(pageSize)
@@ -208,7 +286,20 @@ export async function listChangeRequests(ctx: ServiceContext, q: { planId?: numb
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return toPage(
-    rows.map((r) => ({ id: r.id, planId: r.plan_id, planName: r.plan_name, number: r.number, kindLabel: changeKinds[r.kind as ChangeKind], title: r.title, state: r.state as RequestState, stateLabel: requestStateLabels[r.state as RequestState], bodyName: r.body_name, proposedBy: r.proposed_by_label, createdAt: r.created_at, appliedVersion: r.applied_version })),
+    rows.map((r) => ({
+      id: r.id,
+      planId: r.plan_id,
+      planName: r.plan_name,
+      number: r.number,
+      kindLabel: changeKinds[r.kind as ChangeKind],
+      title: r.title,
+      state: r.state as RequestState,
+      stateLabel: requestStateLabels[r.state as RequestState],
+      bodyName: r.body_name,
+      proposedBy: r.proposed_by_label,
+      createdAt: r.created_at,
+      appliedVersion: r.applied_version,
+    })),
     Number(total.n),
     page,
     pageSize,
@@ -230,12 +321,25 @@ export async function listCityBoardNotices(ctx: ServiceContext) {
 
 /** A change request's history is readable by the lead organisation of its plan. */
 export const changeRequestAuditOwner: AuditOwner = async (ctx, id) =>
-  (await ctx.db.selectFrom('change_request as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select('p.lead_organisation_id').where('r.id', '=', Number(id)).executeTakeFirst())
-    ?.lead_organisation_id ?? null;
+  (
+    await ctx.db
+      .selectFrom('change_request as r')
+      .innerJoin('plan as p', 'p.id', 'r.plan_id')
+      .select('p.lead_organisation_id')
+      .where('r.id', '=', Number(id))
+      .executeTakeFirst()
+  )?.lead_organisation_id ?? null;
 
 /** An agenda item about a change request: its number, plan and title, and its page. */
 export const changeRequestAgendaRef: AgendaRefResolver = async (db, ids) =>
-  (await db.selectFrom('change_request as r').innerJoin('plan as p', 'p.id', 'r.plan_id').select(['r.id', 'r.plan_id', 'r.number', 'r.title', 'p.name']).where('r.id', 'in', ids).execute()).map((r) => ({
+  (
+    await db
+      .selectFrom('change_request as r')
+      .innerJoin('plan as p', 'p.id', 'r.plan_id')
+      .select(['r.id', 'r.plan_id', 'r.number', 'r.title', 'p.name'])
+      .where('r.id', 'in', ids)
+      .execute()
+  ).map((r) => ({
     id: r.id,
     label: `Ændringsanmodning nr. ${r.number} til ${r.name}: ${r.title}`,
     href: `/planer/${r.plan_id}/aendringer/${r.id}`,

@@ -26,7 +26,11 @@ const requestLink = (planId: number, id: number) => `/planer/${planId}/aendringe
 const userId = (a: Actor) => (a.kind === 'user' ? a.id : null);
 
 /** The policy subject of a request: who may vote and comment comes from the competence function (R11, R12). */
-export async function requestSubject(db: Executor, r: { id?: number; plan_id: number; state: string; proposed_by: number | null; body_id: number | null }, today: string) {
+export async function requestSubject(
+  db: Executor,
+  r: { id?: number; plan_id: number; state: string; proposed_by: number | null; body_id: number | null },
+  today: string,
+) {
   const plan = await db.selectFrom('plan').select('state').where('id', '=', r.plan_id).executeTakeFirstOrThrow();
   const parties = await partyOrganisationIds(db, r.plan_id);
   let voterUserIds: number[] = [];
@@ -36,7 +40,16 @@ export async function requestSubject(db: Executor, r: { id?: number; plan_id: nu
     voterUserIds = who.voters.flatMap((m) => (m.userId ? [m.userId] : []));
     memberUserIds = [...voterUserIds, ...who.others.flatMap((m) => (m.userId ? [m.userId] : []))];
   }
-  return { type: 'changeRequest' as const, planId: r.plan_id, state: r.state, planState: plan.state, partyOrganisationIds: parties, proposedBy: r.proposed_by, voterUserIds, memberUserIds };
+  return {
+    type: 'changeRequest' as const,
+    planId: r.plan_id,
+    state: r.state,
+    planState: plan.state,
+    partyOrganisationIds: parties,
+    proposedBy: r.proposed_by,
+    voterUserIds,
+    memberUserIds,
+  };
 }
 
 /** R1, R3 — the edits must fit the request's kind, start from the plan as it is, and keep the funding rules. */
@@ -44,14 +57,19 @@ async function validateProposal(trx: Trx, planId: number, input: ProposalInput):
   const problems = checkEdits(input.kind, input.edits);
   if (problems.length) throw new Invalid({ edits: problems.map((p) => p.message).join(' ') });
   const foreign = await foreignIds(trx, planId, input.edits);
-  if (Object.keys(foreign).length) throw new Invalid(foreign, `Ændringen nævner noget, der ikke hører til planen: ${foreignIdsText(foreign)}`);
+  if (Object.keys(foreign).length)
+    throw new Invalid(foreign, `Ændringen nævner noget, der ikke hører til planen: ${foreignIdsText(foreign)}`);
   const stale = staleEdits(input.edits, await currentValues(trx, planId, input.edits));
-  if (stale.length) throw new Invalid({ edits: `Ændringen passer ikke til planen, som den er nu: ${stale.map((s) => s.what).join(', ')} er ændret. Hent siden igen.` });
+  if (stale.length)
+    throw new Invalid({
+      edits: `Ændringen passer ikke til planen, som den er nu: ${stale.map((s) => s.what).join(', ')} er ændret. Hent siden igen.`,
+    });
   const moves = input.edits.filter((e) => e.op === 'moveBudget');
   if (moves.length) {
     const finance = await planFinance(trx, planId);
     const lineIds = new Set(finance.lines.map((l) => l.id));
-    if (moves.some((m) => !lineIds.has(m.fromLineId) || !lineIds.has(m.toLineId))) throw new Invalid({ edits: 'Budgetlinjen hører ikke til planen.' });
+    if (moves.some((m) => !lineIds.has(m.fromLineId) || !lineIds.has(m.toLineId)))
+      throw new Invalid({ edits: 'Budgetlinjen hører ikke til planen.' });
     const violations = checkBudgetRules(budgetAfter(finance, moves), finance.limits);
     if (violations.length) throw new Invalid({ edits: violations.map((v) => v.message).join(' ') });
   }
@@ -72,18 +90,60 @@ export function budgetAfter(finance: Awaited<ReturnType<typeof planFinance>>, mo
 /** R3 — a project leader (or a party organisation) proposes a change to an active plan, as a draft. */
 export async function proposeChange(ctx: ServiceContext, planId: number, input: ProposalInput): Promise<number> {
   return inTransaction(ctx, async (trx) => {
-    const plan = await trx.selectFrom('plan').select(['id', 'state', 'current_version']).where('id', '=', planId).forUpdate().executeTakeFirst();
+    const plan = await trx
+      .selectFrom('plan')
+      .select(['id', 'state', 'current_version'])
+      .where('id', '=', planId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!plan) throw new NotFound('Planen findes ikke.');
-    authorize(ctx.actor, 'create', await requestSubject(trx, { plan_id: planId, state: 'draft', proposed_by: userId(ctx.actor), body_id: null }, todayIn(ctx)));
+    authorize(
+      ctx.actor,
+      'create',
+      await requestSubject(trx, { plan_id: planId, state: 'draft', proposed_by: userId(ctx.actor), body_id: null }, todayIn(ctx)),
+    );
     await validateProposal(trx, planId, input);
-    const n = await trx.selectFrom('change_request').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow();
+    const n = await trx
+      .selectFrom('change_request')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow();
     const row = await trx
       .insertInto('change_request')
-      .values({ plan_id: planId, number: Number(n.n) + 1, kind: input.kind, title: input.title, justification: input.justification, edits: JSON.stringify(input.edits), based_on_version: plan.current_version, proposed_by: userId(ctx.actor), proposed_by_label: actorLabel(ctx.actor), body_id: null, decision_mode: null, meeting_id: null, written_deadline: null, submitted_at: null, decided_at: null, decided_by: null, lbf_decision_date: null, applied_at: null, applied_version: null, updated_at: ctx.now() })
+      .values({
+        plan_id: planId,
+        number: Number(n.n) + 1,
+        kind: input.kind,
+        title: input.title,
+        justification: input.justification,
+        edits: JSON.stringify(input.edits),
+        based_on_version: plan.current_version,
+        proposed_by: userId(ctx.actor),
+        proposed_by_label: actorLabel(ctx.actor),
+        body_id: null,
+        decision_mode: null,
+        meeting_id: null,
+        written_deadline: null,
+        submitted_at: null,
+        decided_at: null,
+        decided_by: null,
+        lbf_decision_date: null,
+        applied_at: null,
+        applied_version: null,
+        updated_at: ctx.now(),
+      })
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
     await event(trx, ctx.actor, row.id, 'proposed', input.justification);
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'change_request', entityId: row.id, planId, version: 1, summary: `Ændringsanmodning nr. ${row.number}: ${input.title}`, after: { kind: input.kind, title: input.title, edits: input.edits } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'change_request',
+      entityId: row.id,
+      planId,
+      version: 1,
+      summary: `Ændringsanmodning nr. ${row.number}: ${input.title}`,
+      after: { kind: input.kind, title: input.title, edits: input.edits },
+    });
     return row.id;
   });
 }
@@ -100,7 +160,10 @@ export async function submitChange(ctx: ServiceContext, id: number, expectedVers
     let meetingId: number | null = null;
     if (input.mode === 'meeting') {
       const meeting = await nextMeeting(trx, who.body.id);
-      if (!meeting) throw new Invalid({ mode: `${who.body.name} har intet planlagt møde. Vælg skriftlig behandling med en frist, eller bed sekretariatet planlægge et møde.` });
+      if (!meeting)
+        throw new Invalid({
+          mode: `${who.body.name} har intet planlagt møde. Vælg skriftlig behandling med en frist, eller bed sekretariatet planlægge et møde.`,
+        });
       meetingId = meeting.id;
       await addAgendaItem(trx, meeting.id, { title: `Ændringsanmodning: ${r.title}`, kind: 'change_request', refId: r.id, closed: false });
     } else if (!input.writtenDeadline || input.writtenDeadline <= today) {
@@ -108,14 +171,23 @@ export async function submitChange(ctx: ServiceContext, id: number, expectedVers
     }
     await trx
       .updateTable('change_request')
-      .set({ body_id: who.body.id, routing_reason: who.reason, routing_rule: who.rule, decision_mode: input.mode, meeting_id: meetingId, written_deadline: input.mode === 'written' ? input.writtenDeadline! : null, submitted_at: ctx.now() })
+      .set({
+        body_id: who.body.id,
+        routing_reason: who.reason,
+        routing_rule: who.rule,
+        decision_mode: input.mode,
+        meeting_id: meetingId,
+        written_deadline: input.mode === 'written' ? input.writtenDeadline! : null,
+        submitted_at: ctx.now(),
+      })
       .where('id', '=', r.id)
       .execute();
     await event(trx, ctx.actor, r.id, 'submitted', `Sendt til ${who.body.name}: ${who.reason}.`);
     // R11 — only the members who may vote are asked to decide; the others and the secretariat are told.
     const voters = who.voters.flatMap((m) => (m.userId ? [m.userId] : []));
     const others = who.others.flatMap((m) => (m.userId && !voters.includes(m.userId) ? [m.userId] : []));
-    const when = input.mode === 'meeting' ? 'på det næste møde' : `skriftligt senest ${input.writtenDeadline!.split('-').reverse().join('.')}`;
+    const when =
+      input.mode === 'meeting' ? 'på det næste møde' : `skriftligt senest ${input.writtenDeadline!.split('-').reverse().join('.')}`;
     await notify(trx, {
       userIds: voters,
       kind: 'change_request_submitted',
@@ -146,10 +218,26 @@ export interface DecisionInput {
  * the plan's next version in the same transaction — or, for a strategic agreement (R6), sends it to LBF and tells
  * the city board. A change that no longer fits the plan is refused with the conflict, and nothing is written.
  */
-export async function decideChange(ctx: ServiceContext, id: number, expectedVersion: number, decision: 'approve' | 'reject', input: DecisionInput): Promise<RequestState> {
+export async function decideChange(
+  ctx: ServiceContext,
+  id: number,
+  expectedVersion: number,
+  decision: 'approve' | 'reject',
+  input: DecisionInput,
+): Promise<RequestState> {
   try {
     return await withRequest(ctx, id, expectedVersion, decision, async (trx, r, today, to, applies) => {
-      await trx.updateTable('change_request').set({ decided_at: ctx.now(), decided_by: userId(ctx.actor), decided_by_label: actorLabel(ctx.actor), decision_note: input.note, meeting_id: input.meetingId ?? r.meeting_id }).where('id', '=', r.id).execute();
+      await trx
+        .updateTable('change_request')
+        .set({
+          decided_at: ctx.now(),
+          decided_by: userId(ctx.actor),
+          decided_by_label: actorLabel(ctx.actor),
+          decision_note: input.note,
+          meeting_id: input.meetingId ?? r.meeting_id,
+        })
+        .where('id', '=', r.id)
+        .execute();
       await event(trx, ctx.actor, r.id, decision === 'approve' ? 'approved' : 'rejected', input.note, true);
       // The decision was everyone's task: the «til beslutning» messages are done with it.
       await markTaskMessagesDone(trx, { link: requestLink(r.plan_id, r.id), kinds: ['change_request_submitted'] }, ctx.now());
@@ -172,14 +260,30 @@ export async function decideChange(ctx: ServiceContext, id: number, expectedVers
 }
 
 /** R6 — LBF's approval of a changed strategic agreement, after which it is applied. */
-export async function recordLbfApproval(ctx: ServiceContext, id: number, expectedVersion: number, input: { decisionDate: string; reference: string }): Promise<void> {
+export async function recordLbfApproval(
+  ctx: ServiceContext,
+  id: number,
+  expectedVersion: number,
+  input: { decisionDate: string; reference: string },
+): Promise<void> {
   try {
     await withRequest(ctx, id, expectedVersion, 'recordLbfApproval', async (trx, r, today) => {
       if (!input.reference.trim()) throw new Invalid({ reference: 'Skriv Landsbyggefondens reference (sagsnummer).' });
-      await trx.updateTable('change_request').set({ lbf_decision_date: input.decisionDate, lbf_reference: input.reference }).where('id', '=', r.id).execute();
+      await trx
+        .updateTable('change_request')
+        .set({ lbf_decision_date: input.decisionDate, lbf_reference: input.reference })
+        .where('id', '=', r.id)
+        .execute();
       await event(trx, ctx.actor, r.id, 'lbf_approved', `Landsbyggefonden har godkendt ${input.decisionDate} (${input.reference}).`);
       await applyRequest(ctx, trx, r, today);
-      await notify(trx, { userIds: await interested(trx, r), kind: 'change_request_applied', title: `Landsbyggefonden har godkendt: ${r.title}`, body: 'Ændringen er nu en del af planen.', link: requestLink(r.plan_id, r.id), planId: r.plan_id });
+      await notify(trx, {
+        userIds: await interested(trx, r),
+        kind: 'change_request_applied',
+        title: `Landsbyggefonden har godkendt: ${r.title}`,
+        body: 'Ændringen er nu en del af planen.',
+        link: requestLink(r.plan_id, r.id),
+        planId: r.plan_id,
+      });
       return { summary: 'Landsbyggefondens godkendelse registreret' };
     });
   } catch (err) {
@@ -206,7 +310,14 @@ export async function commentOnChange(ctx: ServiceContext, id: number, text: str
     authorize(ctx.actor, 'comment', subject);
     const mayVote = subject.voterUserIds.includes(userId(ctx.actor) ?? -1);
     await event(trx, ctx.actor, id, 'comment', text.trim(), mayVote);
-    await recordAudit(trx, ctx.actor, { action: 'comment', entityType: 'change_request', entityId: id, planId: r.plan_id, summary: 'Kommentar', after: { text } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'comment',
+      entityType: 'change_request',
+      entityId: id,
+      planId: r.plan_id,
+      summary: 'Kommentar',
+      after: { text },
+    });
   });
 }
 
@@ -227,8 +338,22 @@ async function withRequest(
     const next = nextState(r.kind as ChangeKind, r.state as RequestState, action);
     if ('error' in next) throw new Invalid({ action: next.error });
     const { summary } = await fn(trx, r, today, next.to, next.applies);
-    const after = await trx.updateTable('change_request').set({ state: next.to, version: sql`version + 1`, updated_at: ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action, entityType: 'change_request', entityId: id, planId: r.plan_id, version: after.version, summary: `Ændringsanmodning nr. ${r.number}: ${summary}`, before: { state: r.state }, after: { state: next.to } });
+    const after = await trx
+      .updateTable('change_request')
+      .set({ state: next.to, version: sql`version + 1`, updated_at: ctx.now() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action,
+      entityType: 'change_request',
+      entityId: id,
+      planId: r.plan_id,
+      version: after.version,
+      summary: `Ændringsanmodning nr. ${r.number}: ${summary}`,
+      before: { state: r.state },
+      after: { state: next.to },
+    });
     return next.to;
   });
 }
@@ -236,15 +361,35 @@ async function withRequest(
 /** R3 — an approved change that no longer fits the plan (or names another plan's parts): refused, and the refusal recorded. */
 class ChangeDoesNotFit extends Conflict {}
 
-type RequestRow = { id: number; plan_id: number; number: number; kind: string; title: string; edits: Edit[]; state: string; proposed_by: number | null; body_id: number | null; meeting_id: number | null };
+type RequestRow = {
+  id: number;
+  plan_id: number;
+  number: number;
+  kind: string;
+  title: string;
+  edits: Edit[];
+  state: string;
+  proposed_by: number | null;
+  body_id: number | null;
+  meeting_id: number | null;
+};
 
 /** R3 — the approved change becomes the plan's next version, or nothing happens (the plan row is locked first). */
 async function applyRequest(ctx: ServiceContext, trx: Trx, r: RequestRow, today: string): Promise<void> {
-  const plan = await trx.selectFrom('plan').select(['id', 'current_version', 'version']).where('id', '=', r.plan_id).forUpdate().executeTakeFirstOrThrow();
+  const plan = await trx
+    .selectFrom('plan')
+    .select(['id', 'current_version', 'version'])
+    .where('id', '=', r.plan_id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   // Defence in depth: a request stored before ids were checked at proposal must not write into another plan.
   const foreign = await foreignIds(trx, r.plan_id, r.edits);
   if (Object.keys(foreign).length) {
-    throw new ChangeDoesNotFit(null, [], `Ændringen passer ikke til planen: ${foreignIdsText(foreign)} Intet er ændret; stil en ny anmodning ud fra planen, som den er nu.`);
+    throw new ChangeDoesNotFit(
+      null,
+      [],
+      `Ændringen passer ikke til planen: ${foreignIdsText(foreign)} Intet er ændret; stil en ny anmodning ud fra planen, som den er nu.`,
+    );
   }
   const stale = staleEdits(r.edits, await currentValues(trx, r.plan_id, r.edits));
   if (stale.length) {
@@ -257,11 +402,35 @@ async function applyRequest(ctx: ServiceContext, trx: Trx, r: RequestRow, today:
   await applyEdits(trx, r.plan_id, r.edits);
   const number = plan.current_version + 1;
   const snapshot = await freezeSnapshot(trx, ctx.hooks, r.plan_id, today);
-  await trx.insertInto('plan_version').values({ plan_id: r.plan_id, number, snapshot: JSON.stringify(snapshot), reason: `Ændringsanmodning nr. ${r.number}: ${r.title}`, created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor) }).execute();
-  const after = await trx.updateTable('plan').set({ current_version: number, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', r.plan_id).returning('version').executeTakeFirstOrThrow();
+  await trx
+    .insertInto('plan_version')
+    .values({
+      plan_id: r.plan_id,
+      number,
+      snapshot: JSON.stringify(snapshot),
+      reason: `Ændringsanmodning nr. ${r.number}: ${r.title}`,
+      created_by_label: actorLabel(ctx.actor),
+      created_by_user_id: actorUserId(ctx.actor),
+    })
+    .execute();
+  const after = await trx
+    .updateTable('plan')
+    .set({ current_version: number, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', r.plan_id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
   await trx.updateTable('change_request').set({ applied_at: ctx.now(), applied_version: number }).where('id', '=', r.id).execute();
   await event(trx, ctx.actor, r.id, 'applied', `Planens version ${number} er oprettet.`);
-  await recordAudit(trx, ctx.actor, { action: 'applyChange', entityType: 'plan', entityId: r.plan_id, planId: r.plan_id, version: after.version, summary: `Version ${number}: ${changeKinds[r.kind as ChangeKind]} (ændringsanmodning nr. ${r.number})`, before: { currentVersion: plan.current_version }, after: { currentVersion: number } });
+  await recordAudit(trx, ctx.actor, {
+    action: 'applyChange',
+    entityType: 'plan',
+    entityId: r.plan_id,
+    planId: r.plan_id,
+    version: after.version,
+    summary: `Version ${number}: ${changeKinds[r.kind as ChangeKind]} (ændringsanmodning nr. ${r.number})`,
+    before: { currentVersion: plan.current_version },
+    after: { currentVersion: number },
+  });
 }
 
 /** R11, R6 — a changed strategic agreement: the city board is told (a notice on its next agenda until noted), LBF must approve. */
@@ -270,13 +439,31 @@ async function awaitLbf(ctx: ServiceContext, trx: Trx, r: RequestRow, today: str
   const cityBoard = await cityBoardOn(trx, today);
   const planName = (await trx.selectFrom('plan').select('name').where('id', '=', r.plan_id).executeTakeFirstOrThrow()).name;
   const text = `Den strategiske samarbejdsaftale for ${planName} er ændret (ændringsanmodning nr. ${r.number}: ${r.title}). Til orientering.`;
-  await trx.insertInto('city_board_notice').values({ plan_id: r.plan_id, request_id: r.id, body_id: cityBoard?.id ?? null, text, noted_at: null, noted_meeting_id: null }).execute();
+  await trx
+    .insertInto('city_board_notice')
+    .values({ plan_id: r.plan_id, request_id: r.id, body_id: cityBoard?.id ?? null, text, noted_at: null, noted_meeting_id: null })
+    .execute();
   if (cityBoard) {
     const meeting = await nextMeeting(trx, cityBoard.id);
-    if (meeting) await addAgendaItem(trx, meeting.id, { title: `Orientering: ${text}`, kind: 'change_request', refId: r.id, closed: false });
-    await notify(trx, { userIds: cityBoard.memberUserIds, kind: 'city_board_notice', title: `Orientering: ændret strategisk samarbejdsaftale (${planName})`, body: text, link: '/aendringer/orienteringer', planId: r.plan_id });
+    if (meeting)
+      await addAgendaItem(trx, meeting.id, { title: `Orientering: ${text}`, kind: 'change_request', refId: r.id, closed: false });
+    await notify(trx, {
+      userIds: cityBoard.memberUserIds,
+      kind: 'city_board_notice',
+      title: `Orientering: ændret strategisk samarbejdsaftale (${planName})`,
+      body: text,
+      link: '/aendringer/orienteringer',
+      planId: r.plan_id,
+    });
   }
-  await notify(trx, { userIds: await usersWithRole(trx, 'lbf'), kind: 'lbf_approval', title: `Til godkendelse i Landsbyggefonden: ${r.title}`, body: `Ændringen af den strategiske samarbejdsaftale for ${planName} afventer Landsbyggefondens godkendelse.`, link: requestLink(r.plan_id, r.id), planId: r.plan_id });
+  await notify(trx, {
+    userIds: await usersWithRole(trx, 'lbf'),
+    kind: 'lbf_approval',
+    title: `Til godkendelse i Landsbyggefonden: ${r.title}`,
+    body: `Ændringen af den strategiske samarbejdsaftale for ${planName} afventer Landsbyggefondens godkendelse.`,
+    link: requestLink(r.plan_id, r.id),
+    planId: r.plan_id,
+  });
 }
 
 /** A refused application is kept in the trail, in its own transaction (the refused one wrote nothing). */
@@ -286,11 +473,34 @@ async function recordRefusal(ctx: ServiceContext, id: number, err: Conflict): Pr
 
 async function interested(trx: Trx, r: RequestRow): Promise<number[]> {
   const orgs = await partyOrganisationIds(trx, r.plan_id);
-  return [...(r.proposed_by ? [r.proposed_by] : []), ...(await usersWithRole(trx, 'project_leader', { planId: r.plan_id })), ...(await usersWithRole(trx, 'organisation', { organisationIds: orgs }))];
+  return [
+    ...(r.proposed_by ? [r.proposed_by] : []),
+    ...(await usersWithRole(trx, 'project_leader', { planId: r.plan_id })),
+    ...(await usersWithRole(trx, 'organisation', { organisationIds: orgs })),
+  ];
 }
 
-async function event(trx: Trx, actor: Actor, requestId: number, kind: string, text: string, mayVote: boolean | null = null, data: unknown = null): Promise<void> {
-  await trx.insertInto('change_request_event').values({ request_id: requestId, kind, actor_user_id: userId(actor), actor_label: actorLabel(actor), may_vote: mayVote, text, data: data === null ? null : JSON.stringify(data) }).execute();
+async function event(
+  trx: Trx,
+  actor: Actor,
+  requestId: number,
+  kind: string,
+  text: string,
+  mayVote: boolean | null = null,
+  data: unknown = null,
+): Promise<void> {
+  await trx
+    .insertInto('change_request_event')
+    .values({
+      request_id: requestId,
+      kind,
+      actor_user_id: userId(actor),
+      actor_label: actorLabel(actor),
+      may_vote: mayVote,
+      text,
+      data: data === null ? null : JSON.stringify(data),
+    })
+    .execute();
 }
 
 /** R11 — the city board notes a notice (at a meeting, or the secretariat on its behalf). */
@@ -301,14 +511,26 @@ export async function noteCityBoardNotice(ctx: ServiceContext, noticeId: number,
     const board = await cityBoardOn(trx, todayIn(ctx));
     authorize(ctx.actor, 'note', { type: 'cityBoardNotice', cityBoardMemberUserIds: board?.memberUserIds ?? [] });
     if (n.noted_at) throw new Invalid({ notice: 'Orienteringen er allerede noteret.' });
-    await trx.updateTable('city_board_notice').set({ noted_at: ctx.now(), noted_by_label: actorLabel(ctx.actor), noted_by_user_id: actorUserId(ctx.actor), noted_meeting_id: meetingId }).where('id', '=', noticeId).execute();
+    await trx
+      .updateTable('city_board_notice')
+      .set({
+        noted_at: ctx.now(),
+        noted_by_label: actorLabel(ctx.actor),
+        noted_by_user_id: actorUserId(ctx.actor),
+        noted_meeting_id: meetingId,
+      })
+      .where('id', '=', noticeId)
+      .execute();
     await recordAudit(trx, ctx.actor, {
       action: 'note',
       entityType: 'city_board_notice',
       entityId: noticeId,
       planId: n.plan_id,
       summary: 'Orientering noteret af Boligsocial Bestyrelse',
-      changes: [{ field: 'noted_meeting_id', before: null, after: meetingId }, { field: 'noted', before: false, after: true }],
+      changes: [
+        { field: 'noted_meeting_id', before: null, after: meetingId },
+        { field: 'noted', before: false, after: true },
+      ],
     });
   });
 }

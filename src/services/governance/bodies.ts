@@ -29,12 +29,24 @@ export interface BodySummary {
 }
 
 async function summaries(db: Executor, ids?: number[]): Promise<BodySummary[]> {
-  const rows = await db.selectFrom('body').selectAll().$if(!!ids, (q) => q.where('id', 'in', ids!.length ? ids! : [-1])).orderBy('valid_from').orderBy('name').execute();
+  const rows = await db
+    .selectFrom('body')
+    .selectAll()
+    .$if(!!ids, (q) => q.where('id', 'in', ids!.length ? ids! : [-1]))
+    .orderBy('valid_from')
+    .orderBy('name')
+    .execute();
   const [districts, areas] = await Promise.all([
     db
       .selectFrom('body_district as bd')
       .leftJoin(
-        (eb) => eb.selectFrom('district as d').innerJoin('municipality as mu', 'mu.id', 'd.municipality_id').where('mu.code', '=', '0101').select(['d.id', 'd.number', 'd.name']).as('d'),
+        (eb) =>
+          eb
+            .selectFrom('district as d')
+            .innerJoin('municipality as mu', 'mu.id', 'd.municipality_id')
+            .where('mu.code', '=', '0101')
+            .select(['d.id', 'd.number', 'd.name'])
+            .as('d'),
         (j) => j.onRef('d.number', '=', 'bd.district_number'),
       )
       .select(['bd.body_id', 'bd.district_number', 'd.id', 'd.name'])
@@ -53,7 +65,9 @@ async function summaries(db: Executor, ids?: number[]): Promise<BodySummary[]> {
     description: b.description,
     minPerYear: b.meetings_per_year_min,
     maxPerYear: b.meetings_per_year_max,
-    districts: districts.filter((d) => d.body_id === b.id && d.id !== null).map((d) => ({ id: d.id!, number: d.district_number, name: d.name! })),
+    districts: districts
+      .filter((d) => d.body_id === b.id && d.id !== null)
+      .map((d) => ({ id: d.id!, number: d.district_number, name: d.name! })),
     urbanAreas: areas.filter((a) => a.body_id === b.id).map((a) => a.urban_area_name),
     version: b.version,
   }));
@@ -63,7 +77,11 @@ async function summaries(db: Executor, ids?: number[]): Promise<BodySummary[]> {
 export async function structureOn(ctx: ServiceContext, on: string) {
   authorize(ctx.actor, 'list', { type: 'body', memberUserIds: [] });
   const bodies = (await summaries(ctx.db)).filter((b) => validOn(b, on));
-  const members = await membersOf(ctx.db, bodies.map((b) => b.id), on);
+  const members = await membersOf(
+    ctx.db,
+    bodies.map((b) => b.id),
+    on,
+  );
   return bodies.map((b) => ({ ...b, members: members.filter((m) => m.bodyId === b.id) }));
 }
 
@@ -92,7 +110,8 @@ async function plansOf(db: Executor, b: BodySummary, on: string, actor: Actor) {
     .where('p.ends_on', '>=', b.validFrom)
     .where((eb) => {
       const ors = [eb('p.id', 'in', linked)];
-      if ((b.type === 'district_board' || b.type === 'forum') && districtIds.length) ors.push(eb.and([eb('p.district_id', 'in', districtIds), eb('p.id', 'not in', moved)]));
+      if ((b.type === 'district_board' || b.type === 'forum') && districtIds.length)
+        ors.push(eb.and([eb('p.district_id', 'in', districtIds), eb('p.id', 'not in', moved)]));
       if (b.type === 'city_board') ors.push(eb('p.id', 'in', moved));
       return eb.or(ors);
     })
@@ -113,10 +132,23 @@ export async function getBody(ctx: ServiceContext, id: number) {
     membersOf(ctx.db, [id], on),
     membersOf(ctx.db, [id]),
     plansOf(ctx.db, b, on, ctx.actor),
-    ctx.db.selectFrom('meeting').select(['id', 'starts_at', 'ends_at', 'place', 'state', 'minutes_sent_at']).where('body_id', '=', id).orderBy('starts_at', 'desc').execute(),
+    ctx.db
+      .selectFrom('meeting')
+      .select(['id', 'starts_at', 'ends_at', 'place', 'state', 'minutes_sent_at'])
+      .where('body_id', '=', id)
+      .orderBy('starts_at', 'desc')
+      .execute(),
     ctx.db.selectFrom('mandate_document').selectAll().where('body_id', '=', id).orderBy('kind').orderBy('number', 'desc').execute(),
-    ctx.db.selectFrom('agenda_item').select(['id', 'title', 'kind', 'ref_id', 'closed', 'proposed_by_label', 'created_at']).where('body_id', '=', id).where('meeting_id', 'is', null).orderBy('created_at').execute(),
-    b.parentId ? ctx.db.selectFrom('body').select(['id', 'name']).where('id', '=', b.parentId).executeTakeFirst() : Promise.resolve(undefined),
+    ctx.db
+      .selectFrom('agenda_item')
+      .select(['id', 'title', 'kind', 'ref_id', 'closed', 'proposed_by_label', 'created_at'])
+      .where('body_id', '=', id)
+      .where('meeting_id', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+    b.parentId
+      ? ctx.db.selectFrom('body').select(['id', 'name']).where('id', '=', b.parentId).executeTakeFirst()
+      : Promise.resolve(undefined),
     ctx.db.selectFrom('body').select(['id', 'name', 'valid_to']).where('parent_id', '=', id).orderBy('name').execute(),
   ]);
   const inScope =
@@ -134,10 +166,31 @@ export async function getBody(ctx: ServiceContext, id: number) {
       : [];
   const active = validOn(b, today);
   const warnings: SeatWarning[] = active ? compositionWarnings(b.type, members, { organisationsInScope: inScope }) : [];
-  if (active) warnings.push(...rhythmWarnings({ type: b.type, minPerYear: b.minPerYear, validFrom: b.validFrom }, meetings.map((m) => ({ startsOn: copenhagenParts(m.starts_at).date, state: m.state })), today));
+  if (active)
+    warnings.push(
+      ...rhythmWarnings(
+        { type: b.type, minPerYear: b.minPerYear, validFrom: b.validFrom },
+        meetings.map((m) => ({ startsOn: copenhagenParts(m.starts_at).date, state: m.state })),
+        today,
+      ),
+    );
   const mandate = b.type === 'district_board' ? mandateStatus(mandates) : null;
   const visibleBacklog = backlog.map((i) => (i.closed && !seeClosed ? { ...i, title: 'Lukket punkt', ref_id: null } : i));
-  return { ...b, active, on, members, formerMembers: allMembers.filter((m) => !members.some((x) => x.id === m.id)), plans, meetings, mandates, mandate, backlog: visibleBacklog, parent: parent ?? null, children, warnings };
+  return {
+    ...b,
+    active,
+    on,
+    members,
+    formerMembers: allMembers.filter((m) => !members.some((x) => x.id === m.id)),
+    plans,
+    meetings,
+    mandates,
+    mandate,
+    backlog: visibleBacklog,
+    parent: parent ?? null,
+    children,
+    warnings,
+  };
 }
 
 export interface BodyInput {
@@ -167,15 +220,24 @@ const bodyRow = (i: BodyInput) => ({
 function checkBody(i: BodyInput) {
   const e: Record<string, string> = {};
   if (i.validTo && i.validTo < i.validFrom) e.validTo = 'Slutdatoen må ikke ligge før startdatoen.';
-  if (i.minPerYear !== null && i.maxPerYear !== null && i.maxPerYear < i.minPerYear) e.maxPerYear = 'Højst antal møder må ikke være mindre end mindst antal.';
+  if (i.minPerYear !== null && i.maxPerYear !== null && i.maxPerYear < i.minPerYear)
+    e.maxPerYear = 'Højst antal møder må ikke være mindre end mindst antal.';
   if (Object.keys(e).length) throw new Invalid(e);
 }
 
 async function setCoverage(trx: Trx, id: number, i: BodyInput) {
   await trx.deleteFrom('body_district').where('body_id', '=', id).execute();
-  if (i.districtNumbers.length) await trx.insertInto('body_district').values([...new Set(i.districtNumbers)].map((n) => ({ body_id: id, district_number: n }))).execute();
+  if (i.districtNumbers.length)
+    await trx
+      .insertInto('body_district')
+      .values([...new Set(i.districtNumbers)].map((n) => ({ body_id: id, district_number: n })))
+      .execute();
   await trx.deleteFrom('body_plan').where('body_id', '=', id).execute();
-  if (i.planIds.length) await trx.insertInto('body_plan').values([...new Set(i.planIds)].map((p) => ({ body_id: id, plan_id: p }))).execute();
+  if (i.planIds.length)
+    await trx
+      .insertInto('body_plan')
+      .values([...new Set(i.planIds)].map((p) => ({ body_id: id, plan_id: p })))
+      .execute();
 }
 
 /** R14, R16 — the secretariat adds a body (a local group, a forum …) with its period and coverage. */
@@ -184,9 +246,20 @@ export async function createBody(ctx: ServiceContext, input: BodyInput): Promise
     authorize(ctx.actor, 'create', { type: 'body', memberUserIds: [] });
     checkBody(input);
     const code = `${input.type}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-    const row = await trx.insertInto('body').values({ ...bodyRow(input), code }).returning(['id', 'version']).executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('body')
+      .values({ ...bodyRow(input), code })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
     await setCoverage(trx, row.id, input);
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'body', entityId: row.id, version: row.version, summary: `Oprettede ${input.name}`, after: bodyRow(input) });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'body',
+      entityId: row.id,
+      version: row.version,
+      summary: `Oprettede ${input.name}`,
+      after: bodyRow(input),
+    });
     return row.id;
   });
 }
@@ -198,7 +271,15 @@ export async function updateBody(ctx: ServiceContext, id: number, version: numbe
     checkBody(input);
     const after = await updateVersioned(trx, 'body', current, version, 'body', bodyRow(input));
     await setCoverage(trx, id, input);
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'body', entityId: id, version: after.version, summary: `Rettede ${input.name}`, before: current, after });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'body',
+      entityId: id,
+      version: after.version,
+      summary: `Rettede ${input.name}`,
+      before: current,
+      after,
+    });
   });
 }
 
@@ -228,7 +309,8 @@ export async function addMember(ctx: ServiceContext, bodyId: number, input: Memb
     if (input.representsKind === 'organisation' && !input.organisationId) e.organisationId = 'Vælg boligorganisationen.';
     if (input.representsKind === 'administration' && !input.administration) e.administration = 'Vælg forvaltningen.';
     if (input.endsOn && input.endsOn < input.startsOn) e.endsOn = 'Slutdatoen må ikke ligge før startdatoen.';
-    if (input.startsOn < body.valid_from || (body.valid_to && input.startsOn > body.valid_to)) e.startsOn = 'Medlemsperioden skal begynde, mens organet findes.';
+    if (input.startsOn < body.valid_from || (body.valid_to && input.startsOn > body.valid_to))
+      e.startsOn = 'Medlemsperioden skal begynde, mens organet findes.';
     if (Object.keys(e).length) throw new Invalid(e);
     const email = input.email.trim().toLowerCase();
     const user = email ? await trx.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst() : undefined;
@@ -248,10 +330,23 @@ export async function addMember(ctx: ServiceContext, bodyId: number, input: Memb
     };
     const row = await trx.insertInto('body_member').values(values).returning(['id', 'version']).executeTakeFirstOrThrow();
     if (user) {
-      const has = await trx.selectFrom('role_grant').select('id').where('user_id', '=', user.id).where('role', '=', 'board_member').where('body_id', '=', bodyId).executeTakeFirst();
+      const has = await trx
+        .selectFrom('role_grant')
+        .select('id')
+        .where('user_id', '=', user.id)
+        .where('role', '=', 'board_member')
+        .where('body_id', '=', bodyId)
+        .executeTakeFirst();
       if (!has) await addGrant(trx, user.id, { role: 'board_member', bodyId });
     }
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'body_member', entityId: row.id, version: row.version, summary: `${input.personName} indtræder i ${body.name}`, after: values });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'body_member',
+      entityId: row.id,
+      version: row.version,
+      summary: `${input.personName} indtræder i ${body.name}`,
+      after: values,
+    });
     return row.id;
   });
 }
@@ -263,24 +358,58 @@ export async function endMember(ctx: ServiceContext, memberId: number, version: 
     authorize(ctx.actor, 'manageMembers', await bodySubject(trx, current.body_id as number, todayIn(ctx)));
     if (endsOn < (current.starts_on as string)) throw new Invalid({ endsOn: 'Slutdatoen må ikke ligge før medlemsperiodens start.' });
     const after = await updateVersioned(trx, 'body_member', current, version, 'body_member', { ends_on: endsOn });
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'body_member', entityId: memberId, version: after.version, summary: `${current.person_name} udtræder ${endsOn}`, before: current, after });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'body_member',
+      entityId: memberId,
+      version: after.version,
+      summary: `${current.person_name} udtræder ${endsOn}`,
+      before: current,
+      after,
+    });
     return current.body_id as number;
   });
 }
 
 /** R13 — a new version of a district board's terms of reference or rules of procedure (a draft). */
-export async function addMandateDocument(ctx: ServiceContext, bodyId: number, input: { kind: 'terms_of_reference' | 'rules_of_procedure'; title: string; content: string }): Promise<number> {
+export async function addMandateDocument(
+  ctx: ServiceContext,
+  bodyId: number,
+  input: { kind: 'terms_of_reference' | 'rules_of_procedure'; title: string; content: string },
+): Promise<number> {
   return inTransaction(ctx, async (trx) => {
     const body = await trx.selectFrom('body').select(['id', 'name', 'type']).where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw new NotFound('Organet findes ikke.');
     authorize(ctx.actor, 'manageMandate', await bodySubject(trx, bodyId, todayIn(ctx)));
-    const last = await trx.selectFrom('mandate_document').select((eb) => eb.fn.max('number').as('n')).where('body_id', '=', bodyId).where('kind', '=', input.kind).executeTakeFirst();
+    const last = await trx
+      .selectFrom('mandate_document')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('body_id', '=', bodyId)
+      .where('kind', '=', input.kind)
+      .executeTakeFirst();
     const row = await trx
       .insertInto('mandate_document')
-      .values({ body_id: bodyId, kind: input.kind, number: Number(last?.n ?? 0) + 1, title: input.title, content: input.content, created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor), city_board_approved_on: null, lbf_approved_on: null })
+      .values({
+        body_id: bodyId,
+        kind: input.kind,
+        number: Number(last?.n ?? 0) + 1,
+        title: input.title,
+        content: input.content,
+        created_by_label: actorLabel(ctx.actor),
+        created_by_user_id: actorUserId(ctx.actor),
+        city_board_approved_on: null,
+        lbf_approved_on: null,
+      })
       .returning(['id', 'version', 'number'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'mandate_document', entityId: row.id, version: row.version, summary: `${input.title}, version ${row.number} (udkast)`, after: input });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'mandate_document',
+      entityId: row.id,
+      version: row.version,
+      summary: `${input.title}, version ${row.number} (udkast)`,
+      after: input,
+    });
     return row.id;
   });
 }
@@ -289,23 +418,50 @@ export async function addMandateDocument(ctx: ServiceContext, bodyId: number, in
  * R13 — the approval chain: first the city board approves (date and reference), then LBF; on LBF's
  * approval the version is in force and the earlier version in force of the same kind is superseded.
  */
-export async function approveMandate(ctx: ServiceContext, docId: number, version: number, step: 'city_board' | 'lbf', input: { approvedOn: string; reference: string }): Promise<number> {
+export async function approveMandate(
+  ctx: ServiceContext,
+  docId: number,
+  version: number,
+  step: 'city_board' | 'lbf',
+  input: { approvedOn: string; reference: string },
+): Promise<number> {
   return inTransaction(ctx, async (trx) => {
     const current = await loadForUpdate(trx, 'mandate_document', docId);
     const bodyId = current.body_id as number;
-    authorize(ctx.actor, step === 'city_board' ? 'approveMandateCityBoard' : 'approveMandateLbf', await bodySubject(trx, bodyId, todayIn(ctx)));
-    if (step === 'city_board' && current.state !== 'draft') throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse har allerede godkendt denne version.' });
-    if (step === 'lbf' && current.state !== 'city_board_approved') throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse skal godkende først; derefter sendes materialet til Landsbyggefonden.' });
-    if (step === 'lbf' && input.approvedOn < (current.city_board_approved_on as string)) throw new Invalid({ approvedOn: 'LBF kan ikke have godkendt før Boligsocial Bestyrelse.' });
+    authorize(
+      ctx.actor,
+      step === 'city_board' ? 'approveMandateCityBoard' : 'approveMandateLbf',
+      await bodySubject(trx, bodyId, todayIn(ctx)),
+    );
+    if (step === 'city_board' && current.state !== 'draft')
+      throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse har allerede godkendt denne version.' });
+    if (step === 'lbf' && current.state !== 'city_board_approved')
+      throw new Invalid({ approvedOn: 'Boligsocial Bestyrelse skal godkende først; derefter sendes materialet til Landsbyggefonden.' });
+    if (step === 'lbf' && input.approvedOn < (current.city_board_approved_on as string))
+      throw new Invalid({ approvedOn: 'LBF kan ikke have godkendt før Boligsocial Bestyrelse.' });
     const values =
       step === 'city_board'
         ? { state: 'city_board_approved', city_board_approved_on: input.approvedOn, city_board_reference: input.reference }
         : { state: 'in_force', lbf_approved_on: input.approvedOn, lbf_reference: input.reference };
     if (step === 'lbf') {
-      await trx.updateTable('mandate_document').set({ state: 'superseded', version: sql`version + 1`, updated_at: sql`now()` }).where('body_id', '=', bodyId).where('kind', '=', current.kind as 'terms_of_reference').where('state', '=', 'in_force').execute();
+      await trx
+        .updateTable('mandate_document')
+        .set({ state: 'superseded', version: sql`version + 1`, updated_at: sql`now()` })
+        .where('body_id', '=', bodyId)
+        .where('kind', '=', current.kind as 'terms_of_reference')
+        .where('state', '=', 'in_force')
+        .execute();
     }
     const after = await updateVersioned(trx, 'mandate_document', current, version, 'mandate_document', values);
-    await recordAudit(trx, ctx.actor, { action: step === 'city_board' ? 'approveCityBoard' : 'approveLbf', entityType: 'mandate_document', entityId: docId, version: after.version, summary: `${current.title} v${current.number} godkendt af ${step === 'city_board' ? 'Boligsocial Bestyrelse' : 'Landsbyggefonden'} ${input.approvedOn}`, before: current, after });
+    await recordAudit(trx, ctx.actor, {
+      action: step === 'city_board' ? 'approveCityBoard' : 'approveLbf',
+      entityType: 'mandate_document',
+      entityId: docId,
+      version: after.version,
+      summary: `${current.title} v${current.number} godkendt af ${step === 'city_board' ? 'Boligsocial Bestyrelse' : 'Landsbyggefonden'} ${input.approvedOn}`,
+      before: current,
+      after,
+    });
     return bodyId;
   });
 }
@@ -319,7 +475,11 @@ export async function bodyOfMember(ctx: ServiceContext, memberId: number): Promi
 
 /** A mandate document's heading and version, for its approval form (public, as mandates are). */
 export async function getMandateDocument(ctx: ServiceContext, docId: number) {
-  const doc = await ctx.db.selectFrom('mandate_document').select(['id', 'body_id', 'title', 'number', 'version']).where('id', '=', docId).executeTakeFirst();
+  const doc = await ctx.db
+    .selectFrom('mandate_document')
+    .select(['id', 'body_id', 'title', 'number', 'version'])
+    .where('id', '=', docId)
+    .executeTakeFirst();
   if (!doc) throw new NotFound('Dokumentet findes ikke.');
   return doc;
 }

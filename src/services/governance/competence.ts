@@ -25,7 +25,14 @@ export async function bodyInfos(db: Executor): Promise<BodyInfo[]> {
       .where('mu.code', '=', '0101')
       .execute(),
   ]);
-  return bodies.map((b) => ({ id: b.id, name: b.name, type: b.type, validFrom: b.valid_from, validTo: b.valid_to, districtIds: cover.filter((c) => c.body_id === b.id).map((c) => c.id) }));
+  return bodies.map((b) => ({
+    id: b.id,
+    name: b.name,
+    type: b.type,
+    validFrom: b.valid_from,
+    validTo: b.valid_to,
+    districtIds: cover.filter((c) => c.body_id === b.id).map((c) => c.id),
+  }));
 }
 
 export interface Decider {
@@ -53,14 +60,23 @@ export async function whoDecides(db: Executor, planId: number, on?: string): Pro
   ]);
   let d: ReturnType<typeof decidingBody>;
   try {
-    d = decidingBody({ planDistrictId: plan.district_id ?? -1, partyOrganisationIds: parties, transfers: transfers.map((t) => ({ decidedOn: t.decided_on })), bodies, on: day });
+    d = decidingBody({
+      planDistrictId: plan.district_id ?? -1,
+      partyOrganisationIds: parties,
+      transfers: transfers.map((t) => ({ decidedOn: t.decided_on })),
+      bodies,
+      on: day,
+    });
   } catch (err) {
     if (!(err instanceof NoDecidingBody)) throw err;
     throw new Invalid({ competence: err.message }, err.message);
   }
   const body = bodies.find((b) => b.id === d.bodyId)!;
   const members = (await membersOf(db, [body.id], day)).map((m) => {
-    const v = votingRight({ representsOrganisationId: m.representsKind === 'organisation' ? m.organisationId : null, role: m.role }, parties);
+    const v = votingRight(
+      { representsOrganisationId: m.representsKind === 'organisation' ? m.organisationId : null, role: m.role },
+      parties,
+    );
     return { ...m, votingReason: v.reason, mayVote: v.mayVote };
   });
   const strip = ({ mayVote: _, ...m }: (typeof members)[number]) => m;
@@ -104,7 +120,11 @@ export async function cityBoardOn(db: Executor, on: string): Promise<{ id: numbe
 }
 
 /** The body's next meeting that still takes agenda items (planned or agenda sent; from `now` when given), or null. */
-export async function nextMeeting(db: Executor, bodyId: number, now?: Date): Promise<{ id: number; startsAt: Date; place: string; state: string } | null> {
+export async function nextMeeting(
+  db: Executor,
+  bodyId: number,
+  now?: Date,
+): Promise<{ id: number; startsAt: Date; place: string; state: string } | null> {
   const m = await db
     .selectFrom('meeting')
     .select(['id', 'starts_at', 'place', 'state'])
@@ -132,9 +152,14 @@ export interface AgendaItemInput {
 export async function addAgendaItem(trx: Executor, meetingId: number, item: AgendaItemInput): Promise<number> {
   const m = await trx.selectFrom('meeting').select(['id', 'body_id', 'state']).where('id', '=', meetingId).executeTakeFirst();
   if (!m) throw new NotFound('Mødet findes ikke.');
-  if (m.state !== 'planned' && m.state !== 'agenda_sent') throw new Invalid({ meetingId: 'Mødet er holdt; der kan ikke sættes flere punkter på dagsordenen.' });
+  if (m.state !== 'planned' && m.state !== 'agenda_sent')
+    throw new Invalid({ meetingId: 'Mødet er holdt; der kan ikke sættes flere punkter på dagsordenen.' });
   if (item.kind !== 'free' && !item.refId) throw new Invalid({ refId: 'Vælg hvad punktet handler om.' });
-  const last = await trx.selectFrom('agenda_item').select((eb) => eb.fn.max('sort').as('s')).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const last = await trx
+    .selectFrom('agenda_item')
+    .select((eb) => eb.fn.max('sort').as('s'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
   const row = await trx
     .insertInto('agenda_item')
     .values({
@@ -166,19 +191,39 @@ export async function transfersOf(db: Executor, planId: number) {
  * R12 — records the plan's housing organisations' decision to move its decision competence from the
  * district board to the city board, with its date.
  */
-export async function recordCompetenceTransfer(ctx: ServiceContext, planId: number, input: { decidedOn: string; reference: string; note: string }): Promise<number> {
+export async function recordCompetenceTransfer(
+  ctx: ServiceContext,
+  planId: number,
+  input: { decidedOn: string; reference: string; note: string },
+): Promise<number> {
   return inTransaction(ctx, async (trx: Trx) => {
     const plan = await trx.selectFrom('plan').select(['id', 'name']).where('id', '=', planId).executeTakeFirst();
     if (!plan) throw new NotFound('Planen findes ikke.');
     authorize(ctx.actor, 'record', { type: 'competenceTransfer', planId, partyOrganisationIds: await partyOrganisationIds(trx, planId) });
-    if (!(await cityBoardOn(trx, input.decidedOn))) throw new Invalid({ decidedOn: 'Der var ingen Boligsocial Bestyrelse på den dato; kompetencen kan flyttes fra 1.2.2016.' });
-    if ((await transfersOf(trx, planId)).length) throw new Invalid({ decidedOn: 'Kompetencen er allerede flyttet til Boligsocial Bestyrelse.' });
+    if (!(await cityBoardOn(trx, input.decidedOn)))
+      throw new Invalid({ decidedOn: 'Der var ingen Boligsocial Bestyrelse på den dato; kompetencen kan flyttes fra 1.2.2016.' });
+    if ((await transfersOf(trx, planId)).length)
+      throw new Invalid({ decidedOn: 'Kompetencen er allerede flyttet til Boligsocial Bestyrelse.' });
     const row = await trx
       .insertInto('competence_transfer')
-      .values({ plan_id: planId, decided_on: input.decidedOn, reference: input.reference, note: input.note, recorded_by_label: actorLabel(ctx.actor as Actor), recorded_by_user_id: actorUserId(ctx.actor) })
+      .values({
+        plan_id: planId,
+        decided_on: input.decidedOn,
+        reference: input.reference,
+        note: input.note,
+        recorded_by_label: actorLabel(ctx.actor as Actor),
+        recorded_by_user_id: actorUserId(ctx.actor),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'competence_transfer', entityId: row.id, planId, summary: `Kompetencen for ${plan.name} flyttet til Boligsocial Bestyrelse (beslutning ${input.decidedOn}, R12)`, after: input });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'competence_transfer',
+      entityId: row.id,
+      planId,
+      summary: `Kompetencen for ${plan.name} flyttet til Boligsocial Bestyrelse (beslutning ${input.decidedOn}, R12)`,
+      after: input,
+    });
     return row.id;
   });
 }

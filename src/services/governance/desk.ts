@@ -21,13 +21,27 @@ export async function deskData(ctx: ServiceContext) {
     ctx.db
       .selectFrom('meeting as m')
       .innerJoin('body as b', 'b.id', 'm.body_id')
-      .select(['m.id', 'b.name as body', 'm.starts_at', 'm.place', 'm.state', sql<number>`(SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id)`.as('items')])
+      .select([
+        'm.id',
+        'b.name as body',
+        'm.starts_at',
+        'm.place',
+        'm.state',
+        sql<number>`(SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id)`.as('items'),
+      ])
       .where('m.state', 'in', ['planned', 'agenda_sent'])
       .where('m.starts_at', '>=', start)
       .orderBy('m.starts_at')
       .limit(20)
       .execute(),
-    ctx.db.selectFrom('agenda_item as i').innerJoin('body as b', 'b.id', 'i.body_id').select(['i.id', 'i.title', 'b.id as body_id', 'b.name as body', 'i.proposed_by_label', 'i.created_at']).where('i.meeting_id', 'is', null).orderBy('i.created_at').limit(50).execute(),
+    ctx.db
+      .selectFrom('agenda_item as i')
+      .innerJoin('body as b', 'b.id', 'i.body_id')
+      .select(['i.id', 'i.title', 'b.id as body_id', 'b.name as body', 'i.proposed_by_label', 'i.created_at'])
+      .where('i.meeting_id', 'is', null)
+      .orderBy('i.created_at')
+      .limit(50)
+      .execute(),
     ctx.db
       .selectFrom('meeting as m')
       .innerJoin('body as b', 'b.id', 'm.body_id')
@@ -36,19 +50,39 @@ export async function deskData(ctx: ServiceContext) {
       .orderBy('m.starts_at')
       .limit(50)
       .execute(),
-    ctx.db.selectFrom('mandate_document as d').innerJoin('body as b', 'b.id', 'd.body_id').select(['d.id', 'd.title', 'd.number', 'd.state', 'b.id as body_id', 'b.name as body']).where('d.state', 'in', ['draft', 'city_board_approved']).orderBy('d.created_at').execute(),
-    ctx.db.selectFrom('body').select(['id', 'name', 'type', 'valid_from', 'valid_to', 'meetings_per_year_min']).where('meetings_per_year_min', 'is not', null).orderBy('name').execute(),
+    ctx.db
+      .selectFrom('mandate_document as d')
+      .innerJoin('body as b', 'b.id', 'd.body_id')
+      .select(['d.id', 'd.title', 'd.number', 'd.state', 'b.id as body_id', 'b.name as body'])
+      .where('d.state', 'in', ['draft', 'city_board_approved'])
+      .orderBy('d.created_at')
+      .execute(),
+    ctx.db
+      .selectFrom('body')
+      .select(['id', 'name', 'type', 'valid_from', 'valid_to', 'meetings_per_year_min'])
+      .where('meetings_per_year_min', 'is not', null)
+      .orderBy('name')
+      .execute(),
     // The rhythm looks back twelve months and forward to the next meeting: older meetings do not matter (R9, R10).
-    ctx.db.selectFrom('meeting').select(['body_id', 'starts_at', 'state']).where('starts_at', '>=', new Date(ctx.now().getTime() - 367 * 86_400_000)).execute(),
+    ctx.db
+      .selectFrom('meeting')
+      .select(['body_id', 'starts_at', 'state'])
+      .where('starts_at', '>=', new Date(ctx.now().getTime() - 367 * 86_400_000))
+      .execute(),
   ]);
   const byBody = new Map<number, { startsOn: string; state: string }[]>();
-  for (const m of meetings) byBody.set(m.body_id, [...(byBody.get(m.body_id) ?? []), { startsOn: copenhagenParts(m.starts_at).date, state: m.state }]);
+  for (const m of meetings)
+    byBody.set(m.body_id, [...(byBody.get(m.body_id) ?? []), { startsOn: copenhagenParts(m.starts_at).date, state: m.state }]);
   const behind = bodies
     .filter((b) => validOn({ validFrom: b.valid_from, validTo: b.valid_to }, today))
     .map((b) => ({
       id: b.id,
       name: b.name,
-      warnings: rhythmWarnings({ type: b.type, minPerYear: b.meetings_per_year_min, validFrom: b.valid_from }, byBody.get(b.id) ?? [], today),
+      warnings: rhythmWarnings(
+        { type: b.type, minPerYear: b.meetings_per_year_min, validFrom: b.valid_from },
+        byBody.get(b.id) ?? [],
+        today,
+      ),
     }))
     .filter((b) => b.warnings.length);
   return { upcoming, backlog, minutes, mandates, behind };

@@ -50,17 +50,40 @@ export async function minutesPdf(ctx: ServiceContext, meetingId: number): Promis
   const content: PdfContent[] = [
     { text: title, style: 'title' },
     { text: `${when(m)} · ${m.place}`, style: 'muted' },
-    { text: m.state === 'minutes_approved' ? 'Referatet er godkendt af de fremmødte.' : 'UDKAST – referatet er ikke godkendt.', bold: true, margin: [0, 4, 0, 4] },
+    {
+      text: m.state === 'minutes_approved' ? 'Referatet er godkendt af de fremmødte.' : 'UDKAST – referatet er ikke godkendt.',
+      bold: true,
+      margin: [0, 4, 0, 4],
+    },
     { text: 'Fremmødte', style: 'h1' },
-    pdfTable(['Navn', 'Repræsenterer', 'Rolle', 'Godkendt'], present.map((x) => [x.name, x.representsLabel, memberRoleLabels[x.role as 'member'] ?? x.role, x.approvedAt ? dk(x.approvedAt.toISOString().slice(0, 10)) : '—'])),
-    { text: `Afbud: ${m.members.filter((x) => x.present === false).map((x) => x.name).join(', ') || 'ingen'}`, style: 'muted' },
+    pdfTable(
+      ['Navn', 'Repræsenterer', 'Rolle', 'Godkendt'],
+      present.map((x) => [
+        x.name,
+        x.representsLabel,
+        memberRoleLabels[x.role as 'member'] ?? x.role,
+        x.approvedAt ? dk(x.approvedAt.toISOString().slice(0, 10)) : '—',
+      ]),
+    ),
+    {
+      text: `Afbud: ${
+        m.members
+          .filter((x) => x.present === false)
+          .map((x) => x.name)
+          .join(', ') || 'ingen'
+      }`,
+      style: 'muted',
+    },
     { text: 'Punkter', style: 'h1' },
     ...m.items.flatMap((i) => itemBlock(i, true)),
   ];
   return { name: `referat-${m.local.date}`, pdf: await renderPdf(title, content, { subject: m.body.name }) };
 }
 
-function eventOf(m: { id: number; bodyName: string; startsAt: Date; endsAt: Date; place: string; state: string; version: number; updatedAt: Date }, baseUrl: string): IcsEvent {
+function eventOf(
+  m: { id: number; bodyName: string; startsAt: Date; endsAt: Date; place: string; state: string; version: number; updatedAt: Date },
+  baseUrl: string,
+): IcsEvent {
   return {
     uid: `meeting-${m.id}@helhed`,
     start: m.startsAt,
@@ -85,17 +108,32 @@ async function meetingsFor(ctx: ServiceContext, filter: { meetingId?: number; bo
     .$if(!!filter.bodyId, (q) => q.where('m.body_id', '=', filter.bodyId!))
     .orderBy('m.starts_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, bodyName: r.bodyName, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place, state: r.state, version: r.version, updatedAt: r.updated_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    bodyName: r.bodyName,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    place: r.place,
+    state: r.state,
+    version: r.version,
+    updatedAt: r.updated_at,
+  }));
 }
 
 /** One meeting as an iCalendar file. */
 export async function meetingIcs(ctx: ServiceContext, meetingId: number, baseUrl: string): Promise<string | null> {
   const rows = await meetingsFor(ctx, { meetingId });
   if (!rows.length) return null;
-  return calendar(rows[0]!.bodyName, rows.map((r) => eventOf(r, baseUrl)));
+  return calendar(
+    rows[0]!.bodyName,
+    rows.map((r) => eventOf(r, baseUrl)),
+  );
 }
 
 /** A body's iCalendar feed: all its meetings (a subscription URL). */
 export async function bodyFeed(ctx: ServiceContext, bodyId: number, bodyName: string, baseUrl: string): Promise<string> {
-  return calendar(bodyName, (await meetingsFor(ctx, { bodyId })).map((r) => eventOf(r, baseUrl)));
+  return calendar(
+    bodyName,
+    (await meetingsFor(ctx, { bodyId })).map((r) => eventOf(r, baseUrl)),
+  );
 }

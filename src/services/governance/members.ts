@@ -27,7 +27,23 @@ export async function membersOf(db: Executor, bodyIds: number[], on?: string): P
   const rows = await db
     .selectFrom('body_member as m')
     .leftJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['m.id', 'm.body_id', 'm.person_name', 'm.user_id', 'm.email', 'm.represents_kind', 'm.organisation_id', 'm.administration', 'm.represents_other', 'm.level', 'm.role', 'm.starts_on', 'm.ends_on', 'm.version', 'o.short_name as org'])
+    .select([
+      'm.id',
+      'm.body_id',
+      'm.person_name',
+      'm.user_id',
+      'm.email',
+      'm.represents_kind',
+      'm.organisation_id',
+      'm.administration',
+      'm.represents_other',
+      'm.level',
+      'm.role',
+      'm.starts_on',
+      'm.ends_on',
+      'm.version',
+      'o.short_name as org',
+    ])
     .where('m.body_id', 'in', bodyIds)
     .$if(!!on, (q) => q.where('m.starts_on', '<=', on!).where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', on!)])))
     .orderBy(sql`CASE m.role WHEN 'chair' THEN 0 WHEN 'member' THEN 1 WHEN 'observer' THEN 2 ELSE 3 END`)

@@ -3,13 +3,25 @@ import { visiblePlans } from '../plans/access.ts';
 
 /** Plans the actor may see, as options for agenda items and competence pages. */
 export async function planOptions(ctx: ServiceContext): Promise<{ id: number; label: string }[]> {
-  const rows = await ctx.db.selectFrom('plan as p').select(['p.id', 'p.name']).where(visiblePlans(ctx.actor)).orderBy('p.name').limit(1000).execute();
+  const rows = await ctx.db
+    .selectFrom('plan as p')
+    .select(['p.id', 'p.name'])
+    .where(visiblePlans(ctx.actor))
+    .orderBy('p.name')
+    .limit(1000)
+    .execute();
   return rows.map((r) => ({ id: r.id, label: r.name }));
 }
 
 /** Copenhagen's districts by number, for body coverage. */
 export async function districtNumberOptions(ctx: ServiceContext): Promise<{ number: number; label: string }[]> {
-  const rows = await ctx.db.selectFrom('district as d').innerJoin('municipality as mu', 'mu.id', 'd.municipality_id').select(['d.number', 'd.name']).where('mu.code', '=', '0101').orderBy('d.number').execute();
+  const rows = await ctx.db
+    .selectFrom('district as d')
+    .innerJoin('municipality as mu', 'mu.id', 'd.municipality_id')
+    .select(['d.number', 'd.name'])
+    .where('mu.code', '=', '0101')
+    .orderBy('d.number')
+    .execute();
   return rows.map((r) => ({ number: r.number, label: `${r.number}. ${r.name}` }));
 }
 

@@ -12,7 +12,11 @@ export const PAPER_LIMIT_BYTES = 15 * 1024 * 1024;
  * Uploads a paper (PDF, Word or Excel, recognised by its content) to a meeting or one of its items; it
  * is stored in the database so both backends hold it. A paper on a closed item is closed too.
  */
-export async function uploadPaper(ctx: ServiceContext, meetingId: number, input: { title: string; fileName: string; bytes: Uint8Array; agendaItemId: number | null; limit?: number }): Promise<number> {
+export async function uploadPaper(
+  ctx: ServiceContext,
+  meetingId: number,
+  input: { title: string; fileName: string; bytes: Uint8Array; agendaItemId: number | null; limit?: number },
+): Promise<number> {
   const limit = Math.min(input.limit ?? PAPER_LIMIT_BYTES, PAPER_LIMIT_BYTES);
   return inTransaction(ctx, async (trx) => {
     authorize(ctx.actor, 'uploadPaper', await meetingSubject(trx, meetingId));
@@ -22,17 +26,38 @@ export async function uploadPaper(ctx: ServiceContext, meetingId: number, input:
     if (!kind) throw new Invalid({ file: 'Filen skal være en PDF, et Word- eller et Excel-dokument.' });
     let closed = false;
     if (input.agendaItemId) {
-      const item = await trx.selectFrom('agenda_item').select(['id', 'meeting_id', 'closed']).where('id', '=', input.agendaItemId).executeTakeFirst();
+      const item = await trx
+        .selectFrom('agenda_item')
+        .select(['id', 'meeting_id', 'closed'])
+        .where('id', '=', input.agendaItemId)
+        .executeTakeFirst();
       if (!item || item.meeting_id !== meetingId) throw new Invalid({ agendaItemId: 'Punktet er ikke på mødets dagsorden.' });
       closed = item.closed;
     }
     const fileName = safeFileName(input.fileName, kind.ext);
     const row = await trx
       .insertInto('meeting_paper')
-      .values({ meeting_id: meetingId, agenda_item_id: input.agendaItemId, title: input.title || fileName, file_name: fileName, content_type: kind.contentType, size_bytes: input.bytes.byteLength, content: Buffer.from(input.bytes), closed, uploaded_by_label: actorLabel(ctx.actor), uploaded_by_user_id: actorUserId(ctx.actor) })
+      .values({
+        meeting_id: meetingId,
+        agenda_item_id: input.agendaItemId,
+        title: input.title || fileName,
+        file_name: fileName,
+        content_type: kind.contentType,
+        size_bytes: input.bytes.byteLength,
+        content: Buffer.from(input.bytes),
+        closed,
+        uploaded_by_label: actorLabel(ctx.actor),
+        uploaded_by_user_id: actorUserId(ctx.actor),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'upload', entityType: 'meeting_paper', entityId: row.id, summary: `Bilag ${fileName} (${input.bytes.byteLength} bytes)`, after: { meetingId, fileName, contentType: kind.contentType, agendaItemId: input.agendaItemId } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'upload',
+      entityType: 'meeting_paper',
+      entityId: row.id,
+      summary: `Bilag ${fileName} (${input.bytes.byteLength} bytes)`,
+      after: { meetingId, fileName, contentType: kind.contentType, agendaItemId: input.agendaItemId },
+    });
     return row.id;
   });
 }
@@ -50,7 +75,11 @@ export async function getPaper(ctx: ServiceContext, id: number) {
 }
 
 /** Reuses a paper from an earlier meeting (e.g. the same budget appendix on the next agenda): a copy, so each meeting's papers stay as sent. */
-export async function copyPaper(ctx: ServiceContext, meetingId: number, input: { paperId: number; agendaItemId: number | null; title: string }): Promise<number> {
+export async function copyPaper(
+  ctx: ServiceContext,
+  meetingId: number,
+  input: { paperId: number; agendaItemId: number | null; title: string },
+): Promise<number> {
   const src = await getPaper(ctx, input.paperId);
   return uploadPaper(ctx, meetingId, { title: input.title, fileName: src.fileName, bytes: src.bytes, agendaItemId: input.agendaItemId });
 }

@@ -64,27 +64,57 @@ async function estateLookup(db: Executor): Promise<EstateLookup> {
     .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
     .select(['e.id', 'e.number', 'e.name', 'o.short_name'])
     .execute();
-  const map = new Map(rows.map((r) => [`${r.short_name.toLowerCase()}|${r.number}`, { id: r.id, label: `${r.name} (${r.short_name} afd. ${r.number})` }]));
+  const map = new Map(
+    rows.map((r) => [`${r.short_name.toLowerCase()}|${r.number}`, { id: r.id, label: `${r.name} (${r.short_name} afd. ${r.number})` }]),
+  );
   return (org, number) => map.get(`${org.trim().toLowerCase()}|${number}`);
 }
 
 /** R18 — reads a file into rows and row errors (nothing is saved). */
-export async function checkFile(db: Executor, fileName: string, data: Uint8Array | string): Promise<{ kind: 'csv' | 'xlsx'; rows: ImportRow[]; errors: ImportRowError[]; municipality: MunicipalityFigures | null }> {
+export async function checkFile(
+  db: Executor,
+  fileName: string,
+  data: Uint8Array | string,
+): Promise<{ kind: 'csv' | 'xlsx'; rows: ImportRow[]; errors: ImportRowError[]; municipality: MunicipalityFigures | null }> {
   const kind = isXlsx(fileName, data) ? 'xlsx' : 'csv';
   let grid: Grid;
   try {
-    grid = kind === 'xlsx' ? await xlsxGrid(data as Uint8Array) : csvGrid(typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data));
+    grid =
+      kind === 'xlsx'
+        ? await xlsxGrid(data as Uint8Array)
+        : csvGrid(typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data));
   } catch (e) {
     const what = kind === 'xlsx' ? 'et Excel-ark (.xlsx)' : 'CSV';
-    return { kind, rows: [], municipality: null, errors: [{ line: 0, message: `Filen kan ikke læses som ${what}: ${(e as Error).message}` }] };
+    return {
+      kind,
+      rows: [],
+      municipality: null,
+      errors: [{ line: 0, message: `Filen kan ikke læses som ${what}: ${(e as Error).message}` }],
+    };
   }
   const checked = checkGrid(grid, await estateLookup(db));
-  return { kind, rows: checked.rows, errors: checked.errors, municipality: checked.municipality ? { residents: checked.municipality.residents, ratios: checked.municipality.ratios } : null };
+  return {
+    kind,
+    rows: checked.rows,
+    errors: checked.errors,
+    municipality: checked.municipality ? { residents: checked.municipality.residents, ratios: checked.municipality.ratios } : null,
+  };
 }
 
 const summaryOf = (r: {
-  id: number; year: number; file_name: string; file_kind: 'csv' | 'xlsx'; status: ImportSummary['status']; uploaded_by_label: string; created_at: Date;
-  imported_at: Date | null; row_count: number; error_count: number; region_income_ore: number | null; national_conviction_rate: string | null; version: number;
+  id: number;
+  year: number;
+  file_name: string;
+  file_kind: 'csv' | 'xlsx';
+  status: ImportSummary['status'];
+  uploaded_by_label: string;
+  created_at: Date;
+  imported_at: Date | null;
+  row_count: number;
+  error_count: number;
+  region_income_ore: number | null;
+  national_conviction_rate: string | null;
+  version: number;
 }): ImportSummary => ({
   id: r.id,
   year: r.year,
@@ -102,7 +132,19 @@ const summaryOf = (r: {
 });
 
 const summaryColumns = [
-  'id', 'year', 'file_name', 'file_kind', 'status', 'uploaded_by_label', 'created_at', 'imported_at', 'row_count', 'error_count', 'region_income_ore', 'national_conviction_rate', 'version',
+  'id',
+  'year',
+  'file_name',
+  'file_kind',
+  'status',
+  'uploaded_by_label',
+  'created_at',
+  'imported_at',
+  'row_count',
+  'error_count',
+  'region_income_ore',
+  'national_conviction_rate',
+  'version',
 ] as const;
 
 /** R18 — validates the form's year and national values; Danish messages per field. */
@@ -114,7 +156,8 @@ function validateUpload(input: UploadInput): void {
   }
   if (input.nationalConvictionRate !== null) {
     const ok = /^\d{1,2}(\.\d{1,4})?$/.test(input.nationalConvictionRate);
-    if (!ok || Number(input.nationalConvictionRate) <= 0) errors.nationalConvictionRate = 'Landsgennemsnittet for dømte skal være en procent, fx 0,95.';
+    if (!ok || Number(input.nationalConvictionRate) <= 0)
+      errors.nationalConvictionRate = 'Landsgennemsnittet for dømte skal være en procent, fx 0,95.';
     else decimal(input.nationalConvictionRate);
   }
   if (input.fileName.trim() === '' || (typeof input.data === 'string' ? input.data.trim() === '' : input.data.length === 0)) {
@@ -164,7 +207,12 @@ export async function uploadStatistics(ctx: ServiceContext, input: UploadInput):
 /** R18 — imports and their provenance, newest first. */
 export async function listImports(ctx: ServiceContext): Promise<ImportSummary[]> {
   authorize(ctx.actor, 'import', { type: 'keyfigures' });
-  const rows = await ctx.db.selectFrom('keyfigure_import').select(summaryColumns).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await ctx.db
+    .selectFrom('keyfigure_import')
+    .select(summaryColumns)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map(summaryOf);
 }
 
@@ -178,8 +226,20 @@ export async function getImport(ctx: ServiceContext, id: number): Promise<Import
   authorize(ctx.actor, 'import', { type: 'keyfigures' });
   const row = await ctx.db.selectFrom('keyfigure_import').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('Indlæsningen findes ikke.');
-  const current = await ctx.db.selectFrom('keyfigure_import').select(summaryColumns).where('year', '=', row.year).where('status', '=', 'imported').where('id', '<>', id).executeTakeFirst();
-  return { ...summaryOf(row), municipality: row.municipality_figures, rows: row.rows, errors: row.errors, replaces: current ? summaryOf(current) : null };
+  const current = await ctx.db
+    .selectFrom('keyfigure_import')
+    .select(summaryColumns)
+    .where('year', '=', row.year)
+    .where('status', '=', 'imported')
+    .where('id', '<>', id)
+    .executeTakeFirst();
+  return {
+    ...summaryOf(row),
+    municipality: row.municipality_figures,
+    rows: row.rows,
+    errors: row.errors,
+    replaces: current ? summaryOf(current) : null,
+  };
 }
 
 /**
@@ -193,23 +253,50 @@ export async function confirmImport(ctx: ServiceContext, id: number, version: nu
     if (!current) throw new NotFound('Indlæsningen findes ikke.');
     await assertVersion(trx, current as never, version, 'keyfigure_import');
     if (current.status !== 'preview') {
-      throw new Conflict(current as never, [], current.status === 'imported' ? 'Filen er allerede gemt.' : 'Indlæsningen er afsluttet og kan ikke gemmes.');
+      throw new Conflict(
+        current as never,
+        [],
+        current.status === 'imported' ? 'Filen er allerede gemt.' : 'Indlæsningen er afsluttet og kan ikke gemmes.',
+      );
     }
     if (current.error_count > 0) {
-      throw new Invalid({ file: `Filen har ${current.error_count} fejl. Ret filen, og indlæs den igen – intet er gemt.` }, 'Filen har fejl; intet er gemt.');
+      throw new Invalid(
+        { file: `Filen har ${current.error_count} fejl. Ret filen, og indlæs den igen – intet er gemt.` },
+        'Filen har fejl; intet er gemt.',
+      );
     }
     // The rows were checked against the registry at upload; an estate deleted since must stop the import.
     const ids = current.rows.map((r) => r.estateId);
     const existing = ids.length ? await trx.selectFrom('estate').select('id').where('id', 'in', ids).execute() : [];
-    if (existing.length !== new Set(ids).size) throw new Invalid({ file: 'En afdeling i filen er slettet fra registeret siden indlæsningen. Indlæs filen igen.' });
+    if (existing.length !== new Set(ids).size)
+      throw new Invalid({ file: 'En afdeling i filen er slettet fra registeret siden indlæsningen. Indlæs filen igen.' });
 
-    const previous = await trx.selectFrom('keyfigure_import').select(['id', 'file_name']).where('year', '=', current.year).where('status', '=', 'imported').forUpdate().executeTakeFirst();
+    const previous = await trx
+      .selectFrom('keyfigure_import')
+      .select(['id', 'file_name'])
+      .where('year', '=', current.year)
+      .where('status', '=', 'imported')
+      .forUpdate()
+      .executeTakeFirst();
     await trx.deleteFrom('keyfigure_estate_year').where('year', '=', current.year).execute();
-    if (previous) await trx.updateTable('keyfigure_import').set({ status: 'replaced', version: sql`version + 1`, updated_at: ctx.now() }).where('id', '=', previous.id).execute();
+    if (previous)
+      await trx
+        .updateTable('keyfigure_import')
+        .set({ status: 'replaced', version: sql`version + 1`, updated_at: ctx.now() })
+        .where('id', '=', previous.id)
+        .execute();
     for (let i = 0; i < current.rows.length; i += 500) {
       await trx
         .insertInto('keyfigure_estate_year')
-        .values(current.rows.slice(i, i + 500).map((r) => ({ estate_id: r.estateId, year: current.year, import_id: id, residents: r.residents, ratios: JSON.stringify(r.ratios) })))
+        .values(
+          current.rows.slice(i, i + 500).map((r) => ({
+            estate_id: r.estateId,
+            year: current.year,
+            import_id: id,
+            residents: r.residents,
+            ratios: JSON.stringify(r.ratios),
+          })),
+        )
         .execute();
     }
     const after = await trx
@@ -245,7 +332,14 @@ export async function discardImport(ctx: ServiceContext, id: number, version: nu
       .where('id', '=', id)
       .returning(['version'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'discard', entityType: 'keyfigure_import', entityId: id, version: after.version, summary: `Kasserede ${current.file_name} (${current.year})`, changes: [{ field: 'status', before: 'preview', after: 'discarded' }] });
+    await recordAudit(trx, ctx.actor, {
+      action: 'discard',
+      entityType: 'keyfigure_import',
+      entityId: id,
+      version: after.version,
+      summary: `Kasserede ${current.file_name} (${current.year})`,
+      changes: [{ field: 'status', before: 'preview', after: 'discarded' }],
+    });
   });
 }
 

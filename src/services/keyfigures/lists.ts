@@ -43,7 +43,11 @@ export function referenceRowOf(r: Omit<ListReferenceTable, 'id'> & { id?: number
     newOnList: r.new_on_list === '' ? undefined : r.new_on_list === 'yes',
     residents: r.residents.trim() === '' ? undefined : Number(r.residents),
     values,
-    flags: r.quality_flags.split(';').map((f) => f.trim()).filter((f) => f !== '').map(parseQualityFlag),
+    flags: r.quality_flags
+      .split(';')
+      .map((f) => f.trim())
+      .filter((f) => f !== '')
+      .map(parseQualityFlag),
   };
 }
 

@@ -56,11 +56,32 @@ export function colourOf(legend: readonly LegendClass[], v: number | undefined):
 const da1 = (n: number) => new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 
 /** R18 — the map's features for a year, level and indicator. */
-export async function mapData(ctx: ServiceContext, y: YearFigures, level: MapLevel, indicator: Indicator, href: (key: string, f: { id: number }) => string): Promise<MapData> {
+export async function mapData(
+  ctx: ServiceContext,
+  y: YearFigures,
+  level: MapLevel,
+  indicator: Indicator,
+  href: (key: string, f: { id: number }) => string,
+): Promise<MapData> {
   const shapes =
     level === 'district'
-      ? (await ctx.db.selectFrom('district').select(['id', 'name', 'geometry']).where('geometry', 'is not', null).orderBy('number').execute()).map((d) => ({ ...d, key: districtKey(d.id) }))
-      : (await ctx.db.selectFrom('urban_area').select(['id', 'name', 'geometry']).where('geometry', 'is not', null).where('valid_to', 'is', null).orderBy('name').execute()).map((a) => ({ ...a, key: urbanAreaKey(y, a.id) }));
+      ? (
+          await ctx.db
+            .selectFrom('district')
+            .select(['id', 'name', 'geometry'])
+            .where('geometry', 'is not', null)
+            .orderBy('number')
+            .execute()
+        ).map((d) => ({ ...d, key: districtKey(d.id) }))
+      : (
+          await ctx.db
+            .selectFrom('urban_area')
+            .select(['id', 'name', 'geometry'])
+            .where('geometry', 'is not', null)
+            .where('valid_to', 'is', null)
+            .orderBy('name')
+            .execute()
+        ).map((a) => ({ ...a, key: urbanAreaKey(y, a.id) }));
   const raw = shapes.map((s) => {
     const f = s.key ? y.units.get(s.key) : undefined;
     const value = indicatorValue(f, indicator.variable);
@@ -77,7 +98,8 @@ export async function mapData(ctx: ServiceContext, y: YearFigures, level: MapLev
       name: s.name,
       geometry: s.geometry as unknown as MultiPolygon,
       value,
-      valueText: value !== undefined ? `${da1(value)} %` : suppressed ? 'Skjult (få personer)' : has ? 'Ikke opgjort' : 'Ingen afdelinger med tal',
+      valueText:
+        value !== undefined ? `${da1(value)} %` : suppressed ? 'Skjult (få personer)' : has ? 'Ikke opgjort' : 'Ingen afdelinger med tal',
       colour: colourOf(legend, value),
       href: s.key && has ? href(s.key, s) : undefined,
     })),
@@ -93,12 +115,14 @@ const rings = (g: MultiPolygon): Position[][] =>
  */
 export function svgPaths(features: readonly MapFeature[], width: number, height: number): { paths: string[]; viewBox: string } {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) for (const ring of rings(f.geometry)) for (const [x, y] of ring) {
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
-  }
+  for (const f of features)
+    for (const ring of rings(f.geometry))
+      for (const [x, y] of ring) {
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
   if (!Number.isFinite(minX)) return { paths: features.map(() => ''), viewBox: `0 0 ${width} ${height}` };
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const scale = Math.min(width / ((maxX - minX) * k || 1), height / (maxY - minY || 1));

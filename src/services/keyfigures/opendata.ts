@@ -21,7 +21,12 @@ export interface OpenRow {
 }
 
 /** R18 — the published rows of a year at the chosen levels (estates are never part of open data). */
-export async function openDataRows(ctx: ServiceContext, year: number, levels: readonly OpenLevel[], o: ReadOptions): Promise<{ rows: OpenRow[]; threshold: number }> {
+export async function openDataRows(
+  ctx: ServiceContext,
+  year: number,
+  levels: readonly OpenLevel[],
+  o: ReadOptions,
+): Promise<{ rows: OpenRow[]; threshold: number }> {
   const y = await loadYear(ctx, year, { ...o, published: true });
   const rows: OpenRow[] = [];
   for (const f of y.units.values()) {
@@ -31,7 +36,17 @@ export async function openDataRows(ctx: ServiceContext, year: number, levels: re
     for (const v of VARIABLE_IDS) {
       const r = f.ratios[v];
       const value = valueOf(known, v);
-      variables[v] = r ? { numerator: r.numerator, denominator: r.denominator, value: value ? formatDa(value, v === 'grossIncome' ? 0 : 2).replace(/\./g, '').replace(',', '.') : null } : null;
+      variables[v] = r
+        ? {
+            numerator: r.numerator,
+            denominator: r.denominator,
+            value: value
+              ? formatDa(value, v === 'grossIncome' ? 0 : 2)
+                  .replace(/\./g, '')
+                  .replace(',', '.')
+              : null,
+          }
+        : null;
     }
     rows.push({ year, level: f.unit.level, key: f.unit.key, name: f.unit.name, estates: f.estates, residents: f.residents, variables });
   }
@@ -45,9 +60,29 @@ const csvCell = (v: string | number | null) => {
 
 /** R18 — the rows as CSV (comma-separated, UTF-8 with BOM; empty = suppressed or not known). */
 export function openDataCsv(rows: readonly OpenRow[]): string {
-  const header = ['aar', 'niveau', 'noegle', 'navn', 'afdelinger', 'beboere', ...VARIABLE_IDS.flatMap((v) => [`${v}_taeller`, `${v}_naevner`, `${v}_vaerdi`])];
+  const header = [
+    'aar',
+    'niveau',
+    'noegle',
+    'navn',
+    'afdelinger',
+    'beboere',
+    ...VARIABLE_IDS.flatMap((v) => [`${v}_taeller`, `${v}_naevner`, `${v}_vaerdi`]),
+  ];
   const lines = rows.map((r) =>
-    [r.year, r.level, r.key, r.name, r.estates, r.residents, ...VARIABLE_IDS.flatMap((v) => [r.variables[v]?.numerator ?? null, r.variables[v]?.denominator ?? null, r.variables[v]?.value ?? null])]
+    [
+      r.year,
+      r.level,
+      r.key,
+      r.name,
+      r.estates,
+      r.residents,
+      ...VARIABLE_IDS.flatMap((v) => [
+        r.variables[v]?.numerator ?? null,
+        r.variables[v]?.denominator ?? null,
+        r.variables[v]?.value ?? null,
+      ]),
+    ]
       .map(csvCell)
       .join(','),
   );

@@ -25,7 +25,10 @@ export function csvGrid(text: string): Grid {
     info: { lines: number };
   }[];
   const [head, ...body] = records;
-  return { header: (head?.record ?? []).map(normaliseHeader), rows: body.map((r) => ({ line: r.info.lines, cells: r.record.map((x) => x.trim()) })) };
+  return {
+    header: (head?.record ?? []).map(normaliseHeader),
+    rows: body.map((r) => ({ line: r.info.lines, cells: r.record.map((x) => x.trim()) })),
+  };
 }
 
 const cellText = (v: ExcelJS.CellValue): string => {
@@ -34,7 +37,11 @@ const cellText = (v: ExcelJS.CellValue): string => {
   if (typeof v === 'string') return v.trim();
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'result' in v) return cellText((v as { result: ExcelJS.CellValue }).result);
-  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return (v as ExcelJS.CellRichTextValue).richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text).trim();
   return String(v).trim();
 };
@@ -88,11 +95,18 @@ function wholeNumber(raw: string): number | undefined | 'invalid' {
  * R18 — checks every row: the estate exists and appears once, counts are whole and not negative, each
  * variable has both numerator and denominator or neither, and no share's numerator exceeds its denominator.
  */
-export function checkGrid(grid: Grid, lookup: EstateLookup): { rows: ImportRow[]; errors: ImportRowError[]; municipality: MunicipalityRow | null } {
+export function checkGrid(
+  grid: Grid,
+  lookup: EstateLookup,
+): { rows: ImportRow[]; errors: ImportRowError[]; municipality: MunicipalityRow | null } {
   const errors: ImportRowError[] = [];
   const missing = [ID_COLUMNS.organisation, ID_COLUMNS.number, ID_COLUMNS.residents].filter((h) => !grid.header.includes(h));
   if (missing.length > 0) {
-    return { rows: [], municipality: null, errors: [{ line: 1, message: `Linje 1: kolonnerne ${missing.join(', ')} mangler i overskriften.` }] };
+    return {
+      rows: [],
+      municipality: null,
+      errors: [{ line: 1, message: `Linje 1: kolonnerne ${missing.join(', ')} mangler i overskriften.` }],
+    };
   }
   const known = new Set<string>([...Object.values(ID_COLUMNS), ...VARIABLE_COLUMNS.flatMap((c) => [c.numerator, c.denominator])]);
   const unknown = grid.header.filter((h) => h !== '' && !known.has(h));
@@ -137,7 +151,9 @@ export function checkGrid(grid: Grid, lookup: EstateLookup): { rows: ImportRow[]
       const hasN = cell(c.numerator) !== '';
       const hasD = cell(c.denominator) !== '';
       if (hasN !== hasD) {
-        problems.push(hasN ? `${c.denominator} mangler, når ${c.numerator} er udfyldt` : `${c.numerator} mangler, når ${c.denominator} er udfyldt`);
+        problems.push(
+          hasN ? `${c.denominator} mangler, når ${c.numerator} er udfyldt` : `${c.numerator} mangler, når ${c.denominator} er udfyldt`,
+        );
         continue;
       }
       if (n === undefined || d === undefined) continue;
@@ -171,4 +187,3 @@ function withColumns(p: KeyFigureProblem): string {
   const c = p.numeratorAbove ? VARIABLE_COLUMNS.find((x) => x.variable === p.variable) : undefined;
   return c ? `${text} (kolonnerne ${c.numerator} og ${c.denominator})` : text;
 }
-

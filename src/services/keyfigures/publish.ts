@@ -65,14 +65,29 @@ export function unitsOf(estates: readonly PlacedEstate[], cityName = 'Alle almen
   for (const e of estates) {
     const dKey = `d${e.districtId ?? 0}`;
     if (!units.has(dKey)) {
-      units.set(dKey, { key: dKey, level: 'district', name: e.districtName ?? 'Uden bydel', parent: CITY, refId: e.districtId, districtId: e.districtId });
+      units.set(dKey, {
+        key: dKey,
+        level: 'district',
+        name: e.districtName ?? 'Uden bydel',
+        parent: CITY,
+        refId: e.districtId,
+        districtId: e.districtId,
+      });
     }
     const aKey = e.urbanAreaId ? `a${e.urbanAreaId}-${e.districtId ?? 0}` : `r${e.districtId ?? 0}`;
     if (!units.has(aKey)) {
       const name = e.urbanAreaId ? (e.urbanAreaName ?? 'Byområde') : `Øvrige afdelinger i ${e.districtName ?? 'ingen bydel'}`;
       units.set(aKey, { key: aKey, level: 'area', name, parent: dKey, refId: e.urbanAreaId, districtId: e.districtId });
     }
-    units.set(`e${e.id}`, { key: `e${e.id}`, level: 'estate', name: e.name, parent: aKey, refId: e.id, districtId: e.districtId, organisationId: e.organisationId });
+    units.set(`e${e.id}`, {
+      key: `e${e.id}`,
+      level: 'estate',
+      name: e.name,
+      parent: aKey,
+      refId: e.id,
+      districtId: e.districtId,
+      organisationId: e.organisationId,
+    });
   }
   return [...units.values()];
 }
@@ -116,12 +131,20 @@ export const countSeries = (): { id: string; of: (k: KeyFigures) => number | und
  * without the variable counts 0 there and is not published) goes through `suppressSmallCounts`.
  * Averages (income) are hidden with their denominator. With `threshold` undefined nothing is hidden.
  */
-export function publish(units: readonly Unit[], aggregates: ReadonlyMap<string, Aggregate>, threshold: number | undefined): Map<string, UnitFigures> {
+export function publish(
+  units: readonly Unit[],
+  aggregates: ReadonlyMap<string, Aggregate>,
+  threshold: number | undefined,
+): Map<string, UnitFigures> {
   const present = units.filter((u) => aggregates.has(u.key));
   const hidden = new Map<string, ReadonlySet<string>>();
   if (threshold !== undefined) {
     for (const s of countSeries()) {
-      const cells: CountCell[] = present.map((u) => ({ id: u.key, parent: u.parent && aggregates.has(u.parent) ? u.parent : undefined, value: s.of(aggregates.get(u.key)!) ?? 0 }));
+      const cells: CountCell[] = present.map((u) => ({
+        id: u.key,
+        parent: u.parent && aggregates.has(u.parent) ? u.parent : undefined,
+        value: s.of(aggregates.get(u.key)!) ?? 0,
+      }));
       // A unit whose own figure lacks the variable sums its known parts; repair the tree so parents = Σ children.
       fixSums(cells);
       hidden.set(s.id, suppressSmallCounts(cells, threshold).suppressed);
@@ -139,7 +162,13 @@ export function publish(units: readonly Unit[], aggregates: ReadonlyMap<string, 
       const nHidden = VARIABLES[v].kind === 'share' ? isHidden(`${v}.numerator`, u.key) : dHidden;
       ratios[v] = { numerator: nHidden ? null : r.numerator, denominator: dHidden ? null : r.denominator };
     }
-    out.set(u.key, { unit: u, estates: a.estates, residents: isHidden('residents', u.key) ? null : a.residents, ratios, incomplete: a.incomplete });
+    out.set(u.key, {
+      unit: u,
+      estates: a.estates,
+      residents: isHidden('residents', u.key) ? null : a.residents,
+      ratios,
+      incomplete: a.incomplete,
+    });
   }
   return out;
 }

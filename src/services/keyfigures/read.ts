@@ -57,7 +57,14 @@ export interface YearFigures {
 export async function figureYears(ctx: ServiceContext): Promise<number[]> {
   authorize(ctx.actor, 'read', { type: 'keyfigures' });
   // From the imports in force (a handful of rows), not by scanning every estate's figures.
-  const rows = await ctx.db.selectFrom('keyfigure_import').select('year').distinct().where('status', '=', 'imported').where('row_count', '>', 0).orderBy('year').execute();
+  const rows = await ctx.db
+    .selectFrom('keyfigure_import')
+    .select('year')
+    .distinct()
+    .where('status', '=', 'imported')
+    .where('row_count', '>', 0)
+    .orderBy('year')
+    .execute();
   return rows.map((r) => r.year);
 }
 
@@ -66,7 +73,15 @@ async function placedEstates(db: Executor): Promise<PlacedEstate[]> {
     .selectFrom('estate as e')
     .leftJoin('district as d', 'd.id', 'e.district_id')
     .leftJoin('urban_area as u', 'u.id', 'e.urban_area_id')
-    .select(['e.id', 'e.name', 'e.organisation_id as organisationId', 'e.district_id as districtId', 'd.name as districtName', 'e.urban_area_id as urbanAreaId', 'u.name as urbanAreaName'])
+    .select([
+      'e.id',
+      'e.name',
+      'e.organisation_id as organisationId',
+      'e.district_id as districtId',
+      'd.name as districtName',
+      'e.urban_area_id as urbanAreaId',
+      'u.name as urbanAreaName',
+    ])
     .orderBy('d.number')
     .orderBy('u.name')
     .orderBy('e.name')
@@ -89,24 +104,39 @@ export async function thresholdInForce(db: Executor, o: ReadOptions): Promise<nu
  */
 export async function loadYear(ctx: ServiceContext, year: number, o: ReadOptions): Promise<YearFigures> {
   authorize(ctx.actor, 'read', { type: 'keyfigures' });
-  const [threshold, imports, fingerprint] = await Promise.all([thresholdInForce(ctx.db, o), currentImports(ctx.db), dataFingerprint(ctx.db)]);
+  const [threshold, imports, fingerprint] = await Promise.all([
+    thresholdInForce(ctx.db, o),
+    currentImports(ctx.db),
+    dataFingerprint(ctx.db),
+  ]);
   const { tree, whole, published } = await yearBase(ctx.db, year, threshold, fingerprint);
   const full = !o.published && can(ctx.actor, 'readDetail', { type: 'keyfigures' });
   const units = new Map(full ? whole : published);
   if (!full && !o.published) {
     for (const u of tree) {
-      if (u.level === 'estate' && can(ctx.actor, 'readDetail', { type: 'keyfigures', organisationId: u.organisationId }) && whole.has(u.key)) units.set(u.key, whole.get(u.key)!);
+      if (
+        u.level === 'estate' &&
+        can(ctx.actor, 'readDetail', { type: 'keyfigures', organisationId: u.organisationId }) &&
+        whole.has(u.key)
+      )
+        units.set(u.key, whole.get(u.key)!);
     }
   }
   const source = imports.find((i) => i.year === year);
-  const m = source ? (await ctx.db.selectFrom('keyfigure_import').select('municipality_figures').where('id', '=', source.id).executeTakeFirst())?.municipality_figures : null;
+  const m = source
+    ? (await ctx.db.selectFrom('keyfigure_import').select('municipality_figures').where('id', '=', source.id).executeTakeFirst())
+        ?.municipality_figures
+    : null;
   let municipality: UnitFigures | undefined;
   if (m) {
     const unit: Unit = { key: municipalityKey, level: 'city', name: 'Hele København (alle beboere)', refId: null, districtId: null };
     // Counts for the whole city are large; a count below the threshold is still hidden (primary suppression).
     const hide = (n: number) => !full && n > 0 && n < threshold;
     const ratios: UnitFigures['ratios'] = Object.fromEntries(
-      Object.entries(m.ratios).map(([v, r]) => [v, { numerator: hide(r.numerator) ? null : r.numerator, denominator: hide(r.denominator) ? null : r.denominator }]),
+      Object.entries(m.ratios).map(([v, r]) => [
+        v,
+        { numerator: hide(r.numerator) ? null : r.numerator, denominator: hide(r.denominator) ? null : r.denominator },
+      ]),
     );
     municipality = { unit, estates: 0, residents: hide(m.residents) ? null : m.residents, ratios, incomplete: [] };
     units.set(municipalityKey, municipality);
@@ -220,7 +250,10 @@ export function nationalInput(f: UnitFigures, source: ImportSummary | undefined)
   }
   const income = k.ratios.grossIncome;
   if (income && income.denominator > 0 && source?.regionIncomeOre) {
-    values.grossIncomeVsRegion = { numerator: BigInt(income.numerator), denominator: BigInt(income.denominator) * BigInt(source.regionIncomeOre) };
+    values.grossIncomeVsRegion = {
+      numerator: BigInt(income.numerator),
+      denominator: BigInt(income.denominator) * BigInt(source.regionIncomeOre),
+    };
   }
   return { residents: f.residents ?? undefined, values };
 }
@@ -243,8 +276,16 @@ export function nationalCriteria(y: YearFigures): { set: CriteriaSet; results: N
 }
 
 /** R18 — a unit's indicators over the years (for trend charts). */
-export function trend(years: readonly YearFigures[], key: string, indicator: Indicator): { year: number; value: Rational | undefined; suppressed: boolean }[] {
-  return years.map((y) => ({ year: y.year, value: indicatorValue(y.units.get(key), indicator.variable), suppressed: isSuppressed(y.units.get(key), indicator.variable) }));
+export function trend(
+  years: readonly YearFigures[],
+  key: string,
+  indicator: Indicator,
+): { year: number; value: Rational | undefined; suppressed: boolean }[] {
+  return years.map((y) => ({
+    year: y.year,
+    value: indicatorValue(y.units.get(key), indicator.variable),
+    suppressed: isSuppressed(y.units.get(key), indicator.variable),
+  }));
 }
 
 export function unitOrThrow(y: YearFigures, key: string): UnitFigures {

@@ -25,7 +25,13 @@ export interface KeyfigureSettings {
 export async function loadSettings(db: Executor): Promise<KeyfigureSettings> {
   const row = await db.selectFrom('keyfigure_setting').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   const rule = row.designation_rule as unknown as VulnerableAreaRule;
-  return { rule, ruleText: describeVulnerableAreaRule(rule), threshold: row.suppression_threshold, version: row.version, updatedAt: row.updated_at };
+  return {
+    rule,
+    ruleText: describeVulnerableAreaRule(rule),
+    threshold: row.suppression_threshold,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
 }
 
 export async function getSettings(ctx: ServiceContext): Promise<KeyfigureSettings> {
@@ -59,12 +65,18 @@ export async function updateSettings(ctx: ServiceContext, version: number, input
     if (rule.name === '') errors.name = 'Skriv reglens navn.';
     if (!/^\d{1,3}(\.\d{1,2})?$/.test(amount)) errors.deviation = 'Afvigelsen skal være et tal med højst to decimaler, fx 25 eller 12,5.';
     for (const p of ruleProblems(rule)) errors[p.field] ??= p.message;
-    if (input.threshold !== null && (input.threshold < 1 || input.threshold > 100)) errors.threshold = 'Diskretionsgrænsen skal være mellem 1 og 100.';
+    if (input.threshold !== null && (input.threshold < 1 || input.threshold > 100))
+      errors.threshold = 'Diskretionsgrænsen skal være mellem 1 og 100.';
     if (Object.keys(errors).length) throw new Invalid(errors);
     await assertVersion(trx, current as never, version, 'keyfigure_setting');
     const after = await trx
       .updateTable('keyfigure_setting')
-      .set({ designation_rule: JSON.stringify(rule), suppression_threshold: input.threshold, version: current.version + 1, updated_at: ctx.now() })
+      .set({
+        designation_rule: JSON.stringify(rule),
+        suppression_threshold: input.threshold,
+        version: current.version + 1,
+        updated_at: ctx.now(),
+      })
       .where('id', '=', 1)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -12,7 +12,11 @@ const cellValue = (v: ExcelJS.CellValue): unknown => {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || v instanceof Date) return typeof v === 'string' ? v.trim() : v;
   if (typeof v === 'object' && 'result' in v) return cellValue((v as { result: ExcelJS.CellValue }).result);
-  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return (v as ExcelJS.CellRichTextValue).richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text).trim();
   return String(v);
 };
@@ -20,7 +24,10 @@ const cellValue = (v: ExcelJS.CellValue): unknown => {
 function keyed(header: string[], body: { row: number; cells: unknown[] }[]): FileRead {
   const { index, missing } = mapHeaders(header);
   if (missing.length) {
-    return { ok: false, message: `Filens første række skal være overskrifter. Der mangler: ${missing.join(', ')}. Brug skabelonen (Budgetlinje; År; Beløb; Dato; Tekst).` };
+    return {
+      ok: false,
+      message: `Filens første række skal være overskrifter. Der mangler: ${missing.join(', ')}. Brug skabelonen (Budgetlinje; År; Beløb; Dato; Tekst).`,
+    };
   }
   const rows: RawAccountRow[] = [];
   for (const r of body) {
@@ -44,7 +51,10 @@ export function readCsv(text: string): FileRead {
     return { ok: false, message: `Filen kan ikke læses som CSV: ${(err as Error).message}` };
   }
   const [head, ...body] = records;
-  return keyed(head?.record ?? [], body.map((r) => ({ row: r.info.lines, cells: r.record.map((x) => x.trim()) })));
+  return keyed(
+    head?.record ?? [],
+    body.map((r) => ({ row: r.info.lines, cells: r.record.map((x) => x.trim()) })),
+  );
 }
 
 export async function readXlsx(data: Uint8Array): Promise<FileRead> {

@@ -21,7 +21,13 @@ export interface EntryInput {
 
 async function planLinesAndYears(db: Db | Trx, planId: number) {
   const plan = await db.selectFrom('plan').select(['starts_on', 'ends_on', 'name']).where('id', '=', planId).executeTakeFirstOrThrow();
-  const lines = await db.selectFrom('budget_line').select(['id', 'name']).where('plan_id', '=', planId).orderBy('sort').orderBy('id').execute();
+  const lines = await db
+    .selectFrom('budget_line')
+    .select(['id', 'name'])
+    .where('plan_id', '=', planId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
   return { name: plan.name, lines, years: planYears(plan.starts_on, plan.ends_on) };
 }
 
@@ -31,7 +37,18 @@ export async function listEntries(ctx: ServiceContext, planId: number) {
   return ctx.db
     .selectFrom('account_entry as e')
     .innerJoin('budget_line as l', 'l.id', 'e.line_id')
-    .select(['e.id', 'e.line_id as lineId', 'l.name as lineName', 'e.year', 'e.amount_ore as amountOre', 'e.booked_on as bookedOn', 'e.text', 'e.import_id as importId', 'e.created_by_label as createdBy', 'e.created_at as createdAt'])
+    .select([
+      'e.id',
+      'e.line_id as lineId',
+      'l.name as lineName',
+      'e.year',
+      'e.amount_ore as amountOre',
+      'e.booked_on as bookedOn',
+      'e.text',
+      'e.import_id as importId',
+      'e.created_by_label as createdBy',
+      'e.created_at as createdAt',
+    ])
     .where('e.plan_id', '=', planId)
     .orderBy('e.year', 'desc')
     .orderBy('e.id', 'desc')
@@ -52,10 +69,26 @@ export async function addEntry(ctx: ServiceContext, planId: number, input: Entry
     if (Object.keys(errors).length) throw new Invalid(errors);
     const row = await trx
       .insertInto('account_entry')
-      .values({ plan_id: planId, line_id: input.lineId, year: input.year, amount_ore: input.amountOre, booked_on: input.bookedOn, text: input.text, created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor) })
+      .values({
+        plan_id: planId,
+        line_id: input.lineId,
+        year: input.year,
+        amount_ore: input.amountOre,
+        booked_on: input.bookedOn,
+        text: input.text,
+        created_by_label: actorLabel(ctx.actor),
+        created_by_user_id: actorUserId(ctx.actor),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'account_entry', entityId: row.id, planId, summary: `Regnskab ${input.year}, ${line!.name}: ${kr(input.amountOre)}`, after: { ...input } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'account_entry',
+      entityId: row.id,
+      planId,
+      summary: `Regnskab ${input.year}, ${line!.name}: ${kr(input.amountOre)}`,
+      after: { ...input },
+    });
     return row.id;
   });
 }
@@ -68,7 +101,14 @@ export async function deleteEntry(ctx: ServiceContext, planId: number, entryId: 
     if (!e) throw new NotFound('Posten findes ikke.');
     if (e.import_id !== null) throw new Invalid({ entry: 'Posten kommer fra en indlæst fil; indlæs en rettet fil for året i stedet.' });
     await trx.deleteFrom('account_entry').where('id', '=', entryId).execute();
-    await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'account_entry', entityId: entryId, planId, summary: `Slettede regnskabspost ${e.year}: ${kr(e.amount_ore)}`, before: e });
+    await recordAudit(trx, ctx.actor, {
+      action: 'delete',
+      entityType: 'account_entry',
+      entityId: entryId,
+      planId,
+      summary: `Slettede regnskabspost ${e.year}: ${kr(e.amount_ore)}`,
+      before: e,
+    });
   });
 }
 
@@ -115,43 +155,59 @@ async function stagePreview(ctx: ServiceContext, planId: number, fileName: strin
   const { rows, errors } = validateAccountRows(raw, p);
   const years = [...new Set(rows.map((r) => r.year))].sort();
   return inTransaction(ctx, async (trx) => {
-  const row = await trx
-    .insertInto('account_import')
-    .values({
-      plan_id: planId,
-      file_name: fileName.slice(0, 200),
-      rows: JSON.stringify(rows),
-      errors: JSON.stringify(errors),
-      row_count: raw.length,
-      total_ore: sumOre(rows.map((r) => r.amountOre)),
-      years: JSON.stringify(years),
-      created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-      created_by_label: actorLabel(ctx.actor),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, ctx.actor, {
-    action: 'create',
-    entityType: 'account_import',
-    entityId: row.id,
-    planId,
-    summary: `Forhåndsviste regnskab fra ${fileName.slice(0, 200)}`,
-    after: { fil: fileName.slice(0, 200), rækker: raw.length, fejl: errors.length, beløb: sumOre(rows.map((r) => r.amountOre)), år: years.join(', ') },
-  });
-  return row.id;
+    const row = await trx
+      .insertInto('account_import')
+      .values({
+        plan_id: planId,
+        file_name: fileName.slice(0, 200),
+        rows: JSON.stringify(rows),
+        errors: JSON.stringify(errors),
+        row_count: raw.length,
+        total_ore: sumOre(rows.map((r) => r.amountOre)),
+        years: JSON.stringify(years),
+        created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        created_by_label: actorLabel(ctx.actor),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'account_import',
+      entityId: row.id,
+      planId,
+      summary: `Forhåndsviste regnskab fra ${fileName.slice(0, 200)}`,
+      after: {
+        fil: fileName.slice(0, 200),
+        rækker: raw.length,
+        fejl: errors.length,
+        beløb: sumOre(rows.map((r) => r.amountOre)),
+        år: years.join(', '),
+      },
+    });
+    return row.id;
   });
 }
 
 export async function getImport(ctx: ServiceContext, planId: number, importId: number): Promise<ImportDetail> {
   authorize(ctx.actor, 'recordAccounts', await budgetSubject(ctx.db, planId));
-  const r = await ctx.db.selectFrom('account_import').selectAll().where('id', '=', importId).where('plan_id', '=', planId).executeTakeFirst();
+  const r = await ctx.db
+    .selectFrom('account_import')
+    .selectAll()
+    .where('id', '=', importId)
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
   if (!r) throw new NotFound('Indlæsningen findes ikke.');
   const p = progress.get(importId);
   if (r.status === 'running' && !p && !running.has(importId)) {
     // The process that ran it stopped (its transaction rolled back): say so instead of waiting forever.
     r.status = 'failed';
     r.message = 'Indlæsningen blev afbrudt (serveren genstartede), og intet blev gemt. Indlæs filen igen.';
-    await ctx.db.updateTable('account_import').set({ status: 'failed', message: r.message, finished_at: sql`now()` }).where('id', '=', importId).where('status', '=', 'running').execute();
+    await ctx.db
+      .updateTable('account_import')
+      .set({ status: 'failed', message: r.message, finished_at: sql`now()` })
+      .where('id', '=', importId)
+      .where('status', '=', 'running')
+      .execute();
   }
   return {
     id: r.id,
@@ -175,7 +231,15 @@ export async function listImports(ctx: ServiceContext, planId: number) {
   authorize(ctx.actor, 'read', await budgetSubject(ctx.db, planId));
   return ctx.db
     .selectFrom('account_import')
-    .select(['id', 'file_name as fileName', 'status', 'row_count as rowCount', 'total_ore as totalOre', 'created_by_label as createdBy', 'created_at as createdAt'])
+    .select([
+      'id',
+      'file_name as fileName',
+      'status',
+      'row_count as rowCount',
+      'total_ore as totalOre',
+      'created_by_label as createdBy',
+      'created_at as createdAt',
+    ])
     .where('plan_id', '=', planId)
     .where('status', 'in', ['done', 'failed', 'running'])
     .orderBy('id', 'desc')
@@ -200,15 +264,25 @@ export async function commitImport(ctx: ServiceContext, planId: number, importId
     .returningAll()
     .executeTakeFirst();
   if (!claimed) {
-    const r = await ctx.db.selectFrom('account_import').select(['status', 'errors']).where('id', '=', importId).where('plan_id', '=', planId).executeTakeFirst();
+    const r = await ctx.db
+      .selectFrom('account_import')
+      .select(['status', 'errors'])
+      .where('id', '=', importId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
     if (!r) throw new NotFound('Indlæsningen findes ikke.');
-    if (r.errors.length) throw new Invalid({ file: `Filen har ${r.errors.length} fejl og kan ikke indlæses. Ret filen, og indlæs den igen.` });
+    if (r.errors.length)
+      throw new Invalid({ file: `Filen har ${r.errors.length} fejl og kan ikke indlæses. Ret filen, og indlæs den igen.` });
     throw new Invalid({ file: r.status === 'done' ? 'Filen er allerede indlæst.' : 'Indlæsningen er allerede i gang eller kasseret.' });
   }
   const job = runImport(ctx.db, ctx.actor, planId, claimed.id, claimed.rows, claimed.years, claimed.file_name);
   if (claimed.rows.length <= INLINE_ROWS) {
     await job;
-    const after = await ctx.db.selectFrom('account_import').select(['status', 'message']).where('id', '=', importId).executeTakeFirstOrThrow();
+    const after = await ctx.db
+      .selectFrom('account_import')
+      .select(['status', 'message'])
+      .where('id', '=', importId)
+      .executeTakeFirstOrThrow();
     if (after.status === 'failed') throw new Invalid({ file: after.message });
     return { done: true };
   }
@@ -222,22 +296,53 @@ export async function importFinished(importId: number): Promise<void> {
   await running.get(importId);
 }
 
-async function runImport(db: Db, actor: Actor, planId: number, importId: number, rows: ImportRow[], years: number[], fileName: string): Promise<void> {
+async function runImport(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  importId: number,
+  rows: ImportRow[],
+  years: number[],
+  fileName: string,
+): Promise<void> {
   progress.set(importId, { done: 0, total: rows.length });
   try {
     await db.transaction().execute(async (trx) => {
       await trx.selectFrom('plan').select('id').where('id', '=', planId).forUpdate().execute();
       const replacedSum = years.length
-        ? await trx.selectFrom('account_entry').select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('amount_ore').as('sum')]).where('plan_id', '=', planId).where('import_id', 'is not', null).where('year', 'in', years).executeTakeFirstOrThrow()
+        ? await trx
+            .selectFrom('account_entry')
+            .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('amount_ore').as('sum')])
+            .where('plan_id', '=', planId)
+            .where('import_id', 'is not', null)
+            .where('year', 'in', years)
+            .executeTakeFirstOrThrow()
         : { n: '0', sum: '0' };
       const replaced = years.length
-        ? await trx.deleteFrom('account_entry').where('plan_id', '=', planId).where('import_id', 'is not', null).where('year', 'in', years).executeTakeFirst()
+        ? await trx
+            .deleteFrom('account_entry')
+            .where('plan_id', '=', planId)
+            .where('import_id', 'is not', null)
+            .where('year', 'in', years)
+            .executeTakeFirst()
         : { numDeletedRows: 0n };
       for (let i = 0; i < rows.length; i += CHUNK) {
         const chunk = rows.slice(i, i + CHUNK);
         await trx
           .insertInto('account_entry')
-          .values(chunk.map((r) => ({ plan_id: planId, line_id: r.lineId, year: r.year, amount_ore: r.amountOre, booked_on: r.bookedOn, text: r.text || `${fileName}, række ${r.row}`, import_id: importId, created_by_label: actorLabel(actor), created_by_user_id: actorUserId(actor) })))
+          .values(
+            chunk.map((r) => ({
+              plan_id: planId,
+              line_id: r.lineId,
+              year: r.year,
+              amount_ore: r.amountOre,
+              booked_on: r.bookedOn,
+              text: r.text || `${fileName}, række ${r.row}`,
+              import_id: importId,
+              created_by_label: actorLabel(actor),
+              created_by_user_id: actorUserId(actor),
+            })),
+          )
           .execute();
         progress.set(importId, { done: Math.min(rows.length, i + CHUNK), total: rows.length });
       }
@@ -256,7 +361,11 @@ async function runImport(db: Db, actor: Actor, planId: number, importId: number,
   } catch (err) {
     await db
       .updateTable('account_import')
-      .set({ status: 'failed', message: `Indlæsningen blev afbrudt, og intet blev gemt: ${(err as Error).message}`, finished_at: sql`now()` })
+      .set({
+        status: 'failed',
+        message: `Indlæsningen blev afbrudt, og intet blev gemt: ${(err as Error).message}`,
+        finished_at: sql`now()`,
+      })
       .where('id', '=', importId)
       .execute();
   } finally {
@@ -268,9 +377,23 @@ async function runImport(db: Db, actor: Actor, planId: number, importId: number,
 export async function discardImport(ctx: ServiceContext, planId: number, importId: number): Promise<void> {
   authorize(ctx.actor, 'recordAccounts', await budgetSubject(ctx.db, planId));
   await inTransaction(ctx, async (trx) => {
-    const r = await trx.updateTable('account_import').set({ status: 'discarded', rows: JSON.stringify([]) }).where('id', '=', importId).where('plan_id', '=', planId).where('status', '=', 'preview').returning(['file_name']).executeTakeFirst();
+    const r = await trx
+      .updateTable('account_import')
+      .set({ status: 'discarded', rows: JSON.stringify([]) })
+      .where('id', '=', importId)
+      .where('plan_id', '=', planId)
+      .where('status', '=', 'preview')
+      .returning(['file_name'])
+      .executeTakeFirst();
     if (!r) throw new NotFound('Der er ingen forhåndsvisning at kassere.');
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'account_import', entityId: importId, planId, summary: `Kasserede forhåndsvisningen af ${r.file_name}`, changes: [{ field: 'status', before: 'preview', after: 'discarded' }] });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'account_import',
+      entityId: importId,
+      planId,
+      summary: `Kasserede forhåndsvisningen af ${r.file_name}`,
+      changes: [{ field: 'status', before: 'preview', after: 'discarded' }],
+    });
   });
 }
 
@@ -282,12 +405,30 @@ function oreText(ore: number): string {
 }
 
 /** API: rows as JSON, checked and booked at once (all or nothing); `dryRun` only checks. */
-export async function importRows(ctx: ServiceContext, planId: number, rows: { budgetLine: string; year?: number | null; amountOre: number; bookedOn?: string | null; text?: string }[], dryRun: boolean) {
+export async function importRows(
+  ctx: ServiceContext,
+  planId: number,
+  rows: { budgetLine: string; year?: number | null; amountOre: number; bookedOn?: string | null; text?: string }[],
+  dryRun: boolean,
+) {
   authorize(ctx.actor, 'recordAccounts', await budgetSubject(ctx.db, planId));
-  const raw: RawAccountRow[] = rows.map((r, i) => ({ row: i + 1, cells: { line: r.budgetLine, year: r.year ?? null, amount: Number.isSafeInteger(r.amountOre) ? oreText(r.amountOre) : 'x', date: r.bookedOn ?? null, text: r.text ?? '' } }));
+  const raw: RawAccountRow[] = rows.map((r, i) => ({
+    row: i + 1,
+    cells: {
+      line: r.budgetLine,
+      year: r.year ?? null,
+      amount: Number.isSafeInteger(r.amountOre) ? oreText(r.amountOre) : 'x',
+      date: r.bookedOn ?? null,
+      text: r.text ?? '',
+    },
+  }));
   const p = await planLinesAndYears(ctx.db, planId);
   const { rows: ok, errors } = validateAccountRows(raw, p);
-  if (errors.length) throw new Invalid(Object.fromEntries(errors.map((e) => [`rows[${e.row - 1}].${e.field}`, e.message])), `${errors.length} fejl i rækkerne; intet er gemt.`);
+  if (errors.length)
+    throw new Invalid(
+      Object.fromEntries(errors.map((e) => [`rows[${e.row - 1}].${e.field}`, e.message])),
+      `${errors.length} fejl i rækkerne; intet er gemt.`,
+    );
   if (dryRun) return { imported: 0, totalOre: sumOre(ok.map((r) => r.amountOre)), importId: null };
   const id = await stagePreview(ctx, planId, 'API', raw);
   await commitImport(ctx, planId, id);

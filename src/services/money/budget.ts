@@ -3,7 +3,15 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { assertVersion } from '../../db/versioned.ts';
 import { kr } from '../../domain/money/amount.ts';
-import { type BudgetDraft, checkBudgetRules, type FunderKind, type LineKind, planYears, proposeMunicipalSplit, type RuleViolation } from '../../domain/money/budget.ts';
+import {
+  type BudgetDraft,
+  checkBudgetRules,
+  type FunderKind,
+  type LineKind,
+  planYears,
+  proposeMunicipalSplit,
+  type RuleViolation,
+} from '../../domain/money/budget.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { authorize } from '../../policy/index.ts';
 import { budgetWritableStates } from '../../policy/rules/money.ts';
@@ -27,7 +35,7 @@ export const lockedReason =
 export function violationFields(violations: RuleViolation[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const v of violations) {
-    const f = v.field === 'lbf' || v.field === 'local' || v.field === 'municipality' ? 'funders' : v.field ?? 'frameOre';
+    const f = v.field === 'lbf' || v.field === 'local' || v.field === 'municipality' ? 'funders' : (v.field ?? 'frameOre');
     fields[f] = fields[f] ? `${fields[f]} ${v.message}` : v.message;
   }
   return fields;
@@ -41,27 +49,35 @@ async function validateInput(trx: Trx, planId: number, plan: { starts_on: string
     const k = l.name.trim().toLowerCase();
     if (names.has(k)) errors.lines = `Budgetlinjen »${l.name}« står der to gange; giv linjerne forskellige navne.`;
     names.add(k);
-    const outside = Object.keys(l.perYear).map(Number).filter((y) => !years.includes(y) && l.perYear[y] !== 0);
-    if (outside.length) errors.lines = `Budgetlinjen »${l.name}« har beløb i ${outside.join(', ')}, uden for planens periode (${years[0]}–${years.at(-1)}).`;
+    const outside = Object.keys(l.perYear)
+      .map(Number)
+      .filter((y) => !years.includes(y) && l.perYear[y] !== 0);
+    if (outside.length)
+      errors.lines = `Budgetlinjen »${l.name}« har beløb i ${outside.join(', ')}, uden for planens periode (${years[0]}–${years.at(-1)}).`;
     if (l.kind === 'activity' && !l.activityId) errors.lines = `Vælg aktiviteten for budgetlinjen »${l.name}«.`;
   }
   const activityIds = input.lines.flatMap((l) => (l.activityId ? [l.activityId] : []));
   if (activityIds.length) {
-    const own = new Set((await trx.selectFrom('activity').select('id').where('plan_id', '=', planId).where('id', 'in', activityIds).execute()).map((a) => a.id));
+    const own = new Set(
+      (await trx.selectFrom('activity').select('id').where('plan_id', '=', planId).where('id', 'in', activityIds).execute()).map(
+        (a) => a.id,
+      ),
+    );
     if (activityIds.some((a) => !own.has(a))) errors.lines = 'En budgetlinje peger på en aktivitet, der ikke hører til planen.';
   }
-  if (input.funders.filter((f) => f.kind === 'lbf').length > 1) errors.funders = 'Landsbyggefonden kan kun stå én gang blandt finansieringskilderne.';
-  if (input.funders.filter((f) => f.kind === 'municipality').length > 1) errors.funders = 'Kommunen kan kun stå én gang blandt finansieringskilderne.';
+  if (input.funders.filter((f) => f.kind === 'lbf').length > 1)
+    errors.funders = 'Landsbyggefonden kan kun stå én gang blandt finansieringskilderne.';
+  if (input.funders.filter((f) => f.kind === 'municipality').length > 1)
+    errors.funders = 'Kommunen kan kun stå én gang blandt finansieringskilderne.';
   const parties = await partyOrganisationIds(trx, planId);
   for (const f of input.funders) {
-    if (f.kind === 'organisation' && (!f.organisationId || !parties.includes(f.organisationId))) errors.funders = `${f.name} er ikke part i planens bevilling; kun parternes boligorganisationer kan stå som boligorganisation.`;
+    if (f.kind === 'organisation' && (!f.organisationId || !parties.includes(f.organisationId)))
+      errors.funders = `${f.name} er ikke part i planens bevilling; kun parternes boligorganisationer kan stå som boligorganisation.`;
   }
   if (Object.keys(errors).length) throw new Invalid(errors, 'Budgettet kan ikke gemmes.');
 }
 
 const draftOf = (input: BudgetInput): BudgetDraft => ({ frameOre: input.frameOre, lines: input.lines, funders: input.funders });
-
-
 
 /**
  * R1, R7 — saves a plan's whole budget (frame, lines per year, funders) in one transaction, version-checked.
@@ -84,12 +100,18 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
     authorize(ctx.actor, 'update', subject);
     await validateInput(trx, planId, plan, input);
     const municipal = await municipalSettings(trx, planId);
-    const violations = checkBudgetRules(draftOf(input), { lbfMaxPct: plan.lbf_cap_bp / 100, localMinPct: plan.local_floor_bp / 100, municipalMaxPct: municipal.capBp / 100 });
+    const violations = checkBudgetRules(draftOf(input), {
+      lbfMaxPct: plan.lbf_cap_bp / 100,
+      localMinPct: plan.local_floor_bp / 100,
+      municipalMaxPct: municipal.capBp / 100,
+    });
     if (violations.length) throw new Invalid(violationFields(violations), 'Budgettet overholder ikke reglerne for finansiering.');
     // R1 — the budget carries the municipality's split of its share (Copenhagen: contracted work and facilitation).
     const municipalOre = input.funders.filter((f) => f.kind === 'municipality').reduce((s, f) => s + f.amountOre, 0);
     const split =
-      municipal.contractedBp !== null && municipal.facilitationBp !== null ? proposeMunicipalSplit(municipalOre, municipal.contractedBp, municipal.facilitationBp) : null;
+      municipal.contractedBp !== null && municipal.facilitationBp !== null
+        ? proposeMunicipalSplit(municipalOre, municipal.contractedBp, municipal.facilitationBp)
+        : null;
 
     const before = await trx.selectFrom('budget').selectAll().where('plan_id', '=', planId).executeTakeFirst();
     const beforeDraft = before ? (await planFinance(trx, planId)).draft : null;
@@ -118,7 +140,13 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
       version = (
         await trx
           .insertInto('budget')
-          .values({ plan_id: planId, frame_ore: input.frameOre, note: input.note, municipal_contracted_ore: split?.contractedOre ?? null, municipal_facilitation_ore: split?.facilitationOre ?? null })
+          .values({
+            plan_id: planId,
+            frame_ore: input.frameOre,
+            note: input.note,
+            municipal_contracted_ore: split?.contractedOre ?? null,
+            municipal_facilitation_ore: split?.facilitationOre ?? null,
+          })
           .returning('version')
           .executeTakeFirstOrThrow()
       ).version;
@@ -136,7 +164,9 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
       after: {
         ...flat(draftOf(input)),
         note: input.note,
-        ...(split ? { 'kommunens andel: kontraktstyret arbejde': split.contractedOre, 'kommunens andel: facilitering': split.facilitationOre } : {}),
+        ...(split
+          ? { 'kommunens andel: kontraktstyret arbejde': split.contractedOre, 'kommunens andel: facilitering': split.facilitationOre }
+          : {}),
       },
     });
     return version;
@@ -158,22 +188,52 @@ async function writeLines(trx: Trx, planId: number, lines: BudgetInput['lines'])
   if (foreign.length) throw new Invalid({ lines: 'En budgetlinje hører ikke til planen. Hent siden igen.' });
   const gone = existing.filter((e) => !keep.has(e.id));
   if (gone.length) {
-    const used = await trx.selectFrom('account_entry').select('line_id').distinct().where('line_id', 'in', gone.map((g) => g.id)).execute();
+    const used = await trx
+      .selectFrom('account_entry')
+      .select('line_id')
+      .distinct()
+      .where(
+        'line_id',
+        'in',
+        gone.map((g) => g.id),
+      )
+      .execute();
     if (used.length) {
       const names = gone.filter((g) => used.some((u) => u.line_id === g.id)).map((g) => `»${g.name}«`);
       throw new Invalid({ lines: `Budgetlinjen ${names.join(', ')} har regnskabsposter og kan ikke slettes.` });
     }
-    await trx.deleteFrom('budget_line').where('id', 'in', gone.map((g) => g.id)).execute();
+    await trx
+      .deleteFrom('budget_line')
+      .where(
+        'id',
+        'in',
+        gone.map((g) => g.id),
+      )
+      .execute();
   }
   // Names are unique per plan: park the kept lines' names first so renames can swap.
-  if (keep.size) await trx.updateTable('budget_line').set({ name: sql`'~' || id::text || '~' || name` }).where('id', 'in', [...keep]).execute();
+  if (keep.size)
+    await trx
+      .updateTable('budget_line')
+      .set({ name: sql`'~' || id::text || '~' || name` })
+      .where('id', 'in', [...keep])
+      .execute();
   for (const [sort, l] of lines.entries()) {
     const values = { name: l.name.trim(), kind: l.kind, activity_id: l.kind === 'activity' ? l.activityId : null, sort };
     let id = l.id ?? null;
     if (id) await trx.updateTable('budget_line').set(values).where('id', '=', id).execute();
-    else id = (await trx.insertInto('budget_line').values({ plan_id: planId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+    else
+      id = (
+        await trx
+          .insertInto('budget_line')
+          .values({ plan_id: planId, ...values })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     await trx.deleteFrom('budget_amount').where('line_id', '=', id).execute();
-    const amounts = Object.entries(l.perYear).filter(([, v]) => v !== 0).map(([y, v]) => ({ line_id: id!, year: Number(y), amount_ore: v }));
+    const amounts = Object.entries(l.perYear)
+      .filter(([, v]) => v !== 0)
+      .map(([y, v]) => ({ line_id: id!, year: Number(y), amount_ore: v }));
     if (amounts.length) await trx.insertInto('budget_amount').values(amounts).execute();
   }
 }
@@ -184,9 +244,19 @@ async function writeFunders(trx: Trx, planId: number, funders: BudgetInput['fund
   const gone = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
   if (gone.length) await trx.deleteFrom('funder').where('id', 'in', gone).execute();
   for (const [sort, f] of funders.entries()) {
-    const values = { kind: f.kind, name: f.name.trim(), organisation_id: f.kind === 'organisation' ? f.organisationId : null, amount_ore: f.amountOre, sort };
+    const values = {
+      kind: f.kind,
+      name: f.name.trim(),
+      organisation_id: f.kind === 'organisation' ? f.organisationId : null,
+      amount_ore: f.amountOre,
+      sort,
+    };
     if (f.id && keep.has(f.id)) await trx.updateTable('funder').set(values).where('id', '=', f.id).execute();
-    else await trx.insertInto('funder').values({ plan_id: planId, ...values }).execute();
+    else
+      await trx
+        .insertInto('funder')
+        .values({ plan_id: planId, ...values })
+        .execute();
   }
 }
 
@@ -206,24 +276,47 @@ export async function applyBudgetReallocation(trx: Trx, planId: number, moves: B
   if (!moves.length) return;
   const budget = await trx.selectFrom('budget').select(['plan_id', 'version']).where('plan_id', '=', planId).forUpdate().executeTakeFirst();
   if (!budget) throw new Invalid({ edits: 'Planen har intet budget at omfordele.' });
-  const lines = new Map((await trx.selectFrom('budget_line').select(['id', 'name']).where('plan_id', '=', planId).execute()).map((l) => [l.id, l.name]));
+  const lines = new Map(
+    (await trx.selectFrom('budget_line').select(['id', 'name']).where('plan_id', '=', planId).execute()).map((l) => [l.id, l.name]),
+  );
   for (const m of moves) {
     if (!lines.has(m.fromLineId) || !lines.has(m.toLineId)) throw new Invalid({ edits: 'Budgetlinjen hører ikke til planen.' });
     if (m.fromLineId === m.toLineId) throw new Invalid({ edits: 'Der skal flyttes mellem to forskellige budgetlinjer.' });
-    if (!Number.isSafeInteger(m.amountOre) || m.amountOre <= 0) throw new Invalid({ edits: 'Beløbet, der flyttes, skal være større end 0 kr.' });
-    for (const [lineId, delta] of [[m.fromLineId, -m.amountOre], [m.toLineId, m.amountOre]] as const) {
-      const cur = await trx.selectFrom('budget_amount').select('amount_ore').where('line_id', '=', lineId).where('year', '=', m.year).executeTakeFirst();
+    if (!Number.isSafeInteger(m.amountOre) || m.amountOre <= 0)
+      throw new Invalid({ edits: 'Beløbet, der flyttes, skal være større end 0 kr.' });
+    for (const [lineId, delta] of [
+      [m.fromLineId, -m.amountOre],
+      [m.toLineId, m.amountOre],
+    ] as const) {
+      const cur = await trx
+        .selectFrom('budget_amount')
+        .select('amount_ore')
+        .where('line_id', '=', lineId)
+        .where('year', '=', m.year)
+        .executeTakeFirst();
       const next = (cur?.amount_ore ?? 0) + delta;
-      if (next < 0) throw new Invalid({ edits: `R1: Budgetlinjen »${lines.get(lineId)}« har kun ${kr(cur?.amount_ore ?? 0)} i ${m.year}; der kan ikke flyttes ${kr(m.amountOre)}.` });
-      if (cur) await trx.updateTable('budget_amount').set({ amount_ore: next }).where('line_id', '=', lineId).where('year', '=', m.year).execute();
+      if (next < 0)
+        throw new Invalid({
+          edits: `R1: Budgetlinjen »${lines.get(lineId)}« har kun ${kr(cur?.amount_ore ?? 0)} i ${m.year}; der kan ikke flyttes ${kr(m.amountOre)}.`,
+        });
+      if (cur)
+        await trx.updateTable('budget_amount').set({ amount_ore: next }).where('line_id', '=', lineId).where('year', '=', m.year).execute();
       else await trx.insertInto('budget_amount').values({ line_id: lineId, year: m.year, amount_ore: next }).execute();
     }
   }
   const finance = await planFinance(trx, planId);
   const violations = checkBudgetRules(finance.draft, finance.limits);
-  const outside = finance.years.filter((y) => !planYears(finance.startsOn, finance.endsOn).includes(y) && finance.totals.perYear[y]!.budgetOre !== 0);
-  if (outside.length) violations.push({ rule: 'R1', field: 'lines', message: `R1: Budgettet må ikke have beløb uden for planens periode (${outside.join(', ')}).` });
-  if (violations.length) throw new Invalid({ edits: violations.map((v) => v.message).join(' ') }, 'Omfordelingen bryder reglerne for finansiering.');
+  const outside = finance.years.filter(
+    (y) => !planYears(finance.startsOn, finance.endsOn).includes(y) && finance.totals.perYear[y]!.budgetOre !== 0,
+  );
+  if (outside.length)
+    violations.push({
+      rule: 'R1',
+      field: 'lines',
+      message: `R1: Budgettet må ikke have beløb uden for planens periode (${outside.join(', ')}).`,
+    });
+  if (violations.length)
+    throw new Invalid({ edits: violations.map((v) => v.message).join(' ') }, 'Omfordelingen bryder reglerne for finansiering.');
   await trx.updateTable('budget').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('plan_id', '=', planId).execute();
 }
 
@@ -234,7 +327,11 @@ export async function budgetSnapshot(db: Executor, planId: number) {
   const f = await planFinance(db, planId);
   return {
     budget: {
-      lines: f.draft.lines.map((l) => ({ id: l.id!, name: l.name, perYear: Object.fromEntries(Object.entries(l.perYear).map(([y, v]) => [String(y), v])) })),
+      lines: f.draft.lines.map((l) => ({
+        id: l.id!,
+        name: l.name,
+        perYear: Object.fromEntries(Object.entries(l.perYear).map(([y, v]) => [String(y), v])),
+      })),
       funders: f.funders.map((x) => ({ id: x.id, name: x.name, amountOre: x.amountOre })),
     },
   };

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { type BudgetDraft, type BudgetLimits, checkBudgetRules, type FunderKind, type LineKind, planYears, type RuleViolation } from '../../domain/money/budget.ts';
+import {
+  type BudgetDraft,
+  type BudgetLimits,
+  checkBudgetRules,
+  type FunderKind,
+  type LineKind,
+  planYears,
+  type RuleViolation,
+} from '../../domain/money/budget.ts';
 import { basisPoints } from '../../domain/money/amount.ts';
 import { type SpendFigures, spendFigures, type YearAmounts } from '../../domain/money/finance.ts';
 import { NotFound } from '../../errors.ts';
@@ -33,7 +41,10 @@ export interface FinanceFunder {
  * R1 — the settings of the plan's municipality (through its district; Copenhagen when the plan has none): the cap on
  * its share of the frame and its split into contracted work and facilitation.
  */
-export async function municipalSettings(db: Executor, planId: number): Promise<{ capBp: number; contractedBp: number | null; facilitationBp: number | null; name: string }> {
+export async function municipalSettings(
+  db: Executor,
+  planId: number,
+): Promise<{ capBp: number; contractedBp: number | null; facilitationBp: number | null; name: string }> {
   const viaDistrict = await db
     .selectFrom('plan as p')
     .innerJoin('district as d', 'd.id', 'p.district_id')
@@ -41,7 +52,13 @@ export async function municipalSettings(db: Executor, planId: number): Promise<{
     .select(['m.name', 'm.municipal_share_max_bp', 'm.contracted_work_bp', 'm.facilitation_bp'])
     .where('p.id', '=', planId)
     .executeTakeFirst();
-  const m = viaDistrict ?? (await db.selectFrom('municipality').select(['name', 'municipal_share_max_bp', 'contracted_work_bp', 'facilitation_bp']).orderBy('id').executeTakeFirst());
+  const m =
+    viaDistrict ??
+    (await db
+      .selectFrom('municipality')
+      .select(['name', 'municipal_share_max_bp', 'contracted_work_bp', 'facilitation_bp'])
+      .orderBy('id')
+      .executeTakeFirst());
   if (!m) return { capBp: 1250, contractedBp: null, facilitationBp: null, name: 'Kommunen' };
   return { capBp: m.municipal_share_max_bp, contractedBp: m.contracted_work_bp, facilitationBp: m.facilitation_bp, name: m.name };
 }
@@ -96,7 +113,12 @@ export async function planFinance(db: Executor, planId: number, asOf: string = i
       .orderBy('l.sort')
       .orderBy('l.id')
       .execute(),
-    db.selectFrom('budget_amount as ba').innerJoin('budget_line as l', 'l.id', 'ba.line_id').select(['ba.line_id', 'ba.year', 'ba.amount_ore']).where('l.plan_id', '=', planId).execute(),
+    db
+      .selectFrom('budget_amount as ba')
+      .innerJoin('budget_line as l', 'l.id', 'ba.line_id')
+      .select(['ba.line_id', 'ba.year', 'ba.amount_ore'])
+      .where('l.plan_id', '=', planId)
+      .execute(),
     db
       .selectFrom('account_entry')
       .select(['line_id', 'year', sql<number>`sum(amount_ore)::bigint`.as('total')])
@@ -105,14 +127,24 @@ export async function planFinance(db: Executor, planId: number, asOf: string = i
       .execute(),
     db.selectFrom('funder').selectAll().where('plan_id', '=', planId).orderBy('sort').orderBy('id').execute(),
   ]);
-  const years = [...new Set([...planYears(plan.starts_on, plan.ends_on), ...amounts.map((a) => a.year), ...actuals.map((a) => a.year)])].sort((a, b) => a - b);
+  const years = [
+    ...new Set([...planYears(plan.starts_on, plan.ends_on), ...amounts.map((a) => a.year), ...actuals.map((a) => a.year)]),
+  ].sort((a, b) => a - b);
   const period = { startsOn: plan.starts_on, endsOn: plan.ends_on };
   const frameOre = budget?.frame_ore ?? 0;
   const lines: FinanceLine[] = lineRows.map((l) => {
     const perYear: Record<number, YearAmounts> = Object.fromEntries(years.map((y) => [y, { budgetOre: 0, actualOre: 0 }]));
     for (const a of amounts) if (a.line_id === l.id) perYear[a.year]!.budgetOre = a.amount_ore;
     for (const a of actuals) if (a.line_id === l.id) perYear[a.year]!.actualOre = Number(a.total);
-    return { id: l.id, name: l.name, kind: l.kind, activityId: l.activity_id, activityTitle: l.activityTitle, perYear, figures: spendFigures(perYear, period, asOf) };
+    return {
+      id: l.id,
+      name: l.name,
+      kind: l.kind,
+      activityId: l.activity_id,
+      activityTitle: l.activityTitle,
+      perYear,
+      figures: spendFigures(perYear, period, asOf),
+    };
   });
   const totalPerYear: Record<number, YearAmounts & { varianceOre: number }> = {};
   for (const y of years) {
@@ -125,7 +157,13 @@ export async function planFinance(db: Executor, planId: number, asOf: string = i
   const limits = { lbfMaxPct: plan.lbf_cap_bp / 100, localMinPct: plan.local_floor_bp / 100, municipalMaxPct: municipal.capBp / 100 };
   const draft: BudgetDraft = {
     frameOre,
-    lines: lines.map((l) => ({ id: l.id, name: l.name, kind: l.kind, activityId: l.activityId, perYear: Object.fromEntries(years.map((y) => [y, l.perYear[y]!.budgetOre])) })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      name: l.name,
+      kind: l.kind,
+      activityId: l.activityId,
+      perYear: Object.fromEntries(years.map((y) => [y, l.perYear[y]!.budgetOre])),
+    })),
     funders: funders.map((f) => ({ id: f.id, kind: f.kind, name: f.name, organisationId: f.organisation_id, amountOre: f.amount_ore })),
   };
   return {
@@ -140,12 +178,24 @@ export async function planFinance(db: Executor, planId: number, asOf: string = i
     note: budget?.note ?? '',
     years,
     lines,
-    funders: funders.map((f) => ({ id: f.id, kind: f.kind, name: f.name, organisationId: f.organisation_id, amountOre: f.amount_ore, shareBp: basisPoints(f.amount_ore, frameOre) })),
+    funders: funders.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      name: f.name,
+      organisationId: f.organisation_id,
+      amountOre: f.amount_ore,
+      shareBp: basisPoints(f.amount_ore, frameOre),
+    })),
     totals,
     limits,
     municipalSplit:
       budget && budget.municipal_contracted_ore !== null && budget.municipal_facilitation_ore !== null
-        ? { contractedOre: budget.municipal_contracted_ore, facilitationOre: budget.municipal_facilitation_ore, contractedBp: municipal.contractedBp, facilitationBp: municipal.facilitationBp }
+        ? {
+            contractedOre: budget.municipal_contracted_ore,
+            facilitationOre: budget.municipal_facilitation_ore,
+            contractedBp: municipal.contractedBp,
+            facilitationBp: municipal.facilitationBp,
+          }
         : null,
     draft,
     violations: budget ? checkBudgetRules(draft, limits) : [],

@@ -5,6 +5,17 @@
 export { type BudgetDraft, type BudgetLimits, checkBudgetRules, proposeSplit, type RuleViolation } from '../../domain/money/budget.ts';
 export { getPlanFinance, type PlanFinance, planFinance } from './finance.ts';
 export { applyBudgetReallocation, type BudgetInput, type BudgetMove, budgetSnapshot, lockedReason, saveBudget } from './budget.ts';
-export { addEntry, commitImport, deleteEntry, discardImport, getImport, importFinished, importRows, listEntries, listImports, previewImport } from './accounts.ts';
+export {
+  addEntry,
+  commitImport,
+  deleteEntry,
+  discardImport,
+  getImport,
+  importFinished,
+  importRows,
+  listEntries,
+  listImports,
+  previewImport,
+} from './accounts.ts';
 export { poolOverview, recordPoolEntry } from './pool.ts';
 export { financeOverview, financeTotals } from './overview.ts';

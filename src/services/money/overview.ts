@@ -35,7 +35,18 @@ export interface FinanceOverview {
   districtOptions: { id: number; name: string }[];
 }
 
-const zero = (): Totals => ({ frameOre: 0, budgetOre: 0, actualOre: 0, remainingOre: 0, lbfOre: 0, municipalityOre: 0, organisationsOre: 0, otherOre: 0, contractedOre: 0, facilitationOre: 0 });
+const zero = (): Totals => ({
+  frameOre: 0,
+  budgetOre: 0,
+  actualOre: 0,
+  remainingOre: 0,
+  lbfOre: 0,
+  municipalityOre: 0,
+  organisationsOre: 0,
+  otherOre: 0,
+  contractedOre: 0,
+  facilitationOre: 0,
+});
 const totalKeys = Object.keys(zero()) as (keyof Totals)[];
 /** Adds only the sums: a district's row also carries its id, name and plan count, which must not be summed. */
 const add = (t: Totals, p: Totals) => {
@@ -77,7 +88,9 @@ export async function financeOverview(ctx: ServiceContext, q: { districtId?: num
       'p.district_id as districtId',
       'd.name as districtName',
       'b.frame_ore as frameOre',
-      sql<number>`(SELECT coalesce(sum(ba.amount_ore), 0)::bigint FROM budget_line bl JOIN budget_amount ba ON ba.line_id = bl.id WHERE bl.plan_id = p.id)`.as('budgetOre'),
+      sql<number>`(SELECT coalesce(sum(ba.amount_ore), 0)::bigint FROM budget_line bl JOIN budget_amount ba ON ba.line_id = bl.id WHERE bl.plan_id = p.id)`.as(
+        'budgetOre',
+      ),
       sql<number>`(SELECT coalesce(sum(e.amount_ore), 0)::bigint FROM account_entry e WHERE e.plan_id = p.id)`.as('actualOre'),
       funded('lbf').as('lbfOre'),
       funded('municipality').as('municipalityOre'),
@@ -113,7 +126,12 @@ export async function financeOverview(ctx: ServiceContext, q: { districtId?: num
         .where('bl.plan_id', 'in', ids)
         .groupBy('ba.year')
         .execute(),
-      ctx.db.selectFrom('account_entry').select(['year', sql<number>`sum(amount_ore)::bigint`.as('total')]).where('plan_id', 'in', ids).groupBy('year').execute(),
+      ctx.db
+        .selectFrom('account_entry')
+        .select(['year', sql<number>`sum(amount_ore)::bigint`.as('total')])
+        .where('plan_id', 'in', ids)
+        .groupBy('year')
+        .execute(),
     ]);
     for (const r of b) years.set(r.year, { year: r.year, budgetOre: r.total, actualOre: 0 });
     for (const r of a) years.set(r.year, { ...(years.get(r.year) ?? { year: r.year, budgetOre: 0 }), actualOre: r.total });

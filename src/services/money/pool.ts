@@ -35,7 +35,11 @@ async function theOnePool(db: Executor, lock: boolean) {
 async function planShare(db: Executor, poolId: number, planId: number): Promise<number> {
   const r = await db
     .selectFrom('pool_entry')
-    .select(sql<number>`coalesce(sum(CASE kind WHEN 'allocation' THEN amount_ore WHEN 'release' THEN -amount_ore ELSE 0 END), 0)::bigint`.as('net'))
+    .select(
+      sql<number>`coalesce(sum(CASE kind WHEN 'allocation' THEN amount_ore WHEN 'release' THEN -amount_ore ELSE 0 END), 0)::bigint`.as(
+        'net',
+      ),
+    )
     .where('pool_id', '=', poolId)
     .where('plan_id', '=', planId)
     .executeTakeFirstOrThrow();
@@ -62,7 +66,11 @@ async function eligibilityFacts(db: Executor, plan: { id: number; name: string }
       .where('ap.party_kind', '=', 'administration')
       .execute(),
   ]);
-  return { planName: plan.name, vulnerableAreas: areas.map((a) => a.name), municipalAdministrations: administrations.flatMap((a) => (a.administration ? [a.administration] : [])) };
+  return {
+    planName: plan.name,
+    vulnerableAreas: areas.map((a) => a.name),
+    municipalAdministrations: administrations.flatMap((a) => (a.administration ? [a.administration] : [])),
+  };
 }
 
 /** The City Council's approval of a plan's municipal co-financing (the latest recorded). */
@@ -106,10 +114,14 @@ export async function writePoolEntry(trx: Trx, actor: Actor, input: PoolEntryInp
       const held = await planShare(trx, pool.id, plan.id);
       shares.set(plan.id, held);
       if (input.kind === 'allocation') {
-        const refused = poolEligibility(await eligibilityFacts(trx, plan), { requiresVulnerableArea: pool.requires_vulnerable_area, requiresMunicipalCooperation: pool.requires_municipal_cooperation });
+        const refused = poolEligibility(await eligibilityFacts(trx, plan), {
+          requiresVulnerableArea: pool.requires_vulnerable_area,
+          requiresMunicipalCooperation: pool.requires_municipal_cooperation,
+        });
         if (refused.length) throw new Invalid({ planId: refused.join(' ') }, 'Planen kan ikke få midler fra puljen.');
         const approval = await councilApproval(trx, plan.id);
-        if (!approval) errors.planId = `R8: ${plan.name} har ingen registreret godkendelse i Borgerrepræsentationen; puljen tildeles først, når rådet har godkendt planen med den kommunale medfinansiering.`;
+        if (!approval)
+          errors.planId = `R8: ${plan.name} har ingen registreret godkendelse i Borgerrepræsentationen; puljen tildeles først, når rådet har godkendt planen med den kommunale medfinansiering.`;
         else {
           transitionId = approval.id;
           if (approval.amount_ore !== null && held + input.amountOre > approval.amount_ore) {
@@ -168,10 +180,37 @@ export interface PoolOverview {
   depositedOre: number;
   allocatedOre: number;
   releasedOre: number;
-  entries: { id: number; seq: number; kind: PoolEntryKind; amountOre: number; planId: number | null; planName: string | null; decision: string; decidedOn: string; note: string; balanceAfterOre: number; createdBy: string }[];
-  shares: { planId: number; planName: string; planState: string; allocatedOre: number; releasedOre: number; netOre: number; approvedOre: number | null }[];
+  entries: {
+    id: number;
+    seq: number;
+    kind: PoolEntryKind;
+    amountOre: number;
+    planId: number | null;
+    planName: string | null;
+    decision: string;
+    decidedOn: string;
+    note: string;
+    balanceAfterOre: number;
+    createdBy: string;
+  }[];
+  shares: {
+    planId: number;
+    planName: string;
+    planState: string;
+    allocatedOre: number;
+    releasedOre: number;
+    netOre: number;
+    approvedOre: number | null;
+  }[];
   /** Plans with a City Council approval, for the allocation form. */
-  candidates: { planId: number; planName: string; approvedOre: number | null; decisionDate: string | null; caseNumber: string; heldOre: number }[];
+  candidates: {
+    planId: number;
+    planName: string;
+    approvedOre: number | null;
+    decisionDate: string | null;
+    caseNumber: string;
+    heldOre: number;
+  }[];
   /** R8 — the pool's conditions for an allocation, as data. */
   conditions: { requiresVulnerableArea: boolean; requiresMunicipalCooperation: boolean };
 }
@@ -183,7 +222,19 @@ export async function poolOverview(ctx: ServiceContext): Promise<PoolOverview> {
   const entries = await ctx.db
     .selectFrom('pool_entry as e')
     .leftJoin('plan as p', 'p.id', 'e.plan_id')
-    .select(['e.id', 'e.seq', 'e.kind', 'e.amount_ore as amountOre', 'e.plan_id as planId', 'p.name as planName', 'e.decision', 'e.decided_on as decidedOn', 'e.note', 'e.balance_after_ore as balanceAfterOre', 'e.created_by_label as createdBy'])
+    .select([
+      'e.id',
+      'e.seq',
+      'e.kind',
+      'e.amount_ore as amountOre',
+      'e.plan_id as planId',
+      'p.name as planName',
+      'e.decision',
+      'e.decided_on as decidedOn',
+      'e.note',
+      'e.balance_after_ore as balanceAfterOre',
+      'e.created_by_label as createdBy',
+    ])
     .where('e.pool_id', '=', pool.id)
     .orderBy('e.seq')
     .execute();
@@ -191,7 +242,15 @@ export async function poolOverview(ctx: ServiceContext): Promise<PoolOverview> {
   const byPlan = new Map<number, PoolOverview['shares'][number]>();
   for (const e of entries) {
     if (e.planId === null) continue;
-    const s = byPlan.get(e.planId) ?? { planId: e.planId, planName: e.planName ?? '', planState: '', allocatedOre: 0, releasedOre: 0, netOre: 0, approvedOre: null };
+    const s = byPlan.get(e.planId) ?? {
+      planId: e.planId,
+      planName: e.planName ?? '',
+      planState: '',
+      allocatedOre: 0,
+      releasedOre: 0,
+      netOre: 0,
+      approvedOre: null,
+    };
     if (e.kind === 'allocation') s.allocatedOre += e.amountOre;
     if (e.kind === 'release') s.releasedOre += e.amountOre;
     s.netOre = s.allocatedOre - s.releasedOre;
@@ -218,11 +277,21 @@ export async function poolOverview(ctx: ServiceContext): Promise<PoolOverview> {
     depositedOre: sum('deposit'),
     allocatedOre: sum('allocation'),
     releasedOre: sum('release'),
-    conditions: { requiresVulnerableArea: pool.requires_vulnerable_area, requiresMunicipalCooperation: pool.requires_municipal_cooperation },
+    conditions: {
+      requiresVulnerableArea: pool.requires_vulnerable_area,
+      requiresMunicipalCooperation: pool.requires_municipal_cooperation,
+    },
     entries,
     shares: [...byPlan.values()].sort((a, b) => a.planName.localeCompare(b.planName, 'da')),
     candidates: [...latest.values()]
-      .map((a) => ({ planId: a.plan_id, planName: a.name, approvedOre: a.amount_ore, decisionDate: a.decision_date, caseNumber: a.case_number, heldOre: byPlan.get(a.plan_id)?.netOre ?? 0 }))
+      .map((a) => ({
+        planId: a.plan_id,
+        planName: a.name,
+        approvedOre: a.amount_ore,
+        decisionDate: a.decision_date,
+        caseNumber: a.case_number,
+        heldOre: byPlan.get(a.plan_id)?.netOre ?? 0,
+      }))
       .sort((a, b) => a.planName.localeCompare(b.planName, 'da')),
   };
 }

@@ -40,16 +40,30 @@ export function visiblePlans(actor: Actor) {
 
 /** A plan's history is readable by its lead organisation's staff (and the budget's, which is the plan's). */
 export const planAuditOwner = async (ctx: ServiceContext, id: string): Promise<number | null> =>
-  (await ctx.db.selectFrom('plan').select('lead_organisation_id').where('id', '=', Number(id)).executeTakeFirst())?.lead_organisation_id ?? null;
+  (await ctx.db.selectFrom('plan').select('lead_organisation_id').where('id', '=', Number(id)).executeTakeFirst())?.lead_organisation_id ??
+  null;
 
 /**
  * A plan's name, state and period for pages about it (its reports, its changes): the plan exists only for those who
  * may read it — to anyone else it answers 404, so neither its name nor its parties leave the server.
  */
 export async function planHeader(ctx: ServiceContext, planId: number) {
-  const p = await ctx.db.selectFrom('plan').select(['id', 'name', 'state', 'starts_on', 'ends_on', 'current_version', 'version']).where('id', '=', planId).executeTakeFirst();
+  const p = await ctx.db
+    .selectFrom('plan')
+    .select(['id', 'name', 'state', 'starts_on', 'ends_on', 'current_version', 'version'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
   if (!p) throw new NotFound('Planen findes ikke.');
   const subject = { type: 'plan' as const, id: p.id, state: p.state, partyOrganisationIds: await partyOrganisationIds(ctx.db, planId) };
   if (!can(ctx.actor, 'read', subject)) throw new NotFound('Planen findes ikke.');
-  return { id: p.id, name: p.name, state: p.state, startsOn: p.starts_on, endsOn: p.ends_on, currentVersion: p.current_version, version: p.version, subject };
+  return {
+    id: p.id,
+    name: p.name,
+    state: p.state,
+    startsOn: p.starts_on,
+    endsOn: p.ends_on,
+    currentVersion: p.current_version,
+    version: p.version,
+    subject,
+  };
 }

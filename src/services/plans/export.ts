@@ -10,13 +10,18 @@ const d = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '�
 const n = (x: number) => new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(x);
 const partText: Record<string, string> = { responsible: 'ansvarlig', carries_out: 'udfører', contributes: 'bidrager' };
 const party = (x: { kind: string; name: string; administration: string | null }) =>
-  x.kind === 'administration' && x.administration ? (administrationLabels as Record<string, string>)[x.administration] ?? x.administration : x.name;
+  x.kind === 'administration' && x.administration
+    ? ((administrationLabels as Record<string, string>)[x.administration] ?? x.administration)
+    : x.name;
 
 /** R3 — the plan as a Danish PDF with all three governing documents. */
 export function planPdf(p: PlanDetail): Promise<Buffer> {
   const content: unknown[] = [
     { text: p.name, style: 'title' },
-    { text: `Boligsocial helhedsplan · ${stateLabels[p.state]}${p.currentVersion ? ` · version ${p.currentVersion}` : ''}`, style: 'muted' },
+    {
+      text: `Boligsocial helhedsplan · ${stateLabels[p.state]}${p.currentVersion ? ` · version ${p.currentVersion}` : ''}`,
+      style: 'muted',
+    },
     {
       margin: [0, 10, 0, 0],
       ul: [
@@ -31,7 +36,9 @@ export function planPdf(p: PlanDetail): Promise<Buffer> {
     },
     { toc: { title: { text: 'Indhold', style: 'h1' } } },
     { text: '1. Strategisk samarbejdsaftale', style: 'h1', tocItem: true, pageBreak: 'before' },
-    ...(p.challenges.length ? [{ text: 'Udfordringer', style: 'h2' }, { ul: p.challenges.map((c) => `${c.title}${c.description ? ` — ${c.description}` : ''}`) }] : []),
+    ...(p.challenges.length
+      ? [{ text: 'Udfordringer', style: 'h2' }, { ul: p.challenges.map((c) => `${c.title}${c.description ? ` — ${c.description}` : ''}`) }]
+      : []),
     ...p.goals.flatMap((g) => [
       { text: `Mål: ${g.title}`, style: 'h2' },
       ...(g.description ? [{ text: g.description }] : []),
@@ -53,7 +60,12 @@ export function planPdf(p: PlanDetail): Promise<Buffer> {
       ...(s.summary ? [{ text: s.summary }] : []),
       pdfTable(
         ['Aktivitet', 'Målgruppe', 'Periode', 'Parter og roller'],
-        s.activities.map((a) => [`${a.title}${a.description ? `\n${a.description}` : ''}`, a.targetGroup || '—', a.startsOn ? `${d(a.startsOn)} – ${d(a.endsOn)}` : '—', a.parties.map((x) => `${party(x)} (${partText[x.part]})`).join('\n')]),
+        s.activities.map((a) => [
+          `${a.title}${a.description ? `\n${a.description}` : ''}`,
+          a.targetGroup || '—',
+          a.startsOn ? `${d(a.startsOn)} – ${d(a.endsOn)}` : '—',
+          a.parties.map((x) => `${party(x)} (${partText[x.part]})`).join('\n'),
+        ]),
         ['*', 'auto', 'auto', '*'],
       ),
     ]),
@@ -66,7 +78,14 @@ export function planPdf(p: PlanDetail): Promise<Buffer> {
           { text: p.contingency.policeCooperation || '—' },
           { text: `Sidst gennemgået: ${d(p.contingency.lastReviewed)}`, margin: [0, 8, 0, 0] },
           ...(p.contingency.contacts
-            ? [{ text: 'Kaldeliste', style: 'h2' }, pdfTable(['Nr.', 'Rolle', 'Organisation', 'Navn', 'Telefon'], p.contingency.contacts.map((c) => [c.callOrder, c.role, c.organisation, c.name, c.phone]), ['auto', '*', '*', '*', 'auto'])]
+            ? [
+                { text: 'Kaldeliste', style: 'h2' },
+                pdfTable(
+                  ['Nr.', 'Rolle', 'Organisation', 'Navn', 'Telefon'],
+                  p.contingency.contacts.map((c) => [c.callOrder, c.role, c.organisation, c.name, c.phone]),
+                  ['auto', '*', '*', '*', 'auto'],
+                ),
+              ]
             : [{ text: 'Kaldelistens kontaktoplysninger er udeladt (personoplysninger).', style: 'muted' }]),
         ]
       : [{ text: 'Planen har ingen beredskabsplan endnu.' }]),
@@ -112,7 +131,11 @@ export function planWorkbook(p: PlanDetail): Promise<Buffer> {
         { header: 'Værdi', key: 'value', width: 12 },
         { header: 'Kilde', key: 'source', width: 30 },
       ],
-      rows: p.goals.flatMap((g) => g.criteria.flatMap((c) => c.measurements.map((m) => ({ criterion: c.indicatorName, date: m.measuredOn, value: m.value, source: m.source })))),
+      rows: p.goals.flatMap((g) =>
+        g.criteria.flatMap((c) =>
+          c.measurements.map((m) => ({ criterion: c.indicatorName, date: m.measuredOn, value: m.value, source: m.source })),
+        ),
+      ),
     },
     {
       name: 'Aktiviteter',
@@ -134,8 +157,14 @@ export function planWorkbook(p: PlanDetail): Promise<Buffer> {
           start: a.startsOn ?? '',
           end: a.endsOn ?? '',
           status: activityYearLabels[a.status as keyof typeof activityYearLabels] ?? a.status,
-          responsible: a.parties.filter((x) => x.part === 'responsible').map(party).join(', '),
-          others: a.parties.filter((x) => x.part !== 'responsible').map((x) => `${party(x)} (${partText[x.part]})`).join(', '),
+          responsible: a.parties
+            .filter((x) => x.part === 'responsible')
+            .map(party)
+            .join(', '),
+          others: a.parties
+            .filter((x) => x.part !== 'responsible')
+            .map((x) => `${party(x)} (${partText[x.part]})`)
+            .join(', '),
         })),
       ),
     },

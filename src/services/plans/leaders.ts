@@ -13,10 +13,27 @@ export async function addProjectLeader(ctx: ServiceContext, planId: number, emai
     authorize(ctx.actor, 'manageProjectLeaders', await planSubject(trx, planId));
     const user = await trx.selectFrom('app_user').select(['id', 'name']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
     if (!user) throw new Invalid({ email: 'Der findes ingen bruger med den e-mail. Brugeren skal oprettes først.' });
-    const existing = await trx.selectFrom('role_grant').select('id').where('user_id', '=', user.id).where('role', '=', 'project_leader').where('plan_id', '=', planId).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('role_grant')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .where('role', '=', 'project_leader')
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
     if (existing) throw new Invalid({ email: `${user.name} er allerede projektleder på planen.` });
-    const grant = await trx.insertInto('role_grant').values({ user_id: user.id, role: 'project_leader', plan_id: planId }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'role_grant', entityId: grant.id, planId, summary: `${user.name} er gjort til projektleder`, after: { userId: user.id, role: 'project_leader', planId } });
+    const grant = await trx
+      .insertInto('role_grant')
+      .values({ user_id: user.id, role: 'project_leader', plan_id: planId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'role_grant',
+      entityId: grant.id,
+      planId,
+      summary: `${user.name} er gjort til projektleder`,
+      after: { userId: user.id, role: 'project_leader', planId },
+    });
   });
 }
 
@@ -25,10 +42,19 @@ export async function removeProjectLeader(ctx: ServiceContext, planId: number, u
     authorize(ctx.actor, 'manageProjectLeaders', await planSubject(trx, planId));
     const grant = await trx
       .deleteFrom('role_grant')
-      .where('user_id', '=', userId).where('role', '=', 'project_leader').where('plan_id', '=', planId)
+      .where('user_id', '=', userId)
+      .where('role', '=', 'project_leader')
+      .where('plan_id', '=', planId)
       .returning('id')
       .executeTakeFirst();
     if (!grant) throw new NotFound('Brugeren er ikke projektleder på planen.');
-    await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'role_grant', entityId: grant.id, planId, summary: 'Projektleder fjernet', before: { userId, role: 'project_leader', planId } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'delete',
+      entityType: 'role_grant',
+      entityId: grant.id,
+      planId,
+      summary: 'Projektleder fjernet',
+      before: { userId, role: 'project_leader', planId },
+    });
   });
 }

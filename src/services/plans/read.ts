@@ -45,12 +45,29 @@ export async function listPlans(ctx: ServiceContext, q: PlanQuery = {}): Promise
   if (q.organisationId) {
     const org = q.organisationId;
     base = base.where((eb) =>
-      eb.exists(eb.selectFrom('plan_estate as pe').innerJoin('estate as e', 'e.id', 'pe.estate_id').select('pe.plan_id').whereRef('pe.plan_id', '=', 'p.id').where('e.organisation_id', '=', org)),
+      eb.exists(
+        eb
+          .selectFrom('plan_estate as pe')
+          .innerJoin('estate as e', 'e.id', 'pe.estate_id')
+          .select('pe.plan_id')
+          .whereRef('pe.plan_id', '=', 'p.id')
+          .where('e.organisation_id', '=', org),
+      ),
     );
   }
   const [rows, n] = await Promise.all([
     base
-      .select(['p.id', 'p.name', 'p.state', 'd.name as districtName', 'f.code as periodCode', 'p.starts_on as startsOn', 'p.ends_on as endsOn', 'o.short_name as leadOrganisation', 'p.is_demo as isDemo'])
+      .select([
+        'p.id',
+        'p.name',
+        'p.state',
+        'd.name as districtName',
+        'f.code as periodCode',
+        'p.starts_on as startsOn',
+        'p.ends_on as endsOn',
+        'o.short_name as leadOrganisation',
+        'p.is_demo as isDemo',
+      ])
       .orderBy(danishSortKey('p.name'))
       .orderBy('p.id')
       .limit(pageSize)
@@ -135,7 +152,18 @@ export interface PlanDetail {
     reviewWarning: string | null;
     contacts: { id: number; callOrder: number; role: string; organisation: string; name: string; phone: string; email: string }[] | null;
   } | null;
-  transitions: { fromState: string; toState: string; stepKey: string | null; body: string; decisionDate: string | null; caseNumber: string; amountOre: number | null; note: string; actorLabel: string; at: Date }[];
+  transitions: {
+    fromState: string;
+    toState: string;
+    stepKey: string | null;
+    body: string;
+    decisionDate: string | null;
+    caseNumber: string;
+    amountOre: number | null;
+    note: string;
+    actorLabel: string;
+    at: Date;
+  }[];
   versions: { number: number; reason: string; createdAt: Date; createdBy: string }[];
 }
 
@@ -143,7 +171,12 @@ export interface PlanDetail {
 export async function getPlan(ctx: ServiceContext, id: number): Promise<PlanDetail> {
   const subject = await planSubject(ctx.db, id);
   authorize(ctx.actor, 'read', subject);
-  const plan = await loadPlan(ctx.db, id, can(ctx.actor, 'read', { type: 'planContacts', planId: id, partyOrganisationIds: subject.partyOrganisationIds }), today(ctx));
+  const plan = await loadPlan(
+    ctx.db,
+    id,
+    can(ctx.actor, 'read', { type: 'planContacts', planId: id, partyOrganisationIds: subject.partyOrganisationIds }),
+    today(ctx),
+  );
   // Who read the contingency plan's contact persons is logged (an audit 'read' record per contact).
   const contacts = (plan.contingency?.contacts ?? []).map((c) => ({ id: c.id, planId: id }));
   await logContactRead(ctx.db, ctx, contacts, 'Så kontaktpersonerne i beredskabsplanen');
@@ -158,38 +191,144 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
     .innerJoin('organisation as o', 'o.id', 'p.lead_organisation_id')
     .leftJoin('district as d', 'd.id', 'p.district_id')
     .select([
-      'p.id', 'p.name', 'p.state', 'p.version', 'p.current_version', 'p.is_demo', 'p.source_url', 'p.starts_on', 'p.ends_on', 'p.approval_chain',
-      'p.problem_description', 'p.grant_reference', 'p.grant_date', 'p.district_id', 'd.name as district_name', 'p.lead_organisation_id', 'o.short_name as lead_short',
-      'f.id as f_id', 'f.code as f_code', 'f.name as f_name', 'f.starts_on as f_start', 'f.ends_on as f_end', 'f.lbf_cap_bp', 'f.local_floor_bp',
+      'p.id',
+      'p.name',
+      'p.state',
+      'p.version',
+      'p.current_version',
+      'p.is_demo',
+      'p.source_url',
+      'p.starts_on',
+      'p.ends_on',
+      'p.approval_chain',
+      'p.problem_description',
+      'p.grant_reference',
+      'p.grant_date',
+      'p.district_id',
+      'd.name as district_name',
+      'p.lead_organisation_id',
+      'o.short_name as lead_short',
+      'f.id as f_id',
+      'f.code as f_code',
+      'f.name as f_name',
+      'f.starts_on as f_start',
+      'f.ends_on as f_end',
+      'f.lbf_cap_bp',
+      'f.local_floor_bp',
     ])
     .where('p.id', '=', id)
     .executeTakeFirstOrThrow();
-  const [focusAreas, estates, leaders, challenges, goals, criteria, measurements, subs, activities, activityGoals, parties, contingency, contacts, transitions, versions] = await Promise.all([
+  const [
+    focusAreas,
+    estates,
+    leaders,
+    challenges,
+    goals,
+    criteria,
+    measurements,
+    subs,
+    activities,
+    activityGoals,
+    parties,
+    contingency,
+    contacts,
+    transitions,
+    versions,
+  ] = await Promise.all([
     db.selectFrom('focus_area').select(['id', 'name']).where('funding_period_id', '=', p.f_id).orderBy('sort').execute(),
-    db.selectFrom('plan_estate as pe').innerJoin('estate as e', 'e.id', 'pe.estate_id').innerJoin('organisation as o', 'o.id', 'e.organisation_id')
-      .select(['e.id', 'e.name', 'e.organisation_id as organisationId', 'o.short_name as organisationName', 'e.residents']).where('pe.plan_id', '=', id).orderBy('e.name').execute(),
-    db.selectFrom('role_grant as g').innerJoin('app_user as u', 'u.id', 'g.user_id').select(['u.id as userId', 'u.name', 'u.email'])
-      .where('g.plan_id', '=', id).where('g.role', '=', 'project_leader').orderBy('u.name').execute(),
+    db
+      .selectFrom('plan_estate as pe')
+      .innerJoin('estate as e', 'e.id', 'pe.estate_id')
+      .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+      .select(['e.id', 'e.name', 'e.organisation_id as organisationId', 'o.short_name as organisationName', 'e.residents'])
+      .where('pe.plan_id', '=', id)
+      .orderBy('e.name')
+      .execute(),
+    db
+      .selectFrom('role_grant as g')
+      .innerJoin('app_user as u', 'u.id', 'g.user_id')
+      .select(['u.id as userId', 'u.name', 'u.email'])
+      .where('g.plan_id', '=', id)
+      .where('g.role', '=', 'project_leader')
+      .orderBy('u.name')
+      .execute(),
     db.selectFrom('challenge').select(['id', 'title', 'description']).where('plan_id', '=', id).orderBy('sort').orderBy('id').execute(),
-    db.selectFrom('goal').select(['id', 'challenge_id as challengeId', 'title', 'description']).where('plan_id', '=', id).orderBy('sort').orderBy('id').execute(),
+    db
+      .selectFrom('goal')
+      .select(['id', 'challenge_id as challengeId', 'title', 'description'])
+      .where('plan_id', '=', id)
+      .orderBy('sort')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('success_criterion').selectAll().where('plan_id', '=', id).orderBy('sort').orderBy('id').execute(),
-    db.selectFrom('measurement').select(['id', 'criterion_id', 'value', 'measured_on', 'source', 'recorded_by_label']).where('plan_id', '=', id).orderBy('measured_on').execute(),
-    db.selectFrom('sub_agreement as s').innerJoin('focus_area as f', 'f.id', 's.focus_area_id').select(['s.id', 's.focus_area_id', 'f.name', 's.summary']).where('s.plan_id', '=', id).orderBy('f.sort').execute(),
+    db
+      .selectFrom('measurement')
+      .select(['id', 'criterion_id', 'value', 'measured_on', 'source', 'recorded_by_label'])
+      .where('plan_id', '=', id)
+      .orderBy('measured_on')
+      .execute(),
+    db
+      .selectFrom('sub_agreement as s')
+      .innerJoin('focus_area as f', 'f.id', 's.focus_area_id')
+      .select(['s.id', 's.focus_area_id', 'f.name', 's.summary'])
+      .where('s.plan_id', '=', id)
+      .orderBy('f.sort')
+      .execute(),
     db.selectFrom('activity').selectAll().where('plan_id', '=', id).orderBy('sort').orderBy('id').execute(),
-    db.selectFrom('activity_goal as ag').innerJoin('activity as a', 'a.id', 'ag.activity_id').select(['ag.activity_id', 'ag.goal_id']).where('a.plan_id', '=', id).execute(),
-    db.selectFrom('activity_party as ap').innerJoin('activity as a', 'a.id', 'ap.activity_id').select(['ap.id', 'ap.activity_id', 'ap.party_kind', 'ap.organisation_id', 'ap.administration', 'ap.name', 'ap.part']).where('a.plan_id', '=', id).orderBy('ap.id').execute(),
+    db
+      .selectFrom('activity_goal as ag')
+      .innerJoin('activity as a', 'a.id', 'ag.activity_id')
+      .select(['ag.activity_id', 'ag.goal_id'])
+      .where('a.plan_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('activity_party as ap')
+      .innerJoin('activity as a', 'a.id', 'ap.activity_id')
+      .select(['ap.id', 'ap.activity_id', 'ap.party_kind', 'ap.organisation_id', 'ap.administration', 'ap.name', 'ap.part'])
+      .where('a.plan_id', '=', id)
+      .orderBy('ap.id')
+      .execute(),
     db.selectFrom('contingency_plan').selectAll().where('plan_id', '=', id).executeTakeFirst(),
-    withContacts ? db.selectFrom('contingency_contact').selectAll().where('plan_id', '=', id).orderBy('call_order').execute() : Promise.resolve(null),
+    withContacts
+      ? db.selectFrom('contingency_contact').selectAll().where('plan_id', '=', id).orderBy('call_order').execute()
+      : Promise.resolve(null),
     db.selectFrom('plan_transition').selectAll().where('plan_id', '=', id).orderBy('at').orderBy('id').execute(),
-    db.selectFrom('plan_version').select(['number', 'reason', 'created_at', 'created_by_label']).where('plan_id', '=', id).orderBy('number').execute(),
+    db
+      .selectFrom('plan_version')
+      .select(['number', 'reason', 'created_at', 'created_by_label'])
+      .where('plan_id', '=', id)
+      .orderBy('number')
+      .execute(),
   ]);
   const byCriterion = new Map<number, typeof measurements>();
   for (const m of measurements) byCriterion.set(m.criterion_id, [...(byCriterion.get(m.criterion_id) ?? []), m]);
   const crit = criteria.map((c): Criterion => {
-    const ms = (byCriterion.get(c.id) ?? []).map((m) => ({ id: m.id, value: Number(m.value), measuredOn: m.measured_on, source: m.source, recordedBy: m.recorded_by_label }));
-    const c2 = { direction: c.direction, baselineValue: Number(c.baseline_value), baselineDate: c.baseline_date, targetValue: Number(c.target_value), targetDate: c.target_date };
+    const ms = (byCriterion.get(c.id) ?? []).map((m) => ({
+      id: m.id,
+      value: Number(m.value),
+      measuredOn: m.measured_on,
+      source: m.source,
+      recordedBy: m.recorded_by_label,
+    }));
+    const c2 = {
+      direction: c.direction,
+      baselineValue: Number(c.baseline_value),
+      baselineDate: c.baseline_date,
+      targetValue: Number(c.target_value),
+      targetDate: c.target_date,
+    };
     const s = progressStatus(c2, ms);
-    return { id: c.id, goalId: c.goal_id, indicatorName: c.indicator_name, unit: c.unit, ...c2, baselineSource: c.baseline_source, measurements: ms, status: s.status, expected: s.expected };
+    return {
+      id: c.id,
+      goalId: c.goal_id,
+      indicatorName: c.indicator_name,
+      unit: c.unit,
+      ...c2,
+      baselineSource: c.baseline_source,
+      measurements: ms,
+      status: s.status,
+      expected: s.expected,
+    };
   });
   const partyMap = new Map<number, string>();
   for (const e of estates) partyMap.set(e.organisationId, e.organisationName);
@@ -203,7 +342,15 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
     isDemo: p.is_demo,
     sourceUrl: p.source_url,
     district: p.district_id ? { id: p.district_id, name: p.district_name ?? '' } : null,
-    period: { id: p.f_id, code: p.f_code, name: p.f_name, startsOn: p.f_start, endsOn: p.f_end, lbfCapBp: p.lbf_cap_bp, localFloorBp: p.local_floor_bp },
+    period: {
+      id: p.f_id,
+      code: p.f_code,
+      name: p.f_name,
+      startsOn: p.f_start,
+      endsOn: p.f_end,
+      lbfCapBp: p.lbf_cap_bp,
+      localFloorBp: p.local_floor_bp,
+    },
     focusAreaOptions: focusAreas,
     startsOn: p.starts_on,
     endsOn: p.ends_on,
@@ -213,7 +360,9 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
     grantDate: p.grant_date,
     lead: { id: p.lead_organisation_id, shortName: p.lead_short },
     estates,
-    partyOrganisations: [...partyMap.entries()].map(([pid, shortName]) => ({ id: pid, shortName })).sort((a, b) => a.shortName.localeCompare(b.shortName, 'da')),
+    partyOrganisations: [...partyMap.entries()]
+      .map(([pid, shortName]) => ({ id: pid, shortName }))
+      .sort((a, b) => a.shortName.localeCompare(b.shortName, 'da')),
     projectLeaders: leaders,
     challenges,
     goals: goals.map((g) => ({ ...g, criteria: crit.filter((c) => c.goalId === g.id) })),
@@ -234,7 +383,16 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
           endsOn: a.ends_on,
           status: a.status,
           goalIds: activityGoals.filter((g) => g.activity_id === a.id).map((g) => g.goal_id),
-          parties: parties.filter((x) => x.activity_id === a.id).map((x) => ({ id: x.id, kind: x.party_kind, organisationId: x.organisation_id, administration: x.administration, name: x.name, part: x.part })),
+          parties: parties
+            .filter((x) => x.activity_id === a.id)
+            .map((x) => ({
+              id: x.id,
+              kind: x.party_kind,
+              organisationId: x.organisation_id,
+              administration: x.administration,
+              name: x.name,
+              part: x.part,
+            })),
         })),
     })),
     contingency: contingency
@@ -243,10 +401,30 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
           policeCooperation: contingency.police_cooperation,
           lastReviewed: contingency.last_reviewed,
           reviewWarning: contingencyReviewWarning(contingency.last_reviewed, today)?.message ?? null,
-          contacts: contacts?.map((c) => ({ id: c.id, callOrder: c.call_order, role: c.role, organisation: c.organisation, name: c.name, phone: c.phone, email: c.email })) ?? null,
+          contacts:
+            contacts?.map((c) => ({
+              id: c.id,
+              callOrder: c.call_order,
+              role: c.role,
+              organisation: c.organisation,
+              name: c.name,
+              phone: c.phone,
+              email: c.email,
+            })) ?? null,
         }
       : null,
-    transitions: transitions.map((t) => ({ fromState: t.from_state, toState: t.to_state, stepKey: t.step_key, body: t.body, decisionDate: t.decision_date, caseNumber: t.case_number, amountOre: t.amount_ore, note: t.note, actorLabel: t.actor_label, at: t.at })),
+    transitions: transitions.map((t) => ({
+      fromState: t.from_state,
+      toState: t.to_state,
+      stepKey: t.step_key,
+      body: t.body,
+      decisionDate: t.decision_date,
+      caseNumber: t.case_number,
+      amountOre: t.amount_ore,
+      note: t.note,
+      actorLabel: t.actor_label,
+      at: t.at,
+    })),
     versions: versions.map((v) => ({ number: v.number, reason: v.reason, createdAt: v.created_at, createdBy: v.created_by_label })),
   };
 }

@@ -53,6 +53,8 @@ export function snapshotOf(p: PlanDetail): PlanSnapshot {
         parties: a.parties.map((x) => `${x.name} (${partText[x.part] ?? x.part})`),
       })),
     })),
-    contingency: p.contingency ? { steps: p.contingency.steps, policeCooperation: p.contingency.policeCooperation, lastReviewed: p.contingency.lastReviewed } : null,
+    contingency: p.contingency
+      ? { steps: p.contingency.steps, policeCooperation: p.contingency.policeCooperation, lastReviewed: p.contingency.lastReviewed }
+      : null,
   };
 }

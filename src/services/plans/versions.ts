@@ -6,9 +6,20 @@ import { planSubject } from './access.ts';
 
 export async function getPlanVersion(ctx: ServiceContext, planId: number, number: number) {
   authorize(ctx.actor, 'read', await planSubject(ctx.db, planId));
-  const v = await ctx.db.selectFrom('plan_version').selectAll().where('plan_id', '=', planId).where('number', '=', number).executeTakeFirst();
+  const v = await ctx.db
+    .selectFrom('plan_version')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('number', '=', number)
+    .executeTakeFirst();
   if (!v) throw new NotFound('Versionen findes ikke.');
-  return { number: v.number, reason: v.reason, createdAt: v.created_at, createdBy: v.created_by_label, snapshot: v.snapshot as unknown as PlanSnapshot };
+  return {
+    number: v.number,
+    reason: v.reason,
+    createdAt: v.created_at,
+    createdBy: v.created_by_label,
+    snapshot: v.snapshot as unknown as PlanSnapshot,
+  };
 }
 
 /** R6 — the difference between two frozen versions of a plan. */

@@ -2,7 +2,16 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { assertVersion } from '../../db/versioned.ts';
-import { checkTransition, isFrozen, type PlanAction, type PlanFacts, type PlanState, stateLabels, targetState, type TransitionInput } from '../../domain/plan-lifecycle.ts';
+import {
+  checkTransition,
+  isFrozen,
+  type PlanAction,
+  type PlanFacts,
+  type PlanState,
+  stateLabels,
+  targetState,
+  type TransitionInput,
+} from '../../domain/plan-lifecycle.ts';
 import { checkPlanPeriod, estateOverlaps, leadIsParty } from '../../domain/plan-rules.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { actorLabel, actorUserId, authorize } from '../../policy/index.ts';
@@ -27,9 +36,19 @@ export interface PlanInput {
 /** R2, R5, R11 — the plan frame: dates, estates (no overlapping plans), lead organisation among the parties. */
 async function validateFrame(trx: Trx, input: PlanInput, planId: number | null): Promise<string[]> {
   const errors: Record<string, string> = {};
-  const period = await trx.selectFrom('funding_period').select(['code', 'starts_on', 'ends_on', 'extended_to', 'extension_note']).where('id', '=', input.fundingPeriodId).executeTakeFirst();
+  const period = await trx
+    .selectFrom('funding_period')
+    .select(['code', 'starts_on', 'ends_on', 'extended_to', 'extension_note'])
+    .where('id', '=', input.fundingPeriodId)
+    .executeTakeFirst();
   if (!period) throw new Invalid({ fundingPeriodId: 'Vælg en bevillingsperiode.' });
-  const frame = checkPlanPeriod(input, { code: period.code, startsOn: period.starts_on, endsOn: period.ends_on, extendedTo: period.extended_to, extensionNote: period.extension_note });
+  const frame = checkPlanPeriod(input, {
+    code: period.code,
+    startsOn: period.starts_on,
+    endsOn: period.ends_on,
+    extendedTo: period.extended_to,
+    extensionNote: period.extension_note,
+  });
   for (const e of frame.errors) errors[e.field ?? 'endsOn'] = e.message;
   if (input.estateIds.length === 0) errors.estateIds = 'Vælg mindst én boligafdeling.';
   const estates = input.estateIds.length
@@ -67,21 +86,35 @@ const planRow = (i: PlanInput) => ({
 
 async function setEstates(trx: Trx, planId: number, estateIds: number[]) {
   await trx.deleteFrom('plan_estate').where('plan_id', '=', planId).execute();
-  if (estateIds.length) await trx.insertInto('plan_estate').values(estateIds.map((estate_id) => ({ plan_id: planId, estate_id }))).execute();
+  if (estateIds.length)
+    await trx
+      .insertInto('plan_estate')
+      .values(estateIds.map((estate_id) => ({ plan_id: planId, estate_id })))
+      .execute();
 }
 
 /** R5 — a housing organisation starts a plan as a draft; returns the id and the frame's warnings. */
 export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise<{ id: number; warnings: string[] }> {
   return inTransaction(ctx, async (trx) => {
     const owners = input.estateIds.length
-      ? (await trx.selectFrom('estate').select('organisation_id').distinct().where('id', 'in', input.estateIds).execute()).map((r) => r.organisation_id)
+      ? (await trx.selectFrom('estate').select('organisation_id').distinct().where('id', 'in', input.estateIds).execute()).map(
+          (r) => r.organisation_id,
+        )
       : [input.leadOrganisationId];
     authorize(ctx.actor, 'create', { type: 'plan', state: 'draft', partyOrganisationIds: [input.leadOrganisationId, ...owners] });
     const warnings = await validateFrame(trx, input, null);
     const row = await trx.insertInto('plan').values(planRow(input)).returning(['id', 'version']).executeTakeFirstOrThrow();
     await setEstates(trx, row.id, input.estateIds);
     await trx.insertInto('strategic_agreement').values({ plan_id: row.id }).execute();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'plan', entityId: row.id, planId: row.id, version: row.version, summary: `Oprettede planen ${input.name}`, after: planRow(input) });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'plan',
+      entityId: row.id,
+      planId: row.id,
+      version: row.version,
+      summary: `Oprettede planen ${input.name}`,
+      after: planRow(input),
+    });
     return { id: row.id, warnings };
   });
 }
@@ -91,7 +124,12 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
  * municipal approval freezes it), refuse a stale version, bump the version, audit — one transaction.
  */
 /** What an edit of a plan's content wrote, part by part: each is audited with its before and after. */
-export type NotePart = (entityType: string, id: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null) => void;
+export type NotePart = (
+  entityType: string,
+  id: number,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+) => void;
 
 export async function editPlan<T>(
   ctx: ServiceContext,
@@ -104,19 +142,48 @@ export async function editPlan<T>(
   return inTransaction(ctx, async (trx) => {
     const current = await trx.selectFrom('plan').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
     if (!current) throw new NotFound('Planen findes ikke.');
-    const subject = { type: 'plan' as const, id: planId, state: current.state, partyOrganisationIds: await partyOrganisationIds(trx, planId) };
+    const subject = {
+      type: 'plan' as const,
+      id: planId,
+      state: current.state,
+      partyOrganisationIds: await partyOrganisationIds(trx, planId),
+    };
     if (action === 'update' && isFrozen(current.state as PlanState)) {
-      throw new Forbidden(`Planen er godkendt og låst (version ${current.current_version}). Indholdet kan kun ændres gennem en ændringsanmodning.`);
+      throw new Forbidden(
+        `Planen er godkendt og låst (version ${current.current_version}). Indholdet kan kun ændres gennem en ændringsanmodning.`,
+      );
     }
     authorize(ctx.actor, action, subject);
     await assertVersion(trx, current as never, expectedVersion, 'plan');
     const parts: Parameters<NotePart>[] = [];
     const result = await fn(trx, (...p) => parts.push(p));
-    const after = await trx.updateTable('plan').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', planId).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action, entityType: 'plan', entityId: planId, planId, version: after.version, summary, before: current, after });
+    const after = await trx
+      .updateTable('plan')
+      .set({ version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', planId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action,
+      entityType: 'plan',
+      entityId: planId,
+      planId,
+      version: after.version,
+      summary,
+      before: current,
+      after,
+    });
     // The content itself: every part written, with what it was and what it became (removals keep what was removed).
     for (const [entityType, id, before, afterPart] of parts) {
-      await recordAudit(trx, ctx.actor, { action: before && afterPart ? 'update' : before ? 'delete' : 'create', entityType, entityId: id, planId, summary, before, after: afterPart });
+      await recordAudit(trx, ctx.actor, {
+        action: before && afterPart ? 'update' : before ? 'delete' : 'create',
+        entityType,
+        entityId: id,
+        planId,
+        summary,
+        before,
+        after: afterPart,
+      });
     }
     return result;
   });
@@ -190,11 +257,22 @@ export async function transitionChecks(ctx: ServiceContext, planId: number) {
  * R5 — moves a plan one step: checks the preconditions, records who/when/decision, and freezes version 1
  * when the municipal approval chain is complete.
  */
-export async function transitionPlan(ctx: ServiceContext, planId: number, expectedVersion: number, action: PlanAction, input: TransitionInput): Promise<PlanState> {
+export async function transitionPlan(
+  ctx: ServiceContext,
+  planId: number,
+  expectedVersion: number,
+  action: PlanAction,
+  input: TransitionInput,
+): Promise<PlanState> {
   return inTransaction(ctx, async (trx) => {
     const current = await trx.selectFrom('plan').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
     if (!current) throw new NotFound('Planen findes ikke.');
-    authorize(ctx.actor, action, { type: 'plan', id: planId, state: current.state, partyOrganisationIds: await partyOrganisationIds(trx, planId) });
+    authorize(ctx.actor, action, {
+      type: 'plan',
+      id: planId,
+      state: current.state,
+      partyOrganisationIds: await partyOrganisationIds(trx, planId),
+    });
     await assertVersion(trx, current as never, expectedVersion, 'plan');
     const facts = await factsOf(trx, planId, ctx.hooks, input.decisionDate ?? today(ctx));
     const check = checkTransition(facts, action, input);
@@ -205,7 +283,7 @@ export async function transitionPlan(ctx: ServiceContext, planId: number, expect
     }
     const to = targetState(facts, action, input);
     const grant = action === 'recordGrant' ? { grant_reference: input.caseNumber ?? null, grant_date: input.decisionDate ?? null } : {};
-    const step = action === 'recordApprovalStep' ? input.stepKey ?? null : null;
+    const step = action === 'recordApprovalStep' ? (input.stepKey ?? null) : null;
     await trx
       .insertInto('plan_transition')
       .values({
@@ -213,7 +291,7 @@ export async function transitionPlan(ctx: ServiceContext, planId: number, expect
         from_state: current.state,
         to_state: to,
         step_key: step,
-        body: action === 'recordApprovalStep' ? (input as { body?: string }).body ?? '' : '',
+        body: action === 'recordApprovalStep' ? ((input as { body?: string }).body ?? '') : '',
         decision_date: input.decisionDate ?? null,
         case_number: input.caseNumber ?? '',
         amount_ore: input.amountOre ?? null,
@@ -226,7 +304,17 @@ export async function transitionPlan(ctx: ServiceContext, planId: number, expect
     let currentVersion = current.current_version;
     if (to === 'municipal_approval' && current.current_version === 0) {
       const snapshot = await freezeSnapshot(trx, ctx.hooks, planId, today(ctx));
-      await trx.insertInto('plan_version').values({ plan_id: planId, number: 1, snapshot: JSON.stringify(snapshot), reason: 'Godkendt af kommunen', created_by_label: actorLabel(ctx.actor), created_by_user_id: actorUserId(ctx.actor) }).execute();
+      await trx
+        .insertInto('plan_version')
+        .values({
+          plan_id: planId,
+          number: 1,
+          snapshot: JSON.stringify(snapshot),
+          reason: 'Godkendt af kommunen',
+          created_by_label: actorLabel(ctx.actor),
+          created_by_user_id: actorUserId(ctx.actor),
+        })
+        .execute();
       currentVersion = 1;
     }
     const after = await trx
@@ -250,17 +338,40 @@ export async function transitionPlan(ctx: ServiceContext, planId: number, expect
 }
 
 /** R4 — records a measured value of a success criterion (data, not plan content: allowed in every state). */
-export async function recordMeasurement(ctx: ServiceContext, criterionId: number, input: { value: number; measuredOn: string; source: string }) {
+export async function recordMeasurement(
+  ctx: ServiceContext,
+  criterionId: number,
+  input: { value: number; measuredOn: string; source: string },
+) {
   return inTransaction(ctx, async (trx) => {
-    const c = await trx.selectFrom('success_criterion').select(['plan_id', 'indicator_name']).where('id', '=', criterionId).executeTakeFirst();
+    const c = await trx
+      .selectFrom('success_criterion')
+      .select(['plan_id', 'indicator_name'])
+      .where('id', '=', criterionId)
+      .executeTakeFirst();
     if (!c) throw new NotFound('Succeskriteriet findes ikke.');
     authorize(ctx.actor, 'recordMeasurement', await planSubject(trx, c.plan_id));
     const row = await trx
       .insertInto('measurement')
-      .values({ plan_id: c.plan_id, criterion_id: criterionId, value: input.value, measured_on: input.measuredOn, source: input.source, recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null, recorded_by_label: actorLabel(ctx.actor) })
+      .values({
+        plan_id: c.plan_id,
+        criterion_id: criterionId,
+        value: input.value,
+        measured_on: input.measuredOn,
+        source: input.source,
+        recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        recorded_by_label: actorLabel(ctx.actor),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'measurement', entityId: row.id, planId: c.plan_id, summary: `Måling af ${c.indicator_name}: ${input.value} (${input.measuredOn})`, after: input });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'measurement',
+      entityId: row.id,
+      planId: c.plan_id,
+      summary: `Måling af ${c.indicator_name}: ${input.value} (${input.measuredOn})`,
+      after: input,
+    });
     return row.id;
   });
 }

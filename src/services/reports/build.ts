@@ -3,7 +3,15 @@ import { type ChangeKind, changeKinds, type Edit } from '../../domain/changes/ed
 import { copenhagenInstant, copenhagenParts } from '../../domain/governance/time.ts';
 import { funderKindLabels } from '../../domain/money/budget.ts';
 import { progressLabels, progressRuleText, progressStatus, type ProgressStatus } from '../../domain/plan-rules.ts';
-import { type ActivityYearStatus, activityStatusRuleText, activityYearLabels, activityYearStatus, splitByFunders, type Verdict, verdictLabels } from '../../domain/reports/index.ts';
+import {
+  type ActivityYearStatus,
+  activityStatusRuleText,
+  activityYearLabels,
+  activityYearStatus,
+  splitByFunders,
+  type Verdict,
+  verdictLabels,
+} from '../../domain/reports/index.ts';
 import { planFinance } from '../money/index.ts';
 import { loadPlan } from '../plans/read.ts';
 
@@ -36,14 +44,33 @@ export interface ReportMoneyRow {
 
 /** Everything a yearly report says that comes from data (R6); the narrative is kept beside it. */
 export interface ReportContent {
-  plan: { id: number; name: string; district: string; period: string; startsOn: string; endsOn: string; lead: string; organisations: string[]; estates: string[] };
+  plan: {
+    id: number;
+    name: string;
+    district: string;
+    period: string;
+    startsOn: string;
+    endsOn: string;
+    lead: string;
+    organisations: string[];
+    estates: string[];
+  };
   year: number;
   asOf: string;
   statusRule: string;
   /** The rule behind the activities' status (absent in snapshots frozen before it was printed). */
   activityRule?: string;
   goals: { id: number; title: string; description: string; criteria: ReportCriterion[] }[];
-  activities: { id: number; title: string; focusArea: string; status: ActivityYearStatus; statusLabel: string; startsOn: string | null; endsOn: string | null; changes: string[] }[];
+  activities: {
+    id: number;
+    title: string;
+    focusArea: string;
+    status: ActivityYearStatus;
+    statusLabel: string;
+    startsOn: string | null;
+    endsOn: string | null;
+    changes: string[];
+  }[];
   finance: {
     frameOre: number;
     lines: ReportMoneyRow[];
@@ -52,7 +79,16 @@ export interface ReportContent {
     rounding: string;
   };
   changes: { id: number; number: number; title: string; kindLabel: string; appliedOn: string; version: number | null }[];
-  previousVerdicts: { criterionId: number; indicator: string; verdict: Verdict; verdictLabel: string; comment: string; year: number; decidedOn: string; bodyName: string }[];
+  previousVerdicts: {
+    criterionId: number;
+    indicator: string;
+    verdict: Verdict;
+    verdictLabel: string;
+    comment: string;
+    year: number;
+    decidedOn: string;
+    bodyName: string;
+  }[];
 }
 
 const yearEnd = (y: number) => `${y}-12-31`;
@@ -66,7 +102,14 @@ const row = (name: string, perYear: Record<number, { budgetOre: number; actualOr
     cumulativeBudgetOre += v.budgetOre;
     cumulativeActualOre += v.actualOre;
   }
-  return { name, budgetOre: y.budgetOre, actualOre: y.actualOre, varianceOre: y.budgetOre - y.actualOre, cumulativeBudgetOre, cumulativeActualOre };
+  return {
+    name,
+    budgetOre: y.budgetOre,
+    actualOre: y.actualOre,
+    varianceOre: y.budgetOre - y.actualOre,
+    cumulativeBudgetOre,
+    cumulativeActualOre,
+  };
 };
 
 /**
@@ -102,13 +145,19 @@ export async function buildReport(db: Executor, planId: number, year: number): P
   const changedActivity = new Map<number, string[]>();
   for (const c of changes) {
     for (const e of c.edits as Edit[]) {
-      if (e.op === 'updateActivity' || e.op === 'endActivity') changedActivity.set(e.activityId, [...(changedActivity.get(e.activityId) ?? []), `Ændringsanmodning nr. ${c.number}: ${c.title}`]);
+      if (e.op === 'updateActivity' || e.op === 'endActivity')
+        changedActivity.set(e.activityId, [...(changedActivity.get(e.activityId) ?? []), `Ændringsanmodning nr. ${c.number}: ${c.title}`]);
     }
   }
   const lines = finance.lines.map((l) => row(l.name, l.perYear, year));
   const totals = row('I alt', finance.totals.perYear, year);
   const split = (ore: number) => splitByFunders(ore, finance.funders, finance.frameOre);
-  const parts = { budget: split(totals.budgetOre), actual: split(totals.actualOre), cumBudget: split(totals.cumulativeBudgetOre), cumActual: split(totals.cumulativeActualOre) };
+  const parts = {
+    budget: split(totals.budgetOre),
+    actual: split(totals.actualOre),
+    cumBudget: split(totals.cumulativeBudgetOre),
+    cumActual: split(totals.cumulativeActualOre),
+  };
 
   return {
     plan: {
@@ -151,7 +200,16 @@ export async function buildReport(db: Executor, planId: number, year: number): P
     activities: plan.subAgreements.flatMap((s) =>
       s.activities.map((a) => {
         const status = activityYearStatus(a, year);
-        return { id: a.id, title: a.title, focusArea: s.focusArea, status, statusLabel: activityYearLabels[status], startsOn: a.startsOn, endsOn: a.endsOn, changes: changedActivity.get(a.id) ?? [] };
+        return {
+          id: a.id,
+          title: a.title,
+          focusArea: s.focusArea,
+          status,
+          statusLabel: activityYearLabels[status],
+          startsOn: a.startsOn,
+          endsOn: a.endsOn,
+          changes: changedActivity.get(a.id) ?? [],
+        };
       }),
     ),
     finance: {
@@ -169,9 +227,26 @@ export async function buildReport(db: Executor, planId: number, year: number): P
         cumulativeBudgetOre: parts.cumBudget[i]!,
         cumulativeActualOre: parts.cumActual[i]!,
       })),
-      rounding: 'Beløb pr. finansieringskilde er fordelt efter kildens andel af rammen; hver kilde får sin andel rundet ned til hele øre, og de øre, der er tilbage, går til kilderne i rækkefølge.',
+      rounding:
+        'Beløb pr. finansieringskilde er fordelt efter kildens andel af rammen; hver kilde får sin andel rundet ned til hele øre, og de øre, der er tilbage, går til kilderne i rækkefølge.',
     },
-    changes: changes.map((c) => ({ id: c.id, number: c.number, title: c.title, kindLabel: changeKinds[c.kind as ChangeKind], appliedOn: copenhagenParts(c.applied_at!).date, version: c.applied_version })),
-    previousVerdicts: verdicts.map((v) => ({ criterionId: v.criterion_id, indicator: v.indicator_name, verdict: v.verdict as Verdict, verdictLabel: verdictLabels[v.verdict as Verdict], comment: v.comment, year: v.year, decidedOn: v.decided_on, bodyName: v.body_name ?? '' })),
+    changes: changes.map((c) => ({
+      id: c.id,
+      number: c.number,
+      title: c.title,
+      kindLabel: changeKinds[c.kind as ChangeKind],
+      appliedOn: copenhagenParts(c.applied_at!).date,
+      version: c.applied_version,
+    })),
+    previousVerdicts: verdicts.map((v) => ({
+      criterionId: v.criterion_id,
+      indicator: v.indicator_name,
+      verdict: v.verdict as Verdict,
+      verdictLabel: verdictLabels[v.verdict as Verdict],
+      comment: v.comment,
+      year: v.year,
+      decidedOn: v.decided_on,
+      bodyName: v.body_name ?? '',
+    })),
   };
 }

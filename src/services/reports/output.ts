@@ -40,19 +40,47 @@ function criterionChart(c: ReportCriterion): PdfContent {
         canvas: [
           { type: 'line', x1: 30, y1: H - 10, x2: W - 10, y2: H - 10, lineWidth: 0.5, lineColor: '#888888' },
           { type: 'line', x1: 30, y1: 5, x2: 30, y2: H - 10, lineWidth: 0.5, lineColor: '#888888' },
-          { type: 'line', x1: X(t(c.baseline.date)), y1: Y(c.baseline.value), x2: X(t(c.target.date)), y2: Y(c.target.value), lineWidth: 1, dash: { length: 4 }, lineColor: '#0059b3' },
+          {
+            type: 'line',
+            x1: X(t(c.baseline.date)),
+            y1: Y(c.baseline.value),
+            x2: X(t(c.target.date)),
+            y2: Y(c.target.value),
+            lineWidth: 1,
+            dash: { length: 4 },
+            lineColor: '#0059b3',
+          },
           ...points.map((p) => ({ type: 'ellipse', x: X(t(p.measuredOn)), y: Y(p.value), r1: 3, r2: 3, color: '#b32400' })),
         ],
       },
-      { text: `Stiplet: forventet forløb fra baseline ${num(c.baseline.value)} (${d(c.baseline.date)}) til mål ${num(c.target.value)} (${d(c.target.date)}). Punkter: målinger.`, style: 'muted', fontSize: 8, margin: [0, 2, 0, 10] },
+      {
+        text: `Stiplet: forventet forløb fra baseline ${num(c.baseline.value)} (${d(c.baseline.date)}) til mål ${num(c.target.value)} (${d(c.target.date)}). Punkter: målinger.`,
+        style: 'muted',
+        fontSize: 8,
+        margin: [0, 2, 0, 10],
+      },
     ],
   };
 }
 
 /** An amount in kroner, right-aligned and never wrapped (the column header says «kr.»): a number is not split. */
 const amount = (ore: number) => ({ text: kr(ore).replace(/ kr\.$/, ''), alignment: 'right', noWrap: true });
-const moneyRow = (r: ReportMoneyRow) => [r.name, amount(r.budgetOre), amount(r.actualOre), amount(r.varianceOre), amount(r.cumulativeBudgetOre), amount(r.cumulativeActualOre)];
-const moneyHeads = ['', 'Budget i året (kr.)', 'Forbrug i året (kr.)', 'Afvigelse (kr.)', 'Budget til og med året (kr.)', 'Forbrug til og med året (kr.)'];
+const moneyRow = (r: ReportMoneyRow) => [
+  r.name,
+  amount(r.budgetOre),
+  amount(r.actualOre),
+  amount(r.varianceOre),
+  amount(r.cumulativeBudgetOre),
+  amount(r.cumulativeActualOre),
+];
+const moneyHeads = [
+  '',
+  'Budget i året (kr.)',
+  'Forbrug i året (kr.)',
+  'Afvigelse (kr.)',
+  'Budget til og med året (kr.)',
+  'Forbrug til og med året (kr.)',
+];
 /** A money table in pdfmake's terms (cells may be objects, unlike `pdfTable`), 8 pt. */
 const moneyTable = (heads: string[], rows: unknown[][], widths: (string | number)[]): PdfContent => ({
   table: { headerRows: 1, widths, body: [heads.map((h, i) => ({ text: h, style: 'th', alignment: i > 0 ? 'right' : 'left' })), ...rows] },
@@ -67,18 +95,22 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
   const content: PdfContent[] = [
     { text: `Årsrapport ${c.year}`, style: 'title', margin: [0, 120, 0, 8] },
     { text: c.plan.name, fontSize: 18, margin: [0, 0, 0, 24] },
-    pdfTable(['', ''], [
-      ['Bydel', c.plan.district || '—'],
-      ['Bevillingsperiode', c.plan.period],
-      ['Planens periode', `${d(c.plan.startsOn)} – ${d(c.plan.endsOn)}`],
-      ['Ansvarlig boligorganisation', c.plan.lead],
-      ['Boligorganisationer (parter)', c.plan.organisations.join(', ')],
-      ['Afdelinger', c.plan.estates.join(', ')],
-      ['Status', `${reportStateLabels[m.state]}${m.revision > 1 ? ` (revision ${m.revision})` : ''}`],
-      ['Opgjort pr.', d(c.asOf)],
-      ...(m.submittedAt ? [['Indsendt', d(isoDate(m.submittedAt))]] : []),
-      ...(m.contentHash ? [['Indholdets kontrolsum (SHA-256)', groupedHash(m.contentHash)]] : []),
-    ], [180, '*']),
+    pdfTable(
+      ['', ''],
+      [
+        ['Bydel', c.plan.district || '—'],
+        ['Bevillingsperiode', c.plan.period],
+        ['Planens periode', `${d(c.plan.startsOn)} – ${d(c.plan.endsOn)}`],
+        ['Ansvarlig boligorganisation', c.plan.lead],
+        ['Boligorganisationer (parter)', c.plan.organisations.join(', ')],
+        ['Afdelinger', c.plan.estates.join(', ')],
+        ['Status', `${reportStateLabels[m.state]}${m.revision > 1 ? ` (revision ${m.revision})` : ''}`],
+        ['Opgjort pr.', d(c.asOf)],
+        ...(m.submittedAt ? [['Indsendt', d(isoDate(m.submittedAt))]] : []),
+        ...(m.contentHash ? [['Indholdets kontrolsum (SHA-256)', groupedHash(m.contentHash)]] : []),
+      ],
+      [180, '*'],
+    ),
     { toc: { title: { text: 'Indhold', style: 'h1' } }, pageBreak: 'before' },
     { ...h1('1. Mål og succeskriterier'), pageBreak: 'before' },
     { text: c.statusRule, style: 'muted', fontSize: 8, margin: [0, 0, 0, 8] },
@@ -87,31 +119,73 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
     content.push({ text: g.title, style: 'h2' });
     if (g.description) content.push({ text: g.description, margin: [0, 0, 0, 6] });
     for (const cr of g.criteria) {
-      content.push(pdfTable(['Indikator', 'Baseline', 'Mål', 'Årets målinger', 'Status'], [[
-        `${cr.indicator}${cr.unit ? ` (${cr.unit})` : ''}`,
-        `${num(cr.baseline.value)} (${d(cr.baseline.date)})`,
-        `${num(cr.target.value)} (${d(cr.target.date)})`,
-        cr.yearValues.length ? cr.yearValues.map((v) => `${num(v.value)} (${d(v.measuredOn)})`).join(', ') : 'Ingen',
-        cr.expected === null ? cr.statusLabel : `${cr.statusLabel} (forventet ${num(cr.expected)} pr. ${d(cr.latest?.measuredOn ?? null)})`,
-      ]], ['*', 70, 70, 110, 70]));
+      content.push(
+        pdfTable(
+          ['Indikator', 'Baseline', 'Mål', 'Årets målinger', 'Status'],
+          [
+            [
+              `${cr.indicator}${cr.unit ? ` (${cr.unit})` : ''}`,
+              `${num(cr.baseline.value)} (${d(cr.baseline.date)})`,
+              `${num(cr.target.value)} (${d(cr.target.date)})`,
+              cr.yearValues.length ? cr.yearValues.map((v) => `${num(v.value)} (${d(v.measuredOn)})`).join(', ') : 'Ingen',
+              cr.expected === null
+                ? cr.statusLabel
+                : `${cr.statusLabel} (forventet ${num(cr.expected)} pr. ${d(cr.latest?.measuredOn ?? null)})`,
+            ],
+          ],
+          ['*', 70, 70, 110, 70],
+        ),
+      );
       content.push(criterionChart(cr));
     }
   }
   content.push(h1('2. Aktiviteter'));
   if (c.activityRule) content.push({ text: c.activityRule, style: 'muted', fontSize: 8, margin: [0, 0, 0, 8] });
-  content.push(pdfTable(['Aktivitet', 'Indsatsområde', 'Status', 'Periode', 'Ændret i året'], c.activities.map((a) => [a.title, a.focusArea, a.statusLabel, `${d(a.startsOn)} – ${d(a.endsOn)}`, a.changes.join('; ') || '—']), ['*', 80, 55, 90, 110]));
+  content.push(
+    pdfTable(
+      ['Aktivitet', 'Indsatsområde', 'Status', 'Periode', 'Ændret i året'],
+      c.activities.map((a) => [a.title, a.focusArea, a.statusLabel, `${d(a.startsOn)} – ${d(a.endsOn)}`, a.changes.join('; ') || '—']),
+      ['*', 80, 55, 90, 110],
+    ),
+  );
   // The economy's wide tables get a landscape page, so every amount fits its column on one line.
   content.push({ ...h1('3. Økonomi'), pageBreak: 'before', pageOrientation: 'landscape' });
   content.push({ text: `Planens samlede ramme: ${kr(c.finance.frameOre)}`, margin: [0, 0, 0, 6] });
   content.push({ text: 'Pr. budgetlinje', style: 'h2' });
   content.push(moneyTable(moneyHeads, [...c.finance.lines.map(moneyRow), moneyRow(c.finance.totals)], ['*', 82, 82, 82, 82, 82]));
   content.push({ text: 'Pr. finansieringskilde', style: 'h2' });
-  content.push(moneyTable(['Kilde', 'Andel', ...moneyHeads.slice(1)], c.finance.funders.map((f) => [`${f.name} (${f.kindLabel})`, { text: f.shareBp === null ? '—' : `${num(f.shareBp / 100)} %`, alignment: 'right', noWrap: true }, ...moneyRow(f).slice(1)]), ['*', 44, 82, 82, 82, 82, 82]));
+  content.push(
+    moneyTable(
+      ['Kilde', 'Andel', ...moneyHeads.slice(1)],
+      c.finance.funders.map((f) => [
+        `${f.name} (${f.kindLabel})`,
+        { text: f.shareBp === null ? '—' : `${num(f.shareBp / 100)} %`, alignment: 'right', noWrap: true },
+        ...moneyRow(f).slice(1),
+      ]),
+      ['*', 44, 82, 82, 82, 82, 82],
+    ),
+  );
   content.push({ text: c.finance.rounding, style: 'muted', fontSize: 8 });
   content.push({ ...h1('4. Ændringer godkendt i året'), pageBreak: 'before', pageOrientation: 'portrait' });
-  content.push(c.changes.length ? pdfTable(['Nr.', 'Ændring', 'Art', 'Gennemført', 'Ny version'], c.changes.map((x) => [String(x.number), x.title, x.kindLabel, d(x.appliedOn), x.version ? String(x.version) : '—']), [30, '*', 110, 65, 50]) : { text: 'Ingen ændringer i året.' });
+  content.push(
+    c.changes.length
+      ? pdfTable(
+          ['Nr.', 'Ændring', 'Art', 'Gennemført', 'Ny version'],
+          c.changes.map((x) => [String(x.number), x.title, x.kindLabel, d(x.appliedOn), x.version ? String(x.version) : '—']),
+          [30, '*', 110, 65, 50],
+        )
+      : { text: 'Ingen ændringer i året.' },
+  );
   content.push(h1('5. Bestyrelsens vurdering af sidste års rapport'));
-  content.push(c.previousVerdicts.length ? pdfTable(['Succeskriterium', 'Vurdering', 'Kommentar', 'Besluttet'], c.previousVerdicts.map((v) => [v.indicator, v.verdictLabel, v.comment || '—', `${d(v.decidedOn)}, ${v.bodyName}`]), ['*', 70, '*', 100]) : { text: 'Ingen vurdering registreret.' });
+  content.push(
+    c.previousVerdicts.length
+      ? pdfTable(
+          ['Succeskriterium', 'Vurdering', 'Kommentar', 'Besluttet'],
+          c.previousVerdicts.map((v) => [v.indicator, v.verdictLabel, v.comment || '—', `${d(v.decidedOn)}, ${v.bodyName}`]),
+          ['*', 70, '*', 100],
+        )
+      : { text: 'Ingen vurdering registreret.' },
+  );
   content.push(h1('6. Projektlederens beretning'));
   for (const [k, label] of narrativeSections) {
     content.push({ text: label, style: 'h2' });
@@ -131,7 +205,13 @@ export interface FrozenReport {
  * The document as it was sent: it always says «submitted», so its bytes stay the same after LBF's
  * acknowledgement or a reopening (the page shows those).
  */
-const frozenMeta = (f: FrozenReport): ReportMeta => ({ state: 'submitted', revision: f.snapshot.revision, narrative: f.snapshot.narrative, submittedAt: f.submittedAt, contentHash: f.contentHash });
+const frozenMeta = (f: FrozenReport): ReportMeta => ({
+  state: 'submitted',
+  revision: f.snapshot.revision,
+  narrative: f.snapshot.narrative,
+  submittedAt: f.submittedAt,
+  contentHash: f.contentHash,
+});
 
 /** R6 — the PDF of a submitted report, from its frozen snapshot only: the same snapshot gives the same bytes. */
 export const snapshotPdf = (f: FrozenReport) => reportPdf(f.snapshot.content, frozenMeta(f));
@@ -141,8 +221,21 @@ export const snapshotWorkbook = (f: FrozenReport) => reportWorkbook(f.snapshot.c
 
 /** R6 — the same numbers as an Excel workbook. */
 export function reportWorkbook(c: ReportContent, m: ReportMeta): Promise<Buffer> {
-  const money = (r: ReportMoneyRow) => ({ name: r.name, budget: excelKr(r.budgetOre), actual: excelKr(r.actualOre), variance: excelKr(r.varianceOre), cumBudget: excelKr(r.cumulativeBudgetOre), cumActual: excelKr(r.cumulativeActualOre) });
-  const moneyCols = [column('Budget i året', 'budget', 16, moneyFormat), column('Forbrug i året', 'actual', 16, moneyFormat), column('Afvigelse', 'variance', 16, moneyFormat), column('Budget til og med året', 'cumBudget', 20, moneyFormat), column('Forbrug til og med året', 'cumActual', 20, moneyFormat)];
+  const money = (r: ReportMoneyRow) => ({
+    name: r.name,
+    budget: excelKr(r.budgetOre),
+    actual: excelKr(r.actualOre),
+    variance: excelKr(r.varianceOre),
+    cumBudget: excelKr(r.cumulativeBudgetOre),
+    cumActual: excelKr(r.cumulativeActualOre),
+  });
+  const moneyCols = [
+    column('Budget i året', 'budget', 16, moneyFormat),
+    column('Forbrug i året', 'actual', 16, moneyFormat),
+    column('Afvigelse', 'variance', 16, moneyFormat),
+    column('Budget til og med året', 'cumBudget', 20, moneyFormat),
+    column('Forbrug til og med året', 'cumActual', 20, moneyFormat),
+  ];
   return workbookBuffer([
     {
       name: 'Rapport',
@@ -159,26 +252,105 @@ export function reportWorkbook(c: ReportContent, m: ReportMeta): Promise<Buffer>
     },
     {
       name: 'Succeskriterier',
-      columns: [column('Mål', 'goal', 30), column('Indikator', 'indicator', 30), column('Enhed', 'unit', 10), column('Baseline', 'baseline', 12), column('Baselinedato', 'baselineDate', 14), column('Mål', 'target', 12), column('Måldato', 'targetDate', 14), column('Seneste måling', 'latest', 14), column('Målt', 'latestOn', 14), column('Forventet på måledagen', 'expected', 14), column('Status', 'status', 16)],
-      rows: c.goals.flatMap((g) => g.criteria.map((cr) => ({ goal: g.title, indicator: cr.indicator, unit: cr.unit, baseline: cr.baseline.value, baselineDate: cr.baseline.date, target: cr.target.value, targetDate: cr.target.date, latest: cr.latest?.value ?? null, latestOn: cr.latest?.measuredOn ?? null, expected: cr.expected === null ? null : Number(cr.expected.toFixed(2)), status: cr.statusLabel }))),
+      columns: [
+        column('Mål', 'goal', 30),
+        column('Indikator', 'indicator', 30),
+        column('Enhed', 'unit', 10),
+        column('Baseline', 'baseline', 12),
+        column('Baselinedato', 'baselineDate', 14),
+        column('Mål', 'target', 12),
+        column('Måldato', 'targetDate', 14),
+        column('Seneste måling', 'latest', 14),
+        column('Målt', 'latestOn', 14),
+        column('Forventet på måledagen', 'expected', 14),
+        column('Status', 'status', 16),
+      ],
+      rows: c.goals.flatMap((g) =>
+        g.criteria.map((cr) => ({
+          goal: g.title,
+          indicator: cr.indicator,
+          unit: cr.unit,
+          baseline: cr.baseline.value,
+          baselineDate: cr.baseline.date,
+          target: cr.target.value,
+          targetDate: cr.target.date,
+          latest: cr.latest?.value ?? null,
+          latestOn: cr.latest?.measuredOn ?? null,
+          expected: cr.expected === null ? null : Number(cr.expected.toFixed(2)),
+          status: cr.statusLabel,
+        })),
+      ),
     },
     {
       name: 'Aktiviteter',
-      columns: [column('Aktivitet', 'title', 36), column('Indsatsområde', 'focusArea', 24), column('Status', 'status', 14), column('Start', 'startsOn', 12), column('Slut', 'endsOn', 12), column('Ændret i året', 'changes', 50)],
-      rows: c.activities.map((a) => ({ title: a.title, focusArea: a.focusArea, status: a.statusLabel, startsOn: a.startsOn, endsOn: a.endsOn, changes: a.changes.join('; ') })),
+      columns: [
+        column('Aktivitet', 'title', 36),
+        column('Indsatsområde', 'focusArea', 24),
+        column('Status', 'status', 14),
+        column('Start', 'startsOn', 12),
+        column('Slut', 'endsOn', 12),
+        column('Ændret i året', 'changes', 50),
+      ],
+      rows: c.activities.map((a) => ({
+        title: a.title,
+        focusArea: a.focusArea,
+        status: a.statusLabel,
+        startsOn: a.startsOn,
+        endsOn: a.endsOn,
+        changes: a.changes.join('; '),
+      })),
     },
-    { name: 'Budgetlinjer', columns: [column('Budgetlinje', 'name', 36), ...moneyCols], rows: [...c.finance.lines.map(money), money(c.finance.totals)] },
-    { name: 'Finansiering', columns: [column('Kilde', 'name', 30), column('Andel (%)', 'share', 10), ...moneyCols], rows: c.finance.funders.map((f) => ({ ...money(f), share: f.shareBp === null ? null : f.shareBp / 100 })) },
+    {
+      name: 'Budgetlinjer',
+      columns: [column('Budgetlinje', 'name', 36), ...moneyCols],
+      rows: [...c.finance.lines.map(money), money(c.finance.totals)],
+    },
+    {
+      name: 'Finansiering',
+      columns: [column('Kilde', 'name', 30), column('Andel (%)', 'share', 10), ...moneyCols],
+      rows: c.finance.funders.map((f) => ({ ...money(f), share: f.shareBp === null ? null : f.shareBp / 100 })),
+    },
     {
       name: 'Målinger i året',
-      columns: [column('Indikator', 'indicator', 30), column('Enhed', 'unit', 10), column('Målt', 'measuredOn', 14), column('Værdi', 'value', 12)],
-      rows: c.goals.flatMap((g) => g.criteria.flatMap((cr) => cr.yearValues.map((v) => ({ indicator: cr.indicator, unit: cr.unit, measuredOn: v.measuredOn, value: v.value })))),
+      columns: [
+        column('Indikator', 'indicator', 30),
+        column('Enhed', 'unit', 10),
+        column('Målt', 'measuredOn', 14),
+        column('Værdi', 'value', 12),
+      ],
+      rows: c.goals.flatMap((g) =>
+        g.criteria.flatMap((cr) =>
+          cr.yearValues.map((v) => ({ indicator: cr.indicator, unit: cr.unit, measuredOn: v.measuredOn, value: v.value })),
+        ),
+      ),
     },
-    { name: 'Ændringer', columns: [column('Nr.', 'number', 6), column('Ændring', 'title', 40), column('Art', 'kind', 30), column('Gennemført', 'appliedOn', 14), column('Version', 'version', 10)], rows: c.changes.map((x) => ({ number: x.number, title: x.title, kind: x.kindLabel, appliedOn: x.appliedOn, version: x.version })) },
+    {
+      name: 'Ændringer',
+      columns: [
+        column('Nr.', 'number', 6),
+        column('Ændring', 'title', 40),
+        column('Art', 'kind', 30),
+        column('Gennemført', 'appliedOn', 14),
+        column('Version', 'version', 10),
+      ],
+      rows: c.changes.map((x) => ({ number: x.number, title: x.title, kind: x.kindLabel, appliedOn: x.appliedOn, version: x.version })),
+    },
     {
       name: 'Vurdering sidste år',
-      columns: [column('Succeskriterium', 'indicator', 30), column('Vurdering', 'verdict', 16), column('Kommentar', 'comment', 50), column('Besluttet', 'decidedOn', 14), column('Bestyrelse', 'body', 30)],
-      rows: c.previousVerdicts.map((v) => ({ indicator: v.indicator, verdict: v.verdictLabel, comment: v.comment, decidedOn: v.decidedOn, body: v.bodyName })),
+      columns: [
+        column('Succeskriterium', 'indicator', 30),
+        column('Vurdering', 'verdict', 16),
+        column('Kommentar', 'comment', 50),
+        column('Besluttet', 'decidedOn', 14),
+        column('Bestyrelse', 'body', 30),
+      ],
+      rows: c.previousVerdicts.map((v) => ({
+        indicator: v.indicator,
+        verdict: v.verdictLabel,
+        comment: v.comment,
+        decidedOn: v.decidedOn,
+        body: v.bodyName,
+      })),
     },
   ]);
 }

@@ -27,7 +27,9 @@
         document.close();
       }
     });
-    xhr.addEventListener('error', function () { form.submit(); });
+    xhr.addEventListener('error', function () {
+      form.submit();
+    });
     xhr.open('POST', form.action);
     xhr.send(new FormData(form));
   });

@@ -42,7 +42,10 @@
       onEachFeature: function (f, l) {
         var p = f.properties;
         l.bindTooltip(p.name + ': ' + p.valueText);
-        if (p.href) l.on('click', function () { window.location.href = p.href; });
+        if (p.href)
+          l.on('click', function () {
+            window.location.href = p.href;
+          });
         l.on('add', function () {
           var el = l.getElement && l.getElement();
           if (el) {
@@ -60,7 +63,10 @@
   function load(url) {
     box.removeAttribute('data-ready');
     return fetch(url, { headers: { accept: 'application/geo+json, application/json' }, credentials: 'same-origin' })
-      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+      .then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      })
       .then(draw);
   }
 
@@ -69,8 +75,12 @@
     var params = new URLSearchParams(new FormData(form));
     var pageUrl = form.getAttribute('action') + '?' + params.toString();
     load('/noegletal/kort.geojson?' + params.toString())
-      .then(function () { return fetch(pageUrl, { credentials: 'same-origin' }); })
-      .then(function (r) { return r.text(); })
+      .then(function () {
+        return fetch(pageUrl, { credentials: 'same-origin' });
+      })
+      .then(function (r) {
+        return r.text();
+      })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
         ['.kf-legend-box', '#kf-map-table'].forEach(function (sel) {
@@ -82,8 +92,12 @@
         if (freshBox) box.setAttribute('aria-label', freshBox.getAttribute('aria-label'));
         history.replaceState(null, '', pageUrl);
       })
-      .catch(function () { form.submit(); });
+      .catch(function () {
+        form.submit();
+      });
   }
 
-  load(box.getAttribute('data-geojson')).catch(function () { /* the SVG map stays */ });
+  load(box.getAttribute('data-geojson')).catch(function () {
+    /* the SVG map stays */
+  });
 })();

@@ -50,7 +50,8 @@
             progress.max = s.total;
             progress.value = s.done;
           }
-          if (label) label.textContent = 'Indlæser ' + s.done.toLocaleString('da-DK') + ' af ' + s.total.toLocaleString('da-DK') + ' poster …';
+          if (label)
+            label.textContent = 'Indlæser ' + s.done.toLocaleString('da-DK') + ' af ' + s.total.toLocaleString('da-DK') + ' poster …';
           if (s.status === 'running') setTimeout(poll, 700);
           else window.location.assign(status.getAttribute('data-done-href'));
         })

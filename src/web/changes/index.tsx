@@ -27,11 +27,28 @@ const requestColumns = [
 
 async function planRequestsPage(c: Context<AppEnv>, planId: number) {
   const ctx = c.get('ctx');
-  const [plan, list, may] = await Promise.all([getPlan(ctx, planId), listChangeRequests(ctx, { planId }), planChangeAbilities(ctx, planId)]);
-  return page(c, { title: `Ændringer: ${plan.name}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(planId) }, { label: 'Ændringer' }] }, (
+  const [plan, list, may] = await Promise.all([
+    getPlan(ctx, planId),
+    listChangeRequests(ctx, { planId }),
+    planChangeAbilities(ctx, planId),
+  ]);
+  return page(
+    c,
+    {
+      title: `Ændringer: ${plan.name}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(planId) },
+        { label: 'Ændringer' },
+      ],
+    },
     <>
       <h1>Ændringer af {plan.name}</h1>
-      <p>Efter godkendelsen ændres planen kun gennem ændringsanmodninger. Den kompetente bestyrelse beslutter; hver gennemført ændring bliver en ny version af planen.</p>
+      <p>
+        Efter godkendelsen ændres planen kun gennem ændringsanmodninger. Den kompetente bestyrelse beslutter; hver gennemført ændring bliver
+        en ny version af planen.
+      </p>
       {may.mayCreate && (
         <p>
           <a class="button button-primary" href={changePaths.propose(planId)}>
@@ -42,43 +59,74 @@ async function planRequestsPage(c: Context<AppEnv>, planId: number) {
       <Table
         caption="Ændringsanmodninger"
         columns={requestColumns}
-        rows={list.items.map((r) => ({ n: String(r.number), title: <a href={changePaths.request(planId, r.id)}>{r.title}</a>, kind: r.kindLabel, state: r.stateLabel, body: r.bodyName ?? '—', at: formatDate(r.createdAt) }))}
+        rows={list.items.map((r) => ({
+          n: String(r.number),
+          title: <a href={changePaths.request(planId, r.id)}>{r.title}</a>,
+          kind: r.kindLabel,
+          state: r.stateLabel,
+          body: r.bodyName ?? '—',
+          at: formatDate(r.createdAt),
+        }))}
         empty="Ingen ændringsanmodninger."
       />
-    </>
-  ));
+    </>,
+  );
 }
 
 async function allRequestsPage(c: Context<AppEnv>) {
   const openOnly = c.req.query('alle') !== '1';
   const list = await listChangeRequests(c.get('ctx'), { openOnly });
-  return page(c, { title: 'Ændringsanmodninger', breadcrumbs: [home, { label: 'Ændringer' }] }, (
+  return page(
+    c,
+    { title: 'Ændringsanmodninger', breadcrumbs: [home, { label: 'Ændringer' }] },
     <>
       <h1>Ændringsanmodninger</h1>
       <p>
         {openOnly ? 'Åbne anmodninger på tværs af planerne, dem til beslutning først.' : 'Alle anmodninger.'}{' '}
-        <a href={openOnly ? '/aendringer?alle=1' : '/aendringer'}>{openOnly ? 'Vis også afsluttede' : 'Vis kun åbne'}</a> · <a href={changePaths.notices()}>Orienteringer til Boligsocial Bestyrelse</a>
+        <a href={openOnly ? '/aendringer?alle=1' : '/aendringer'}>{openOnly ? 'Vis også afsluttede' : 'Vis kun åbne'}</a> ·{' '}
+        <a href={changePaths.notices()}>Orienteringer til Boligsocial Bestyrelse</a>
       </p>
       <Table
         caption="Ændringsanmodninger"
         columns={[{ key: 'plan', label: 'Plan' }, ...requestColumns]}
-        rows={list.items.map((r) => ({ plan: <a href={planPaths.plan(r.planId)}>{r.planName}</a>, n: String(r.number), title: <a href={changePaths.request(r.planId, r.id)}>{r.title}</a>, kind: r.kindLabel, state: r.stateLabel, body: r.bodyName ?? '—', at: formatDate(r.createdAt) }))}
+        rows={list.items.map((r) => ({
+          plan: <a href={planPaths.plan(r.planId)}>{r.planName}</a>,
+          n: String(r.number),
+          title: <a href={changePaths.request(r.planId, r.id)}>{r.title}</a>,
+          kind: r.kindLabel,
+          state: r.stateLabel,
+          body: r.bodyName ?? '—',
+          at: formatDate(r.createdAt),
+        }))}
         empty="Ingen ændringsanmodninger."
       />
-    </>
-  ));
+    </>,
+  );
 }
 
 async function noticesPage(c: Context<AppEnv>) {
   const [notices, mayNote] = await Promise.all([listCityBoardNotices(c.get('ctx')), mayNoteNotices(c.get('ctx'))]);
   const csrf = c.get('csrfToken');
-  return page(c, { title: 'Orienteringer til Boligsocial Bestyrelse', breadcrumbs: [home, { label: 'Ændringer', href: changePaths.all() }, { label: 'Orienteringer' }] }, (
+  return page(
+    c,
+    {
+      title: 'Orienteringer til Boligsocial Bestyrelse',
+      breadcrumbs: [home, { label: 'Ændringer', href: changePaths.all() }, { label: 'Orienteringer' }],
+    },
     <>
       <h1>Orienteringer til Boligsocial Bestyrelse</h1>
-      <p>En bydelsbestyrelse skal orientere Boligsocial Bestyrelse, når en strategisk samarbejdsaftale ændres. Orienteringen står på bestyrelsens næste dagsorden, indtil den er noteret.</p>
+      <p>
+        En bydelsbestyrelse skal orientere Boligsocial Bestyrelse, når en strategisk samarbejdsaftale ændres. Orienteringen står på
+        bestyrelsens næste dagsorden, indtil den er noteret.
+      </p>
       <Table
         caption="Orienteringer"
-        columns={[{ key: 'at', label: 'Dato' }, { key: 'plan', label: 'Plan' }, { key: 'text', label: 'Orientering' }, { key: 'state', label: 'Status' }]}
+        columns={[
+          { key: 'at', label: 'Dato' },
+          { key: 'plan', label: 'Plan' },
+          { key: 'text', label: 'Orientering' },
+          { key: 'state', label: 'Status' },
+        ]}
         rows={notices.map((n) => ({
           at: formatDate(n.created_at),
           plan: <a href={planPaths.plan(n.plan_id)}>{n.plan_name}</a>,
@@ -98,8 +146,8 @@ async function noticesPage(c: Context<AppEnv>) {
         }))}
         empty="Ingen orienteringer."
       />
-    </>
-  ));
+    </>,
+  );
 }
 
 /** The change requests on the plan page: the open ones, the last applied, and the way to propose one (R3). */
@@ -113,13 +161,17 @@ export async function planChangesSection(c: Context<AppEnv>, planId: number) {
     <section aria-labelledby="plan-changes" id="plan-changes-section">
       <h2 id="plan-changes">Ændringer</h2>
       <p>
-        Planen er version {plan.currentVersion}. {open.length ? `${open.length} ${open.length === 1 ? 'åben ændringsanmodning' : 'åbne ændringsanmodninger'}:` : 'Ingen åbne ændringsanmodninger.'}
+        Planen er version {plan.currentVersion}.{' '}
+        {open.length
+          ? `${open.length} ${open.length === 1 ? 'åben ændringsanmodning' : 'åbne ændringsanmodninger'}:`
+          : 'Ingen åbne ændringsanmodninger.'}
       </p>
       {open.length > 0 && (
         <ul>
           {open.slice(0, 5).map((r) => (
             <li>
-              <a href={changePaths.request(planId, r.id)}>{r.title}</a> ({r.stateLabel}{r.bodyName ? `, ${r.bodyName}` : ''})
+              <a href={changePaths.request(planId, r.id)}>{r.title}</a> ({r.stateLabel}
+              {r.bodyName ? `, ${r.bodyName}` : ''})
             </li>
           ))}
         </ul>

@@ -21,7 +21,11 @@ const kinds = Object.keys(changeKinds) as ChangeKind[];
 const activities = (p: PlanDetail) => p.subAgreements.flatMap((s) => s.activities.map((a) => ({ ...a, focusArea: s.focusArea })));
 
 /** R3 — the proposal form: pick the kind, then the structured change against the plan as it is now. */
-export async function proposePage(c: Context<AppEnv>, planId: number, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {}) {
+export async function proposePage(
+  c: Context<AppEnv>,
+  planId: number,
+  st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {},
+) {
   const ctx = c.get('ctx');
   const plan = await getPlan(ctx, planId);
   const v = { ...(st.values ?? {}) };
@@ -31,21 +35,41 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
   const csrf = c.get('csrfToken');
   const acts = activities(plan);
   const chosen = acts.find((a) => String(a.id) === (v.activityId ?? c.req.query('aktivitet')));
-  const crumbs = [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(planId) }, { label: 'Ændringer', href: changePaths.ofPlan(planId) }, { label: 'Foreslå ændring' }];
+  const crumbs = [
+    home,
+    { label: 'Planer', href: planPaths.list() },
+    { label: plan.name, href: planPaths.plan(planId) },
+    { label: 'Ændringer', href: changePaths.ofPlan(planId) },
+    { label: 'Foreslå ændring' },
+  ];
   if (!kind) {
-    return page(c, { title: 'Foreslå ændring', breadcrumbs: crumbs }, (
+    return page(
+      c,
+      { title: 'Foreslå ændring', breadcrumbs: crumbs },
       <>
         <h1>Foreslå en ændring af {plan.name}</h1>
-        <p>Planen er godkendt og låst som version {plan.currentVersion}. En ændring besluttes af den kompetente bestyrelse og bliver derefter planens næste version.</p>
+        <p>
+          Planen er godkendt og låst som version {plan.currentVersion}. En ændring besluttes af den kompetente bestyrelse og bliver derefter
+          planens næste version.
+        </p>
         <form method="get" action={changePaths.propose(planId)}>
-          <ChoiceGroup name="type" type="radio" label="Hvad vil du ændre?" options={kinds.map((k) => ({ value: k, label: changeKinds[k] }))} values={[]} required />
+          <ChoiceGroup
+            name="type"
+            type="radio"
+            label="Hvad vil du ændre?"
+            options={kinds.map((k) => ({ value: k, label: changeKinds[k] }))}
+            values={[]}
+            required
+          />
           <Button type="submit">Videre</Button>
         </form>
-      </>
-    ));
+      </>,
+    );
   }
   const finance = kind === 'budget_reallocation' ? await getPlanFinance(ctx, planId) : null;
-  const lineOptions = finance ? [{ value: '', label: 'Vælg …' }, ...finance.lines.map((l) => ({ value: String(l.id), label: l.name }))] : [];
+  const lineOptions = finance
+    ? [{ value: '', label: 'Vælg …' }, ...finance.lines.map((l) => ({ value: String(l.id), label: l.name }))]
+    : [];
   const years = finance ? finance.years : [];
   const goals = plan.goals;
   const criteria = goals.flatMap((g) => g.criteria.map((cr) => ({ ...cr, goal: g.title })));
@@ -54,10 +78,39 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
       case 'budget_reallocation':
         return (
           <>
-            <SelectField name="fromLineId" label="Flyt fra budgetlinje" options={lineOptions} value={v.fromLineId} error={e('fromLineId')} required />
-            <SelectField name="toLineId" label="Flyt til budgetlinje" options={lineOptions} value={v.toLineId} error={e('toLineId')} required />
-            <SelectField name="year" label="År" options={years.map((y) => ({ value: String(y), label: String(y) }))} value={v.year} error={e('year')} required />
-            <TextField name="amount" label="Beløb (kr.)" hint="Fx 200.000" value={v.amount} error={e('amount')} inputmode="decimal" required />
+            <SelectField
+              name="fromLineId"
+              label="Flyt fra budgetlinje"
+              options={lineOptions}
+              value={v.fromLineId}
+              error={e('fromLineId')}
+              required
+            />
+            <SelectField
+              name="toLineId"
+              label="Flyt til budgetlinje"
+              options={lineOptions}
+              value={v.toLineId}
+              error={e('toLineId')}
+              required
+            />
+            <SelectField
+              name="year"
+              label="År"
+              options={years.map((y) => ({ value: String(y), label: String(y) }))}
+              value={v.year}
+              error={e('year')}
+              required
+            />
+            <TextField
+              name="amount"
+              label="Beløb (kr.)"
+              hint="Fx 200.000"
+              value={v.amount}
+              error={e('amount')}
+              inputmode="decimal"
+              required
+            />
             {finance && (
               <details class="details">
                 <summary class="details-summary">Budgettet nu</summary>
@@ -91,28 +144,85 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
       case 'ended_activity':
         return (
           <>
-            <SelectField name="activityId" label="Aktivitet" options={[{ value: '', label: 'Vælg …' }, ...acts.filter((a) => a.status !== 'ended' && a.status !== 'cancelled').map((a) => ({ value: String(a.id), label: `${a.title} (${a.focusArea})` }))]} value={v.activityId} error={e('activityId')} required />
-            <ChoiceGroup name="status" type="radio" label="Hvordan slutter aktiviteten?" options={[{ value: 'ended', label: 'Afsluttes' }, { value: 'cancelled', label: 'Aflyses' }]} values={[v.status ?? 'ended']} required />
+            <SelectField
+              name="activityId"
+              label="Aktivitet"
+              options={[
+                { value: '', label: 'Vælg …' },
+                ...acts
+                  .filter((a) => a.status !== 'ended' && a.status !== 'cancelled')
+                  .map((a) => ({ value: String(a.id), label: `${a.title} (${a.focusArea})` })),
+              ]}
+              value={v.activityId}
+              error={e('activityId')}
+              required
+            />
+            <ChoiceGroup
+              name="status"
+              type="radio"
+              label="Hvordan slutter aktiviteten?"
+              options={[
+                { value: 'ended', label: 'Afsluttes' },
+                { value: 'cancelled', label: 'Aflyses' },
+              ]}
+              values={[v.status ?? 'ended']}
+              required
+            />
             <TextField name="endsOn" label="Slutdato" type="date" value={v.endsOn} error={e('endsOn')} required />
           </>
         );
       case 'new_activity':
         return (
           <>
-            <SelectField name="subAgreementId" label="Delaftale" options={[{ value: '', label: 'Vælg …' }, ...plan.subAgreements.map((s) => ({ value: String(s.id), label: s.focusArea }))]} value={v.subAgreementId} error={e('subAgreementId')} required />
+            <SelectField
+              name="subAgreementId"
+              label="Delaftale"
+              options={[{ value: '', label: 'Vælg …' }, ...plan.subAgreements.map((s) => ({ value: String(s.id), label: s.focusArea }))]}
+              value={v.subAgreementId}
+              error={e('subAgreementId')}
+              required
+            />
             <TextField name="title" label="Navn" value={v.title} error={e('title')} required />
             <TextArea name="description" label="Beskrivelse" value={v.description} rows={4} />
             <TextField name="targetGroup" label="Målgruppe" value={v.targetGroup} />
             <TextField name="startsOn" label="Start" type="date" value={v.startsOn} error={e('startsOn')} />
             <TextField name="endsOn" label="Slut" type="date" value={v.endsOn} error={e('endsOn')} />
-            <ChoiceGroup name="goalIds" label="Mål, aktiviteten tjener" options={goals.map((g) => ({ value: String(g.id), label: g.title }))} values={(v.__goalIds ?? '').split(',').filter(Boolean)} error={e('goalIds')} />
-            <SelectField name="responsibleOrganisationId" label="Ansvarlig boligorganisation" options={[{ value: '', label: 'Ingen' }, ...plan.partyOrganisations.map((o) => ({ value: String(o.id), label: o.shortName }))]} value={v.responsibleOrganisationId} error={e('responsibleOrganisationId')} />
+            <ChoiceGroup
+              name="goalIds"
+              label="Mål, aktiviteten tjener"
+              options={goals.map((g) => ({ value: String(g.id), label: g.title }))}
+              values={(v.__goalIds ?? '').split(',').filter(Boolean)}
+              error={e('goalIds')}
+            />
+            <SelectField
+              name="responsibleOrganisationId"
+              label="Ansvarlig boligorganisation"
+              options={[
+                { value: '', label: 'Ingen' },
+                ...plan.partyOrganisations.map((o) => ({ value: String(o.id), label: o.shortName })),
+              ]}
+              value={v.responsibleOrganisationId}
+              error={e('responsibleOrganisationId')}
+            />
           </>
         );
       case 'strategic_agreement':
         return (
           <>
-            <SelectField name="criterionId" label="Succeskriterium" options={[{ value: '', label: 'Vælg …' }, ...criteria.map((cr) => ({ value: String(cr.id), label: `${cr.goal}: ${cr.indicatorName} (mål ${cr.targetValue} ${cr.unit})` }))]} value={v.criterionId} error={e('criterionId')} required />
+            <SelectField
+              name="criterionId"
+              label="Succeskriterium"
+              options={[
+                { value: '', label: 'Vælg …' },
+                ...criteria.map((cr) => ({
+                  value: String(cr.id),
+                  label: `${cr.goal}: ${cr.indicatorName} (mål ${cr.targetValue} ${cr.unit})`,
+                })),
+              ]}
+              value={v.criterionId}
+              error={e('criterionId')}
+              required
+            />
             <TextField name="targetValue" label="Ny målværdi" value={v.targetValue} error={e('targetValue')} inputmode="decimal" required />
             <TextField name="targetDate" label="Ny måldato" type="date" value={v.targetDate} error={e('targetDate')} required />
           </>
@@ -120,13 +230,27 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
       case 'contingency':
         return (
           <>
-            <TextArea name="steps" label="Trin ved akut uro og tryghedsproblemer" value={v.steps ?? plan.contingency?.steps ?? ''} error={e('steps')} rows={6} required />
-            <TextArea name="policeCooperation" label="Samarbejdet med politiet" value={v.policeCooperation ?? plan.contingency?.policeCooperation ?? ''} rows={4} />
+            <TextArea
+              name="steps"
+              label="Trin ved akut uro og tryghedsproblemer"
+              value={v.steps ?? plan.contingency?.steps ?? ''}
+              error={e('steps')}
+              rows={6}
+              required
+            />
+            <TextArea
+              name="policeCooperation"
+              label="Samarbejdet med politiet"
+              value={v.policeCooperation ?? plan.contingency?.policeCooperation ?? ''}
+              rows={4}
+            />
           </>
         );
     }
   })();
-  return page(c, { title: `Foreslå ændring: ${changeKinds[kind]}`, breadcrumbs: crumbs, status: st.status }, (
+  return page(
+    c,
+    { title: `Foreslå ændring: ${changeKinds[kind]}`, breadcrumbs: crumbs, status: st.status },
     <>
       <h1>{changeKinds[kind]}</h1>
       <p>
@@ -136,13 +260,25 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
       {kind === 'activity_content' && !chosen ? (
         <form method="get" action={changePaths.propose(planId)}>
           <HiddenField name="type" value={kind} />
-          <SelectField name="aktivitet" label="Hvilken aktivitet?" options={[{ value: '', label: 'Vælg …' }, ...acts.map((a) => ({ value: String(a.id), label: `${a.title} (${a.focusArea})` }))]} required />
+          <SelectField
+            name="aktivitet"
+            label="Hvilken aktivitet?"
+            options={[{ value: '', label: 'Vælg …' }, ...acts.map((a) => ({ value: String(a.id), label: `${a.title} (${a.focusArea})` }))]}
+            required
+          />
           <Button type="submit">Videre</Button>
         </form>
       ) : (
         <Form action={changePaths.propose(planId)} csrfToken={csrf}>
           <HiddenField name="kind" value={kind} />
-          <TextField name="requestTitle" label="Overskrift" hint="Kort: hvad ændres" value={v.requestTitle} error={e('requestTitle')} required />
+          <TextField
+            name="requestTitle"
+            label="Overskrift"
+            hint="Kort: hvad ændres"
+            value={v.requestTitle}
+            error={e('requestTitle')}
+            required
+          />
           <TextArea name="justification" label="Begrundelse" value={v.justification} error={e('justification')} rows={4} required />
           {fields}
           {e('edits') && (
@@ -153,8 +289,8 @@ export async function proposePage(c: Context<AppEnv>, planId: number, st: { valu
           <Button type="submit">Opret ændringsanmodning</Button>
         </Form>
       )}
-    </>
-  ));
+    </>,
+  );
 }
 
 /** Where an error inside an edit belongs on the form: the edit's field name, except where the form names it otherwise. */
@@ -186,11 +322,24 @@ export function proposalFormErrors(issues: readonly { path: readonly PropertyKey
  * everything else is the contract's and the service's to say. A choice not made becomes id 0, which the contract
  * refuses with the field's own message.
  */
-async function editsFrom(c: Context<AppEnv>, plan: PlanDetail, kind: ChangeKind, v: FormValues): Promise<{ edits: unknown[]; errors: FormErrors }> {
+async function editsFrom(
+  c: Context<AppEnv>,
+  plan: PlanDetail,
+  kind: ChangeKind,
+  v: FormValues,
+): Promise<{ edits: unknown[]; errors: FormErrors }> {
   const errors: FormErrors = {};
   const act = activities(plan).find((a) => String(a.id) === v.activityId);
-  const activityBefore = act ? { title: act.title, description: act.description, targetGroup: act.targetGroup, startsOn: act.startsOn, endsOn: act.endsOn } : { title: '', description: '', targetGroup: '', startsOn: null, endsOn: null };
-  const activityAfter = { title: v.title ?? '', description: v.description ?? '', targetGroup: v.targetGroup ?? '', startsOn: v.startsOn ?? null, endsOn: v.endsOn ?? null };
+  const activityBefore = act
+    ? { title: act.title, description: act.description, targetGroup: act.targetGroup, startsOn: act.startsOn, endsOn: act.endsOn }
+    : { title: '', description: '', targetGroup: '', startsOn: null, endsOn: null };
+  const activityAfter = {
+    title: v.title ?? '',
+    description: v.description ?? '',
+    targetGroup: v.targetGroup ?? '',
+    startsOn: v.startsOn ?? null,
+    endsOn: v.endsOn ?? null,
+  };
   switch (kind) {
     case 'budget_reallocation': {
       const amount = parseKr(v.amount ?? '');
@@ -200,25 +349,77 @@ async function editsFrom(c: Context<AppEnv>, plan: PlanDetail, kind: ChangeKind,
       const to = finance.lines.find((l) => String(l.id) === v.toLineId);
       const year = Number(v.year);
       if (!finance.years.includes(year)) errors.year = 'Vælg et år i planens periode.';
-      return { edits: [{ op: 'moveBudget', fromLineId: from?.id ?? 0, toLineId: to?.id ?? 0, year: Number.isInteger(year) ? year : 0, amountOre: amount.ok ? amount.ore : 1, before: { fromOre: from?.perYear[year]?.budgetOre ?? 0, toOre: to?.perYear[year]?.budgetOre ?? 0 } }], errors };
+      return {
+        edits: [
+          {
+            op: 'moveBudget',
+            fromLineId: from?.id ?? 0,
+            toLineId: to?.id ?? 0,
+            year: Number.isInteger(year) ? year : 0,
+            amountOre: amount.ok ? amount.ore : 1,
+            before: { fromOre: from?.perYear[year]?.budgetOre ?? 0, toOre: to?.perYear[year]?.budgetOre ?? 0 },
+          },
+        ],
+        errors,
+      };
     }
     case 'activity_content':
       return { edits: [{ op: 'updateActivity', activityId: act?.id ?? 0, before: activityBefore, after: activityAfter }], errors };
     case 'ended_activity':
-      return { edits: [{ op: 'endActivity', activityId: act?.id ?? 0, before: { status: act?.status ?? '', endsOn: act?.endsOn ?? null }, after: { status: v.status === 'cancelled' ? 'cancelled' : 'ended', endsOn: v.endsOn ?? '' } }], errors };
+      return {
+        edits: [
+          {
+            op: 'endActivity',
+            activityId: act?.id ?? 0,
+            before: { status: act?.status ?? '', endsOn: act?.endsOn ?? null },
+            after: { status: v.status === 'cancelled' ? 'cancelled' : 'ended', endsOn: v.endsOn ?? '' },
+          },
+        ],
+        errors,
+      };
     case 'new_activity': {
       const goalIds = (await formAll(c, 'goalIds')).map((g) => (/^\d{1,10}$/.test(g) ? Number(g) : 0));
-      return { edits: [{ op: 'addActivity', subAgreementId: idOf(v.subAgreementId), activity: activityAfter, goalIds, responsibleOrganisationId: v.responsibleOrganisationId ? idOf(v.responsibleOrganisationId) : null }], errors };
+      return {
+        edits: [
+          {
+            op: 'addActivity',
+            subAgreementId: idOf(v.subAgreementId),
+            activity: activityAfter,
+            goalIds,
+            responsibleOrganisationId: v.responsibleOrganisationId ? idOf(v.responsibleOrganisationId) : null,
+          },
+        ],
+        errors,
+      };
     }
     case 'strategic_agreement': {
       const cr = plan.goals.flatMap((g) => g.criteria).find((x) => String(x.id) === v.criterionId);
       const value = fromText.decimal('målværdien').safeParse(v.targetValue ?? '');
       if (!value.success) errors.targetValue = value.error.issues[0]!.message;
-      return { edits: [{ op: 'updateCriterion', criterionId: cr?.id ?? 0, before: { targetValue: cr?.targetValue ?? 0, targetDate: cr?.targetDate ?? '2000-01-01' }, after: { targetValue: value.success ? value.data : 0, targetDate: v.targetDate ?? '' } }], errors };
+      return {
+        edits: [
+          {
+            op: 'updateCriterion',
+            criterionId: cr?.id ?? 0,
+            before: { targetValue: cr?.targetValue ?? 0, targetDate: cr?.targetDate ?? '2000-01-01' },
+            after: { targetValue: value.success ? value.data : 0, targetDate: v.targetDate ?? '' },
+          },
+        ],
+        errors,
+      };
     }
     case 'contingency': {
       const k = plan.contingency;
-      return { edits: [{ op: 'updateContingency', before: { steps: k?.steps ?? '', policeCooperation: k?.policeCooperation ?? '' }, after: { steps: v.steps ?? '', policeCooperation: v.policeCooperation ?? '', lastReviewed: isoDate(c.get('ctx').now()) } }], errors };
+      return {
+        edits: [
+          {
+            op: 'updateContingency',
+            before: { steps: k?.steps ?? '', policeCooperation: k?.policeCooperation ?? '' },
+            after: { steps: v.steps ?? '', policeCooperation: v.policeCooperation ?? '', lastReviewed: isoDate(c.get('ctx').now()) },
+          },
+        ],
+        errors,
+      };
     }
   }
 }
@@ -233,7 +434,12 @@ export async function saveProposal(c: Context<AppEnv>, planId: number) {
   if (!kinds.includes(kind)) return proposePage(c, planId, { values, errors: { kind: 'Vælg, hvad du vil ændre.' }, status: 400 });
   const plan = await getPlan(c.get('ctx'), planId);
   const built = await editsFrom(c, plan, kind, values);
-  const parsed = proposalContract.safeParse({ kind, title: values.requestTitle ?? '', justification: values.justification ?? '', edits: built.edits });
+  const parsed = proposalContract.safeParse({
+    kind,
+    title: values.requestTitle ?? '',
+    justification: values.justification ?? '',
+    edits: built.edits,
+  });
   const errors: FormErrors = { ...(parsed.success ? {} : proposalFormErrors(parsed.error.issues)), ...built.errors };
   if (Object.keys(errors).length || !parsed.success) return proposePage(c, planId, { values, errors, status: 400 });
   try {

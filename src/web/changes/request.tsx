@@ -26,7 +26,14 @@ const eventLabels: Record<string, string> = {
   refused_conflict: 'Afvist: passer ikke længere til planen',
   withdrawn: 'Trukket tilbage',
 };
-const stateKinds: Record<string, 'info' | 'success' | 'warning' | 'error'> = { draft: 'info', submitted: 'warning', awaiting_lbf: 'warning', applied: 'success', rejected: 'error', withdrawn: 'info' };
+const stateKinds: Record<string, 'info' | 'success' | 'warning' | 'error'> = {
+  draft: 'info',
+  submitted: 'warning',
+  awaiting_lbf: 'warning',
+  applied: 'success',
+  rejected: 'error',
+  withdrawn: 'info',
+};
 
 type State = { form?: string; values?: FormValues; errors?: FormErrors; status?: 200 | 403 | FormFailure['status']; conflict?: Conflict };
 
@@ -40,7 +47,17 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
   const act = (a: RequestAction) => r.actions.includes(a);
   return page(
     c,
-    { title: `Ændringsanmodning nr. ${r.number}: ${r.title}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: r.planName, href: planPaths.plan(planId) }, { label: 'Ændringer', href: changePaths.ofPlan(planId) }, { label: `Nr. ${r.number}` }], status: st.status },
+    {
+      title: `Ændringsanmodning nr. ${r.number}: ${r.title}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: r.planName, href: planPaths.plan(planId) },
+        { label: 'Ændringer', href: changePaths.ofPlan(planId) },
+        { label: `Nr. ${r.number}` },
+      ],
+      status: st.status,
+    },
     <>
       <h1>
         Ændringsanmodning nr. {r.number}: {r.title}
@@ -61,16 +78,45 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
           ['Begrundelse', r.justification],
           ['Bygger på', `Version ${r.basedOnVersion}`],
           ['Beslutter', r.body ? `${r.body.name} — ${r.routingReason}` : 'Ikke sendt til beslutning endnu'],
-          ['Behandling', r.decisionMode === 'meeting' ? 'På bestyrelsens næste møde' : r.decisionMode === 'written' ? `Skriftligt, frist ${formatDate(r.writtenDeadline)}` : '—'],
+          [
+            'Behandling',
+            r.decisionMode === 'meeting'
+              ? 'På bestyrelsens næste møde'
+              : r.decisionMode === 'written'
+                ? `Skriftligt, frist ${formatDate(r.writtenDeadline)}`
+                : '—',
+          ],
           ['Beslutning', r.decidedBy ? `${r.decidedBy}: ${r.decisionNote || '—'}` : '—'],
-          ['Landsbyggefonden', r.lbf ? `Godkendt ${formatDate(r.lbf.date)} (${r.lbf.reference})` : r.state === 'awaiting_lbf' ? 'Afventer godkendelse' : '—'],
-          ['Ny version', r.appliedVersion ? <a href={`${planPaths.versions(planId)}?a=${r.appliedVersion - 1}&b=${r.appliedVersion}`}>Version {r.appliedVersion} — se forskellen</a> : '—'],
+          [
+            'Landsbyggefonden',
+            r.lbf ? `Godkendt ${formatDate(r.lbf.date)} (${r.lbf.reference})` : r.state === 'awaiting_lbf' ? 'Afventer godkendelse' : '—',
+          ],
+          [
+            'Ny version',
+            r.appliedVersion ? (
+              <a href={`${planPaths.versions(planId)}?a=${r.appliedVersion - 1}&b=${r.appliedVersion}`}>
+                Version {r.appliedVersion} — se forskellen
+              </a>
+            ) : (
+              '—'
+            ),
+          ],
         ]}
       />
       <Table
         caption="Den foreslåede ændring"
-        columns={[{ key: 'what', label: 'Hvad' }, { key: 'field', label: 'Felt' }, { key: 'before', label: 'Nu' }, { key: 'after', label: 'Foreslået' }]}
-        rows={r.lines.map((l) => ({ what: l.what, field: l.field, before: <del>{l.before || '(tom)'}</del>, after: <ins>{l.after || '(tom)'}</ins> }))}
+        columns={[
+          { key: 'what', label: 'Hvad' },
+          { key: 'field', label: 'Felt' },
+          { key: 'before', label: 'Nu' },
+          { key: 'after', label: 'Foreslået' },
+        ]}
+        rows={r.lines.map((l) => ({
+          what: l.what,
+          field: l.field,
+          before: <del>{l.before || '(tom)'}</del>,
+          after: <ins>{l.after || '(tom)'}</ins>,
+        }))}
         empty="Ingen ændringer."
       />
       {r.funding && (
@@ -90,8 +136,16 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
           )}
           <Table
             caption="Finansieringskilder"
-            columns={[{ key: 'name', label: 'Kilde' }, { key: 'amount', label: 'Beløb', numeric: true }, { key: 'share', label: 'Andel af rammen', numeric: true }]}
-            rows={r.funding.funders.map((f) => ({ name: f.name, amount: formatKr(f.amountOre), share: f.shareBp === null ? '—' : `${formatNumber(f.shareBp / 100, 2)} %` }))}
+            columns={[
+              { key: 'name', label: 'Kilde' },
+              { key: 'amount', label: 'Beløb', numeric: true },
+              { key: 'share', label: 'Andel af rammen', numeric: true },
+            ]}
+            rows={r.funding.funders.map((f) => ({
+              name: f.name,
+              amount: formatKr(f.amountOre),
+              share: f.shareBp === null ? '—' : `${formatNumber(f.shareBp / 100, 2)} %`,
+            }))}
           />
         </section>
       )}
@@ -101,8 +155,25 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
           <p>Helhed sender anmodningen til den bestyrelse, der har kompetencen for planen.</p>
           <Form action={changePaths.action(planId, id, 'send')} csrfToken={csrf} fieldPrefix="submit-">
             <HiddenField name="version" value={String(r.version)} />
-            <ChoiceGroup name="mode" type="radio" label="Hvordan skal bestyrelsen beslutte?" options={[{ value: 'meeting', label: 'På det næste møde (anmodningen kommer på dagsordenen)' }, { value: 'written', label: 'Skriftligt, med en frist' }]} values={[val('mode') ?? 'meeting']} error={errors.mode} required />
-            <TextField name="writtenDeadline" label="Frist ved skriftlig behandling" type="date" value={val('writtenDeadline')} error={errors.writtenDeadline} />
+            <ChoiceGroup
+              name="mode"
+              type="radio"
+              label="Hvordan skal bestyrelsen beslutte?"
+              options={[
+                { value: 'meeting', label: 'På det næste møde (anmodningen kommer på dagsordenen)' },
+                { value: 'written', label: 'Skriftligt, med en frist' },
+              ]}
+              values={[val('mode') ?? 'meeting']}
+              error={errors.mode}
+              required
+            />
+            <TextField
+              name="writtenDeadline"
+              label="Frist ved skriftlig behandling"
+              type="date"
+              value={val('writtenDeadline')}
+              error={errors.writtenDeadline}
+            />
             <Button type="submit">Send til beslutning</Button>
           </Form>
         </section>
@@ -127,7 +198,14 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
           <h2>Landsbyggefondens godkendelse</h2>
           <Form action={changePaths.action(planId, id, 'lbf')} csrfToken={csrf} fieldPrefix="lbf-">
             <HiddenField name="version" value={String(r.version)} />
-            <TextField name="decisionDate" label="Godkendt den" type="date" value={val('decisionDate')} error={errors.decisionDate} required />
+            <TextField
+              name="decisionDate"
+              label="Godkendt den"
+              type="date"
+              value={val('decisionDate')}
+              error={errors.decisionDate}
+              required
+            />
             <TextField name="reference" label="Landsbyggefondens reference" value={val('reference')} error={errors.reference} required />
             <Button type="submit">{actionLabels.recordLbfApproval}</Button>
           </Form>
@@ -136,8 +214,18 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
       <h2>Forløb</h2>
       <Table
         caption="Anmodningens forløb"
-        columns={[{ key: 'at', label: 'Tidspunkt' }, { key: 'what', label: 'Hændelse' }, { key: 'who', label: 'Hvem' }, { key: 'text', label: 'Tekst' }]}
-        rows={r.events.map((e) => ({ at: formatDateTime(e.at), what: eventLabels[e.kind] ?? e.kind, who: `${e.actor}${e.kind === 'comment' && e.mayVote === false ? ' (uden stemmeret)' : ''}`, text: e.text }))}
+        columns={[
+          { key: 'at', label: 'Tidspunkt' },
+          { key: 'what', label: 'Hændelse' },
+          { key: 'who', label: 'Hvem' },
+          { key: 'text', label: 'Tekst' },
+        ]}
+        rows={r.events.map((e) => ({
+          at: formatDateTime(e.at),
+          what: eventLabels[e.kind] ?? e.kind,
+          who: `${e.actor}${e.kind === 'comment' && e.mayVote === false ? ' (uden stemmeret)' : ''}`,
+          text: e.text,
+        }))}
       />
       {act('comment') && (
         <Form action={changePaths.action(planId, id, 'kommentar')} csrfToken={csrf} fieldPrefix="comment-">
@@ -170,17 +258,43 @@ export async function requestAction(c: Context<AppEnv>, planId: number, id: numb
   try {
     switch (action) {
       case 'send':
-        await submitChange(ctx, id, v.success ? v.data : 0, contractOrInvalid(submitContract, { mode: values.mode === 'written' ? 'written' : 'meeting', writtenDeadline: values.writtenDeadline }));
+        await submitChange(
+          ctx,
+          id,
+          v.success ? v.data : 0,
+          contractOrInvalid(submitContract, {
+            mode: values.mode === 'written' ? 'written' : 'meeting',
+            writtenDeadline: values.writtenDeadline,
+          }),
+        );
         flash(c, 'Anmodningen er sendt til beslutning.');
         break;
       case 'beslut': {
         const decision = values.decision === 'reject' ? 'reject' : 'approve';
-        const to = await decideChange(ctx, id, v.success ? v.data : 0, decision, contractOrInvalid(decisionContract, { note: values.note }));
-        flash(c, decision === 'reject' ? 'Ændringen er afvist.' : to === 'applied' ? 'Ændringen er godkendt og gennemført som planens nye version.' : 'Ændringen er godkendt og afventer Landsbyggefonden. Boligsocial Bestyrelse er orienteret.');
+        const to = await decideChange(
+          ctx,
+          id,
+          v.success ? v.data : 0,
+          decision,
+          contractOrInvalid(decisionContract, { note: values.note }),
+        );
+        flash(
+          c,
+          decision === 'reject'
+            ? 'Ændringen er afvist.'
+            : to === 'applied'
+              ? 'Ændringen er godkendt og gennemført som planens nye version.'
+              : 'Ændringen er godkendt og afventer Landsbyggefonden. Boligsocial Bestyrelse er orienteret.',
+        );
         break;
       }
       case 'lbf': {
-        await recordLbfApproval(ctx, id, v.success ? v.data : 0, contractOrInvalid(lbfApprovalContract, { decisionDate: values.decisionDate, reference: values.reference }));
+        await recordLbfApproval(
+          ctx,
+          id,
+          v.success ? v.data : 0,
+          contractOrInvalid(lbfApprovalContract, { decisionDate: values.decisionDate, reference: values.reference }),
+        );
         flash(c, 'Landsbyggefondens godkendelse er registreret, og ændringen er gennemført.');
         break;
       }

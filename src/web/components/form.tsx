@@ -10,7 +10,15 @@ const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boole
  * The error summary at the top of a form: each message links to its field.
  * @example <ErrorSummary errors={[{ field: 'name', message: 'Skriv navnet.' }]} />
  */
-export function ErrorSummary({ errors, title = 'Der er en fejl i formularen', fieldPrefix = '' }: { errors: { field: string; message: string }[]; title?: string; fieldPrefix?: string }) {
+export function ErrorSummary({
+  errors,
+  title = 'Der er en fejl i formularen',
+  fieldPrefix = '',
+}: {
+  errors: { field: string; message: string }[];
+  title?: string;
+  fieldPrefix?: string;
+}) {
   if (!errors.length) return null;
   return (
     <div class="alert alert-error alert--show-icon" role="alert" aria-labelledby="error-summary-title" id="error-summary" tabindex={-1}>
@@ -102,7 +110,16 @@ export function FileField(p: FieldBase & { accept: string }) {
   const id = fieldId(p);
   return (
     <Group f={p}>
-      <input class="form-input" type="file" id={id} name={p.name} accept={p.accept} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.hint && `${id}-hint`, p.error && `${id}-error`)} />
+      <input
+        class="form-input"
+        type="file"
+        id={id}
+        name={p.name}
+        accept={p.accept}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p.hint && `${id}-hint`, p.error && `${id}-error`)}
+      />
     </Group>
   );
 }
@@ -200,7 +217,19 @@ export const HiddenField = ({ name, value }: { name: string; value: string }) =>
  * A dkfds button.
  * @example <Button type="submit">Gem</Button>
  */
-export function Button({ children, variant = 'primary', type = 'submit', name, value }: { children?: Child; variant?: 'primary' | 'secondary' | 'tertiary' | 'warning'; type?: 'submit' | 'button'; name?: string; value?: string }) {
+export function Button({
+  children,
+  variant = 'primary',
+  type = 'submit',
+  name,
+  value,
+}: {
+  children?: Child;
+  variant?: 'primary' | 'secondary' | 'tertiary' | 'warning';
+  type?: 'submit' | 'button';
+  name?: string;
+  value?: string;
+}) {
   return (
     <button type={type} class={`button button-${variant}`} name={name} value={value}>
       {children}
@@ -212,7 +241,21 @@ export function Button({ children, variant = 'primary', type = 'submit', name, v
  * A POST form that always carries the CSRF token.
  * @example <Form action="/afdelinger/ny" csrfToken={token}>…</Form>
  */
-export function Form({ action, csrfToken, children, multipart, id, fieldPrefix }: { action: string; csrfToken: string; children?: Child; multipart?: boolean; id?: string; fieldPrefix?: string }) {
+export function Form({
+  action,
+  csrfToken,
+  children,
+  multipart,
+  id,
+  fieldPrefix,
+}: {
+  action: string;
+  csrfToken: string;
+  children?: Child;
+  multipart?: boolean;
+  id?: string;
+  fieldPrefix?: string;
+}) {
   return (
     <form method="post" action={action} novalidate enctype={multipart ? 'multipart/form-data' : undefined} id={id}>
       <input type="hidden" name="_csrf" value={csrfToken} />

@@ -1,15 +1,46 @@
 import type { Context } from 'hono';
 import { withoutRuleCodes } from '../../domain/text.ts';
 import { z } from 'zod';
-import { bodyTypes, type BodyType, itemKindLabels, mandateKindLabels, mandateStateLabels, memberLevels, memberRoles } from '../../domain/governance/labels.ts';
+import {
+  bodyTypes,
+  type BodyType,
+  itemKindLabels,
+  mandateKindLabels,
+  mandateStateLabels,
+  memberLevels,
+  memberRoles,
+} from '../../domain/governance/labels.ts';
 import { administrationLabels, administrations, can } from '../../policy/index.ts';
 import { today as todayIn } from '../../services/context.ts';
-import { addMandateDocument, addMember, approveMandate, type BodyInput, createBody, endMember, getBody, updateBody, bodyOfMember, getMandateDocument } from '../../services/governance/bodies.ts';
+import {
+  addMandateDocument,
+  addMember,
+  approveMandate,
+  type BodyInput,
+  createBody,
+  endMember,
+  getBody,
+  updateBody,
+  bodyOfMember,
+  getMandateDocument,
+} from '../../services/governance/bodies.ts';
 import { readablePlan, recordCompetenceTransfer, transfersOf, whoDecides } from '../../services/governance/competence.ts';
 import { planMeeting, proposeItem } from '../../services/governance/meetings.ts';
 import { bodyOptions, districtNumberOptions, planOptions } from '../../services/governance/options.ts';
 import { organisationOptions } from '../../services/organisations.ts';
-import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, Tag, TextArea, TextField } from '../components/index.ts';
+import {
+  Alert,
+  Button,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  HiddenField,
+  SelectField,
+  Table,
+  Tag,
+  TextArea,
+  TextField,
+} from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate } from '../format.ts';
@@ -18,7 +49,16 @@ import { fromText } from '../../contracts/fields.ts';
 import { contractOrInvalid, field, formAll } from '../forms.ts';
 import { home, page } from '../render.tsx';
 import { type FormState, HistoryLink, SummaryList, saveForm } from '../registry/shared.tsx';
-import { levelLabel as levelLabelOf, MeetingStateTag, MemberTable, period, roleLabel as roleLabelOf, typeLabel, Warnings, when } from './parts.tsx';
+import {
+  levelLabel as levelLabelOf,
+  MeetingStateTag,
+  MemberTable,
+  period,
+  roleLabel as roleLabelOf,
+  typeLabel,
+  Warnings,
+  when,
+} from './parts.tsx';
 import { partyOrganisationIds } from '../../services/plans/access.ts';
 import { govPaths } from './paths.ts';
 import { personName } from '../../presenters/people.ts';
@@ -32,7 +72,11 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
   const b = await getBody(ctx, id);
   const actor = c.get('actor');
   const subject = { type: 'body' as const, id, memberUserIds: b.members.flatMap((m) => (m.userId ? [m.userId] : [])) };
-  const may = { manage: can(actor, 'manageMembers', subject), propose: can(actor, 'proposeItem', subject), lbf: can(actor, 'approveMandateLbf', subject) };
+  const may = {
+    manage: can(actor, 'manageMembers', subject),
+    propose: can(actor, 'proposeItem', subject),
+    lbf: can(actor, 'approveMandateLbf', subject),
+  };
   const today = todayIn(ctx);
   const upcoming = b.meetings.filter((m) => m.starts_at.getTime() >= ctx.now().getTime() - 86_400_000 && m.state !== 'cancelled').reverse();
   const past = b.meetings.filter((m) => !upcoming.includes(m));
@@ -43,7 +87,11 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
       <h1>{b.name}</h1>
       {notice && <ErrorSummary title="Ændringen blev ikke gemt" errors={errorList(notice.errors)} />}
       <p class="font-lead">{withoutRuleCodes(b.description)}</p>
-      {!b.active && <Alert kind="info" heading="Organet findes ikke længere">Organet var i funktion {period(b.validFrom, b.validTo)}. Medlemmerne vises, som de var den sidste dag.</Alert>}
+      {!b.active && (
+        <Alert kind="info" heading="Organet findes ikke længere">
+          Organet var i funktion {period(b.validFrom, b.validTo)}. Medlemmerne vises, som de var den sidste dag.
+        </Alert>
+      )}
       <Warnings heading="Mangler i sammensætning og mødeplan" warnings={b.warnings} />
       <SummaryList
         items={[
@@ -52,7 +100,12 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
           ['Hører under', b.parent ? <a href={govPaths.body(b.parent.id)}>{b.parent.name}</a> : '—'],
           ['Bydele', b.districts.map((d) => d.name).join(', ') || '—'],
           ['Byområder', b.urbanAreas.join(', ') || '—'],
-          ['Mødefrekvens', b.minPerYear ? `${b.minPerYear}${b.maxPerYear && b.maxPerYear !== b.minPerYear ? `–${b.maxPerYear}` : ''} møder om året` : 'Fastsætter selv'],
+          [
+            'Mødefrekvens',
+            b.minPerYear
+              ? `${b.minPerYear}${b.maxPerYear && b.maxPerYear !== b.minPerYear ? `–${b.maxPerYear}` : ''} møder om året`
+              : 'Fastsætter selv',
+          ],
           ['Kalender', <a href={govPaths.feed(id)}>Abonnér på møderne (iCalendar)</a>],
         ]}
       />
@@ -113,7 +166,13 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
           )}
           <Table
             caption="Versioner"
-            columns={[{ key: 'doc', label: 'Dokument' }, { key: 'state', label: 'Status' }, { key: 'city', label: 'Boligsocial Bestyrelse' }, { key: 'lbf', label: 'Landsbyggefonden' }, { key: 'act', label: 'Handling' }]}
+            columns={[
+              { key: 'doc', label: 'Dokument' },
+              { key: 'state', label: 'Status' },
+              { key: 'city', label: 'Boligsocial Bestyrelse' },
+              { key: 'lbf', label: 'Landsbyggefonden' },
+              { key: 'act', label: 'Handling' },
+            ]}
             rows={b.mandates.map((d) => ({
               doc: (
                 <details>
@@ -149,21 +208,41 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
       <h2>Møder</h2>
       <Table
         caption="Kommende møder"
-        columns={[{ key: 'when', label: 'Tidspunkt' }, { key: 'place', label: 'Sted' }, { key: 'state', label: 'Status' }]}
-        rows={upcoming.map((m) => ({ when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>, place: m.place || '—', state: <MeetingStateTag state={m.state} /> }))}
+        columns={[
+          { key: 'when', label: 'Tidspunkt' },
+          { key: 'place', label: 'Sted' },
+          { key: 'state', label: 'Status' },
+        ]}
+        rows={upcoming.map((m) => ({
+          when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>,
+          place: m.place || '—',
+          state: <MeetingStateTag state={m.state} />,
+        }))}
         empty="Intet møde planlagt."
       />
       {past.length > 0 && (
         <Table
           caption="Tidligere møder"
-          columns={[{ key: 'when', label: 'Tidspunkt' }, { key: 'place', label: 'Sted' }, { key: 'state', label: 'Status' }]}
-          rows={past.map((m) => ({ when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>, place: m.place || '—', state: <MeetingStateTag state={m.state} /> }))}
+          columns={[
+            { key: 'when', label: 'Tidspunkt' },
+            { key: 'place', label: 'Sted' },
+            { key: 'state', label: 'Status' },
+          ]}
+          rows={past.map((m) => ({
+            when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>,
+            place: m.place || '—',
+            state: <MeetingStateTag state={m.state} />,
+          }))}
         />
       )}
       <h2>Forslag til dagsordenen</h2>
       <Table
         caption="Foreslåede punkter, der venter på en dagsorden"
-        columns={[{ key: 'title', label: 'Punkt' }, { key: 'kind', label: 'Type' }, { key: 'by', label: 'Foreslået af' }]}
+        columns={[
+          { key: 'title', label: 'Punkt' },
+          { key: 'kind', label: 'Type' },
+          { key: 'by', label: 'Foreslået af' },
+        ]}
         rows={b.backlog.map((i) => ({ title: i.title, kind: itemKindLabels[i.kind], by: personName(i.proposed_by_label) }))}
         empty="Ingen forslag."
       />
@@ -177,8 +256,18 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
       <h2>Planer, organet svarer for</h2>
       <Table
         caption={`Planer ${formatDate(b.on)}`}
-        columns={[{ key: 'name', label: 'Plan' }, { key: 'district', label: 'Bydel' }, { key: 'period', label: 'Periode' }, { key: 'who', label: 'Kompetence' }]}
-        rows={b.plans.map((p) => ({ name: <a href={`/planer/${p.id}`}>{p.name}</a>, district: p.district ?? '—', period: period(p.starts_on, p.ends_on), who: <a href={govPaths.competence(p.id)}>Hvem beslutter?</a> }))}
+        columns={[
+          { key: 'name', label: 'Plan' },
+          { key: 'district', label: 'Bydel' },
+          { key: 'period', label: 'Periode' },
+          { key: 'who', label: 'Kompetence' },
+        ]}
+        rows={b.plans.map((p) => ({
+          name: <a href={`/planer/${p.id}`}>{p.name}</a>,
+          district: p.district ?? '—',
+          period: period(p.starts_on, p.ends_on),
+          who: <a href={govPaths.competence(p.id)}>Hvem beslutter?</a>,
+        }))}
         empty="Ingen planer."
       />
     </>,
@@ -203,7 +292,11 @@ async function bodyForm(c: Context<AppEnv>, id: number | null, st: FormState) {
   const title = id ? `Ret ${v.name ?? 'organet'}` : 'Opret organ';
   return page(
     c,
-    { title, breadcrumbs: [...crumbs, ...(id ? [{ label: v.name ?? 'Organ', href: govPaths.body(id) }] : []), { label: title }], status: st.status },
+    {
+      title,
+      breadcrumbs: [...crumbs, ...(id ? [{ label: v.name ?? 'Organ', href: govPaths.body(id) }] : []), { label: title }],
+      status: st.status,
+    },
     <>
       <h1>{title}</h1>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
@@ -211,15 +304,48 @@ async function bodyForm(c: Context<AppEnv>, id: number | null, st: FormState) {
       <Form action={id ? govPaths.editBody(id) : govPaths.newBody()} csrfToken={c.get('csrfToken')}>
         {id && <HiddenField name="version" value={v.version ?? ''} />}
         <TextField name="name" label="Navn" value={v.name} error={e.name} required />
-        <SelectField name="type" label="Type" options={bodyTypes.map((t) => ({ value: t, label: typeLabel(t) }))} value={v.type} error={e.type} required />
-        <SelectField name="parentId" label="Hører under" options={[{ value: '', label: 'Intet' }, ...parents.filter((p) => p.id !== id).map((p) => ({ value: String(p.id), label: p.label }))]} value={v.parentId} error={e.parentId} />
+        <SelectField
+          name="type"
+          label="Type"
+          options={bodyTypes.map((t) => ({ value: t, label: typeLabel(t) }))}
+          value={v.type}
+          error={e.type}
+          required
+        />
+        <SelectField
+          name="parentId"
+          label="Hører under"
+          options={[
+            { value: '', label: 'Intet' },
+            ...parents.filter((p) => p.id !== id).map((p) => ({ value: String(p.id), label: p.label })),
+          ]}
+          value={v.parentId}
+          error={e.parentId}
+        />
         <TextField name="validFrom" label="Gælder fra" type="date" value={v.validFrom} error={e.validFrom} required />
         <TextField name="validTo" label="Gælder til" type="date" value={v.validTo} error={e.validTo} />
         <TextArea name="description" label="Opgaver og kompetence" value={v.description} error={e.description} rows={4} />
-        <TextField name="minPerYear" label="Mindst antal møder om året" type="number" width="xs" value={v.minPerYear} error={e.minPerYear} />
+        <TextField
+          name="minPerYear"
+          label="Mindst antal møder om året"
+          type="number"
+          width="xs"
+          value={v.minPerYear}
+          error={e.minPerYear}
+        />
         <TextField name="maxPerYear" label="Højst antal møder om året" type="number" width="xs" value={v.maxPerYear} error={e.maxPerYear} />
-        <ChoiceGroup name="districts" label="Bydele, organet dækker" options={districts.map((d) => ({ value: String(d.number), label: d.label }))} values={districtValues} />
-        <ChoiceGroup name="plans" label="Planer, organet svarer for ud over bydelenes (fx en lokal styregruppe)" options={plans.map((p) => ({ value: String(p.id), label: p.label }))} values={planValues} />
+        <ChoiceGroup
+          name="districts"
+          label="Bydele, organet dækker"
+          options={districts.map((d) => ({ value: String(d.number), label: d.label }))}
+          values={districtValues}
+        />
+        <ChoiceGroup
+          name="plans"
+          label="Planer, organet svarer for ud over bydelenes (fx en lokal styregruppe)"
+          options={plans.map((p) => ({ value: String(p.id), label: p.label }))}
+          values={planValues}
+        />
         <Button>Gem</Button>
       </Form>
     </>,
@@ -290,26 +416,70 @@ async function memberForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
   const e = st.errors ?? {};
   return page(
     c,
-    { title: `Nyt medlem af ${b.name}`, breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Nyt medlem' }], status: st.status },
+    {
+      title: `Nyt medlem af ${b.name}`,
+      breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Nyt medlem' }],
+      status: st.status,
+    },
     <>
       <h1>Nyt medlem af {b.name}</h1>
       <ErrorSummary errors={errorList(e)} />
       <Form action={govPaths.newMember(bodyId)} csrfToken={c.get('csrfToken')}>
         <TextField name="personName" label="Navn" value={v.personName} error={e.personName} required />
-        <TextField name="email" label="E-mail" type="email" hint="Har personen en bruger i Helhed med denne e-mail, får vedkommende adgang til lukkede punkter og kan godkende referater." value={v.email} error={e.email} />
+        <TextField
+          name="email"
+          label="E-mail"
+          type="email"
+          hint="Har personen en bruger i Helhed med denne e-mail, får vedkommende adgang til lukkede punkter og kan godkende referater."
+          value={v.email}
+          error={e.email}
+        />
         <SelectField
           name="representsKind"
           label="Repræsenterer"
-          options={[{ value: 'organisation', label: 'En boligorganisation' }, { value: 'administration', label: 'En forvaltning i kommunen' }, { value: 'other', label: 'Andet (fx beboervalgt)' }]}
+          options={[
+            { value: 'organisation', label: 'En boligorganisation' },
+            { value: 'administration', label: 'En forvaltning i kommunen' },
+            { value: 'other', label: 'Andet (fx beboervalgt)' },
+          ]}
           value={v.representsKind}
           error={e.representsKind}
           required
         />
-        <SelectField name="organisationId" label="Boligorganisation" options={[{ value: '', label: 'Vælg' }, ...orgs.map((o) => ({ value: String(o.id), label: o.label }))]} value={v.organisationId} error={e.organisationId} />
-        <SelectField name="administration" label="Forvaltning" options={[{ value: '', label: 'Vælg' }, ...administrations.map((a) => ({ value: a, label: `${administrationLabels[a]} (${a})` }))]} value={v.administration} error={e.administration} />
+        <SelectField
+          name="organisationId"
+          label="Boligorganisation"
+          options={[{ value: '', label: 'Vælg' }, ...orgs.map((o) => ({ value: String(o.id), label: o.label }))]}
+          value={v.organisationId}
+          error={e.organisationId}
+        />
+        <SelectField
+          name="administration"
+          label="Forvaltning"
+          options={[
+            { value: '', label: 'Vælg' },
+            ...administrations.map((a) => ({ value: a, label: `${administrationLabels[a]} (${a})` })),
+          ]}
+          value={v.administration}
+          error={e.administration}
+        />
         <TextField name="representsOther" label="Andet: hvem" value={v.representsOther} error={e.representsOther} />
-        <SelectField name="level" label="Niveau" options={memberLevels.map((l) => ({ value: l, label: levelLabelOf(l) }))} value={v.level} error={e.level} required />
-        <SelectField name="role" label="Rolle" options={memberRoles.map((r) => ({ value: r, label: roleLabelOf(r) }))} value={v.role} error={e.role} required />
+        <SelectField
+          name="level"
+          label="Niveau"
+          options={memberLevels.map((l) => ({ value: l, label: levelLabelOf(l) }))}
+          value={v.level}
+          error={e.level}
+          required
+        />
+        <SelectField
+          name="role"
+          label="Rolle"
+          options={memberRoles.map((r) => ({ value: r, label: roleLabelOf(r) }))}
+          value={v.role}
+          error={e.role}
+          required
+        />
         <TextField name="startsOn" label="Medlem fra" type="date" value={v.startsOn} error={e.startsOn} required />
         <TextField name="endsOn" label="Medlem til" type="date" value={v.endsOn} error={e.endsOn} />
         <Button>Tilføj medlem</Button>
@@ -318,17 +488,30 @@ async function memberForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
   );
 }
 
-export const newMemberForm = (c: Context<AppEnv>, bodyId: number) => memberForm(c, bodyId, { values: { representsKind: 'organisation', level: 'business_manager', role: 'member', startsOn: todayIn(c.get('ctx')) } });
+export const newMemberForm = (c: Context<AppEnv>, bodyId: number) =>
+  memberForm(c, bodyId, {
+    values: { representsKind: 'organisation', level: 'business_manager', role: 'member', startsOn: todayIn(c.get('ctx')) },
+  });
 
 export const saveMember = (c: Context<AppEnv>, bodyId: number) =>
-  saveForm(c, memberSchema, (st) => memberForm(c, bodyId, st), (d) => addMember(c.get('ctx'), bodyId, d), () => govPaths.body(bodyId), 'Medlemmet er tilføjet.');
+  saveForm(
+    c,
+    memberSchema,
+    (st) => memberForm(c, bodyId, st),
+    (d) => addMember(c.get('ctx'), bodyId, d),
+    () => govPaths.body(bodyId),
+    'Medlemmet er tilføjet.',
+  );
 
 export const saveEndMember = (c: Context<AppEnv>, memberId: number) =>
   saveForm(
     c,
     z.object({ version: field.version(), endsOn: field.date('slutdatoen') }),
     async (st) => {
-      return bodyPage(c, await bodyOfMember(c.get('ctx'), memberId), { errors: st.conflict ? { endsOn: 'En anden har ændret medlemmet imens. Prøv igen.' } : (st.errors ?? {}), status: st.conflict ? 409 : 400 });
+      return bodyPage(c, await bodyOfMember(c.get('ctx'), memberId), {
+        errors: st.conflict ? { endsOn: 'En anden har ændret medlemmet imens. Prøv igen.' } : (st.errors ?? {}),
+        status: st.conflict ? 409 : 400,
+      });
     },
     (d) => endMember(c.get('ctx'), memberId, d.version, d.endsOn),
     (bodyId) => govPaths.body(bodyId),
@@ -347,13 +530,27 @@ async function mandateForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
   const e = st.errors ?? {};
   return page(
     c,
-    { title: 'Ny version af mandat', breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Kommissorium' }], status: st.status },
+    {
+      title: 'Ny version af mandat',
+      breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Kommissorium' }],
+      status: st.status,
+    },
     <>
       <h1>Ny version: kommissorium eller forretningsorden for {b.name}</h1>
       <p>Versionen gemmes som udkast. Boligsocial Bestyrelse godkender den, og derefter Landsbyggefonden.</p>
       <ErrorSummary errors={errorList(e)} />
       <Form action={govPaths.newMandate(bodyId)} csrfToken={c.get('csrfToken')}>
-        <SelectField name="kind" label="Dokument" options={[{ value: 'terms_of_reference', label: 'Kommissorium' }, { value: 'rules_of_procedure', label: 'Forretningsorden' }]} value={v.kind} error={e.kind} required />
+        <SelectField
+          name="kind"
+          label="Dokument"
+          options={[
+            { value: 'terms_of_reference', label: 'Kommissorium' },
+            { value: 'rules_of_procedure', label: 'Forretningsorden' },
+          ]}
+          value={v.kind}
+          error={e.kind}
+          required
+        />
         <TextField name="title" label="Titel" value={v.title} error={e.title} required />
         <TextArea name="content" label="Tekst" value={v.content} error={e.content} rows={12} required />
         <Button>Gem udkast</Button>
@@ -363,9 +560,20 @@ async function mandateForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
 }
 export const newMandateForm = (c: Context<AppEnv>, bodyId: number) => mandateForm(c, bodyId, { values: { kind: 'terms_of_reference' } });
 export const saveMandate = (c: Context<AppEnv>, bodyId: number) =>
-  saveForm(c, mandateSchema, (st) => mandateForm(c, bodyId, st), (d) => addMandateDocument(c.get('ctx'), bodyId, d), () => govPaths.body(bodyId), 'Udkastet er gemt.');
+  saveForm(
+    c,
+    mandateSchema,
+    (st) => mandateForm(c, bodyId, st),
+    (d) => addMandateDocument(c.get('ctx'), bodyId, d),
+    () => govPaths.body(bodyId),
+    'Udkastet er gemt.',
+  );
 
-const approvalSchema = z.object({ version: field.version(), approvedOn: field.date('godkendelsesdatoen'), reference: field.text('referencen (sagsnummer eller mødereference)') });
+const approvalSchema = z.object({
+  version: field.version(),
+  approvedOn: field.date('godkendelsesdatoen'),
+  reference: field.text('referencen (sagsnummer eller mødereference)'),
+});
 
 async function approvalForm(c: Context<AppEnv>, docId: number, step: 'city_board' | 'lbf', st: FormState) {
   const doc = await getMandateDocument(c.get('ctx'), docId);
@@ -374,7 +582,11 @@ async function approvalForm(c: Context<AppEnv>, docId: number, step: 'city_board
   const e = st.errors ?? {};
   return page(
     c,
-    { title: `Godkendelse i ${who}`, breadcrumbs: [...crumbs, { label: 'Organ', href: govPaths.body(doc.body_id) }, { label: 'Godkendelse' }], status: st.status },
+    {
+      title: `Godkendelse i ${who}`,
+      breadcrumbs: [...crumbs, { label: 'Organ', href: govPaths.body(doc.body_id) }, { label: 'Godkendelse' }],
+      status: st.status,
+    },
     <>
       <h1>
         {who} godkender {doc.title} v{doc.number}
@@ -384,31 +596,76 @@ async function approvalForm(c: Context<AppEnv>, docId: number, step: 'city_board
       <Form action={govPaths.approveMandate(docId, step)} csrfToken={c.get('csrfToken')}>
         <HiddenField name="version" value={v.version ?? String(doc.version)} />
         <TextField name="approvedOn" label="Godkendt den" type="date" value={v.approvedOn} error={e.approvedOn} required />
-        <TextField name="reference" label="Reference" hint="Mødereference eller sagsnummer" value={v.reference} error={e.reference} required />
+        <TextField
+          name="reference"
+          label="Reference"
+          hint="Mødereference eller sagsnummer"
+          value={v.reference}
+          error={e.reference}
+          required
+        />
         <Button>Registrér godkendelsen</Button>
       </Form>
     </>,
   );
 }
-export const mandateApprovalForm = (c: Context<AppEnv>, docId: number, step: 'city_board' | 'lbf') => approvalForm(c, docId, step, { values: {} });
+export const mandateApprovalForm = (c: Context<AppEnv>, docId: number, step: 'city_board' | 'lbf') =>
+  approvalForm(c, docId, step, { values: {} });
 export const saveMandateApproval = (c: Context<AppEnv>, docId: number, step: 'city_board' | 'lbf') =>
-  saveForm(c, approvalSchema, (st) => approvalForm(c, docId, step, st), (d) => approveMandate(c.get('ctx'), docId, d.version, step, d), (bodyId) => govPaths.body(bodyId), 'Godkendelsen er registreret.');
+  saveForm(
+    c,
+    approvalSchema,
+    (st) => approvalForm(c, docId, step, st),
+    (d) => approveMandate(c.get('ctx'), docId, d.version, step, d),
+    (bodyId) => govPaths.body(bodyId),
+    'Godkendelsen er registreret.',
+  );
 
 /** The form's adapter to the agenda item contract. */
 export const itemSchema = itemContract.extend({
   kind: z.enum(['plan', 'change_request', 'report', 'free'], { error: 'Vælg punktets type.' }),
   refId: field.optionalId(),
-  closed: z.string().optional().transform((v) => v === 'on' || v === 'true' || v === '1'),
+  closed: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === 'true' || v === '1'),
 });
 
-export function ItemFields({ v, e, plans }: { v: Record<string, string>; e: Record<string, string>; plans: { id: number; label: string }[] }) {
+export function ItemFields({
+  v,
+  e,
+  plans,
+}: {
+  v: Record<string, string>;
+  e: Record<string, string>;
+  plans: { id: number; label: string }[];
+}) {
   return (
     <>
       <TextField name="title" label="Punktets titel" value={v.title} error={e.title} required />
-      <SelectField name="kind" label="Type" options={Object.entries(itemKindLabels).map(([value, label]) => ({ value, label }))} value={v.kind ?? 'free'} error={e.kind} required />
-      <SelectField name="refId" label="Plan (for punkter om en plan)" options={[{ value: '', label: 'Ingen' }, ...plans.map((p) => ({ value: String(p.id), label: p.label }))]} value={v.refId} error={e.refId} />
+      <SelectField
+        name="kind"
+        label="Type"
+        options={Object.entries(itemKindLabels).map(([value, label]) => ({ value, label }))}
+        value={v.kind ?? 'free'}
+        error={e.kind}
+        required
+      />
+      <SelectField
+        name="refId"
+        label="Plan (for punkter om en plan)"
+        options={[{ value: '', label: 'Ingen' }, ...plans.map((p) => ({ value: String(p.id), label: p.label }))]}
+        value={v.refId}
+        error={e.refId}
+      />
       <TextArea name="description" label="Beskrivelse / indstilling" value={v.description} error={e.description} rows={4} />
-      <ChoiceGroup name="closed" label="Lukket punkt" hint="Indholdet af et lukket punkt ser kun medlemmerne og sekretariatet." options={[{ value: 'on', label: 'Lukket punkt' }]} values={v.closed === 'on' ? ['on'] : []} />
+      <ChoiceGroup
+        name="closed"
+        label="Lukket punkt"
+        hint="Indholdet af et lukket punkt ser kun medlemmerne og sekretariatet."
+        options={[{ value: 'on', label: 'Lukket punkt' }]}
+        values={v.closed === 'on' ? ['on'] : []}
+      />
     </>
   );
 }
@@ -418,7 +675,11 @@ async function proposeForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
   const [b, plans] = await Promise.all([getBody(ctx, bodyId), planOptions(ctx)]);
   return page(
     c,
-    { title: 'Foreslå et punkt', breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Foreslå punkt' }], status: st.status },
+    {
+      title: 'Foreslå et punkt',
+      breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Foreslå punkt' }],
+      status: st.status,
+    },
     <>
       <h1>Foreslå et punkt til {b.name}</h1>
       <ErrorSummary errors={errorList(st.errors)} />
@@ -431,7 +692,14 @@ async function proposeForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
 }
 export const proposeItemForm = (c: Context<AppEnv>, bodyId: number) => proposeForm(c, bodyId, { values: { kind: 'free' } });
 export const saveProposal = (c: Context<AppEnv>, bodyId: number) =>
-  saveForm(c, itemSchema, (st) => proposeForm(c, bodyId, st), (d) => proposeItem(c.get('ctx'), bodyId, d), () => govPaths.body(bodyId), 'Punktet er foreslået.');
+  saveForm(
+    c,
+    itemSchema,
+    (st) => proposeForm(c, bodyId, st),
+    (d) => proposeItem(c.get('ctx'), bodyId, d),
+    () => govPaths.body(bodyId),
+    'Punktet er foreslået.',
+  );
 
 /** A meeting's form values are all strings, so the form uses the contract as it is. */
 export const meetingSchema = meetingContract;
@@ -451,7 +719,11 @@ async function newMeetingPage(c: Context<AppEnv>, bodyId: number, st: FormState)
   const b = await getBody(c.get('ctx'), bodyId);
   return page(
     c,
-    { title: 'Planlæg møde', breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Planlæg møde' }], status: st.status },
+    {
+      title: 'Planlæg møde',
+      breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Planlæg møde' }],
+      status: st.status,
+    },
     <>
       <h1>Planlæg møde i {b.name}</h1>
       <ErrorSummary errors={errorList(st.errors)} />
@@ -462,9 +734,17 @@ async function newMeetingPage(c: Context<AppEnv>, bodyId: number, st: FormState)
     </>,
   );
 }
-export const newMeetingForm = (c: Context<AppEnv>, bodyId: number) => newMeetingPage(c, bodyId, { values: { startTime: '14:00', endTime: '16:00' } });
+export const newMeetingForm = (c: Context<AppEnv>, bodyId: number) =>
+  newMeetingPage(c, bodyId, { values: { startTime: '14:00', endTime: '16:00' } });
 export const saveNewMeeting = (c: Context<AppEnv>, bodyId: number) =>
-  saveForm(c, meetingSchema, (st) => newMeetingPage(c, bodyId, st), (d) => planMeeting(c.get('ctx'), bodyId, d), (id) => govPaths.meeting(id), 'Mødet er planlagt.');
+  saveForm(
+    c,
+    meetingSchema,
+    (st) => newMeetingPage(c, bodyId, st),
+    (d) => planMeeting(c.get('ctx'), bodyId, d),
+    (id) => govPaths.meeting(id),
+    'Mødet er planlagt.',
+  );
 
 /** R11, R12 — who decides on a plan, who may vote, and the record of a competence transfer. */
 async function competencePage(c: Context<AppEnv>, planId: number, st: FormState) {
@@ -475,10 +755,16 @@ async function competencePage(c: Context<AppEnv>, planId: number, st: FormState)
   const [transfers, who] = await Promise.all([transfersOf(ctx.db, planId), whoDecides(ctx.db, planId, today).catch((err: Error) => err)]);
   const e = st.errors ?? {};
   const v = st.values;
-  const mayRecord = transfers.length === 0 && can(c.get('actor'), 'record', { type: 'competenceTransfer', planId, partyOrganisationIds: await partyOrganisationIds(ctx.db, planId) });
+  const mayRecord =
+    transfers.length === 0 &&
+    can(c.get('actor'), 'record', { type: 'competenceTransfer', planId, partyOrganisationIds: await partyOrganisationIds(ctx.db, planId) });
   return page(
     c,
-    { title: `Kompetence: ${plan.name}`, breadcrumbs: [...crumbs, { label: plan.name, href: `/planer/${planId}` }, { label: 'Kompetence' }], status: st.status },
+    {
+      title: `Kompetence: ${plan.name}`,
+      breadcrumbs: [...crumbs, { label: plan.name, href: `/planer/${planId}` }, { label: 'Kompetence' }],
+      status: st.status,
+    },
     <>
       <h1>Hvem beslutter om {plan.name}?</h1>
       {who instanceof Error ? (
@@ -488,16 +774,19 @@ async function competencePage(c: Context<AppEnv>, planId: number, st: FormState)
       ) : (
         <>
           <Alert kind="info" heading={who.body.name}>
-            <p>
-              {who.reason}.
-            </p>
+            <p>{who.reason}.</p>
             <p>
               <a href={govPaths.body(who.body.id)}>Gå til {who.body.name}</a>
             </p>
           </Alert>
           <Table
             caption="Medlemmer og stemmeret"
-            columns={[{ key: 'name', label: 'Navn' }, { key: 'represents', label: 'Repræsenterer' }, { key: 'vote', label: 'Stemmeret' }, { key: 'why', label: 'Begrundelse' }]}
+            columns={[
+              { key: 'name', label: 'Navn' },
+              { key: 'represents', label: 'Repræsenterer' },
+              { key: 'vote', label: 'Stemmeret' },
+              { key: 'why', label: 'Begrundelse' },
+            ]}
             rows={[...who.voters.map((m) => ({ m, vote: true })), ...who.others.map((m) => ({ m, vote: false }))].map(({ m, vote }) => ({
               name: m.name,
               represents: m.representsLabel,
@@ -511,7 +800,8 @@ async function competencePage(c: Context<AppEnv>, planId: number, st: FormState)
       <h2>Flytning af kompetence til Boligsocial Bestyrelse</h2>
       {transfers.map((t) => (
         <p>
-          Boligorganisationerne besluttede {formatDate(t.decided_on)} at flytte kompetencen{t.reference ? ` (${t.reference})` : ''}. {t.note}
+          Boligorganisationerne besluttede {formatDate(t.decided_on)} at flytte kompetencen{t.reference ? ` (${t.reference})` : ''}.{' '}
+          {t.note}
         </p>
       ))}
       {transfers.length === 0 && <p>Kompetencen er ikke flyttet.</p>}
@@ -519,7 +809,14 @@ async function competencePage(c: Context<AppEnv>, planId: number, st: FormState)
         <>
           <ErrorSummary errors={errorList(e)} />
           <Form action={govPaths.competence(planId)} csrfToken={c.get('csrfToken')}>
-            <TextField name="decidedOn" label="Boligorganisationernes beslutningsdato" type="date" value={v.decidedOn} error={e.decidedOn} required />
+            <TextField
+              name="decidedOn"
+              label="Boligorganisationernes beslutningsdato"
+              type="date"
+              value={v.decidedOn}
+              error={e.decidedOn}
+              required
+            />
             <TextField name="reference" label="Reference" value={v.reference} error={e.reference} />
             <TextArea name="note" label="Bemærkning" value={v.note} error={e.note} rows={3} />
             <Button>Registrér flytningen</Button>
@@ -539,4 +836,3 @@ export const saveCompetence = (c: Context<AppEnv>, planId: number) =>
     () => govPaths.competence(planId),
     'Flytningen af kompetencen er registreret.',
   );
-

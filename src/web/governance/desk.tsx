@@ -30,26 +30,67 @@ function DeskTables({ d }: { d: Desk }) {
       )}
       <Table
         caption="Kommende møder"
-        columns={[{ key: 'when', label: 'Tidspunkt' }, { key: 'body', label: 'Organ' }, { key: 'items', label: 'Punkter', numeric: true }, { key: 'state', label: 'Status' }]}
-        rows={d.upcoming.map((m) => ({ when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>, body: m.body, items: formatNumber(Number(m.items)), state: <MeetingStateTag state={m.state} /> }))}
+        columns={[
+          { key: 'when', label: 'Tidspunkt' },
+          { key: 'body', label: 'Organ' },
+          { key: 'items', label: 'Punkter', numeric: true },
+          { key: 'state', label: 'Status' },
+        ]}
+        rows={d.upcoming.map((m) => ({
+          when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>,
+          body: m.body,
+          items: formatNumber(Number(m.items)),
+          state: <MeetingStateTag state={m.state} />,
+        }))}
         empty="Ingen planlagte møder."
       />
       <Table
         caption="Punkter, der venter på en dagsorden"
-        columns={[{ key: 'title', label: 'Punkt' }, { key: 'body', label: 'Organ' }, { key: 'by', label: 'Foreslået af' }, { key: 'at', label: 'Foreslået' }]}
-        rows={d.backlog.map((i) => ({ title: i.title, body: <a href={govPaths.body(i.body_id)}>{i.body}</a>, by: personName(i.proposed_by_label), at: formatDate(i.created_at) }))}
+        columns={[
+          { key: 'title', label: 'Punkt' },
+          { key: 'body', label: 'Organ' },
+          { key: 'by', label: 'Foreslået af' },
+          { key: 'at', label: 'Foreslået' },
+        ]}
+        rows={d.backlog.map((i) => ({
+          title: i.title,
+          body: <a href={govPaths.body(i.body_id)}>{i.body}</a>,
+          by: personName(i.proposed_by_label),
+          at: formatDate(i.created_at),
+        }))}
         empty="Ingen forslag venter."
       />
       <Table
         caption="Referater, der ikke er sendt eller godkendt"
-        columns={[{ key: 'when', label: 'Møde' }, { key: 'body', label: 'Organ' }, { key: 'status', label: 'Referat' }]}
-        rows={d.minutes.map((m) => ({ when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>, body: m.body, status: m.state === 'agenda_sent' ? 'Mødet er ikke markeret som holdt' : m.minutes_sent_at ? 'Sendt, afventer godkendelse' : 'Ikke sendt' }))}
+        columns={[
+          { key: 'when', label: 'Møde' },
+          { key: 'body', label: 'Organ' },
+          { key: 'status', label: 'Referat' },
+        ]}
+        rows={d.minutes.map((m) => ({
+          when: <a href={govPaths.meeting(m.id)}>{when(m.starts_at)}</a>,
+          body: m.body,
+          status:
+            m.state === 'agenda_sent'
+              ? 'Mødet er ikke markeret som holdt'
+              : m.minutes_sent_at
+                ? 'Sendt, afventer godkendelse'
+                : 'Ikke sendt',
+        }))}
         empty="Alle referater er godkendt."
       />
       <Table
         caption="Kommissorier og forretningsordener, der afventer godkendelse"
-        columns={[{ key: 'doc', label: 'Dokument' }, { key: 'body', label: 'Organ' }, { key: 'state', label: 'Status' }]}
-        rows={d.mandates.map((x) => ({ doc: `${x.title} v${x.number}`, body: <a href={govPaths.body(x.body_id)}>{x.body}</a>, state: mandateStateLabels[x.state] }))}
+        columns={[
+          { key: 'doc', label: 'Dokument' },
+          { key: 'body', label: 'Organ' },
+          { key: 'state', label: 'Status' },
+        ]}
+        rows={d.mandates.map((x) => ({
+          doc: `${x.title} v${x.number}`,
+          body: <a href={govPaths.body(x.body_id)}>{x.body}</a>,
+          state: mandateStateLabels[x.state],
+        }))}
         empty="Ingen afventer godkendelse."
       />
     </>

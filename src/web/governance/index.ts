@@ -26,7 +26,19 @@ import {
   saveProposal,
 } from './body.tsx';
 import { deskPage, governanceDashboard } from './desk.tsx';
-import { editMeetingForm, meetingPage, outcomeForm, postAction, postApprove, postAttendance, postItem, postSchedule, postUpload, saveMeetingEdit, saveOutcome } from './meeting.tsx';
+import {
+  editMeetingForm,
+  meetingPage,
+  outcomeForm,
+  postAction,
+  postApprove,
+  postAttendance,
+  postItem,
+  postSchedule,
+  postUpload,
+  saveMeetingEdit,
+  saveOutcome,
+} from './meeting.tsx';
 import { governanceHome, structurePage } from './structure.tsx';
 
 const step = (s: string | undefined): 'city_board' | 'lbf' => {
@@ -35,9 +47,21 @@ const step = (s: string | undefined): 'city_board' | 'lbf' => {
 };
 const baseUrl = (c: { get(k: 'deps'): AppEnv['Variables']['deps'] }) => c.get('deps').config.publicUrl.replace(/\/$/, '');
 const ics = (text: string, name: string) =>
-  new Response(text, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${name}.ics"`, 'x-content-type-options': 'nosniff' } });
+  new Response(text, {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.ics"`,
+      'x-content-type-options': 'nosniff',
+    },
+  });
 const pdf = (bytes: Buffer, name: string) =>
-  new Response(new Uint8Array(bytes), { headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"`, 'x-content-type-options': 'nosniff' } });
+  new Response(new Uint8Array(bytes), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${name}.pdf"`,
+      'x-content-type-options': 'nosniff',
+    },
+  });
 
 /** /styring — bodies, members, mandates, competence and meetings (R9–R17). */
 export function governancePages() {

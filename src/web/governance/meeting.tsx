@@ -1,13 +1,49 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { decisionLabels, type Decision, decisions, itemKindLabels, outcomeKindLabels, outcomeKinds } from '../../domain/governance/labels.ts';
-import { agendaOpen, checkMeetingAction, type MeetingAction, meetingActionLabels, meetingActions, outcomesOpen } from '../../domain/governance/meeting.ts';
+import {
+  decisionLabels,
+  type Decision,
+  decisions,
+  itemKindLabels,
+  outcomeKindLabels,
+  outcomeKinds,
+} from '../../domain/governance/labels.ts';
+import {
+  agendaOpen,
+  checkMeetingAction,
+  type MeetingAction,
+  meetingActionLabels,
+  meetingActions,
+  outcomesOpen,
+} from '../../domain/governance/meeting.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { authorize, can } from '../../policy/index.ts';
-import { addItem, approveMinutes, getMeeting, recordAttendance, recordOutcome, scheduleItem, transitionMeeting, updateMeeting, getItemForOutcome } from '../../services/governance/meetings.ts';
+import {
+  addItem,
+  approveMinutes,
+  getMeeting,
+  recordAttendance,
+  recordOutcome,
+  scheduleItem,
+  transitionMeeting,
+  updateMeeting,
+  getItemForOutcome,
+} from '../../services/governance/meetings.ts';
 import { planOptions } from '../../services/governance/options.ts';
 import { copyPaper, PAPER_LIMIT_BYTES, reusablePapers, uploadPaper } from '../../services/governance/papers.ts';
-import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, Tag, TextArea, TextField } from '../components/index.ts';
+import {
+  Alert,
+  Button,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  HiddenField,
+  SelectField,
+  Table,
+  Tag,
+  TextArea,
+  TextField,
+} from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatNumber } from '../format.ts';
@@ -49,22 +85,41 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
   const e = st.errors ?? {};
   const me = actor.kind === 'user' ? m.members.find((x) => x.userId === actor.id) : undefined;
   const presentWithAccount = m.members.filter((x) => x.present && x.userId);
-  const facts = { state: m.state, itemCount: m.items.length, minutesSent: !!m.minutesSentAt, outcomesMissing: m.items.filter((i) => !i.outcome && !i.hidden).length, presentCount: m.members.filter((x) => x.present).length };
+  const facts = {
+    state: m.state,
+    itemCount: m.items.length,
+    minutesSent: !!m.minutesSentAt,
+    outcomesMissing: m.items.filter((i) => !i.outcome && !i.hidden).length,
+    presentCount: m.members.filter((x) => x.present).length,
+  };
   const open = outcomesOpen(m.state, !!m.minutesSentAt);
   const title = `${m.body.name} ${formatDate(m.local.date)}`;
   const csrf = c.get('csrfToken');
   return page(
     c,
-    { title, breadcrumbs: [home, { label: 'Styring', href: govPaths.home() }, { label: m.body.name, href: govPaths.body(m.body.id) }, { label: `Møde ${formatDate(m.local.date)}` }], status: st.status },
+    {
+      title,
+      breadcrumbs: [
+        home,
+        { label: 'Styring', href: govPaths.home() },
+        { label: m.body.name, href: govPaths.body(m.body.id) },
+        { label: `Møde ${formatDate(m.local.date)}` },
+      ],
+      status: st.status,
+    },
     <>
       <h1>
         Møde i {m.body.name} {formatDate(m.local.date)}
       </h1>
       <p>
-        <MeetingStateTag state={m.state} /> kl. {m.local.start.replace(':', '.')}–{m.local.end.replace(':', '.')} · {m.place || 'Sted meddeles senere'}
+        <MeetingStateTag state={m.state} /> kl. {m.local.start.replace(':', '.')}–{m.local.end.replace(':', '.')} ·{' '}
+        {m.place || 'Sted meddeles senere'}
       </p>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
-      <ErrorSummary errors={errorList(e)} title={st.panel === 'action' || st.panel === 'approve' ? 'Handlingen kan ikke gennemføres' : undefined} />
+      <ErrorSummary
+        errors={errorList(e)}
+        title={st.panel === 'action' || st.panel === 'approve' ? 'Handlingen kan ikke gennemføres' : undefined}
+      />
       <p>
         <a class="button button-secondary" href={govPaths.agendaPdf(id)}>
           Dagsorden (PDF)
@@ -92,7 +147,8 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
       {m.minutesSentAt && m.state === 'held' && (
         <Alert kind="info" heading="Referatet afventer godkendelse">
           <p>
-            Godkendt af {m.members.filter((x) => x.approvedAt).length} af {presentWithAccount.length} fremmødte med brugerkonto. Når alle har godkendt, låses referatet og offentliggøres.
+            Godkendt af {m.members.filter((x) => x.approvedAt).length} af {presentWithAccount.length} fremmødte med brugerkonto. Når alle
+            har godkendt, låses referatet og offentliggøres.
           </p>
           {me && me.present && !me.approvedAt && may.approve && (
             <Form action={govPaths.approveMinutes(id)} csrfToken={csrf} id="approve-form">
@@ -146,7 +202,11 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
                 {i.outcome && (
                   <div class="mt-4">
                     <p>
-                      <strong>{i.outcome.kind === 'decision' ? `Beslutning: ${decisionLabels[i.outcome.decision as Decision]}` : outcomeKindLabels[i.outcome.kind]}</strong>
+                      <strong>
+                        {i.outcome.kind === 'decision'
+                          ? `Beslutning: ${decisionLabels[i.outcome.decision as Decision]}`
+                          : outcomeKindLabels[i.outcome.kind]}
+                      </strong>
                     </p>
                     <p style="white-space: pre-wrap">{i.outcome.text}</p>
                     {i.outcome.kind === 'task' && (
@@ -184,7 +244,13 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
       <h2>Deltagere</h2>
       <Table
         caption="Medlemmer på mødedagen"
-        columns={[{ key: 'name', label: 'Navn' }, { key: 'role', label: 'Rolle' }, { key: 'represents', label: 'Repræsenterer' }, { key: 'present', label: 'Fremmøde' }, { key: 'approved', label: 'Referat godkendt' }]}
+        columns={[
+          { key: 'name', label: 'Navn' },
+          { key: 'role', label: 'Rolle' },
+          { key: 'represents', label: 'Repræsenterer' },
+          { key: 'present', label: 'Fremmøde' },
+          { key: 'approved', label: 'Referat godkendt' },
+        ]}
         rows={m.members.map((x) => ({
           name: x.name,
           role: roleLabel(x.role),
@@ -205,7 +271,9 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
                 label="Fremmødte"
                 error={st.panel === 'attendance' ? e.present : undefined}
                 options={m.members.map((x) => ({ value: String(x.id), label: `${x.name} (${x.representsLabel})` }))}
-                values={st.panel === 'attendance' ? (v.__present ?? '').split(',') : m.members.filter((x) => x.present).map((x) => String(x.id))}
+                values={
+                  st.panel === 'attendance' ? (v.__present ?? '').split(',') : m.members.filter((x) => x.present).map((x) => String(x.id))
+                }
               />
               <Button variant="secondary">Gem fremmøde</Button>
             </Form>
@@ -231,7 +299,13 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
                 <>
                   <h3>Sæt et foreslået punkt på dagsordenen</h3>
                   <Form action={govPaths.scheduleItem(id)} csrfToken={csrf} fieldPrefix="schedule-">
-                    <SelectField name="itemId" label="Foreslået punkt" options={m.backlog.map((b) => ({ value: String(b.id), label: `${b.title} (${personName(b.proposed_by_label)})` }))} error={st.panel === 'schedule' ? e.itemId : undefined} required />
+                    <SelectField
+                      name="itemId"
+                      label="Foreslået punkt"
+                      options={m.backlog.map((b) => ({ value: String(b.id), label: `${b.title} (${personName(b.proposed_by_label)})` }))}
+                      error={st.panel === 'schedule' ? e.itemId : undefined}
+                      required
+                    />
                     <Button variant="secondary">Sæt på dagsordenen</Button>
                   </Form>
                 </>
@@ -242,8 +316,22 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
             <>
               <h3>Upload bilag</h3>
               <Form action={govPaths.upload(id)} csrfToken={csrf} multipart id="upload-form" fieldPrefix="paper-">
-                <TextField name="title" label="Bilagets titel" value={st.panel === 'upload' ? v.title : ''} error={st.panel === 'upload' ? e.title : undefined} />
-                <SelectField name="agendaItemId" label="Hører til punkt" options={[{ value: '', label: 'Mødet som helhed' }, ...m.items.map((i) => ({ value: String(i.id), label: `${i.sort}. ${i.title}` }))]} value={st.panel === 'upload' ? v.agendaItemId : ''} error={st.panel === 'upload' ? e.agendaItemId : undefined} />
+                <TextField
+                  name="title"
+                  label="Bilagets titel"
+                  value={st.panel === 'upload' ? v.title : ''}
+                  error={st.panel === 'upload' ? e.title : undefined}
+                />
+                <SelectField
+                  name="agendaItemId"
+                  label="Hører til punkt"
+                  options={[
+                    { value: '', label: 'Mødet som helhed' },
+                    ...m.items.map((i) => ({ value: String(i.id), label: `${i.sort}. ${i.title}` })),
+                  ]}
+                  value={st.panel === 'upload' ? v.agendaItemId : ''}
+                  error={st.panel === 'upload' ? e.agendaItemId : undefined}
+                />
                 <div class={st.panel === 'upload' && e.file ? 'form-group form-error' : 'form-group'}>
                   <label class="form-label" for="paper-file">
                     Fil
@@ -257,13 +345,23 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
                       {e.file}
                     </span>
                   )}
-                  <input class="form-file-input" type="file" id="paper-file" name="file" accept=".pdf,.doc,.docx,.xls,.xlsx" aria-describedby="paper-file-hint" />
+                  <input
+                    class="form-file-input"
+                    type="file"
+                    id="paper-file"
+                    name="file"
+                    accept=".pdf,.doc,.docx,.xls,.xlsx"
+                    aria-describedby="paper-file-hint"
+                  />
                 </div>
                 {reusable.length > 0 && (
                   <SelectField
                     name="fromPaperId"
                     label="Eller genbrug et bilag fra et tidligere møde"
-                    options={[{ value: '', label: 'Nej' }, ...reusable.map((p) => ({ value: String(p.id), label: `${p.title} (${formatDate(p.starts_at)})` }))]}
+                    options={[
+                      { value: '', label: 'Nej' },
+                      ...reusable.map((p) => ({ value: String(p.id), label: `${p.title} (${formatDate(p.starts_at)})` })),
+                    ]}
                     value={st.panel === 'upload' ? v.fromPaperId : ''}
                   />
                 )}
@@ -278,7 +376,15 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
 }
 
 /** Runs a meeting-page action; bad input or a refused step re-renders the page with the error (400), a stale version with the conflict (409). */
-async function runOnPage(c: Context<AppEnv>, id: number, panel: Panel, values: FormValues, fn: () => Promise<unknown>, done: string, to = govPaths.meeting(id)) {
+async function runOnPage(
+  c: Context<AppEnv>,
+  id: number,
+  panel: Panel,
+  values: FormValues,
+  fn: () => Promise<unknown>,
+  done: string,
+  to = govPaths.meeting(id),
+) {
   try {
     await fn();
     flash(c, done);
@@ -292,8 +398,16 @@ export async function postAction(c: Context<AppEnv>, id: number, action: string)
   if (!(meetingActions as readonly string[]).includes(action)) throw new NotFound();
   const values = await readForm(c);
   const parsed = parseWith(z.object({ version: field.version() }), values);
-  if (!parsed.ok) return meetingPage(c, id, { panel: 'action', values, errors: { action: 'Siden er forældet; hent den igen.' }, status: 400 });
-  return runOnPage(c, id, 'action', values, () => transitionMeeting(c.get('ctx'), id, parsed.data.version, action as MeetingAction), `${meetingActionLabels[action as MeetingAction]}: udført.`);
+  if (!parsed.ok)
+    return meetingPage(c, id, { panel: 'action', values, errors: { action: 'Siden er forældet; hent den igen.' }, status: 400 });
+  return runOnPage(
+    c,
+    id,
+    'action',
+    values,
+    () => transitionMeeting(c.get('ctx'), id, parsed.data.version, action as MeetingAction),
+    `${meetingActionLabels[action as MeetingAction]}: udført.`,
+  );
 }
 
 export async function postItem(c: Context<AppEnv>, id: number) {
@@ -312,7 +426,14 @@ export async function postSchedule(c: Context<AppEnv>, id: number) {
 
 export async function postAttendance(c: Context<AppEnv>, id: number) {
   const present = (await formAll(c, 'present')).filter((x) => /^\d+$/.test(x)).map(Number);
-  return runOnPage(c, id, 'attendance', { __present: present.join(',') }, () => recordAttendance(c.get('ctx'), id, contractOrInvalid(attendanceContract, { presentMemberIds: present }).presentMemberIds), 'Fremmødet er gemt.');
+  return runOnPage(
+    c,
+    id,
+    'attendance',
+    { __present: present.join(',') },
+    () => recordAttendance(c.get('ctx'), id, contractOrInvalid(attendanceContract, { presentMemberIds: present }).presentMemberIds),
+    'Fremmødet er gemt.',
+  );
 }
 
 export async function postApprove(c: Context<AppEnv>, id: number) {
@@ -323,16 +444,34 @@ export async function postApprove(c: Context<AppEnv>, id: number) {
 export async function postUpload(c: Context<AppEnv>, id: number) {
   const limit = Math.min(PAPER_LIMIT_BYTES, c.get('deps').config.uploadLimitBytes);
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > limit + 64 * 1024) return meetingPage(c, id, { panel: 'upload', values: {}, errors: { file: `Filen er for stor: højst ${Math.floor(limit / 1024 / 1024)} MB.` }, status: 413 });
+  if (declared > limit + 64 * 1024)
+    return meetingPage(c, id, {
+      panel: 'upload',
+      values: {},
+      errors: { file: `Filen er for stor: højst ${Math.floor(limit / 1024 / 1024)} MB.` },
+      status: 413,
+    });
   const body = await c.req.parseBody();
   const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
-  const values = { title: typeof body.title === 'string' ? body.title : '', agendaItemId: typeof body.agendaItemId === 'string' ? body.agendaItemId : '', fromPaperId: typeof body.fromPaperId === 'string' ? body.fromPaperId : '' };
+  const values = {
+    title: typeof body.title === 'string' ? body.title : '',
+    agendaItemId: typeof body.agendaItemId === 'string' ? body.agendaItemId : '',
+    fromPaperId: typeof body.fromPaperId === 'string' ? body.fromPaperId : '',
+  };
   const itemId = /^\d+$/.test(values.agendaItemId) ? Number(values.agendaItemId) : null;
   if (!file && /^\d+$/.test(values.fromPaperId)) {
-    return runOnPage(c, id, 'upload', values, () => copyPaper(c.get('ctx'), id, { paperId: Number(values.fromPaperId), agendaItemId: itemId, title: values.title.trim() }), 'Bilaget er tilføjet.');
+    return runOnPage(
+      c,
+      id,
+      'upload',
+      values,
+      () => copyPaper(c.get('ctx'), id, { paperId: Number(values.fromPaperId), agendaItemId: itemId, title: values.title.trim() }),
+      'Bilaget er tilføjet.',
+    );
   }
   if (!file) return meetingPage(c, id, { panel: 'upload', values, errors: { file: 'Vælg en fil.' }, status: 400 });
-  if (values.title.length > 200) return meetingPage(c, id, { panel: 'upload', values, errors: { title: 'Titlen må højst være 200 tegn.' }, status: 400 });
+  if (values.title.length > 200)
+    return meetingPage(c, id, { panel: 'upload', values, errors: { title: 'Titlen må højst være 200 tegn.' }, status: 400 });
   const bytes = new Uint8Array(await file.arrayBuffer());
   return runOnPage(
     c,
@@ -348,7 +487,16 @@ async function editMeetingPage(c: Context<AppEnv>, id: number, st: FormState) {
   const m = await getMeeting(c.get('ctx'), id);
   return page(
     c,
-    { title: 'Flyt mødet', breadcrumbs: [home, { label: 'Styring', href: govPaths.home() }, { label: m.body.name, href: govPaths.body(m.body.id) }, { label: 'Flyt mødet' }], status: st.status },
+    {
+      title: 'Flyt mødet',
+      breadcrumbs: [
+        home,
+        { label: 'Styring', href: govPaths.home() },
+        { label: m.body.name, href: govPaths.body(m.body.id) },
+        { label: 'Flyt mødet' },
+      ],
+      status: st.status,
+    },
     <>
       <h1>Flyt mødet i {m.body.name}</h1>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
@@ -363,10 +511,19 @@ async function editMeetingPage(c: Context<AppEnv>, id: number, st: FormState) {
 }
 export async function editMeetingForm(c: Context<AppEnv>, id: number) {
   const m = await getMeeting(c.get('ctx'), id);
-  return editMeetingPage(c, id, { values: { date: m.local.date, startTime: m.local.start, endTime: m.local.end, place: m.place, version: String(m.version) } });
+  return editMeetingPage(c, id, {
+    values: { date: m.local.date, startTime: m.local.start, endTime: m.local.end, place: m.place, version: String(m.version) },
+  });
 }
 export const saveMeetingEdit = (c: Context<AppEnv>, id: number) =>
-  saveForm(c, meetingSchema.extend({ version: field.version() }), (st) => editMeetingPage(c, id, st), (d) => updateMeeting(c.get('ctx'), id, d.version, d), () => govPaths.meeting(id), 'Mødet er flyttet.');
+  saveForm(
+    c,
+    meetingSchema.extend({ version: field.version() }),
+    (st) => editMeetingPage(c, id, st),
+    (d) => updateMeeting(c.get('ctx'), id, d.version, d),
+    () => govPaths.meeting(id),
+    'Mødet er flyttet.',
+  );
 
 /** The form's adapter to the outcome contract: an empty decision is none. */
 const outcomeSchema = outcomeContract.extend({
@@ -381,9 +538,20 @@ async function outcomePage(c: Context<AppEnv>, itemId: number, st: FormState) {
   const e = st.errors ?? {};
   return page(
     c,
-    { title: `Udfald: ${item.title}`, breadcrumbs: [home, { label: 'Styring', href: govPaths.home() }, { label: `Møde ${formatDate(m.local.date)}`, href: govPaths.meeting(m.id) }, { label: 'Udfald' }], status: st.status },
+    {
+      title: `Udfald: ${item.title}`,
+      breadcrumbs: [
+        home,
+        { label: 'Styring', href: govPaths.home() },
+        { label: `Møde ${formatDate(m.local.date)}`, href: govPaths.meeting(m.id) },
+        { label: 'Udfald' },
+      ],
+      status: st.status,
+    },
     <>
-      <h1>Udfald af punkt {item.sort}: {item.title}</h1>
+      <h1>
+        Udfald af punkt {item.sort}: {item.title}
+      </h1>
       <p>
         {m.body.name}, {formatDate(m.local.date)}
       </p>
@@ -391,8 +559,21 @@ async function outcomePage(c: Context<AppEnv>, itemId: number, st: FormState) {
       <ErrorSummary errors={errorList(e)} />
       <Form action={govPaths.outcome(itemId)} csrfToken={c.get('csrfToken')}>
         <HiddenField name="version" value={v.version ?? String(item.version)} />
-        <SelectField name="outcomeKind" label="Type" options={outcomeKinds.map((k) => ({ value: k, label: outcomeKindLabels[k] }))} value={v.outcomeKind} error={e.outcomeKind} required />
-        <SelectField name="decision" label="Beslutning (for beslutningspunkter)" options={[{ value: '', label: 'Ingen' }, ...decisions.map((d) => ({ value: d, label: decisionLabels[d] }))]} value={v.decision} error={e.decision} />
+        <SelectField
+          name="outcomeKind"
+          label="Type"
+          options={outcomeKinds.map((k) => ({ value: k, label: outcomeKindLabels[k] }))}
+          value={v.outcomeKind}
+          error={e.outcomeKind}
+          required
+        />
+        <SelectField
+          name="decision"
+          label="Beslutning (for beslutningspunkter)"
+          options={[{ value: '', label: 'Ingen' }, ...decisions.map((d) => ({ value: d, label: decisionLabels[d] }))]}
+          value={v.decision}
+          error={e.decision}
+        />
         <TextArea name="text" label="Referat / beslutningens ordlyd" value={v.text} error={e.text} rows={6} />
         <TextField name="taskOwner" label="Opgavens ansvarlige (for opgaver)" value={v.taskOwner} error={e.taskOwner} />
         <TextField name="taskDue" label="Frist (for opgaver)" type="date" value={v.taskDue} error={e.taskDue} />
@@ -403,7 +584,23 @@ async function outcomePage(c: Context<AppEnv>, itemId: number, st: FormState) {
 }
 export async function outcomeForm(c: Context<AppEnv>, itemId: number) {
   const { item } = await getItemForOutcome(c.get('ctx'), itemId);
-  return outcomePage(c, itemId, { values: { version: String(item.version), outcomeKind: item.outcome_kind ?? 'decision', decision: item.decision ?? '', text: item.outcome_text, taskOwner: item.task_owner, taskDue: item.task_due ?? '' } });
+  return outcomePage(c, itemId, {
+    values: {
+      version: String(item.version),
+      outcomeKind: item.outcome_kind ?? 'decision',
+      decision: item.decision ?? '',
+      text: item.outcome_text,
+      taskOwner: item.task_owner,
+      taskDue: item.task_due ?? '',
+    },
+  });
 }
 export const saveOutcome = (c: Context<AppEnv>, itemId: number) =>
-  saveForm(c, outcomeSchema, (st) => outcomePage(c, itemId, st), (d) => recordOutcome(c.get('ctx'), itemId, d.version, d), (meetingId) => `${govPaths.meeting(meetingId)}#punkt-${itemId}`, 'Udfaldet er gemt.');
+  saveForm(
+    c,
+    outcomeSchema,
+    (st) => outcomePage(c, itemId, st),
+    (d) => recordOutcome(c.get('ctx'), itemId, d.version, d),
+    (meetingId) => `${govPaths.meeting(meetingId)}#punkt-${itemId}`,
+    'Udfaldet er gemt.',
+  );

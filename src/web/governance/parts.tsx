@@ -1,4 +1,13 @@
-import { bodyTypeLabels, type BodyType, type MeetingState, meetingStateLabels, memberLevelLabels, type MemberLevel, memberRoleLabels, type MemberRole } from '../../domain/governance/labels.ts';
+import {
+  bodyTypeLabels,
+  type BodyType,
+  type MeetingState,
+  meetingStateLabels,
+  memberLevelLabels,
+  type MemberLevel,
+  memberRoleLabels,
+  type MemberRole,
+} from '../../domain/governance/labels.ts';
 import type { Member } from '../../services/governance/members.ts';
 import { Alert, Table, Tag } from '../components/index.ts';
 import { formatDate, formatDateTime } from '../format.ts';
@@ -47,9 +56,7 @@ export function Warnings({ warnings, heading }: { warnings: { rule: string; mess
     <Alert kind="warning" heading={heading}>
       <ul>
         {warnings.map((w) => (
-          <li>
-            {w.message}
-          </li>
+          <li>{w.message}</li>
         ))}
       </ul>
     </Alert>

@@ -27,7 +27,9 @@ export async function governanceHome(c: Context<AppEnv>) {
     { title: 'Styring', breadcrumbs: [home, { label: 'Styring' }] },
     <>
       <h1>Styring: bestyrelser, medlemmer og møder</h1>
-      <p class="font-lead">Hvem der sidder hvor og på hvis vegne, hvilke planer hvert organ svarer for, og møderne med dagsordener, bilag og referater.</p>
+      <p class="font-lead">
+        Hvem der sidder hvor og på hvis vegne, hvilke planer hvert organ svarer for, og møderne med dagsordener, bilag og referater.
+      </p>
       {mine.length > 0 && (
         <Alert kind="info" heading="Dine næste møder">
           <ul>
@@ -60,15 +62,33 @@ export async function governanceHome(c: Context<AppEnv>) {
       <h2>Organer i dag ({formatDate(today)})</h2>
       <Table
         caption="Organer i den gældende struktur"
-        columns={[{ key: 'name', label: 'Organ' }, { key: 'type', label: 'Type' }, { key: 'districts', label: 'Bydele' }, { key: 'members', label: 'Medlemmer', numeric: true }]}
-        rows={bodies.map((b) => ({ name: <a href={govPaths.body(b.id)}>{b.name}</a>, type: typeLabel(b.type), districts: b.districts.map((d) => d.name).join(', ') || '—', members: String(b.members.length) }))}
+        columns={[
+          { key: 'name', label: 'Organ' },
+          { key: 'type', label: 'Type' },
+          { key: 'districts', label: 'Bydele' },
+          { key: 'members', label: 'Medlemmer', numeric: true },
+        ]}
+        rows={bodies.map((b) => ({
+          name: <a href={govPaths.body(b.id)}>{b.name}</a>,
+          type: typeLabel(b.type),
+          districts: b.districts.map((d) => d.name).join(', ') || '—',
+          members: String(b.members.length),
+        }))}
         empty="Ingen organer i dag."
       />
       <h2>Strukturens historik</h2>
       <Table
         caption="Alle organer, nyeste først"
-        columns={[{ key: 'name', label: 'Organ' }, { key: 'type', label: 'Type' }, { key: 'period', label: 'Periode' }]}
-        rows={history.map((b) => ({ name: <a href={govPaths.body(b.id)}>{b.name}</a>, type: typeLabel(b.type), period: period(b.validFrom, b.validTo) }))}
+        columns={[
+          { key: 'name', label: 'Organ' },
+          { key: 'type', label: 'Type' },
+          { key: 'period', label: 'Periode' },
+        ]}
+        rows={history.map((b) => ({
+          name: <a href={govPaths.body(b.id)}>{b.name}</a>,
+          type: typeLabel(b.type),
+          period: period(b.validFrom, b.validTo),
+        }))}
       />
     </>,
   );
@@ -88,14 +108,22 @@ export async function structurePage(c: Context<AppEnv>) {
     <>
       <h1>Styringsstrukturen {formatDate(on)}</h1>
       <FilterBar action={govPaths.structure()} label="Vis">
-        <TextField name="dato" label="Dato" type="date" value={on} error={raw && !valid ? 'Skriv datoen som dd.mm.åååå.' : undefined} required />
+        <TextField
+          name="dato"
+          label="Dato"
+          type="date"
+          value={on}
+          error={raw && !valid ? 'Skriv datoen som dd.mm.åååå.' : undefined}
+          required
+        />
       </FilterBar>
       <section aria-labelledby="portfolio">
         <h2 id="portfolio">Helhedsplanerne {formatDate(on)}</h2>
         {portfolio.fact ? (
           <p id="portfolio-fact">
             Offentligt oplyst pr. {formatDate(portfolio.fact.on)}: <strong>{portfolio.fact.plans} boligsociale helhedsplaner</strong>, heraf{' '}
-            <strong>{portfolio.fact.coFinanced} medfinansieret</strong> af kommunens pulje. <span class="small-text">Kilde: {portfolio.fact.source}</span>
+            <strong>{portfolio.fact.coFinanced} medfinansieret</strong> af kommunens pulje.{' '}
+            <span class="small-text">Kilde: {portfolio.fact.source}</span>
           </p>
         ) : (
           <p>Der er ingen offentlige tal for porteføljen på eller før denne dato.</p>

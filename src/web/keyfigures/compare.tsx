@@ -29,7 +29,12 @@ export async function comparePage(c: Context<AppEnv>) {
         <Credits />
       </>,
     );
-  if (year === undefined) return shell(<Alert kind="info" heading="Ingen statistik endnu"><p>Der er endnu ikke indlæst statistik.</p></Alert>);
+  if (year === undefined)
+    return shell(
+      <Alert kind="info" heading="Ingen statistik endnu">
+        <p>Der er endnu ikke indlæst statistik.</p>
+      </Alert>,
+    );
   const y = await loadYear(ctx, year, readOptions(c));
   const units = [...y.units.values()];
   const options = units.map((f) => ({ value: f.unit.key, label: `${levelLabel[f.unit.level]}: ${f.unit.name}` }));

@@ -1,7 +1,14 @@
 import type { Context } from 'hono';
 import { Invalid } from '../../errors.ts';
 import { TEMPLATE_HEADERS, VARIABLE_COLUMNS } from '../../services/keyfigures/columns.ts';
-import { confirmImport, discardImport, getImport, type ImportDetail, listImports, uploadStatistics } from '../../services/keyfigures/import.ts';
+import {
+  confirmImport,
+  discardImport,
+  getImport,
+  type ImportDetail,
+  listImports,
+  uploadStatistics,
+} from '../../services/keyfigures/import.ts';
 import { Alert, Button, ErrorSummary, FileField, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDateTime, formatKrWhole, formatNumber } from '../format.ts';
@@ -44,10 +51,10 @@ export async function importPage(c: Context<AppEnv>, state: { values?: FormValue
       <SubNav active={kfPaths.imports()} canImport={true} />
       <Steps step={1} />
       <p>
-        Filen skal have én række pr. afdeling med kolonnerne fra skabelonen: organisation (forkortelse), afdelingsnummer, beboere og for hver variabel en tæller
-        og en nævner. Tomme felter betyder »ikke opgjort«. En række med organisationen »København« og intet afdelingsnummer giver tallene for hele
-        kommunen, som områderne sammenlignes med. Du ser alle rækker og fejl, før noget gemmes; en fil med fejl gemmes ikke. Indlæser du et år igen,
-        erstattes årets tal helt.
+        Filen skal have én række pr. afdeling med kolonnerne fra skabelonen: organisation (forkortelse), afdelingsnummer, beboere og for
+        hver variabel en tæller og en nævner. Tomme felter betyder »ikke opgjort«. En række med organisationen »København« og intet
+        afdelingsnummer giver tallene for hele kommunen, som områderne sammenlignes med. Du ser alle rækker og fejl, før noget gemmes; en
+        fil med fejl gemmes ikke. Indlæser du et år igen, erstattes årets tal helt.
       </p>
       <p>
         Skabelon: <a href={kfPaths.templateCsv()}>CSV</a> · <a href={kfPaths.templateXlsx()}>Excel</a>
@@ -55,10 +62,32 @@ export async function importPage(c: Context<AppEnv>, state: { values?: FormValue
       <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
       <Form action={kfPaths.imports()} csrfToken={c.get('csrfToken')} multipart id="kf-upload">
         <TextField name="year" label="År" value={v.year} error={errors.year} inputmode="numeric" width="xs" required />
-        <FileField name="file" label="Fil (CSV eller Excel)" hint="Eller indsæt teksten nedenfor." accept=".csv,.xlsx,text/csv" error={errors.file} />
+        <FileField
+          name="file"
+          label="Fil (CSV eller Excel)"
+          hint="Eller indsæt teksten nedenfor."
+          accept=".csv,.xlsx,text/csv"
+          error={errors.file}
+        />
         <TextArea name="content" label="Eller indsæt CSV-tekst" value={v.content} rows={4} />
-        <TextField name="regionIncomeKr" label="Regionens gennemsnitlige bruttoindkomst (kr.)" hint="Bruges til indkomstkriteriet på de nationale lister" value={v.regionIncomeKr} error={errors.regionIncomeKr} inputmode="numeric" width="s" />
-        <TextField name="nationalConvictionRate" label="Landsgennemsnit for dømte (%)" hint="Fx 0,95 – bruges, når grænsen er et multiplum af landsgennemsnittet" value={v.nationalConvictionRate} error={errors.nationalConvictionRate} inputmode="decimal" width="s" />
+        <TextField
+          name="regionIncomeKr"
+          label="Regionens gennemsnitlige bruttoindkomst (kr.)"
+          hint="Bruges til indkomstkriteriet på de nationale lister"
+          value={v.regionIncomeKr}
+          error={errors.regionIncomeKr}
+          inputmode="numeric"
+          width="s"
+        />
+        <TextField
+          name="nationalConvictionRate"
+          label="Landsgennemsnit for dømte (%)"
+          hint="Fx 0,95 – bruges, når grænsen er et multiplum af landsgennemsnittet"
+          value={v.nationalConvictionRate}
+          error={errors.nationalConvictionRate}
+          inputmode="decimal"
+          width="s"
+        />
         <div class="form-group" id="kf-upload-progress-group" hidden>
           <label class="form-label" for="kf-upload-progress">
             Sender filen …
@@ -100,7 +129,8 @@ export async function importPage(c: Context<AppEnv>, state: { values?: FormValue
 export async function uploadForm(c: Context<AppEnv>) {
   const body = await c.req.parseBody();
   const values: FormValues = {};
-  for (const k of ['year', 'content', 'regionIncomeKr', 'nationalConvictionRate']) if (typeof body[k] === 'string') values[k] = (body[k] as string).trim();
+  for (const k of ['year', 'content', 'regionIncomeKr', 'nationalConvictionRate'])
+    if (typeof body[k] === 'string') values[k] = (body[k] as string).trim();
   const errors: FormErrors = {};
   const year = /^\d{4}$/.test(values.year ?? '') ? Number(values.year) : NaN;
   if (Number.isNaN(year)) errors.year = 'Skriv året med fire cifre, fx 2024.';
@@ -144,11 +174,18 @@ export async function previewPage(c: Context<AppEnv>, id: number, state: { error
   const errors = state.errors ?? {};
   return page(
     c,
-    { title, breadcrumbs: [...crumbs, { label: 'Indlæs statistik', href: kfPaths.imports() }, { label: imp.fileName }], status: state.status, head: importHead() },
+    {
+      title,
+      breadcrumbs: [...crumbs, { label: 'Indlæs statistik', href: kfPaths.imports() }, { label: imp.fileName }],
+      status: state.status,
+      head: importHead(),
+    },
     <>
       <h1>{title}</h1>
       <Steps step={imp.status === 'imported' ? 3 : 2} />
-      <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field: field === 'file' ? 'kf-confirm' : field, message }))} />
+      <ErrorSummary
+        errors={Object.entries(errors).map(([field, message]) => ({ field: field === 'file' ? 'kf-confirm' : field, message }))}
+      />
       <ul>
         <li>Status: {statusDa[imp.status]}</li>
         <li>
@@ -157,10 +194,14 @@ export async function previewPage(c: Context<AppEnv>, id: number, state: { error
         </li>
         <li>
           Hele kommunen (sammenligningsgrundlaget):{' '}
-          {imp.municipality ? `${formatNumber(imp.municipality.residents)} beboere` : 'ingen række – områderne sammenlignes med summen af afdelingerne'}
+          {imp.municipality
+            ? `${formatNumber(imp.municipality.residents)} beboere`
+            : 'ingen række – områderne sammenlignes med summen af afdelingerne'}
         </li>
         <li>Regionens gennemsnitlige bruttoindkomst: {imp.regionIncomeOre ? formatKrWhole(imp.regionIncomeOre) : 'ikke oplyst'}</li>
-        <li>Landsgennemsnit for dømte: {imp.nationalConvictionRate ? `${imp.nationalConvictionRate.replace('.', ',')} %` : 'ikke oplyst'}</li>
+        <li>
+          Landsgennemsnit for dømte: {imp.nationalConvictionRate ? `${imp.nationalConvictionRate.replace('.', ',')} %` : 'ikke oplyst'}
+        </li>
       </ul>
       <div class="form-group">
         <label class="form-label" for="kf-valid">
@@ -189,15 +230,16 @@ export async function previewPage(c: Context<AppEnv>, id: number, state: { error
       {imp.status === 'preview' && imp.replaces && (
         <Alert kind="warning" heading={`Statistikken for ${imp.year} findes allerede`}>
           <p>
-            Gemmer du, erstattes alle tal for {imp.year} fra {imp.replaces.fileName} (gemt {formatDateTime(imp.replaces.importedAt ?? imp.replaces.uploadedAt)} af{' '}
-            {imp.replaces.uploadedBy}).
+            Gemmer du, erstattes alle tal for {imp.year} fra {imp.replaces.fileName} (gemt{' '}
+            {formatDateTime(imp.replaces.importedAt ?? imp.replaces.uploadedAt)} af {imp.replaces.uploadedBy}).
           </p>
         </Alert>
       )}
       {imp.status === 'imported' && (
         <Alert kind="success" heading="Statistikken er gemt">
           <p>
-            <a href={kfPaths.map({ aar: imp.year })}>Se kortet for {imp.year}</a> · <a href={kfPaths.overview({ aar: imp.year })}>Se indikatorerne</a>
+            <a href={kfPaths.map({ aar: imp.year })}>Se kortet for {imp.year}</a> ·{' '}
+            <a href={kfPaths.overview({ aar: imp.year })}>Se indikatorerne</a>
           </p>
         </Alert>
       )}
@@ -232,7 +274,14 @@ export async function previewPage(c: Context<AppEnv>, id: number, state: { error
             line: String(r.line),
             estate: r.estateLabel,
             residents: formatNumber(r.residents),
-            ...Object.fromEntries(shown.map((s) => [s.variable, r.ratios[s.variable] ? `${formatNumber(r.ratios[s.variable]!.numerator)} / ${formatNumber(r.ratios[s.variable]!.denominator)}` : '—'])),
+            ...Object.fromEntries(
+              shown.map((s) => [
+                s.variable,
+                r.ratios[s.variable]
+                  ? `${formatNumber(r.ratios[s.variable]!.numerator)} / ${formatNumber(r.ratios[s.variable]!.denominator)}`
+                  : '—',
+              ]),
+            ),
           }))}
         />
       )}

@@ -36,7 +36,11 @@ export function keyfigurePages() {
     // see in detail: kept as text per fingerprint, reader's view and query.
     const ctx = c.get('ctx');
     authorize(ctx.actor, 'read', { type: 'keyfigures' });
-    const view = can(ctx.actor, 'readDetail', { type: 'keyfigures' }) ? 'full' : organisationsOf(ctx.actor).sort((a, b) => a - b).join(',');
+    const view = can(ctx.actor, 'readDetail', { type: 'keyfigures' })
+      ? 'full'
+      : organisationsOf(ctx.actor)
+          .sort((a, b) => a - b)
+          .join(',');
     const key = `${await keyfiguresFingerprint(ctx)}|${view}|${new URL(c.req.url).search}`;
     let body = geojsonCache.get(key);
     if (!body) {
@@ -62,7 +66,10 @@ export function keyfigurePages() {
   r.post('/import/:id/gem', (c) => confirmForm(c, idParam(c)));
   r.post('/import/:id/kasser', (c) => discardForm(c, idParam(c)));
   r.get('/skabelon.csv', async (c) =>
-    c.body(templateCsv(await templateEstates(c)), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="noegletal-skabelon.csv"' }),
+    c.body(templateCsv(await templateEstates(c)), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="noegletal-skabelon.csv"',
+    }),
   );
   r.get('/skabelon.xlsx', async (c) => {
     const estates = await templateEstates(c);
@@ -73,7 +80,10 @@ export function keyfigurePages() {
         rows: estates.map((e) => ({ organisation: e.organisation, afdelingsnummer: e.number, afdeling: e.name })),
       },
     ]);
-    return c.body(new Uint8Array(buffer), 200, { 'content-type': xlsxType, 'content-disposition': 'attachment; filename="noegletal-skabelon.xlsx"' });
+    return c.body(new Uint8Array(buffer), 200, {
+      'content-type': xlsxType,
+      'content-disposition': 'attachment; filename="noegletal-skabelon.xlsx"',
+    });
   });
   const open = async (c: import('hono').Context<AppEnv>) => {
     const years = await figureYears(c.get('ctx'));
@@ -84,7 +94,10 @@ export function keyfigurePages() {
   };
   r.get('/data.csv', async (c) => {
     const { year, rows } = await open(c);
-    return c.body(openDataCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="noegletal-${year}.csv"` });
+    return c.body(openDataCsv(rows), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="noegletal-${year}.csv"`,
+    });
   });
   r.get('/data.json', async (c) => {
     const { year, rows, threshold } = await open(c);

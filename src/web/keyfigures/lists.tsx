@@ -33,8 +33,8 @@ export async function listsPage(c: Context<AppEnv>) {
       <h1>{title}</h1>
       <SubNav active={kfPaths.lists()} canImport={can(c.get('actor'), 'import', { type: 'keyfigures' })} />
       <p>
-        Listerne offentliggøres hvert år pr. 1. december (almenboligloven § 61 a). Kriterierne har skiftet ved lov; her genberegnes hvert år efter de
-        kriterier, der gjaldt for netop den liste, og det forklares, hvilke kriterier et område opfyldte.
+        Listerne offentliggøres hvert år pr. 1. december (almenboligloven § 61 a). Kriterierne har skiftet ved lov; her genberegnes hvert år
+        efter de kriterier, der gjaldt for netop den liste, og det forklares, hvilke kriterier et område opfyldte.
       </p>
       <Table
         caption="Listeår"
@@ -48,7 +48,9 @@ export async function listsPage(c: Context<AppEnv>) {
           const ref = reference.find((r) => r.year === y);
           return {
             year: <a href={kfPaths.listYear(y)}>{y}</a>,
-            source: [ref ? 'Offentliggjorte værdier (referencedata)' : '', imported.includes(y) ? 'Indlæst statistik' : ''].filter(Boolean).join(' og '),
+            source: [ref ? 'Offentliggjorte værdier (referencedata)' : '', imported.includes(y) ? 'Indlæst statistik' : '']
+              .filter(Boolean)
+              .join(' og '),
             areas: ref ? formatNumber(ref.areas) : '—',
             on: ref ? formatNumber(ref.onList) : '—',
           };
@@ -86,9 +88,9 @@ export async function listYearPage(c: Context<AppEnv>, year: number) {
         <>
           <h2>Genberegning af den offentliggjorte liste</h2>
           <p>
-            {reproduced.rows.filter((r) => r.agrees === true).length} af {reproduced.rows.length} områder får samme resultat som den offentliggjorte
-            liste; {reproduced.rows.filter((r) => r.agrees === undefined).length} kan ikke afgøres ud fra de troværdige værdier, og{' '}
-            {reproduced.rows.filter((r) => r.agrees === false).length} afviger.
+            {reproduced.rows.filter((r) => r.agrees === true).length} af {reproduced.rows.length} områder får samme resultat som den
+            offentliggjorte liste; {reproduced.rows.filter((r) => r.agrees === undefined).length} kan ikke afgøres ud fra de troværdige
+            værdier, og {reproduced.rows.filter((r) => r.agrees === false).length} afviger.
           </p>
           <Table
             id="kf-list-table"
@@ -105,8 +107,7 @@ export async function listYearPage(c: Context<AppEnv>, year: number) {
               published: r.row.onList ? 'På listen' : 'Ikke på listen',
               computed: (
                 <>
-                  {verdictDa[r.verdict]}{' '}
-                  {r.agrees === false && <Tag kind="error">Afviger</Tag>}
+                  {verdictDa[r.verdict]} {r.agrees === false && <Tag kind="error">Afviger</Tag>}
                 </>
               ),
               why: (
@@ -153,10 +154,10 @@ export async function listYearPage(c: Context<AppEnv>, year: number) {
         </>
       )}
       <p class="form-hint">
-        Note om reglerne: 2010–2013 gælder tre kriterier (mindst 2 af 3), fra listen 2014 fem kriterier (mindst 3 af 5), fra 2018 de fire kriterier for udsatte
-        boligområder og fra 2021 parallelsamfund og forebyggelsesområder. Kilderne er ministeriets offentliggjorte lister og kriterier for hvert år (se «Om data»). Listen 2011
-        kan ikke genberegnes: andelen uden for arbejde eller uddannelse, andelen med ikke-vestlig oprindelse og beboertallet er identiske med 2010 og
-        formentlig kopieret ved afskrivningen.
+        Note om reglerne: 2010–2013 gælder tre kriterier (mindst 2 af 3), fra listen 2014 fem kriterier (mindst 3 af 5), fra 2018 de fire
+        kriterier for udsatte boligområder og fra 2021 parallelsamfund og forebyggelsesområder. Kilderne er ministeriets offentliggjorte
+        lister og kriterier for hvert år (se «Om data»). Listen 2011 kan ikke genberegnes: andelen uden for arbejde eller uddannelse,
+        andelen med ikke-vestlig oprindelse og beboertallet er identiske med 2010 og formentlig kopieret ved afskrivningen.
       </p>
       <Credits />
     </>,

@@ -149,8 +149,9 @@ export async function mapPage(c: Context<AppEnv>) {
         })}
       />
       <p class="form-hint">
-        Kortet tegnes uden baggrundskort{tiles ? ' (med baggrundskort fra den konfigurerede korttjeneste, når JavaScript er slået til)' : ''}. Farverne deler
-        værdierne i lige store intervaller.
+        Kortet tegnes uden baggrundskort
+        {tiles ? ' (med baggrundskort fra den konfigurerede korttjeneste, når JavaScript er slået til)' : ''}. Farverne deler værdierne i
+        lige store intervaller.
       </p>
       <Credits />
     </>,

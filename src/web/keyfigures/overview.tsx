@@ -2,7 +2,16 @@ import type { Context } from 'hono';
 import { COPENHAGEN_INDICATORS, compareWithCity, type Indicator } from '../../domain/keyfigures/index.ts';
 import { can } from '../../policy/index.ts';
 import { knownFigures, type UnitFigures } from '../../services/keyfigures/publish.ts';
-import { baseKey, cityKey, designation, figureYears, indicatorValue, loadAllYears, trend, type YearFigures } from '../../services/keyfigures/read.ts';
+import {
+  baseKey,
+  cityKey,
+  designation,
+  figureYears,
+  indicatorValue,
+  loadAllYears,
+  trend,
+  type YearFigures,
+} from '../../services/keyfigures/read.ts';
 import { getSettings } from '../../services/keyfigures/settings.ts';
 import { Alert, FilterBar, SelectField, Table } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -42,7 +51,19 @@ const linked = (f: UnitFigures, year: number) => {
 };
 
 /** R18 — one indicator for a level's units: value, the difference from the city, the trend. */
-function IndicatorTable({ years, y, level, indicator, caption }: { years: YearFigures[]; y: YearFigures; level: 'district' | 'area'; indicator: Indicator; caption: string }) {
+function IndicatorTable({
+  years,
+  y,
+  level,
+  indicator,
+  caption,
+}: {
+  years: YearFigures[];
+  y: YearFigures;
+  level: 'district' | 'area';
+  indicator: Indicator;
+  caption: string;
+}) {
   const city = y.units.get(baseKey(y));
   const units = [...y.units.values()].filter((f) => f.unit.level === level);
   return (
@@ -91,7 +112,10 @@ export async function overviewPage(c: Context<AppEnv>) {
       <>
         {head}
         <Alert kind="info" heading="Ingen statistik endnu">
-          <p>Der er endnu ikke indlæst statistik pr. afdeling. {canImport ? <a href={kfPaths.imports()}>Indlæs statistik</a> : 'Sekretariatet indlæser den årlige statistik.'}</p>
+          <p>
+            Der er endnu ikke indlæst statistik pr. afdeling.{' '}
+            {canImport ? <a href={kfPaths.imports()}>Indlæs statistik</a> : 'Sekretariatet indlæser den årlige statistik.'}
+          </p>
         </Alert>
         <p>
           <a href={kfPaths.lists()}>Se de officielle lister 2010–2017 og deres kriterier</a>
@@ -104,7 +128,7 @@ export async function overviewPage(c: Context<AppEnv>) {
   const base = baseKey(y);
   const city = y.units.get(base);
   const designated = [...y.units.values()]
-    .filter((f) => (f.unit.level === 'district' || (f.unit.level === 'area' && f.unit.key.startsWith('a'))))
+    .filter((f) => f.unit.level === 'district' || (f.unit.level === 'area' && f.unit.key.startsWith('a')))
     .map((f) => ({ f, result: designation(y, f.unit.key, settings.rule) }));
   return page(
     c,
@@ -162,8 +186,7 @@ export async function overviewPage(c: Context<AppEnv>) {
         <a href={kfPaths.dataCsv(year)} download>
           CSV
         </a>{' '}
-        ·{' '}
-        <a href={kfPaths.dataJson(year)}>JSON</a> · <a href="/api/docs">API</a>
+        · <a href={kfPaths.dataJson(year)}>JSON</a> · <a href="/api/docs">API</a>
       </p>
       <Credits />
     </>,

@@ -25,7 +25,20 @@ import { paths } from '../paths.ts';
 import { page } from '../render.tsx';
 import { SummaryList } from '../registry/shared.tsx';
 import { unitHref } from './overview.tsx';
-import { Credits, crumbs, kfPaths, pct, points, readOptions, SourceNote, Sparkline, SubNav, valueText, verdictText, yearOptions } from './shared.tsx';
+import {
+  Credits,
+  crumbs,
+  kfPaths,
+  pct,
+  points,
+  readOptions,
+  SourceNote,
+  Sparkline,
+  SubNav,
+  valueText,
+  verdictText,
+  yearOptions,
+} from './shared.tsx';
 import { kfHead } from './style.tsx';
 
 type Kind = 'estate' | 'district' | 'urbanArea';
@@ -98,7 +111,12 @@ export async function profilePage(c: Context<AppEnv>, kind: Kind, id: number) {
             { key: 'city', label: 'Sammenligning', numeric: true },
             { key: 'base', label: 'Opgjort blandt' },
           ]}
-          rows={NATIONAL_VARIABLES.map((v) => ({ label: v.label, value: valueText(f, v.id), city: valueText(y.units.get(baseKey(y)), v.id), base: VARIABLES[v.id].denominator }))}
+          rows={NATIONAL_VARIABLES.map((v) => ({
+            label: v.label,
+            value: valueText(f, v.id),
+            city: valueText(y.units.get(baseKey(y)), v.id),
+            base: VARIABLES[v.id].denominator,
+          }))}
         />
         {kind !== 'estate' && <Designation y={y} unitKey={key} rule={settings} />}
         {kind === 'urbanArea' && <National y={y} unitKey={key} />}
@@ -129,7 +147,10 @@ function Designation({ y, unitKey, rule }: { y: YearFigures; unitKey: string; ru
       <h2>Udpegning som udsat byområde</h2>
       <div class="kf-rule">
         <p>
-          <strong>Resultat {y.year}: {verdictText[result.verdict]}.</strong> {result.explanation}
+          <strong>
+            Resultat {y.year}: {verdictText[result.verdict]}.
+          </strong>{' '}
+          {result.explanation}
         </p>
         <p>
           <strong>Regel:</strong> {result.ruleText}
@@ -154,15 +175,17 @@ function National({ y, unitKey }: { y: YearFigures; unitKey: string }) {
         ))}
       </ul>
       <p class="form-hint">
-        Beregnet af årets tal; loven bruger for nogle kriterier gennemsnit over to eller fire år. Regel: {r.evaluation.ruleText.split('\n')[0]} Betegnelserne:{' '}
-        {r.evaluation.designations.map((d) => DESIGNATION_LABELS[d.id]).join(', ')}.
+        Beregnet af årets tal; loven bruger for nogle kriterier gennemsnit over to eller fire år. Regel:{' '}
+        {r.evaluation.ruleText.split('\n')[0]} Betegnelserne: {r.evaluation.designations.map((d) => DESIGNATION_LABELS[d.id]).join(', ')}.
       </p>
     </>
   );
 }
 
 function Members({ y, districtId }: { y: YearFigures; districtId: number }) {
-  const members = [...y.units.values()].filter((f) => (f.unit.level === 'area' || f.unit.level === 'estate') && f.unit.districtId === districtId);
+  const members = [...y.units.values()].filter(
+    (f) => (f.unit.level === 'area' || f.unit.level === 'estate') && f.unit.districtId === districtId,
+  );
   const first = COPENHAGEN_INDICATORS[0]!;
   return (
     <Table

@@ -49,8 +49,8 @@ export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
           <strong>Gældende regel:</strong> {s.ruleText}
         </p>
         <p>
-          Kommunens præcise regel for at udpege udsatte byområder er ikke offentlig, så reglen er en indstilling. Den vises ved siden af hvert resultat. Sidst
-          ændret {formatDateTime(s.updatedAt)}.
+          Kommunens præcise regel for at udpege udsatte byområder er ikke offentlig, så reglen er en indstilling. Den vises ved siden af
+          hvert resultat. Sidst ændret {formatDateTime(s.updatedAt)}.
         </p>
         <p>
           Diskretionsgrænse: tal, der bygger på færre end {threshold} personer eller boliger, offentliggøres ikke
@@ -65,8 +65,23 @@ export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
           <Form action={kfPaths.settings()} csrfToken={c.get('csrfToken')}>
             <HiddenField name="version" value={v.version ?? String(s.version)} />
             <TextField name="name" label="Reglens navn" value={v.name} error={errors.name} required />
-            <ChoiceGroup name="indicators" label="Indikatorer, der indgår" options={COPENHAGEN_INDICATORS.map((i) => ({ value: i.id, label: i.label }))} values={chosen} error={errors.indicators} required />
-            <TextField name="minDeviating" label="Mindst så mange indikatorer skal afvige" value={v.minDeviating} error={errors.minDeviating} inputmode="numeric" width="xs" required />
+            <ChoiceGroup
+              name="indicators"
+              label="Indikatorer, der indgår"
+              options={COPENHAGEN_INDICATORS.map((i) => ({ value: i.id, label: i.label }))}
+              values={chosen}
+              error={errors.indicators}
+              required
+            />
+            <TextField
+              name="minDeviating"
+              label="Mindst så mange indikatorer skal afvige"
+              value={v.minDeviating}
+              error={errors.minDeviating}
+              inputmode="numeric"
+              width="xs"
+              required
+            />
             <ChoiceGroup
               name="deviationKind"
               type="radio"
@@ -78,8 +93,25 @@ export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
               values={[v.deviationKind ?? 'relative']}
               required
             />
-            <TextField name="deviation" label="Afvigelse" hint="Fx 25 (procent) eller 10 (procentpoint)" value={v.deviation} error={errors.deviation} inputmode="decimal" width="xs" required />
-            <TextField name="threshold" label="Diskretionsgrænse (personer)" hint="Tom: standarden fra konfigurationen" value={v.threshold} error={errors.threshold} inputmode="numeric" width="xs" />
+            <TextField
+              name="deviation"
+              label="Afvigelse"
+              hint="Fx 25 (procent) eller 10 (procentpoint)"
+              value={v.deviation}
+              error={errors.deviation}
+              inputmode="decimal"
+              width="xs"
+              required
+            />
+            <TextField
+              name="threshold"
+              label="Diskretionsgrænse (personer)"
+              hint="Tom: standarden fra konfigurationen"
+              value={v.threshold}
+              error={errors.threshold}
+              inputmode="numeric"
+              width="xs"
+            />
             <Button type="submit">Gem reglen</Button>
           </Form>
         </>
@@ -103,17 +135,26 @@ export async function saveSettings(c: Context<AppEnv>) {
   });
   if (!parsed.success) {
     const errors: FormErrors = {};
-    for (const i of parsed.error.issues) errors[i.path[0] === 'suppressionThreshold' ? 'threshold' : String(i.path[0] ?? '_form')] ??= i.message;
+    for (const i of parsed.error.issues)
+      errors[i.path[0] === 'suppressionThreshold' ? 'threshold' : String(i.path[0] ?? '_form')] ??= i.message;
     return settingsPage(c, { values, indicators, errors, status: 400 });
   }
   const d = parsed.data;
   try {
-    await updateSettings(c.get('ctx'), Number(values.version) || 0, { name: d.name, indicators: d.indicators, minDeviating: d.minDeviating, deviationKind: d.deviation.kind, deviation: d.deviation.amount, threshold: d.suppressionThreshold });
+    await updateSettings(c.get('ctx'), Number(values.version) || 0, {
+      name: d.name,
+      indicators: d.indicators,
+      minDeviating: d.minDeviating,
+      deviationKind: d.deviation.kind,
+      deviation: d.deviation.amount,
+      threshold: d.suppressionThreshold,
+    });
     flash(c, 'Reglen er gemt.');
     return c.redirect(kfPaths.settings(), 303);
   } catch (e) {
     if (e instanceof Invalid) return settingsPage(c, { values, indicators, errors: e.fields, status: 400 });
-    if (e instanceof Conflict && e.current) return settingsPage(c, { values: { ...values, version: String(e.current.version) }, indicators, conflict: e, status: 409 });
+    if (e instanceof Conflict && e.current)
+      return settingsPage(c, { values: { ...values, version: String(e.current.version) }, indicators, conflict: e, status: 409 });
     throw e;
   }
 }

@@ -103,7 +103,9 @@ export function SourceNote({ y }: { y: YearFigures }) {
       {y.source
         ? `Kilde for ${y.year}: ${y.source.fileName}, gemt ${formatDateTime(y.source.importedAt ?? y.source.uploadedAt)} af ${y.source.uploadedBy}.`
         : `Ingen indlæsning registreret for ${y.year}.`}{' '}
-      {y.suppressed ? `Tal, der bygger på færre end ${y.threshold} personer eller boliger, er skjult – også så de ikke kan regnes ud af andre tal.` : 'Du ser alle tal, også dem under diskretionsgrænsen.'}
+      {y.suppressed
+        ? `Tal, der bygger på færre end ${y.threshold} personer eller boliger, er skjult – også så de ikke kan regnes ud af andre tal.`
+        : 'Du ser alle tal, også dem under diskretionsgrænsen.'}
     </p>
   );
 }
@@ -112,8 +114,8 @@ export function Credits() {
   return (
     <p class="form-hint kf-credits">
       Kilder: Bydele og udsatte byområder: Københavns Kommune, Open Data KBH (»Bydele«, »Udsatte byområder«). De officielle lister
-      2010–2017: Transport-, Bygnings- og Boligministeriet m.fl., »Liste over ghettoområder pr. 1. december«. Statistik pr. afdeling:
-      de indlæste filer (se kilden ovenfor).
+      2010–2017: Transport-, Bygnings- og Boligministeriet m.fl., »Liste over ghettoområder pr. 1. december«. Statistik pr. afdeling: de
+      indlæste filer (se kilden ovenfor).
     </p>
   );
 }

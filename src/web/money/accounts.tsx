@@ -3,7 +3,17 @@ import { planYears } from '../../domain/money/budget.ts';
 import { Invalid, Forbidden } from '../../errors.ts';
 import { authorize, can } from '../../policy/index.ts';
 import { budgetSubject, budgetAbilities } from '../../services/money/access.ts';
-import { addEntry, commitImport, deleteEntry, discardImport, getImport, getPlanFinance, listEntries, listImports, previewImport } from '../../services/money/index.ts';
+import {
+  addEntry,
+  commitImport,
+  deleteEntry,
+  discardImport,
+  getImport,
+  getPlanFinance,
+  listEntries,
+  listImports,
+  previewImport,
+} from '../../services/money/index.ts';
 import { Alert, Button, ErrorSummary, FileField, Form, SelectField, Table, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
@@ -22,7 +32,6 @@ export const entryForm = entryContract.omit({ amountOre: true }).extend({
   year: field.wholeNumber('året').pipe(entryContract.shape.year),
   amount: field.kr().pipe(entryContract.shape.amountOre),
 });
-
 
 /** /planer/:id/oekonomi/regnskab — the postings, and a form to enter one by hand (R7). */
 export async function accountsPage(c: Context<AppEnv>, planId: number, state: FormState = { values: {} }) {
@@ -56,9 +65,32 @@ export async function accountsPage(c: Context<AppEnv>, planId: number, state: Fo
             <>
               <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
               <Form action={moneyPaths.accounts(planId)} csrfToken={c.get('csrfToken')}>
-                <SelectField name="lineId" label="Budgetlinje" options={[{ value: '', label: 'Vælg …' }, ...f.lines.map((l) => ({ value: String(l.id), label: l.name }))]} value={v.lineId} error={errors.lineId} required />
-                <SelectField name="year" label="År" options={years.map((y) => ({ value: String(y), label: String(y) }))} value={v.year ?? String(years.includes(Number(f.asOf.slice(0, 4))) ? f.asOf.slice(0, 4) : years.at(-1))} error={errors.year} required />
-                <TextField name="amount" label="Beløb (kr.)" hint="Negativt beløb for en kreditering, fx -1.250,00" value={v.amount} error={errors.amount} inputmode="decimal" width="m" required />
+                <SelectField
+                  name="lineId"
+                  label="Budgetlinje"
+                  options={[{ value: '', label: 'Vælg …' }, ...f.lines.map((l) => ({ value: String(l.id), label: l.name }))]}
+                  value={v.lineId}
+                  error={errors.lineId}
+                  required
+                />
+                <SelectField
+                  name="year"
+                  label="År"
+                  options={years.map((y) => ({ value: String(y), label: String(y) }))}
+                  value={v.year ?? String(years.includes(Number(f.asOf.slice(0, 4))) ? f.asOf.slice(0, 4) : years.at(-1))}
+                  error={errors.year}
+                  required
+                />
+                <TextField
+                  name="amount"
+                  label="Beløb (kr.)"
+                  hint="Negativt beløb for en kreditering, fx -1.250,00"
+                  value={v.amount}
+                  error={errors.amount}
+                  inputmode="decimal"
+                  width="m"
+                  required
+                />
                 <TextField name="bookedOn" label="Dato" type="date" value={v.bookedOn} error={errors.bookedOn} />
                 <TextField name="text" label="Tekst" value={v.text} error={errors.text} />
                 <Button type="submit">Registrér</Button>
@@ -104,15 +136,33 @@ export async function accountsPage(c: Context<AppEnv>, planId: number, state: Fo
       {imports.length > 0 && (
         <Table
           caption="Indlæste filer"
-          columns={[{ key: 'file', label: 'Fil' }, { key: 'status', label: 'Status' }, { key: 'rows', label: 'Rækker', numeric: true }, { key: 'total', label: 'Beløb', numeric: true }, { key: 'by', label: 'Af' }]}
-          rows={imports.map((i) => ({ file: <a href={moneyPaths.importOne(planId, i.id)}>{i.fileName}</a>, status: statusLabels[i.status], rows: formatNumber(i.rowCount), total: formatKr(i.totalOre), by: `${personName(i.createdBy)}, ${formatDateTime(i.createdAt)}` }))}
+          columns={[
+            { key: 'file', label: 'Fil' },
+            { key: 'status', label: 'Status' },
+            { key: 'rows', label: 'Rækker', numeric: true },
+            { key: 'total', label: 'Beløb', numeric: true },
+            { key: 'by', label: 'Af' },
+          ]}
+          rows={imports.map((i) => ({
+            file: <a href={moneyPaths.importOne(planId, i.id)}>{i.fileName}</a>,
+            status: statusLabels[i.status],
+            rows: formatNumber(i.rowCount),
+            total: formatKr(i.totalOre),
+            by: `${personName(i.createdBy)}, ${formatDateTime(i.createdAt)}`,
+          }))}
         />
       )}
     </>,
   );
 }
 
-const statusLabels: Record<string, string> = { preview: 'Til gennemsyn', running: 'Indlæses …', done: 'Indlæst', failed: 'Fejlet — intet gemt', discarded: 'Kasseret' };
+const statusLabels: Record<string, string> = {
+  preview: 'Til gennemsyn',
+  running: 'Indlæses …',
+  done: 'Indlæst',
+  failed: 'Fejlet — intet gemt',
+  discarded: 'Kasseret',
+};
 
 export async function saveEntry(c: Context<AppEnv>, planId: number) {
   return saveForm(
@@ -152,7 +202,8 @@ const importHead = () => <script src={`${assetPaths.app}/money-import.js`} defer
 export async function importPage(c: Context<AppEnv>, planId: number, state: { errors?: FormErrors; status?: 200 | 400 } = {}) {
   const ctx = c.get('ctx');
   const f = await getPlanFinance(ctx, planId);
-  if (!(await budgetAbilities(ctx, planId)).recordAccounts) throw new Forbidden('Regnskabet indlæses af boligorganisationerne bag planen og projektlederne.');
+  if (!(await budgetAbilities(ctx, planId)).recordAccounts)
+    throw new Forbidden('Regnskabet indlæses af boligorganisationerne bag planen og projektlederne.');
   const errors = state.errors ?? {};
   return page(
     c,
@@ -161,10 +212,10 @@ export async function importPage(c: Context<AppEnv>, planId: number, state: { er
       <h1>Indlæs regnskab: {f.planName}</h1>
       <Steps step={1} />
       <p>
-        Filen (Excel .xlsx eller CSV) skal have en overskriftsrække med kolonnerne <strong>Budgetlinje</strong>, <strong>År</strong>, <strong>Beløb</strong> og
-        gerne <strong>Dato</strong> og <strong>Tekst</strong>. Budgetlinjen skrives med navnet fra budgettet; beløb i kroner (fx 1.234,50). Du ser alle
-        rækker og fejl, før noget gemmes. En fil med fejl gemmes ikke. Indlæser du et år igen, erstatter filen de poster, tidligere filer har indlæst for
-        samme år; poster registreret i hånden bliver stående.
+        Filen (Excel .xlsx eller CSV) skal have en overskriftsrække med kolonnerne <strong>Budgetlinje</strong>, <strong>År</strong>,{' '}
+        <strong>Beløb</strong> og gerne <strong>Dato</strong> og <strong>Tekst</strong>. Budgetlinjen skrives med navnet fra budgettet;
+        beløb i kroner (fx 1.234,50). Du ser alle rækker og fejl, før noget gemmes. En fil med fejl gemmes ikke. Indlæser du et år igen,
+        erstatter filen de poster, tidligere filer har indlæst for samme år; poster registreret i hånden bliver stående.
       </p>
       <p>
         Skabelon: <a href={moneyPaths.templateCsv(planId)}>CSV</a> · <a href={moneyPaths.templateXlsx(planId)}>Excel</a>. Budgetlinjer:{' '}
@@ -172,8 +223,19 @@ export async function importPage(c: Context<AppEnv>, planId: number, state: { er
       </p>
       <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
       <Form action={moneyPaths.import(planId)} csrfToken={c.get('csrfToken')} multipart id="money-upload">
-        <FileField name="file" label="Fil (Excel eller CSV)" hint="Eller indsæt rækkerne nedenfor." accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" error={errors.file} />
-        <TextArea name="text" label="… eller indsæt rækkerne" hint="Kopiér rækkerne med overskrifter fra Excel, eller skriv dem med semikolon: Budgetlinje;År;Beløb" rows={5} />
+        <FileField
+          name="file"
+          label="Fil (Excel eller CSV)"
+          hint="Eller indsæt rækkerne nedenfor."
+          accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          error={errors.file}
+        />
+        <TextArea
+          name="text"
+          label="… eller indsæt rækkerne"
+          hint="Kopiér rækkerne med overskrifter fra Excel, eller skriv dem med semikolon: Budgetlinje;År;Beløb"
+          rows={5}
+        />
         <div class="form-group" hidden data-upload-progress>
           <label class="form-label" for="upload-progress">
             Sender filen …
@@ -191,9 +253,12 @@ export async function uploadImport(c: Context<AppEnv>, planId: number) {
   const body = await c.req.parseBody();
   const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
   const text = typeof body.text === 'string' ? body.text.trim() : '';
-  if (!file && !text) return importPage(c, planId, { errors: { file: 'Vælg en fil (Excel eller CSV), eller indsæt rækkerne.' }, status: 400 });
+  if (!file && !text)
+    return importPage(c, planId, { errors: { file: 'Vælg en fil (Excel eller CSV), eller indsæt rækkerne.' }, status: 400 });
   try {
-    const upload = file ? { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } : { name: 'Indsatte rækker', data: new TextEncoder().encode(text) };
+    const upload = file
+      ? { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }
+      : { name: 'Indsatte rækker', data: new TextEncoder().encode(text) };
     const id = await previewImport(c.get('ctx'), planId, upload);
     return c.redirect(moneyPaths.importOne(planId, id), 303);
   } catch (err) {
@@ -203,7 +268,12 @@ export async function uploadImport(c: Context<AppEnv>, planId: number) {
 }
 
 /** GET /planer/:id/oekonomi/import/:import — the preview with row errors, the progress of a running import, or the result. */
-export async function importOnePage(c: Context<AppEnv>, planId: number, importId: number, state: { errors?: FormErrors; status?: 200 | 400 } = {}) {
+export async function importOnePage(
+  c: Context<AppEnv>,
+  planId: number,
+  importId: number,
+  state: { errors?: FormErrors; status?: 200 | 400 } = {},
+) {
   const ctx = c.get('ctx');
   const f = await getPlanFinance(ctx, planId);
   const imp = await getImport(ctx, planId, importId);
@@ -228,7 +298,11 @@ export async function importOnePage(c: Context<AppEnv>, planId: number, importId
       <Steps step={imp.status === 'done' ? 3 : 2} />
       <ErrorSummary errors={Object.entries(state.errors ?? {}).map(([field, message]) => ({ field, message }))} />
       {running && (
-        <div class="form-group" data-import-status={moneyPaths.importStatus(planId, importId)} data-done-href={moneyPaths.importOne(planId, importId)}>
+        <div
+          class="form-group"
+          data-import-status={moneyPaths.importStatus(planId, importId)}
+          data-done-href={moneyPaths.importOne(planId, importId)}
+        >
           <label class="form-label" for="import-progress">
             Indlæser {formatNumber(imp.done)} af {formatNumber(imp.rows.length)} poster …
           </label>
@@ -241,7 +315,8 @@ export async function importOnePage(c: Context<AppEnv>, planId: number, importId
       {imp.status === 'done' && (
         <Alert kind="success" heading="Regnskabet er indlæst">
           <p>
-            {formatNumber(imp.rows.length)} poster for {imp.years.join(', ')} på i alt {formatKr(total)} er gemt. <a href={moneyPaths.plan(planId)}>Se afvigelsen på planens økonomi</a>.
+            {formatNumber(imp.rows.length)} poster for {imp.years.join(', ')} på i alt {formatKr(total)} er gemt.{' '}
+            <a href={moneyPaths.plan(planId)}>Se afvigelsen på planens økonomi</a>.
           </p>
         </Alert>
       )}
@@ -250,9 +325,16 @@ export async function importOnePage(c: Context<AppEnv>, planId: number, importId
           <p>{imp.message}</p>
         </Alert>
       )}
-      {imp.status === 'discarded' && <Alert kind="info" heading="Filen er kasseret"><p>Intet er gemt.</p></Alert>}
+      {imp.status === 'discarded' && (
+        <Alert kind="info" heading="Filen er kasseret">
+          <p>Intet er gemt.</p>
+        </Alert>
+      )}
       {imp.status === 'preview' && imp.errors.length > 0 && (
-        <Alert kind="error" heading={`Filen har ${imp.errors.length} ${imp.errors.length === 1 ? 'fejl' : 'fejl'} i ${errorRows.size} ${errorRows.size === 1 ? 'række' : 'rækker'} — intet er gemt`}>
+        <Alert
+          kind="error"
+          heading={`Filen har ${imp.errors.length} ${imp.errors.length === 1 ? 'fejl' : 'fejl'} i ${errorRows.size} ${errorRows.size === 1 ? 'række' : 'rækker'} — intet er gemt`}
+        >
           <ul id="import-errors">
             {imp.errors.map((e) => (
               <li>{e.message}</li>
@@ -266,8 +348,8 @@ export async function importOnePage(c: Context<AppEnv>, planId: number, importId
       {imp.status === 'preview' && imp.errors.length === 0 && (
         <>
           <p>
-            Filen har {formatNumber(imp.rows.length)} poster for {imp.years.join(', ')} på i alt <strong>{formatKr(total)}</strong>. Tidligere indlæste poster
-            for {imp.years.length === 1 ? 'året' : 'årene'} erstattes; poster registreret i hånden bliver stående.
+            Filen har {formatNumber(imp.rows.length)} poster for {imp.years.join(', ')} på i alt <strong>{formatKr(total)}</strong>.
+            Tidligere indlæste poster for {imp.years.length === 1 ? 'året' : 'årene'} erstattes; poster registreret i hånden bliver stående.
           </p>
           <Form action={moneyPaths.importOne(planId, importId)} csrfToken={c.get('csrfToken')}>
             <Button type="submit">Indlæs {formatNumber(imp.rows.length)} poster</Button>
@@ -286,8 +368,22 @@ export async function importOnePage(c: Context<AppEnv>, planId: number, importId
           caption={`Rækker uden fejl (${formatNumber(imp.rows.length)} af ${formatNumber(imp.rowCount)})${imp.rows.length > 500 ? ' — de første 500 vises' : ''}`}
           id="import-rows"
           compact
-          columns={[{ key: 'row', label: 'Række', numeric: true }, { key: 'line', label: 'Budgetlinje' }, { key: 'year', label: 'År' }, { key: 'amount', label: 'Beløb', numeric: true }, { key: 'date', label: 'Dato' }, { key: 'text', label: 'Tekst' }]}
-          rows={imp.rows.slice(0, 500).map((r) => ({ row: String(r.row), line: r.lineName, year: String(r.year), amount: formatKr(r.amountOre), date: formatDate(r.bookedOn), text: r.text }))}
+          columns={[
+            { key: 'row', label: 'Række', numeric: true },
+            { key: 'line', label: 'Budgetlinje' },
+            { key: 'year', label: 'År' },
+            { key: 'amount', label: 'Beløb', numeric: true },
+            { key: 'date', label: 'Dato' },
+            { key: 'text', label: 'Tekst' },
+          ]}
+          rows={imp.rows.slice(0, 500).map((r) => ({
+            row: String(r.row),
+            line: r.lineName,
+            year: String(r.year),
+            amount: formatKr(r.amountOre),
+            date: formatDate(r.bookedOn),
+            text: r.text,
+          }))}
           empty="Ingen gyldige rækker."
         />
       )}

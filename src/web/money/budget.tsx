@@ -1,6 +1,14 @@
 import type { Context } from 'hono';
 import { parseKr } from '../../domain/amount.ts';
-import { type FunderKind, funderKindLabels, type LineKind, lineKindLabels, municipalCapText, planYears, proposeSplit } from '../../domain/money/budget.ts';
+import {
+  type FunderKind,
+  funderKindLabels,
+  type LineKind,
+  lineKindLabels,
+  municipalCapText,
+  planYears,
+  proposeSplit,
+} from '../../domain/money/budget.ts';
 import { bpText } from '../../domain/money/amount.ts';
 import { Conflict, Forbidden, Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
@@ -51,7 +59,10 @@ function initialValues(f: PlanFinance, o: Awaited<ReturnType<typeof planOptions>
     });
     return v;
   }
-  const lines: [LineKind, string, number | null][] = [...o.activities.map((a) => ['activity', a.title, a.id] as [LineKind, string, number]), ...categoryLines.map(([k, n]) => [k, n, null] as [LineKind, string, null])];
+  const lines: [LineKind, string, number | null][] = [
+    ...o.activities.map((a) => ['activity', a.title, a.id] as [LineKind, string, number]),
+    ...categoryLines.map(([k, n]) => [k, n, null] as [LineKind, string, null]),
+  ];
   lines.forEach(([kind, name, activity], i) => {
     v[`line-${i}-name`] = name;
     v[`line-${i}-kind`] = kind;
@@ -68,10 +79,15 @@ function initialValues(f: PlanFinance, o: Awaited<ReturnType<typeof planOptions>
   return v;
 }
 
-const rowCount = (v: FormValues, prefix: string) => Math.max(-1, ...Object.keys(v).flatMap((k) => (new RegExp(`^${prefix}-(\\d+)-`).exec(k) ? [Number(k.split('-')[1])] : []))) + 1;
+const rowCount = (v: FormValues, prefix: string) =>
+  Math.max(-1, ...Object.keys(v).flatMap((k) => (new RegExp(`^${prefix}-(\\d+)-`).exec(k) ? [Number(k.split('-')[1])] : []))) + 1;
 
 /** Reads the budget form: every amount in kroner (Danish format) to øre; blank rows are skipped. */
-export function parseBudgetForm(v: FormValues, years: number[], orgs: { id: number; name: string }[]): { input: BudgetInput; errors: FormErrors } {
+export function parseBudgetForm(
+  v: FormValues,
+  years: number[],
+  orgs: { id: number; name: string }[],
+): { input: BudgetInput; errors: FormErrors } {
   const errors: FormErrors = {};
   const amount = (field: string, what: string, required = false): number => {
     const raw = (v[field] ?? '').trim();
@@ -115,7 +131,13 @@ export function parseBudgetForm(v: FormValues, years: number[], orgs: { id: numb
     const name = rawName || (kind === 'organisation' ? (org?.name ?? '') : kind === 'other' ? '' : funderKindLabels[kind]);
     if (!name) errors[`funder-${i}-name`] = 'Skriv finansieringskildens navn.';
     const id = /^\d+$/.test(v[`funder-${i}-id`] ?? '') ? Number(v[`funder-${i}-id`]) : null;
-    funders.push({ id, kind, name, organisationId: kind === 'organisation' ? orgId : null, amountOre: amount(`funder-${i}-amount`, `beløbet fra ${name || 'finansieringskilden'}`, true) });
+    funders.push({
+      id,
+      kind,
+      name,
+      organisationId: kind === 'organisation' ? orgId : null,
+      amountOre: amount(`funder-${i}-amount`, `beløbet fra ${name || 'finansieringskilden'}`, true),
+    });
   }
   if (!lines.length) errors.lines = 'Budgettet skal have mindst én budgetlinje.';
   if (!funders.length) errors.funders = 'Budgettet skal have mindst én finansieringskilde.';
@@ -132,7 +154,14 @@ function AmountInput({ name, label, v, errors }: { name: string; label: string; 
   return (
     <>
       {fieldLabel(name, label)}
-      <input class="form-input input-width-s text-align-right" id={name} name={name} value={v[name] ?? ''} inputmode="decimal" aria-invalid={errors[name] ? 'true' : undefined} />
+      <input
+        class="form-input input-width-s text-align-right"
+        id={name}
+        name={name}
+        value={v[name] ?? ''}
+        inputmode="decimal"
+        aria-invalid={errors[name] ? 'true' : undefined}
+      />
       {errors[name] && <span class="form-error-message">{errors[name]}</span>}
     </>
   );
@@ -148,8 +177,8 @@ function lockedPage(c: Context<AppEnv>, f: PlanFinance, status: 200 | 403 = 200)
       <Alert kind="info" heading="Hvorfor kan budgettet ikke ændres?">
         <p>{lockedReason}</p>
         <p>
-          Ændringsanmodningen viser, hvilke budgetlinjer der flyttes penge mellem; den kompetente bestyrelse beslutter, og når ændringen er godkendt,
-          opdateres budgettet og planen får en ny version. Reglerne for finansiering skal stadig være overholdt.
+          Ændringsanmodningen viser, hvilke budgetlinjer der flyttes penge mellem; den kompetente bestyrelse beslutter, og når ændringen er
+          godkendt, opdateres budgettet og planen får en ny version. Reglerne for finansiering skal stadig være overholdt.
         </p>
       </Alert>
       <p>
@@ -176,7 +205,8 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
   const ctx = c.get('ctx');
   const f = await getPlanFinance(ctx, planId);
   if (f.locked) return lockedPage(c, f);
-  if (!(await budgetAbilities(ctx, planId)).update) throw new Forbidden('Budgettet lægges af boligorganisationerne bag planen og projektlederne.');
+  if (!(await budgetAbilities(ctx, planId)).update)
+    throw new Forbidden('Budgettet lægges af boligorganisationerne bag planen og projektlederne.');
   const o = await planOptions(c, planId);
   const proposed = c.req.query('ramme') ? parseKr(c.req.query('ramme')!) : null;
   const v = state.values ?? initialValues(f, o, proposed?.ok && proposed.ore > 0 ? proposed.ore : null);
@@ -197,9 +227,10 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
       {state.conflict && <ConflictNotice conflict={state.conflict} />}
       <ErrorSummary errors={summary} />
       <p>
-        Budgettet har en samlet ramme, budgetlinjer pr. år (en aktivitet eller en omkostningstype) og finansieringskilderne. Reglerne: linjerne og
-        finansieringen skal hver summe til rammen; Landsbyggefonden må højst betale {f.limits.lbfMaxPct} % og den lokale medfinansiering skal være mindst{' '}
-        {f.limits.localMinPct} % i bevillingsperioden. Beløb skrives i kroner, fx 1.250.000 eller 1250000,50.
+        Budgettet har en samlet ramme, budgetlinjer pr. år (en aktivitet eller en omkostningstype) og finansieringskilderne. Reglerne:
+        linjerne og finansieringen skal hver summe til rammen; Landsbyggefonden må højst betale {f.limits.lbfMaxPct} % og den lokale
+        medfinansiering skal være mindst {f.limits.localMinPct} % i bevillingsperioden. Beløb skrives i kroner, fx 1.250.000 eller
+        1250000,50.
       </p>
       {f.limits.municipalMaxPct !== undefined && (
         <p id="municipal-cap">
@@ -207,14 +238,22 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
           {f.municipalSplit?.contractedBp != null && f.municipalSplit.facilitationBp != null && (
             <>
               {' '}
-              Kommunens andel deles i kontraktstyret arbejde ({bpText(f.municipalSplit.contractedBp)} af rammen) og facilitering ({bpText(f.municipalSplit.facilitationBp)}).
+              Kommunens andel deles i kontraktstyret arbejde ({bpText(f.municipalSplit.contractedBp)} af rammen) og facilitering (
+              {bpText(f.municipalSplit.facilitationBp)}).
             </>
           )}
         </p>
       )}
       {!f.hasBudget && (
         <form method="get" action={moneyPaths.budget(planId)} class="mb-6">
-          <TextField name="ramme" label="Foreslå en fordeling ud fra rammen (kr.)" hint="Københavns praksis: LBF 75 %, kommunen 12,5 %, boligorganisationerne 12,5 %" value={c.req.query('ramme') ?? ''} inputmode="decimal" width="m" />
+          <TextField
+            name="ramme"
+            label="Foreslå en fordeling ud fra rammen (kr.)"
+            hint="Københavns praksis: LBF 75 %, kommunen 12,5 %, boligorganisationerne 12,5 %"
+            value={c.req.query('ramme') ?? ''}
+            inputmode="decimal"
+            width="m"
+          />
           <Button type="submit" variant="secondary">
             Foreslå fordeling
           </Button>
@@ -222,7 +261,15 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
       )}
       <Form action={moneyPaths.budget(planId)} csrfToken={c.get('csrfToken')}>
         <HiddenField name="version" value={v.version ?? String(f.version)} />
-        <TextField name="frame" label="Samlet ramme (kr.)" value={v.frame} error={errors.frame ?? errors.frameOre} inputmode="decimal" width="m" required />
+        <TextField
+          name="frame"
+          label="Samlet ramme (kr.)"
+          value={v.frame}
+          error={errors.frame ?? errors.frameOre}
+          inputmode="decimal"
+          width="m"
+          required
+        />
         <h2 id="lines" tabindex={-1}>
           Budgetlinjer
         </h2>
@@ -255,7 +302,13 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
                     <td>
                       {v[n('id')] && <HiddenField name={n('id')} value={v[n('id')]!} />}
                       {fieldLabel(n('name'), `Budgetlinje ${i + 1}: navn`)}
-                      <input class="form-input" id={n('name')} name={n('name')} value={v[n('name')] ?? ''} aria-invalid={errors[n('name')] ? 'true' : undefined} />
+                      <input
+                        class="form-input"
+                        id={n('name')}
+                        name={n('name')}
+                        value={v[n('name')] ?? ''}
+                        aria-invalid={errors[n('name')] ? 'true' : undefined}
+                      />
                       {errors[n('name')] && <span class="form-error-message">{errors[n('name')]}</span>}
                     </td>
                     <td>
@@ -270,7 +323,12 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
                     </td>
                     <td>
                       {fieldLabel(n('activity'), `Budgetlinje ${i + 1}: aktivitet`)}
-                      <select class="form-select" id={n('activity')} name={n('activity')} aria-invalid={errors[n('activity')] ? 'true' : undefined}>
+                      <select
+                        class="form-select"
+                        id={n('activity')}
+                        name={n('activity')}
+                        aria-invalid={errors[n('activity')] ? 'true' : undefined}
+                      >
                         <option value="">—</option>
                         {o.activities.map((a) => (
                           <option value={String(a.id)} selected={v[n('activity')] === String(a.id)}>
@@ -330,7 +388,13 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
                     </td>
                     <td>
                       {fieldLabel(n('name'), `Finansiering ${i + 1}: navn`)}
-                      <input class="form-input" id={n('name')} name={n('name')} value={v[n('name')] ?? ''} aria-invalid={errors[n('name')] ? 'true' : undefined} />
+                      <input
+                        class="form-input"
+                        id={n('name')}
+                        name={n('name')}
+                        value={v[n('name')] ?? ''}
+                        aria-invalid={errors[n('name')] ? 'true' : undefined}
+                      />
                       {errors[n('name')] && <span class="form-error-message">{errors[n('name')]}</span>}
                     </td>
                     <td>
@@ -365,7 +429,11 @@ export async function budgetPage(c: Context<AppEnv>, planId: number, state: Budg
  * The form's adapter back from the budget contract: an issue at `lines.1.name` belongs to the form row whose line it
  * is (`line-3-name`, rows left empty are skipped when the form is read), `frameOre` to `frame`.
  */
-function budgetFormErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[], v: FormValues, input: BudgetInput): FormErrors {
+function budgetFormErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  v: FormValues,
+  input: BudgetInput,
+): FormErrors {
   const errors: FormErrors = {};
   const rowOf = (prefix: 'line' | 'funder', name: string) => {
     for (let j = 0; j < rowCount(v, prefix); j++) if ((v[`${prefix}-${j}-name`] ?? '').trim() === name) return j;
@@ -397,7 +465,8 @@ export async function saveBudgetForm(c: Context<AppEnv>, planId: number) {
   const { input, errors } = parseBudgetForm(values, planYears(f.startsOn, f.endsOn), o.orgs);
   if (Object.keys(errors).length) return budgetPage(c, planId, { values, errors, status: 400 });
   const checked = budgetContract.safeParse(input);
-  if (!checked.success) return budgetPage(c, planId, { values, errors: budgetFormErrors(checked.error.issues, values, input), status: 400 });
+  if (!checked.success)
+    return budgetPage(c, planId, { values, errors: budgetFormErrors(checked.error.issues, values, input), status: 400 });
   try {
     await saveBudget(ctx, planId, /^\d+$/.test(values.version ?? '') ? Number(values.version) : 0, input);
   } catch (err) {
@@ -409,7 +478,8 @@ export async function saveBudgetForm(c: Context<AppEnv>, planId: number) {
       }
       return budgetPage(c, planId, { values, errors: fields, status: 400 });
     }
-    if (err instanceof Conflict) return budgetPage(c, planId, { values: { ...values, version: String(f.version) }, conflict: err, status: 409 });
+    if (err instanceof Conflict)
+      return budgetPage(c, planId, { values: { ...values, version: String(f.version) }, conflict: err, status: 409 });
     throw err;
   }
   flash(c, 'Budgettet er gemt.');

@@ -13,7 +13,10 @@ export async function moneyDashboard(ctx: ServiceContext) {
       <h2>Økonomi</h2>
       <Table
         caption="Økonomi i alt"
-        columns={[{ key: 'what', label: 'Post' }, { key: 'amount', label: 'Beløb', numeric: true }]}
+        columns={[
+          { key: 'what', label: 'Post' },
+          { key: 'amount', label: 'Beløb', numeric: true },
+        ]}
         rows={[
           { what: <a href={moneyPaths.overview()}>Planernes samlede ramme</a>, amount: formatKr(o.totals.frameOre) },
           { what: 'Forbrug', amount: formatKr(o.totals.actualOre) },

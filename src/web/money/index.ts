@@ -2,11 +2,27 @@ import { Hono } from 'hono';
 import { loadDemoMoney } from '../../demo/money.ts';
 import { xlsxType } from '../../services/excel.ts';
 import { budgetSnapshot } from '../../services/money/budget.ts';
-import { accountsTemplateCsv, accountsTemplateXlsx, overviewWorkbook, planFinanceWorkbook, poolWorkbook } from '../../services/money/export.ts';
+import {
+  accountsTemplateCsv,
+  accountsTemplateXlsx,
+  overviewWorkbook,
+  planFinanceWorkbook,
+  poolWorkbook,
+} from '../../services/money/export.ts';
 import { financeOverview, getPlanFinance, listEntries, poolOverview } from '../../services/money/index.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { idParam } from '../registry/shared.tsx';
-import { accountsPage, confirmImport, discardImportForm, importOnePage, importPage, importStatus, removeEntry, saveEntry, uploadImport } from './accounts.tsx';
+import {
+  accountsPage,
+  confirmImport,
+  discardImportForm,
+  importOnePage,
+  importPage,
+  importStatus,
+  removeEntry,
+  saveEntry,
+  uploadImport,
+} from './accounts.tsx';
 import { budgetPage, saveBudgetForm } from './budget.tsx';
 import { moneyDashboard } from './dashboard.tsx';
 import { districtParam, overviewPage } from './overview.tsx';
@@ -33,11 +49,27 @@ export function planMoneyPages() {
   r.get('/:id/oekonomi/import/:import/status', (c) => importStatus(c, idParam(c), idParam(c, 'import')));
   r.get('/:id/oekonomi/skabelon.csv', async (c) => {
     const f = await getPlanFinance(c.get('ctx'), idParam(c));
-    return c.body(accountsTemplateCsv(f.lines.map((l) => l.name), Number(f.asOf.slice(0, 4))), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="regnskab-skabelon.csv"' });
+    return c.body(
+      accountsTemplateCsv(
+        f.lines.map((l) => l.name),
+        Number(f.asOf.slice(0, 4)),
+      ),
+      200,
+      { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="regnskab-skabelon.csv"' },
+    );
   });
   r.get('/:id/oekonomi/skabelon.xlsx', async (c) => {
     const f = await getPlanFinance(c.get('ctx'), idParam(c));
-    return c.body(new Uint8Array(await accountsTemplateXlsx(f.lines.map((l) => l.name), Number(f.asOf.slice(0, 4)))), 200, xlsx('regnskab-skabelon'));
+    return c.body(
+      new Uint8Array(
+        await accountsTemplateXlsx(
+          f.lines.map((l) => l.name),
+          Number(f.asOf.slice(0, 4)),
+        ),
+      ),
+      200,
+      xlsx('regnskab-skabelon'),
+    );
   });
   r.get('/:id/oekonomi/oekonomi.xlsx', async (c) => {
     const ctx = c.get('ctx');
@@ -52,7 +84,13 @@ export function planMoneyPages() {
 export function moneyPages() {
   const r = new Hono<AppEnv>();
   r.get('/oekonomi', overviewPage);
-  r.get('/oekonomi/oversigt.xlsx', async (c) => c.body(new Uint8Array(await overviewWorkbook(await financeOverview(c.get('ctx'), { districtId: districtParam(c) }))), 200, xlsx('oekonomi-oversigt')));
+  r.get('/oekonomi/oversigt.xlsx', async (c) =>
+    c.body(
+      new Uint8Array(await overviewWorkbook(await financeOverview(c.get('ctx'), { districtId: districtParam(c) }))),
+      200,
+      xlsx('oekonomi-oversigt'),
+    ),
+  );
   r.get('/pulje', (c) => poolPage(c));
   r.post('/pulje/:kind', (c) => {
     const kind = poolKinds[c.req.param('kind') as keyof typeof poolKinds];

@@ -40,10 +40,16 @@ export async function overviewPage(c: Context<AppEnv>) {
     <>
       <h1>Økonomi: {scope}</h1>
       <p>
-        Ramme, forbrug og restbudget for de planer, du kan se, fordelt på finansieringskilder, bydele og år. <a href={moneyPaths.pool()}>Puljen til kommunal medfinansiering</a>.
+        Ramme, forbrug og restbudget for de planer, du kan se, fordelt på finansieringskilder, bydele og år.{' '}
+        <a href={moneyPaths.pool()}>Puljen til kommunal medfinansiering</a>.
       </p>
       <FilterBar action={moneyPaths.overview()} label="Vis">
-        <SelectField name="bydel" label="Bydel" options={[{ value: '', label: 'Hele byen' }, ...o.districtOptions.map((d) => ({ value: String(d.id), label: d.name }))]} value={o.districtId ? String(o.districtId) : ''} />
+        <SelectField
+          name="bydel"
+          label="Bydel"
+          options={[{ value: '', label: 'Hele byen' }, ...o.districtOptions.map((d) => ({ value: String(d.id), label: d.name }))]}
+          value={o.districtId ? String(o.districtId) : ''}
+        />
       </FilterBar>
       <p>
         <a class="button button-tertiary" href={moneyPaths.overviewXlsx(o.districtId)}>
@@ -56,18 +62,34 @@ export async function overviewPage(c: Context<AppEnv>) {
         columns={[{ key: 'scope', label: 'Område' }, { key: 'plans', label: 'Planer', numeric: true }, ...moneyCols]}
         rows={[{ scope, plans: formatNumber(o.plans.length), ...moneyCells(o.totals) }]}
       />
-      <ShareBar label="Finansiering i alt" parts={[{ label: 'Landsbyggefonden', amountOre: o.totals.lbfOre }, { label: 'Kommunen', amountOre: o.totals.municipalityOre }, { label: 'Boligorganisationer', amountOre: o.totals.organisationsOre }, { label: 'Andre', amountOre: o.totals.otherOre }]} />
+      <ShareBar
+        label="Finansiering i alt"
+        parts={[
+          { label: 'Landsbyggefonden', amountOre: o.totals.lbfOre },
+          { label: 'Kommunen', amountOre: o.totals.municipalityOre },
+          { label: 'Boligorganisationer', amountOre: o.totals.organisationsOre },
+          { label: 'Andre', amountOre: o.totals.otherOre },
+        ]}
+      />
       {o.totals.contractedOre + o.totals.facilitationOre > 0 && (
         <p id="overview-municipal-split">
-          Heraf kommunens andel: kontraktstyret arbejde {formatKr(o.totals.contractedOre)} og facilitering {formatKr(o.totals.facilitationOre)}.
+          Heraf kommunens andel: kontraktstyret arbejde {formatKr(o.totals.contractedOre)} og facilitering{' '}
+          {formatKr(o.totals.facilitationOre)}.
         </p>
       )}
       <h2>Pr. år</h2>
-      <BudgetActualChart label="Budget og forbrug pr. år" rows={o.years.map((y) => ({ label: String(y.year), budgetOre: y.budgetOre, actualOre: y.actualOre }))} />
+      <BudgetActualChart
+        label="Budget og forbrug pr. år"
+        rows={o.years.map((y) => ({ label: String(y.year), budgetOre: y.budgetOre, actualOre: y.actualOre }))}
+      />
       <Table
         caption="Budget og forbrug pr. år"
         id="overview-years"
-        columns={[{ key: 'year', label: 'År' }, { key: 'budget', label: 'Budget', numeric: true }, { key: 'actual', label: 'Forbrug', numeric: true }]}
+        columns={[
+          { key: 'year', label: 'År' },
+          { key: 'budget', label: 'Budget', numeric: true },
+          { key: 'actual', label: 'Forbrug', numeric: true },
+        ]}
         rows={o.years.map((y) => ({ year: String(y.year), budget: formatKr(y.budgetOre), actual: formatKr(y.actualOre) }))}
         empty="Ingen budgetter endnu."
       />
@@ -78,7 +100,11 @@ export async function overviewPage(c: Context<AppEnv>) {
             caption="Ramme, forbrug og finansiering pr. bydel"
             id="overview-districts"
             columns={[{ key: 'district', label: 'Bydel' }, { key: 'plans', label: 'Planer', numeric: true }, ...moneyCols]}
-            rows={o.districts.map((d) => ({ district: d.districtId ? <a href={moneyPaths.overview(d.districtId)}>{d.districtName}</a> : d.districtName, plans: formatNumber(d.plans), ...moneyCells(d) }))}
+            rows={o.districts.map((d) => ({
+              district: d.districtId ? <a href={moneyPaths.overview(d.districtId)}>{d.districtName}</a> : d.districtName,
+              plans: formatNumber(d.plans),
+              ...moneyCells(d),
+            }))}
             empty="Ingen budgetter endnu."
           />
         </>
@@ -88,7 +114,11 @@ export async function overviewPage(c: Context<AppEnv>) {
         caption="Ramme, forbrug og finansiering pr. plan"
         id="overview-plans"
         columns={[{ key: 'plan', label: 'Plan' }, { key: 'state', label: 'Status' }, ...moneyCols]}
-        rows={o.plans.map((p) => ({ plan: <a href={moneyPaths.plan(p.id)}>{p.name}</a>, state: stateLabels[p.state as never] ?? p.state, ...moneyCells(p) }))}
+        rows={o.plans.map((p) => ({
+          plan: <a href={moneyPaths.plan(p.id)}>{p.name}</a>,
+          state: stateLabels[p.state as never] ?? p.state,
+          ...moneyCells(p),
+        }))}
         empty="Ingen budgetter endnu."
       />
     </>,

@@ -28,7 +28,12 @@ export async function planMoneySection(c: Context<AppEnv>, planId: number) {
               ['Samlet ramme', formatKr(f.frameOre)],
               ['Forbrug', `${formatKr(f.totals.actualOre)} (${pct(f.totals.spentBp)})`],
               ['Afvigelse (budget − forbrug)', <Variance ore={f.totals.varianceOre} />],
-              ['Prognose ved planens slut', <>{formatKr(f.totals.forecastOre)} <OutlookTag figures={f.totals} /></>],
+              [
+                'Prognose ved planens slut',
+                <>
+                  {formatKr(f.totals.forecastOre)} <OutlookTag figures={f.totals} />
+                </>,
+              ],
             ]}
           />
           <p>

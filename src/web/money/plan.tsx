@@ -32,8 +32,8 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
       {f.locked && (
         <Alert kind="info" heading="Budgettet er låst">
           <p>
-            Kommunen har godkendt planen, så budgettet kan ikke længere rettes direkte — heller ikke af administratorer. Ændringer sker gennem en
-            ændringsanmodning. <a href={moneyPaths.budget(planId)}>Læs hvorfor</a>.
+            Kommunen har godkendt planen, så budgettet kan ikke længere rettes direkte — heller ikke af administratorer. Ændringer sker
+            gennem en ændringsanmodning. <a href={moneyPaths.budget(planId)}>Læs hvorfor</a>.
           </p>
         </Alert>
       )}
@@ -58,7 +58,13 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
               ['Afvigelse (budget − forbrug)', <Variance ore={t.varianceOre} />],
               ['Budget til dato', `${formatKr(t.budgetToDateOre)} (pr. ${formatDate(f.asOf)})`],
               ['Forbrugstakt', pct(t.burnRateBp)],
-              ['Prognose ved planens slut', <>{formatKr(t.forecastOre)} <OutlookTag figures={t} /> {t.outlook !== 'no_basis' && `(${formatKr(Math.abs(t.forecastVarianceOre))})`}</>],
+              [
+                'Prognose ved planens slut',
+                <>
+                  {formatKr(t.forecastOre)} <OutlookTag figures={t} />{' '}
+                  {t.outlook !== 'no_basis' && `(${formatKr(Math.abs(t.forecastVarianceOre))})`}
+                </>,
+              ],
             ]}
           />
           <p>
@@ -98,7 +104,9 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
                   <>
                     {l.name}
                     <br />
-                    <span class="form-hint">{l.kind === 'activity' && l.activityTitle ? `Aktivitet: ${l.activityTitle}` : lineKindLabels[l.kind]}</span>
+                    <span class="form-hint">
+                      {l.kind === 'activity' && l.activityTitle ? `Aktivitet: ${l.activityTitle}` : lineKindLabels[l.kind]}
+                    </span>
                   </>
                 ),
                 budget: formatKr(l.figures.budgetOre),
@@ -107,7 +115,18 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
                 burn: pct(l.figures.burnRateBp),
                 forecast: formatKr(l.figures.forecastOre),
               })),
-              { name: <strong>I alt</strong>, budget: <strong>{formatKr(t.budgetOre)}</strong>, actual: <strong>{formatKr(t.actualOre)}</strong>, variance: <strong><Variance ore={t.varianceOre} /></strong>, burn: <strong>{pct(t.burnRateBp)}</strong>, forecast: <strong>{formatKr(t.forecastOre)}</strong> },
+              {
+                name: <strong>I alt</strong>,
+                budget: <strong>{formatKr(t.budgetOre)}</strong>,
+                actual: <strong>{formatKr(t.actualOre)}</strong>,
+                variance: (
+                  <strong>
+                    <Variance ore={t.varianceOre} />
+                  </strong>
+                ),
+                burn: <strong>{pct(t.burnRateBp)}</strong>,
+                forecast: <strong>{formatKr(t.forecastOre)}</strong>,
+              },
             ]}
           />
           <h2>Pr. år</h2>
@@ -115,14 +134,29 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
           <Table
             caption="Budget, forbrug og afvigelse pr. år"
             id="finance-years"
-            columns={[{ key: 'year', label: 'År' }, { key: 'budget', label: 'Budget', numeric: true }, { key: 'actual', label: 'Forbrug', numeric: true }, { key: 'variance', label: 'Afvigelse', numeric: true }]}
-            rows={f.years.map((y) => ({ year: String(y), budget: formatKr(t.perYear[y]!.budgetOre), actual: formatKr(t.perYear[y]!.actualOre), variance: <Variance ore={t.perYear[y]!.varianceOre} /> }))}
+            columns={[
+              { key: 'year', label: 'År' },
+              { key: 'budget', label: 'Budget', numeric: true },
+              { key: 'actual', label: 'Forbrug', numeric: true },
+              { key: 'variance', label: 'Afvigelse', numeric: true },
+            ]}
+            rows={f.years.map((y) => ({
+              year: String(y),
+              budget: formatKr(t.perYear[y]!.budgetOre),
+              actual: formatKr(t.perYear[y]!.actualOre),
+              variance: <Variance ore={t.perYear[y]!.varianceOre} />,
+            }))}
           />
           <Table
             caption="Budgetlinjer pr. år (budget / forbrug)"
             compact
             columns={[{ key: 'name', label: 'Budgetlinje' }, ...f.years.map((y) => ({ key: `y${y}`, label: String(y), numeric: true }))]}
-            rows={f.lines.map((l) => ({ name: l.name, ...Object.fromEntries(f.years.map((y) => [`y${y}`, `${formatKr(l.perYear[y]!.budgetOre)} / ${formatKr(l.perYear[y]!.actualOre)}`])) }))}
+            rows={f.lines.map((l) => ({
+              name: l.name,
+              ...Object.fromEntries(
+                f.years.map((y) => [`y${y}`, `${formatKr(l.perYear[y]!.budgetOre)} / ${formatKr(l.perYear[y]!.actualOre)}`]),
+              ),
+            }))}
           />
           <details class="details">
             <summary class="details-summary">
@@ -138,18 +172,30 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
           <Table
             caption="Finansieringskilder og deres andel af rammen"
             id="finance-funders"
-            columns={[{ key: 'name', label: 'Finansieringskilde' }, { key: 'kind', label: 'Type' }, { key: 'amount', label: 'Beløb', numeric: true }, { key: 'share', label: 'Andel', numeric: true }]}
-            rows={f.funders.map((x) => ({ name: x.name, kind: funderKindLabels[x.kind], amount: formatKr(x.amountOre), share: pct(x.shareBp) }))}
+            columns={[
+              { key: 'name', label: 'Finansieringskilde' },
+              { key: 'kind', label: 'Type' },
+              { key: 'amount', label: 'Beløb', numeric: true },
+              { key: 'share', label: 'Andel', numeric: true },
+            ]}
+            rows={f.funders.map((x) => ({
+              name: x.name,
+              kind: funderKindLabels[x.kind],
+              amount: formatKr(x.amountOre),
+              share: pct(x.shareBp),
+            }))}
           />
           {f.violations.length === 0 ? (
             <p>
-              Reglerne for finansiering er overholdt: budgetlinjerne og finansieringen summer begge til rammen; Landsbyggefonden betaler {formatKr(lbf)} (højst {f.limits.lbfMaxPct} % i
-              perioden), den lokale medfinansiering er {formatKr(local)} (mindst {f.limits.localMinPct} %). Andele er afrundet til to decimaler.
+              Reglerne for finansiering er overholdt: budgetlinjerne og finansieringen summer begge til rammen; Landsbyggefonden betaler{' '}
+              {formatKr(lbf)} (højst {f.limits.lbfMaxPct} % i perioden), den lokale medfinansiering er {formatKr(local)} (mindst{' '}
+              {f.limits.localMinPct} %). Andele er afrundet til to decimaler.
               {f.limits.municipalMaxPct !== undefined && <> {municipalCapText(Math.round(f.limits.municipalMaxPct * 100))}.</>}
               {f.municipalSplit && (
                 <>
                   {' '}
-                  Kommunens andel: kontraktstyret arbejde {formatKr(f.municipalSplit.contractedOre)} og facilitering {formatKr(f.municipalSplit.facilitationOre)}.
+                  Kommunens andel: kontraktstyret arbejde {formatKr(f.municipalSplit.contractedOre)} og facilitering{' '}
+                  {formatKr(f.municipalSplit.facilitationOre)}.
                 </>
               )}
             </p>

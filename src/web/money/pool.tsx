@@ -19,9 +19,12 @@ export const poolForm = poolEntryContract.omit({ kind: true, amountOre: true }).
   planId: field.optionalId(),
 });
 
-
-export const poolKinds: Record<'indskud' | 'tildeling' | 'frigivelse', PoolEntryKind> = { indskud: 'deposit', tildeling: 'allocation', frigivelse: 'release' };
-const slugOf = (k: PoolEntryKind) => (Object.entries(poolKinds).find(([, v]) => v === k)![0] as keyof typeof poolKinds);
+export const poolKinds: Record<'indskud' | 'tildeling' | 'frigivelse', PoolEntryKind> = {
+  indskud: 'deposit',
+  tildeling: 'allocation',
+  frigivelse: 'release',
+};
+const slugOf = (k: PoolEntryKind) => Object.entries(poolKinds).find(([, v]) => v === k)![0] as keyof typeof poolKinds;
 
 /** /pulje — R8: the pool's balance, its ledger, each plan's share, and (for TMF) the forms. */
 export async function poolPage(c: Context<AppEnv>, state: FormState & { kind?: PoolEntryKind } = { values: {} }) {
@@ -37,16 +40,41 @@ export async function poolPage(c: Context<AppEnv>, state: FormState & { kind?: P
     const prefix = `${kind}-`;
     const planOptions =
       kind === 'allocation'
-        ? p.candidates.map((x) => ({ value: String(x.planId), label: `${x.planName} — godkendt ${x.approvedOre === null ? 'uden beløb' : formatKr(x.approvedOre)}, tildelt ${formatKr(x.heldOre)}` }))
-        : p.shares.filter((s) => s.netOre > 0).map((s) => ({ value: String(s.planId), label: `${s.planName} — holder ${formatKr(s.netOre)}` }));
+        ? p.candidates.map((x) => ({
+            value: String(x.planId),
+            label: `${x.planName} — godkendt ${x.approvedOre === null ? 'uden beløb' : formatKr(x.approvedOre)}, tildelt ${formatKr(x.heldOre)}`,
+          }))
+        : p.shares
+            .filter((s) => s.netOre > 0)
+            .map((s) => ({ value: String(s.planId), label: `${s.planName} — holder ${formatKr(s.netOre)}` }));
     return (
       <section aria-labelledby={`${prefix}title`}>
         <h3 id={`${prefix}title`}>{poolEntryLabels[kind]}</h3>
         {mine && <ErrorSummary errors={Object.entries(e).map(([field, message]) => ({ field, message }))} fieldPrefix={prefix} />}
         <Form action={moneyPaths.poolEntry(slugOf(kind))} csrfToken={c.get('csrfToken')} fieldPrefix={prefix}>
-          {kind !== 'deposit' && <SelectField name="planId" label="Plan" options={[{ value: '', label: 'Vælg …' }, ...planOptions]} value={v.planId} error={e.planId} required />}
+          {kind !== 'deposit' && (
+            <SelectField
+              name="planId"
+              label="Plan"
+              options={[{ value: '', label: 'Vælg …' }, ...planOptions]}
+              value={v.planId}
+              error={e.planId}
+              required
+            />
+          )}
           <TextField name="amount" label="Beløb (kr.)" value={v.amount} error={e.amount} inputmode="decimal" width="m" required />
-          <TextField name="decision" label="Beslutning" hint={kind === 'deposit' ? 'Fx Budget 2027 eller Borgerrepræsentationen 12.12.2013' : 'Fx sagsnummer for Borgerrepræsentationens beslutning'} value={v.decision} error={e.decision} required />
+          <TextField
+            name="decision"
+            label="Beslutning"
+            hint={
+              kind === 'deposit'
+                ? 'Fx Budget 2027 eller Borgerrepræsentationen 12.12.2013'
+                : 'Fx sagsnummer for Borgerrepræsentationens beslutning'
+            }
+            value={v.decision}
+            error={e.decision}
+            required
+          />
           <TextField name="decidedOn" label="Beslutningsdato" type="date" value={v.decidedOn} error={e.decidedOn} required />
           <TextField name="note" label="Note" value={v.note} error={e.note} />
           <Button type="submit">Registrér {poolEntryLabels[kind].toLowerCase()}</Button>
@@ -57,30 +85,44 @@ export async function poolPage(c: Context<AppEnv>, state: FormState & { kind?: P
   const managed = (['deposit', 'allocation', 'release'] as const).filter(may);
   return page(
     c,
-    { title: 'Puljen til kommunal medfinansiering', breadcrumbs: [home, { label: 'Økonomi', href: moneyPaths.overview() }, { label: 'Puljen' }], status: state.status },
+    {
+      title: 'Puljen til kommunal medfinansiering',
+      breadcrumbs: [home, { label: 'Økonomi', href: moneyPaths.overview() }, { label: 'Puljen' }],
+      status: state.status,
+    },
     <>
       <h1>Puljen til kommunal medfinansiering</h1>
       <p>
-        Budget 2012 afsatte 30 mio. kr. til kommunens andel af helhedsplanerne; Borgerrepræsentationen lagde 1,7 mio. kr. til den 12.12.2013. Puljen er et
-        regnskab: indskud, tildelinger til planer (efter Borgerrepræsentationens godkendelse af planen) og frigivelser, når en plan slutter med mindreforbrug.
-        Der kan aldrig tildeles mere, end puljen rummer.
+        Budget 2012 afsatte 30 mio. kr. til kommunens andel af helhedsplanerne; Borgerrepræsentationen lagde 1,7 mio. kr. til den
+        12.12.2013. Puljen er et regnskab: indskud, tildelinger til planer (efter Borgerrepræsentationens godkendelse af planen) og
+        frigivelser, når en plan slutter med mindreforbrug. Der kan aldrig tildeles mere, end puljen rummer.
       </p>
       {(p.conditions.requiresVulnerableArea || p.conditions.requiresMunicipalCooperation) && (
         <p id="pool-conditions">
           Puljen medfinansierer kun planer
           {p.conditions.requiresVulnerableArea && ' i et udsat byområde'}
           {p.conditions.requiresVulnerableArea && p.conditions.requiresMunicipalCooperation && ','}
-          {p.conditions.requiresMunicipalCooperation && ' der er lavet i samarbejde med kommunen (en kommunal forvaltning deltager i planens aktiviteter)'}. Betingelserne
-          kontrolleres ved hver tildeling.
+          {p.conditions.requiresMunicipalCooperation &&
+            ' der er lavet i samarbejde med kommunen (en kommunal forvaltning deltager i planens aktiviteter)'}
+          . Betingelserne kontrolleres ved hver tildeling.
         </p>
       )}
       <p class="font-lead" id="pool-balance">
         Tilbage i puljen: <strong>{formatKr(p.balanceOre)}</strong>
       </p>
-      <ShareBar label="Puljens fordeling" parts={[...p.shares.filter((s) => s.netOre > 0).map((s) => ({ label: s.planName, amountOre: s.netOre })), { label: 'Tilbage', amountOre: p.balanceOre }]} />
+      <ShareBar
+        label="Puljens fordeling"
+        parts={[
+          ...p.shares.filter((s) => s.netOre > 0).map((s) => ({ label: s.planName, amountOre: s.netOre })),
+          { label: 'Tilbage', amountOre: p.balanceOre },
+        ]}
+      />
       <Table
         caption="Puljen i alt"
-        columns={[{ key: 'what', label: 'Post' }, { key: 'amount', label: 'Beløb', numeric: true }]}
+        columns={[
+          { key: 'what', label: 'Post' },
+          { key: 'amount', label: 'Beløb', numeric: true },
+        ]}
         rows={[
           { what: 'Indskud', amount: formatKr(p.depositedOre) },
           { what: 'Tildelt planer', amount: formatKr(p.allocatedOre) },
@@ -92,8 +134,20 @@ export async function poolPage(c: Context<AppEnv>, state: FormState & { kind?: P
       <Table
         caption="Hver plans andel af puljen"
         id="pool-shares"
-        columns={[{ key: 'plan', label: 'Plan' }, { key: 'approved', label: 'Godkendt af BR', numeric: true }, { key: 'allocated', label: 'Tildelt', numeric: true }, { key: 'released', label: 'Frigivet', numeric: true }, { key: 'net', label: 'Netto', numeric: true }]}
-        rows={p.shares.map((s) => ({ plan: <a href={planPaths.plan(s.planId)}>{s.planName}</a>, approved: s.approvedOre === null ? '—' : formatKr(s.approvedOre), allocated: formatKr(s.allocatedOre), released: formatKr(s.releasedOre), net: formatKr(s.netOre) }))}
+        columns={[
+          { key: 'plan', label: 'Plan' },
+          { key: 'approved', label: 'Godkendt af BR', numeric: true },
+          { key: 'allocated', label: 'Tildelt', numeric: true },
+          { key: 'released', label: 'Frigivet', numeric: true },
+          { key: 'net', label: 'Netto', numeric: true },
+        ]}
+        rows={p.shares.map((s) => ({
+          plan: <a href={planPaths.plan(s.planId)}>{s.planName}</a>,
+          approved: s.approvedOre === null ? '—' : formatKr(s.approvedOre),
+          allocated: formatKr(s.allocatedOre),
+          released: formatKr(s.releasedOre),
+          net: formatKr(s.netOre),
+        }))}
         empty="Ingen planer har fået midler fra puljen endnu."
       />
       <h2>Posteringer</h2>
@@ -105,8 +159,24 @@ export async function poolPage(c: Context<AppEnv>, state: FormState & { kind?: P
       <Table
         caption="Puljens posteringer i rækkefølge"
         id="pool-entries"
-        columns={[{ key: 'seq', label: 'Nr.', numeric: true }, { key: 'kind', label: 'Type' }, { key: 'amount', label: 'Beløb', numeric: true }, { key: 'plan', label: 'Plan' }, { key: 'decision', label: 'Beslutning' }, { key: 'date', label: 'Dato' }, { key: 'balance', label: 'Saldo efter', numeric: true }]}
-        rows={p.entries.map((e) => ({ seq: String(e.seq), kind: poolEntryLabels[e.kind], amount: formatKr(e.kind === 'allocation' ? -e.amountOre : e.amountOre), plan: e.planName ?? '—', decision: e.decision, date: formatDate(e.decidedOn), balance: formatKr(e.balanceAfterOre) }))}
+        columns={[
+          { key: 'seq', label: 'Nr.', numeric: true },
+          { key: 'kind', label: 'Type' },
+          { key: 'amount', label: 'Beløb', numeric: true },
+          { key: 'plan', label: 'Plan' },
+          { key: 'decision', label: 'Beslutning' },
+          { key: 'date', label: 'Dato' },
+          { key: 'balance', label: 'Saldo efter', numeric: true },
+        ]}
+        rows={p.entries.map((e) => ({
+          seq: String(e.seq),
+          kind: poolEntryLabels[e.kind],
+          amount: formatKr(e.kind === 'allocation' ? -e.amountOre : e.amountOre),
+          plan: e.planName ?? '—',
+          decision: e.decision,
+          date: formatDate(e.decidedOn),
+          balance: formatKr(e.balanceAfterOre),
+        }))}
       />
       {managed.length > 0 && (
         <>
@@ -124,7 +194,15 @@ export async function savePoolEntry(c: Context<AppEnv>, kind: PoolEntryKind) {
     c,
     poolForm,
     (st) => poolPage(c, { ...st, kind }),
-    (d) => recordPoolEntry(c.get('ctx'), { kind, amountOre: d.amount, planId: kind === 'deposit' ? null : d.planId, decision: d.decision, decidedOn: d.decidedOn, note: d.note }),
+    (d) =>
+      recordPoolEntry(c.get('ctx'), {
+        kind,
+        amountOre: d.amount,
+        planId: kind === 'deposit' ? null : d.planId,
+        decision: d.decision,
+        decidedOn: d.decidedOn,
+        note: d.note,
+      }),
     () => moneyPaths.pool(),
     `${poolEntryLabels[kind]} er registreret.`,
   );

@@ -19,7 +19,8 @@ export const planCrumbs = (planId: number, planName: string, last?: string) => [
 export const Variance = ({ ore }: { ore: number }) => <span class={ore < 0 ? 'text-error' : undefined}>{formatKr(ore)}</span>;
 
 export function OutlookTag({ figures }: { figures: SpendFigures }) {
-  const kind = figures.outlook === 'over' ? 'error' : figures.outlook === 'under' ? 'warning' : figures.outlook === 'on_budget' ? 'success' : 'info';
+  const kind =
+    figures.outlook === 'over' ? 'error' : figures.outlook === 'under' ? 'warning' : figures.outlook === 'on_budget' ? 'success' : 'info';
   return <Tag kind={kind}>{outlookLabels[figures.outlook]}</Tag>;
 }
 

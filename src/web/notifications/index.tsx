@@ -28,11 +28,16 @@ async function inboxPage(c: Context<AppEnv>) {
     <>
       <h1>Indbakke</h1>
       <p>
-        Her står det, du skal handle på eller have besked om: ændringsanmodninger, beslutninger, møder og rapportfrister. {box.unread ? `${box.unread} ulæste.` : 'Ingen ulæste.'}
+        Her står det, du skal handle på eller have besked om: ændringsanmodninger, beslutninger, møder og rapportfrister.{' '}
+        {box.unread ? `${box.unread} ulæste.` : 'Ingen ulæste.'}
       </p>
       <Table
         caption="Beskeder"
-        columns={[{ key: 'when', label: 'Tidspunkt' }, { key: 'what', label: 'Besked' }, { key: 'x', label: '' }]}
+        columns={[
+          { key: 'when', label: 'Tidspunkt' },
+          { key: 'what', label: 'Besked' },
+          { key: 'x', label: '' },
+        ]}
         rows={box.items.map((n) => ({
           when: formatDateTime(n.createdAt),
           what: (
@@ -63,7 +68,14 @@ async function inboxPage(c: Context<AppEnv>) {
       )}
       <h2>E-mail</h2>
       <Form action="/indbakke/indstillinger" csrfToken={csrf}>
-        <ChoiceGroup name="mode" type="radio" label="Hvordan vil du have beskederne på e-mail?" options={Object.entries(modes).map(([value, label]) => ({ value, label }))} values={[mode]} required />
+        <ChoiceGroup
+          name="mode"
+          type="radio"
+          label="Hvordan vil du have beskederne på e-mail?"
+          options={Object.entries(modes).map(([value, label]) => ({ value, label }))}
+          values={[mode]}
+          required
+        />
         <Button type="submit">Gem valget</Button>
       </Form>
     </>,

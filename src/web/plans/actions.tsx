@@ -28,7 +28,12 @@ const needs: Record<PlanAction, { date?: string; reference?: string; note?: stri
   withdraw: { note: 'Bemærkning' },
 };
 
-async function actionForm(c: Context<AppEnv>, id: number, action: PlanAction, st: { values?: FormValues; errors?: FormErrors; status?: 200 | FormFailure['status']; conflict?: Conflict } = {}) {
+async function actionForm(
+  c: Context<AppEnv>,
+  id: number,
+  action: PlanAction,
+  st: { values?: FormValues; errors?: FormErrors; status?: 200 | FormFailure['status']; conflict?: Conflict } = {},
+) {
   const plan = await getPlan(c.get('ctx'), id);
   const facts = await transitionChecks(c.get('ctx'), id);
   const step = action === 'recordApprovalStep' ? nextApprovalStep(facts) : null;
@@ -37,14 +42,26 @@ async function actionForm(c: Context<AppEnv>, id: number, action: PlanAction, st
   const errors = st.errors ?? {};
   return page(
     c,
-    { title: actionLabels[action], breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: actionLabels[action] }], status: st.status },
+    {
+      title: actionLabels[action],
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(id) },
+        { label: actionLabels[action] },
+      ],
+      status: st.status,
+    },
     <>
       <h1>{actionLabels[action]}</h1>
       <p>
         Plan: <a href={planPaths.plan(id)}>{plan.name}</a>
       </p>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
-      <ErrorSummary title="Handlingen kan ikke gennemføres" errors={Object.entries(errors).map(([f, m]) => ({ field: f.startsWith('rule_') ? 'action-form' : f, message: m }))} />
+      <ErrorSummary
+        title="Handlingen kan ikke gennemføres"
+        errors={Object.entries(errors).map(([f, m]) => ({ field: f.startsWith('rule_') ? 'action-form' : f, message: m }))}
+      />
       {step && (
         <p>
           Skridt: <strong>{step.label}</strong> ({approvalChains[plan.approvalChain]?.label})
@@ -56,7 +73,17 @@ async function actionForm(c: Context<AppEnv>, id: number, action: PlanAction, st
         {n.body && step && <TextField name="body" label="Besluttende organ" value={v.body ?? step.body} error={errors.body} required />}
         {n.date && <TextField name="decisionDate" label={n.date} type="date" value={v.decisionDate} error={errors.decisionDate} required />}
         {n.reference && <TextField name="caseNumber" label={n.reference} value={v.caseNumber} error={errors.caseNumber} required />}
-        {step?.needsAmount && <TextField name="amount" label="Kommunal medfinansiering (kr.)" hint="Fx 1.250.000" value={v.amount} error={errors.amount} inputmode="decimal" required />}
+        {step?.needsAmount && (
+          <TextField
+            name="amount"
+            label="Kommunal medfinansiering (kr.)"
+            hint="Fx 1.250.000"
+            value={v.amount}
+            error={errors.amount}
+            inputmode="decimal"
+            required
+          />
+        )}
         {n.note && <TextArea name="note" label={n.note} value={v.note} error={errors.note} rows={3} required={action === 'reject'} />}
         <Button type="submit">{actionLabels[action]}</Button>
       </Form>
@@ -70,7 +97,6 @@ const actionSchema = z.object({
   ...transitionFields,
   amount: z.string().optional(),
 });
-
 
 export function planActionPages() {
   return {
@@ -114,27 +140,57 @@ const measurementSchema = measurementContract.extend({
     .pipe(measurementContract.shape.value),
 });
 
-
 /** R4 — the measurements of one success criterion, and a form to record the next. */
-export async function measurementPage(c: Context<AppEnv>, id: number, criterionId: number, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {}) {
+export async function measurementPage(
+  c: Context<AppEnv>,
+  id: number,
+  criterionId: number,
+  st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {},
+) {
   const plan = await getPlan(c.get('ctx'), id);
   const cr = plan.goals.flatMap((g) => g.criteria).find((x) => x.id === criterionId);
   if (!cr) throw new NotFound('Succeskriteriet findes ikke.');
   const errors = st.errors ?? {};
   return page(
     c,
-    { title: `Målinger: ${cr.indicatorName}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: 'Målinger' }], status: st.status },
+    {
+      title: `Målinger: ${cr.indicatorName}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(id) },
+        { label: 'Målinger' },
+      ],
+      status: st.status,
+    },
     <>
       <h1>Målinger: {cr.indicatorName}</h1>
       <Table
         caption="Registrerede målinger"
-        columns={[{ key: 'd', label: 'Dato' }, { key: 'v', label: 'Værdi', numeric: true }, { key: 's', label: 'Kilde' }, { key: 'w', label: 'Registreret af' }]}
-        rows={cr.measurements.map((m) => ({ d: formatDate(m.measuredOn), v: `${formatNumber(m.value, 1)} ${cr.unit}`, s: m.source, w: m.recordedBy }))}
+        columns={[
+          { key: 'd', label: 'Dato' },
+          { key: 'v', label: 'Værdi', numeric: true },
+          { key: 's', label: 'Kilde' },
+          { key: 'w', label: 'Registreret af' },
+        ]}
+        rows={cr.measurements.map((m) => ({
+          d: formatDate(m.measuredOn),
+          v: `${formatNumber(m.value, 1)} ${cr.unit}`,
+          s: m.source,
+          w: m.recordedBy,
+        }))}
         empty="Ingen målinger endnu."
       />
       <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
       <Form action={planPaths.measurements(id, criterionId)} csrfToken={c.get('csrfToken')}>
-        <TextField name="value" label={`Målt værdi (${cr.unit || 'tal'})`} value={st.values?.value} error={errors.value} inputmode="decimal" required />
+        <TextField
+          name="value"
+          label={`Målt værdi (${cr.unit || 'tal'})`}
+          value={st.values?.value}
+          error={errors.value}
+          inputmode="decimal"
+          required
+        />
         <TextField name="measuredOn" label="Måledato" type="date" value={st.values?.measuredOn} error={errors.measuredOn} required />
         <TextField name="source" label="Kilde" value={st.values?.source} />
         <Button type="submit">Registrér måling</Button>

@@ -13,8 +13,13 @@ export async function plansDashboard(ctx: ServiceContext) {
       <h2>Helhedsplaner</h2>
       <Table
         caption="Planer efter status"
-        columns={[{ key: 'state', label: 'Status' }, { key: 'n', label: 'Antal', numeric: true }]}
-        rows={planStates.filter((s) => counts.get(s)).map((s) => ({ state: <a href={withQuery('/planer', { state: s })}>{stateLabels[s]}</a>, n: formatNumber(counts.get(s) ?? 0) }))}
+        columns={[
+          { key: 'state', label: 'Status' },
+          { key: 'n', label: 'Antal', numeric: true },
+        ]}
+        rows={planStates
+          .filter((s) => counts.get(s))
+          .map((s) => ({ state: <a href={withQuery('/planer', { state: s })}>{stateLabels[s]}</a>, n: formatNumber(counts.get(s) ?? 0) }))}
         empty="Ingen planer endnu."
       />
     </section>

@@ -24,7 +24,6 @@ export const planForm = planContract.omit({ estateIds: true }).extend({
   approvalChain: z.enum(['council', 'committee_and_council'], { error: 'Vælg godkendelsesforløbet.' }),
 });
 
-
 async function options(c: Context<AppEnv>) {
   const ctx = c.get('ctx');
   const [districts, orgs, periods, estates] = await Promise.all([
@@ -53,14 +52,57 @@ export async function renderPlanForm(c: Context<AppEnv>, o: { title: string; act
       <Form action={o.action} csrfToken={c.get('csrfToken')}>
         {v.version && <HiddenField name="version" value={v.version} />}
         <TextField name="name" label="Planens navn" value={v.name} error={errors.name} required />
-        <SelectField name="fundingPeriodId" label="Bevillingsperiode" options={[{ value: '', label: 'Vælg …' }, ...periods.map((p) => ({ value: String(p.id), label: `${p.code}: ${p.name}` }))]} value={v.fundingPeriodId} error={errors.fundingPeriodId} required />
-        <SelectField name="districtId" label="Bydel" options={[{ value: '', label: 'Vælg …' }, ...districts.map((d) => ({ value: String(d.id), label: d.label }))]} value={v.districtId} error={errors.districtId} />
+        <SelectField
+          name="fundingPeriodId"
+          label="Bevillingsperiode"
+          options={[{ value: '', label: 'Vælg …' }, ...periods.map((p) => ({ value: String(p.id), label: `${p.code}: ${p.name}` }))]}
+          value={v.fundingPeriodId}
+          error={errors.fundingPeriodId}
+          required
+        />
+        <SelectField
+          name="districtId"
+          label="Bydel"
+          options={[{ value: '', label: 'Vælg …' }, ...districts.map((d) => ({ value: String(d.id), label: d.label }))]}
+          value={v.districtId}
+          error={errors.districtId}
+        />
         <TextField name="startsOn" label="Start" type="date" value={v.startsOn} error={errors.startsOn} required hint="Normen er 4 år" />
         <TextField name="endsOn" label="Slut" type="date" value={v.endsOn} error={errors.endsOn} required />
-        <ChoiceGroup name="estateIds" label="Boligafdelinger" hint="Afdelingernes boligorganisationer bliver parter i bevillingen" options={sorted.map((e) => ({ value: String(e.id), label: `${e.name} (${e.short_name})` }))} values={o.estateIds} error={errors.estateIds} required />
-        <SelectField name="leadOrganisationId" label="Ansvarlig boligorganisation" options={[{ value: '', label: 'Vælg …' }, ...orgs.map((x) => ({ value: String(x.id), label: x.label }))]} value={v.leadOrganisationId} error={errors.leadOrganisationId} required />
-        <ChoiceGroup name="approvalChain" type="radio" label="Kommunens godkendelsesforløb" options={Object.entries(approvalChains).map(([k, ch]) => ({ value: k, label: ch.label }))} values={[v.approvalChain ?? 'committee_and_council']} error={errors.approvalChain} required />
-        <TextArea name="problemDescription" label="Beskrivelse af problemerne (til prækvalifikationen)" hint="Højst 5 sider" value={v.problemDescription} error={errors.problemDescription} rows={8} />
+        <ChoiceGroup
+          name="estateIds"
+          label="Boligafdelinger"
+          hint="Afdelingernes boligorganisationer bliver parter i bevillingen"
+          options={sorted.map((e) => ({ value: String(e.id), label: `${e.name} (${e.short_name})` }))}
+          values={o.estateIds}
+          error={errors.estateIds}
+          required
+        />
+        <SelectField
+          name="leadOrganisationId"
+          label="Ansvarlig boligorganisation"
+          options={[{ value: '', label: 'Vælg …' }, ...orgs.map((x) => ({ value: String(x.id), label: x.label }))]}
+          value={v.leadOrganisationId}
+          error={errors.leadOrganisationId}
+          required
+        />
+        <ChoiceGroup
+          name="approvalChain"
+          type="radio"
+          label="Kommunens godkendelsesforløb"
+          options={Object.entries(approvalChains).map(([k, ch]) => ({ value: k, label: ch.label }))}
+          values={[v.approvalChain ?? 'committee_and_council']}
+          error={errors.approvalChain}
+          required
+        />
+        <TextArea
+          name="problemDescription"
+          label="Beskrivelse af problemerne (til prækvalifikationen)"
+          hint="Højst 5 sider"
+          value={v.problemDescription}
+          error={errors.problemDescription}
+          rows={8}
+        />
         <Button type="submit">Gem</Button>
       </Form>
     </>,
@@ -76,7 +118,10 @@ export async function savePlanFrame(c: Context<AppEnv>, id: number | null) {
     planForm,
     (st) => renderPlanForm(c, { title, action, estateIds, ...st }),
     async (d, values) => {
-      const input: PlanInput = contractOrInvalid(planContract, { ...d, estateIds: estateIds.map((x) => (/^\d{1,10}$/.test(x) ? Number(x) : 0)) });
+      const input: PlanInput = contractOrInvalid(planContract, {
+        ...d,
+        estateIds: estateIds.map((x) => (/^\d{1,10}$/.test(x) ? Number(x) : 0)),
+      });
       if (id) {
         await updatePlan(c.get('ctx'), id, Number(values.version), input);
         return id;

@@ -14,14 +14,20 @@ import { removeFromPlan, saveSection, sectionPage } from './sections.tsx';
 import { compareVersionsPage, versionPage } from './versions.tsx';
 import { planViewPage } from './view.tsx';
 
-const fileName = (name: string) => name.replace(/[^\wæøåÆØÅ -]/g, '').replace(/\s+/g, '-').slice(0, 60) || 'plan';
+const fileName = (name: string) =>
+  name
+    .replace(/[^\wæøåÆØÅ -]/g, '')
+    .replace(/\s+/g, '-')
+    .slice(0, 60) || 'plan';
 
 /** /planer — the helhedsplan pages (R1–R7). */
 export function planPages() {
   const r = new Hono<AppEnv>();
   const actions = planActionPages();
   r.get('/', planListPage);
-  r.get('/ny', (c) => renderPlanForm(c, { title: 'Opret plan', action: '/planer/ny', estateIds: [], values: { approvalChain: 'committee_and_council' } }));
+  r.get('/ny', (c) =>
+    renderPlanForm(c, { title: 'Opret plan', action: '/planer/ny', estateIds: [], values: { approvalChain: 'committee_and_council' } }),
+  );
   r.post('/ny', (c) => savePlanFrame(c, null));
   r.get('/:id', (c) => planViewPage(c, idParam(c)));
   r.get('/:id/rediger', (c) => editPlanForm(c, idParam(c)));
@@ -44,11 +50,17 @@ export function planPages() {
   r.get('/:id/versioner/:n', (c) => versionPage(c, idParam(c), idParam(c, 'n')));
   r.get('/:id/plan.pdf', async (c) => {
     const p = await getPlan(c.get('ctx'), idParam(c));
-    return c.body(new Uint8Array(await planPdf(p)), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName(p.name)}.pdf"` });
+    return c.body(new Uint8Array(await planPdf(p)), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${fileName(p.name)}.pdf"`,
+    });
   });
   r.get('/:id/plan.xlsx', async (c) => {
     const p = await getPlan(c.get('ctx'), idParam(c));
-    return c.body(new Uint8Array(await planWorkbook(p)), 200, { 'content-type': xlsxType, 'content-disposition': `attachment; filename="${fileName(p.name)}.xlsx"` });
+    return c.body(new Uint8Array(await planWorkbook(p)), 200, {
+      'content-type': xlsxType,
+      'content-disposition': `attachment; filename="${fileName(p.name)}.xlsx"`,
+    });
   });
   return r;
 }

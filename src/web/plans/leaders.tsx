@@ -14,7 +14,11 @@ import { planPaths } from './paths.ts';
 const leaderSchema = projectLeaderContract;
 
 /** R5 — who leads the plan's daily work; the party organisations appoint them. */
-export async function leadersPage(c: Context<AppEnv>, id: number, st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {}) {
+export async function leadersPage(
+  c: Context<AppEnv>,
+  id: number,
+  st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {},
+) {
   const plan = presentPlan(c.get('ctx').actor, await getPlan(c.get('ctx'), id));
   // E-mail addresses only for those with a part in the plan (the presenter leaves them out for anyone else).
   const withEmail = plan.projectLeaders.some((l) => l.email !== undefined);
@@ -24,7 +28,16 @@ export async function leadersPage(c: Context<AppEnv>, id: number, st: { values?:
   const csrf = c.get('csrfToken');
   return page(
     c,
-    { title: `Projektledere: ${plan.name}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: 'Projektledere' }], status: st.status },
+    {
+      title: `Projektledere: ${plan.name}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(id) },
+        { label: 'Projektledere' },
+      ],
+      status: st.status,
+    },
     <>
       <h1>Projektledere</h1>
       <p>
@@ -53,7 +66,16 @@ export async function leadersPage(c: Context<AppEnv>, id: number, st: { values?:
           <h2>Tilføj projektleder</h2>
           <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
           <Form action={planPaths.leaders(id)} csrfToken={csrf}>
-            <TextField name="email" label="Brugerens e-mail" type="email" hint="Brugeren skal findes i Helhed" value={st.values?.email} error={errors.email} required autocomplete="off" />
+            <TextField
+              name="email"
+              label="Brugerens e-mail"
+              type="email"
+              hint="Brugeren skal findes i Helhed"
+              value={st.values?.email}
+              error={errors.email}
+              required
+              autocomplete="off"
+            />
             <Button type="submit">Tilføj projektleder</Button>
           </Form>
         </>

@@ -35,12 +35,28 @@ export async function planListPage(c: Context<AppEnv>) {
       )}
       <FilterBar action={planPaths.list()}>
         <TextField name="q" label="Søg" type="search" value={filter.q ?? ''} />
-        <SelectField name="district" label="Bydel" options={[{ value: '', label: 'Alle' }, ...districts.map((d) => ({ value: String(d.id), label: d.label }))]} value={String(filter.districtId ?? '')} />
-        <SelectField name="state" label="Status" options={[{ value: '', label: 'Alle' }, ...planStates.map((s) => ({ value: s, label: stateLabels[s] }))]} value={filter.state ?? ''} />
+        <SelectField
+          name="district"
+          label="Bydel"
+          options={[{ value: '', label: 'Alle' }, ...districts.map((d) => ({ value: String(d.id), label: d.label }))]}
+          value={String(filter.districtId ?? '')}
+        />
+        <SelectField
+          name="state"
+          label="Status"
+          options={[{ value: '', label: 'Alle' }, ...planStates.map((s) => ({ value: s, label: stateLabels[s] }))]}
+          value={filter.state ?? ''}
+        />
       </FilterBar>
       <Table
         caption={`${formatNumber(result.total)} planer`}
-        columns={[{ key: 'name', label: 'Plan' }, { key: 'state', label: 'Status' }, { key: 'district', label: 'Bydel' }, { key: 'lead', label: 'Ansvarlig' }, { key: 'period', label: 'Periode' }]}
+        columns={[
+          { key: 'name', label: 'Plan' },
+          { key: 'state', label: 'Status' },
+          { key: 'district', label: 'Bydel' },
+          { key: 'lead', label: 'Ansvarlig' },
+          { key: 'period', label: 'Periode' },
+        ]}
         rows={result.items.map((p) => ({
           name: (
             <>
@@ -56,7 +72,11 @@ export async function planListPage(c: Context<AppEnv>) {
         }))}
         empty="Ingen planer matcher filteret."
       />
-      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => withQuery(planPaths.list(), { q: filter.q, district: filter.districtId, state: filter.state, page: n })} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={(n) => withQuery(planPaths.list(), { q: filter.q, district: filter.districtId, state: filter.state, page: n })}
+      />
     </>,
   );
 }

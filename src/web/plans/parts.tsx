@@ -14,14 +14,27 @@ const stateKinds: Partial<Record<PlanState, 'success' | 'info' | 'warning' | 'er
 
 export const stateTag = (s: PlanState) => <Tag kind={stateKinds[s] ?? 'info'}>{stateLabels[s] ?? s}</Tag>;
 
-const progressKinds: Record<ProgressStatus, 'success' | 'warning' | 'error' | 'info'> = { on_track: 'success', at_risk: 'warning', off_track: 'error', no_data: 'info' };
+const progressKinds: Record<ProgressStatus, 'success' | 'warning' | 'error' | 'info'> = {
+  on_track: 'success',
+  at_risk: 'warning',
+  off_track: 'error',
+  no_data: 'info',
+};
 export const progressTag = (s: ProgressStatus) => <Tag kind={progressKinds[s]}>{progressLabels[s]}</Tag>;
 
 /**
  * R4 — a small line chart of an indicator's measurements against the line from baseline to target,
  * drawn on the server as SVG, with a text alternative.
  */
-export function IndicatorChart(p: { baselineValue: number; baselineDate: string; targetValue: number; targetDate: string; measurements: { value: number; measuredOn: string }[]; unit: string; label: string }) {
+export function IndicatorChart(p: {
+  baselineValue: number;
+  baselineDate: string;
+  targetValue: number;
+  targetDate: string;
+  measurements: { value: number; measuredOn: string }[];
+  unit: string;
+  label: string;
+}) {
   const w = 320;
   const h = 120;
   const pad = 24;
@@ -39,7 +52,14 @@ export function IndicatorChart(p: { baselineValue: number; baselineDate: string;
   }.`;
   return (
     <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-label={`${p.label}: ${desc}`} class="indicator-chart">
-      <line x1={x(p.baselineDate)} y1={y(p.baselineValue)} x2={x(p.targetDate)} y2={y(p.targetValue)} stroke="#747474" stroke-dasharray="4 3" />
+      <line
+        x1={x(p.baselineDate)}
+        y1={y(p.baselineValue)}
+        x2={x(p.targetDate)}
+        y2={y(p.targetValue)}
+        stroke="#747474"
+        stroke-dasharray="4 3"
+      />
       <circle cx={x(p.targetDate)} cy={y(p.targetValue)} r="4" fill="#fff" stroke="#1a1a1a" />
       {p.measurements.length > 0 && <polyline points={points} fill="none" stroke="#0059b3" stroke-width="2" />}
       {p.measurements.map((m) => (

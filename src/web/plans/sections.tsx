@@ -3,13 +3,32 @@ import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { Conflict, Invalid } from '../../errors.ts';
 import { administrations, administrationLabels } from '../../policy/actor.ts';
-import { addActivity, addChallenge, addContact, addCriterion, addGoal, addSubAgreement, type Part, type PartyKind, removePart, type RemovableKind, saveContingency } from '../../services/plans/content.ts';
+import {
+  addActivity,
+  addChallenge,
+  addContact,
+  addCriterion,
+  addGoal,
+  addSubAgreement,
+  type Part,
+  type PartyKind,
+  removePart,
+  type RemovableKind,
+  saveContingency,
+} from '../../services/plans/content.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { activityContract, challengeContract, contingencyContract, criterionContract, goalContract, subAgreementContract } from '../../contracts/plans.ts';
+import {
+  activityContract,
+  challengeContract,
+  contingencyContract,
+  criterionContract,
+  goalContract,
+  subAgreementContract,
+} from '../../contracts/plans.ts';
 import { optionalEmail, optionalText } from '../../contracts/fields.ts';
 import { contractOrInvalid, field, formAll, type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
@@ -18,7 +37,11 @@ import { planPaths } from './paths.ts';
 import { partyName } from './view.tsx';
 
 type Section = 'strategy' | 'subAgreements' | 'contingency';
-const titles: Record<Section, string> = { strategy: 'Strategisk samarbejdsaftale', subAgreements: 'Delaftaler og aktiviteter', contingency: 'Beredskabsplan' };
+const titles: Record<Section, string> = {
+  strategy: 'Strategisk samarbejdsaftale',
+  subAgreements: 'Delaftaler og aktiviteter',
+  contingency: 'Beredskabsplan',
+};
 
 interface State {
   form?: string;
@@ -39,16 +62,26 @@ const num = (what: string) =>
 const schemas = {
   challenge: challengeContract,
   goal: goalContract.extend({ challengeId: field.optionalId() }),
-  criterion: criterionContract.extend({ goalId: field.id('et mål'), baselineValue: num('baseline').pipe(criterionContract.shape.baselineValue), targetValue: num('målet').pipe(criterionContract.shape.targetValue) }),
+  criterion: criterionContract.extend({
+    goalId: field.id('et mål'),
+    baselineValue: num('baseline').pipe(criterionContract.shape.baselineValue),
+    targetValue: num('målet').pipe(criterionContract.shape.targetValue),
+  }),
   subAgreement: subAgreementContract.extend({ focusAreaId: field.id('et indsatsområde') }),
-  activity: activityContract.omit({ goalIds: true, parties: true }).extend({ subAgreementId: field.id('en delaftale'), responsible: field.text('den ansvarlige part') }),
+  activity: activityContract
+    .omit({ goalIds: true, parties: true })
+    .extend({ subAgreementId: field.id('en delaftale'), responsible: field.text('den ansvarlige part') }),
   contingency: contingencyContract,
   contact: z.object({
     callOrder: field.wholeNumber('rækkefølgen', 'Rækkefølgen'),
     role: field.text('rollen'),
     organisation: optionalText('organisationen', { max: 200 }),
     name: optionalText('navnet', { max: 200 }),
-    phone: z.string().trim().regex(/^[+\d\s-]{0,20}$/, { error: 'Telefonnummeret må kun indeholde cifre, mellemrum, + og -.' }).default(''),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+\d\s-]{0,20}$/, { error: 'Telefonnummeret må kun indeholde cifre, mellemrum, + og -.' })
+      .default(''),
     email: optionalEmail(),
   }),
 };
@@ -57,7 +90,10 @@ const schemas = {
 function partyOptions(plan: PlanDetail) {
   return [
     ...plan.partyOrganisations.map((o) => ({ value: `organisation:${o.id}:${o.shortName}`, label: `Boligorganisation: ${o.shortName}` })),
-    ...administrations.map((a) => ({ value: `administration:${a}:${administrationLabels[a]}`, label: `Kommunen: ${administrationLabels[a]}` })),
+    ...administrations.map((a) => ({
+      value: `administration:${a}:${administrationLabels[a]}`,
+      label: `Kommunen: ${administrationLabels[a]}`,
+    })),
     { value: 'civil_society::Civilsamfund', label: 'Civilsamfund (foreninger m.fl.)' },
     { value: 'police::Politiet', label: 'Politiet' },
   ];
@@ -65,7 +101,13 @@ function partyOptions(plan: PlanDetail) {
 
 function parseParty(v: string, part: Part) {
   const [kind, id, name] = v.split(':') as [PartyKind, string, string];
-  return { kind, organisationId: kind === 'organisation' ? Number(id) : null, administration: kind === 'administration' ? (id as never) : null, name: name ?? '', part };
+  return {
+    kind,
+    organisationId: kind === 'organisation' ? Number(id) : null,
+    administration: kind === 'administration' ? (id as never) : null,
+    name: name ?? '',
+    part,
+  };
 }
 
 function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st: State): Child {
@@ -96,20 +138,28 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
       <>
         <Table
           caption="Udfordringer"
-          columns={[{ key: 't', label: 'Udfordring' }, { key: 'x', label: '' }]}
+          columns={[
+            { key: 't', label: 'Udfordring' },
+            { key: 'x', label: '' },
+          ]}
           rows={plan.challenges.map((ch) => ({ t: ch.title, x: remove('challenge', ch.id, ch.title) }))}
           empty="Ingen udfordringer endnu."
         />
         <Table
           caption="Mål og succeskriterier"
-          columns={[{ key: 'goal', label: 'Mål' }, { key: 'crit', label: 'Succeskriterier' }, { key: 'x', label: '' }]}
+          columns={[
+            { key: 'goal', label: 'Mål' },
+            { key: 'crit', label: 'Succeskriterier' },
+            { key: 'x', label: '' },
+          ]}
           rows={plan.goals.map((g) => ({
             goal: g.title,
             crit: (
               <ul class="nobullet-list">
                 {g.criteria.map((cr) => (
                   <li>
-                    {cr.indicatorName}: {formatNumber(cr.baselineValue, 1)} → {formatNumber(cr.targetValue, 1)} {cr.unit} ({formatDate(cr.targetDate)}) {remove('criterion', cr.id, cr.indicatorName)}
+                    {cr.indicatorName}: {formatNumber(cr.baselineValue, 1)} → {formatNumber(cr.targetValue, 1)} {cr.unit} (
+                    {formatDate(cr.targetDate)}) {remove('criterion', cr.id, cr.indicatorName)}
                   </li>
                 ))}
               </ul>
@@ -118,26 +168,96 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
           }))}
           empty="Ingen mål endnu."
         />
-        {form('challenge', 'Tilføj udfordring', <>
-          <TextField name="title" label="Udfordring" value={val('challenge', 'title')} error={e('title')} required />
-          <TextArea name="description" label="Beskrivelse" value={val('challenge', 'description')} rows={3} />
-        </>)}
-        {form('goal', 'Tilføj mål', <>
-          <TextField name="title" label="Mål" value={val('goal', 'title')} error={e('title')} required />
-          <TextArea name="description" label="Beskrivelse" value={val('goal', 'description')} rows={3} />
-          <SelectField name="challengeId" label="Udfordring, målet svarer på" options={[{ value: '', label: 'Ingen' }, ...plan.challenges.map((ch) => ({ value: String(ch.id), label: ch.title }))]} value={val('goal', 'challengeId')} error={e('challengeId')} />
-        </>)}
-        {form('criterion', 'Tilføj succeskriterium', <>
-          <SelectField name="goalId" label="Mål" options={[{ value: '', label: 'Vælg …' }, ...plan.goals.map((g) => ({ value: String(g.id), label: g.title }))]} value={val('criterion', 'goalId')} error={e('goalId')} required />
-          <TextField name="indicatorName" label="Indikator" value={val('criterion', 'indicatorName')} error={e('indicatorName')} required />
-          <TextField name="unit" label="Enhed" hint="Fx %, antal" value={val('criterion', 'unit')} error={e('unit')} />
-          <ChoiceGroup name="direction" type="radio" label="Retning" options={[{ value: 'increase', label: 'Skal stige' }, { value: 'decrease', label: 'Skal falde' }]} values={[val('criterion', 'direction') ?? '']} error={e('direction')} required />
-          <TextField name="baselineValue" label="Baseline (værdi)" value={val('criterion', 'baselineValue')} error={e('baselineValue')} inputmode="decimal" required />
-          <TextField name="baselineDate" label="Baselinedato" type="date" value={val('criterion', 'baselineDate')} error={e('baselineDate')} required />
-          <TextField name="baselineSource" label="Kilde til baseline" value={val('criterion', 'baselineSource')} />
-          <TextField name="targetValue" label="Mål (værdi)" value={val('criterion', 'targetValue')} error={e('targetValue')} inputmode="decimal" required />
-          <TextField name="targetDate" label="Måldato" type="date" value={val('criterion', 'targetDate')} error={e('targetDate')} required />
-        </>)}
+        {form(
+          'challenge',
+          'Tilføj udfordring',
+          <>
+            <TextField name="title" label="Udfordring" value={val('challenge', 'title')} error={e('title')} required />
+            <TextArea name="description" label="Beskrivelse" value={val('challenge', 'description')} rows={3} />
+          </>,
+        )}
+        {form(
+          'goal',
+          'Tilføj mål',
+          <>
+            <TextField name="title" label="Mål" value={val('goal', 'title')} error={e('title')} required />
+            <TextArea name="description" label="Beskrivelse" value={val('goal', 'description')} rows={3} />
+            <SelectField
+              name="challengeId"
+              label="Udfordring, målet svarer på"
+              options={[{ value: '', label: 'Ingen' }, ...plan.challenges.map((ch) => ({ value: String(ch.id), label: ch.title }))]}
+              value={val('goal', 'challengeId')}
+              error={e('challengeId')}
+            />
+          </>,
+        )}
+        {form(
+          'criterion',
+          'Tilføj succeskriterium',
+          <>
+            <SelectField
+              name="goalId"
+              label="Mål"
+              options={[{ value: '', label: 'Vælg …' }, ...plan.goals.map((g) => ({ value: String(g.id), label: g.title }))]}
+              value={val('criterion', 'goalId')}
+              error={e('goalId')}
+              required
+            />
+            <TextField
+              name="indicatorName"
+              label="Indikator"
+              value={val('criterion', 'indicatorName')}
+              error={e('indicatorName')}
+              required
+            />
+            <TextField name="unit" label="Enhed" hint="Fx %, antal" value={val('criterion', 'unit')} error={e('unit')} />
+            <ChoiceGroup
+              name="direction"
+              type="radio"
+              label="Retning"
+              options={[
+                { value: 'increase', label: 'Skal stige' },
+                { value: 'decrease', label: 'Skal falde' },
+              ]}
+              values={[val('criterion', 'direction') ?? '']}
+              error={e('direction')}
+              required
+            />
+            <TextField
+              name="baselineValue"
+              label="Baseline (værdi)"
+              value={val('criterion', 'baselineValue')}
+              error={e('baselineValue')}
+              inputmode="decimal"
+              required
+            />
+            <TextField
+              name="baselineDate"
+              label="Baselinedato"
+              type="date"
+              value={val('criterion', 'baselineDate')}
+              error={e('baselineDate')}
+              required
+            />
+            <TextField name="baselineSource" label="Kilde til baseline" value={val('criterion', 'baselineSource')} />
+            <TextField
+              name="targetValue"
+              label="Mål (værdi)"
+              value={val('criterion', 'targetValue')}
+              error={e('targetValue')}
+              inputmode="decimal"
+              required
+            />
+            <TextField
+              name="targetDate"
+              label="Måldato"
+              type="date"
+              value={val('criterion', 'targetDate')}
+              error={e('targetDate')}
+              required
+            />
+          </>,
+        )}
       </>
     );
   }
@@ -150,30 +270,73 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
             <h2>Delaftale: {s.focusArea}</h2>
             <Table
               caption={`Aktiviteter under ${s.focusArea}`}
-              columns={[{ key: 't', label: 'Aktivitet' }, { key: 'p', label: 'Parter' }, { key: 'x', label: '' }]}
+              columns={[
+                { key: 't', label: 'Aktivitet' },
+                { key: 'p', label: 'Parter' },
+                { key: 'x', label: '' },
+              ]}
               rows={s.activities.map((a) => ({ t: a.title, p: a.parties.map(partyName).join(', '), x: remove('activity', a.id, a.title) }))}
               empty="Ingen aktiviteter endnu."
             />
             {remove('subAgreement', s.id, `delaftalen ${s.focusArea}`)}
           </section>
         ))}
-        {form('subAgreement', 'Tilføj delaftale', <>
-          <SelectField name="focusAreaId" label="Indsatsområde" hint={`Indsatsområderne i bevillingsperioden ${plan.period.code}`} options={[{ value: '', label: 'Vælg …' }, ...plan.focusAreaOptions.filter((f) => !used.has(f.id)).map((f) => ({ value: String(f.id), label: f.name }))]} value={val('subAgreement', 'focusAreaId')} error={e('focusAreaId')} required />
-          <TextArea name="summary" label="Resumé" value={val('subAgreement', 'summary')} rows={3} />
-        </>)}
+        {form(
+          'subAgreement',
+          'Tilføj delaftale',
+          <>
+            <SelectField
+              name="focusAreaId"
+              label="Indsatsområde"
+              hint={`Indsatsområderne i bevillingsperioden ${plan.period.code}`}
+              options={[
+                { value: '', label: 'Vælg …' },
+                ...plan.focusAreaOptions.filter((f) => !used.has(f.id)).map((f) => ({ value: String(f.id), label: f.name })),
+              ]}
+              value={val('subAgreement', 'focusAreaId')}
+              error={e('focusAreaId')}
+              required
+            />
+            <TextArea name="summary" label="Resumé" value={val('subAgreement', 'summary')} rows={3} />
+          </>,
+        )}
         {plan.subAgreements.length > 0 &&
-          form('activity', 'Tilføj aktivitet', <>
-            <SelectField name="subAgreementId" label="Delaftale" options={[{ value: '', label: 'Vælg …' }, ...plan.subAgreements.map((s) => ({ value: String(s.id), label: s.focusArea }))]} value={val('activity', 'subAgreementId')} error={e('subAgreementId')} required />
-            <TextField name="title" label="Aktivitet" value={val('activity', 'title')} error={e('title')} required />
-            <TextArea name="description" label="Beskrivelse" value={val('activity', 'description')} rows={3} />
-            <TextField name="targetGroup" label="Målgruppe" value={val('activity', 'targetGroup')} />
-            <TextField name="startsOn" label="Start" type="date" value={val('activity', 'startsOn')} error={e('startsOn')} />
-            <TextField name="endsOn" label="Slut" type="date" value={val('activity', 'endsOn')} error={e('endsOn')} />
-            <ChoiceGroup name="goalIds" label="Mål, aktiviteten tjener" options={plan.goals.map((g) => ({ value: String(g.id), label: g.title }))} values={[]} error={e('goalIds')} />
-            <SelectField name="responsible" label="Ansvarlig part" options={[{ value: '', label: 'Vælg …' }, ...partyOptions(plan)]} value={val('activity', 'responsible')} error={e('responsible') ?? e('parties')} required />
-            <ChoiceGroup name="carriesOut" label="Udfører" options={partyOptions(plan)} values={[]} />
-            <ChoiceGroup name="contributes" label="Bidrager" options={partyOptions(plan)} values={[]} />
-          </>)}
+          form(
+            'activity',
+            'Tilføj aktivitet',
+            <>
+              <SelectField
+                name="subAgreementId"
+                label="Delaftale"
+                options={[{ value: '', label: 'Vælg …' }, ...plan.subAgreements.map((s) => ({ value: String(s.id), label: s.focusArea }))]}
+                value={val('activity', 'subAgreementId')}
+                error={e('subAgreementId')}
+                required
+              />
+              <TextField name="title" label="Aktivitet" value={val('activity', 'title')} error={e('title')} required />
+              <TextArea name="description" label="Beskrivelse" value={val('activity', 'description')} rows={3} />
+              <TextField name="targetGroup" label="Målgruppe" value={val('activity', 'targetGroup')} />
+              <TextField name="startsOn" label="Start" type="date" value={val('activity', 'startsOn')} error={e('startsOn')} />
+              <TextField name="endsOn" label="Slut" type="date" value={val('activity', 'endsOn')} error={e('endsOn')} />
+              <ChoiceGroup
+                name="goalIds"
+                label="Mål, aktiviteten tjener"
+                options={plan.goals.map((g) => ({ value: String(g.id), label: g.title }))}
+                values={[]}
+                error={e('goalIds')}
+              />
+              <SelectField
+                name="responsible"
+                label="Ansvarlig part"
+                options={[{ value: '', label: 'Vælg …' }, ...partyOptions(plan)]}
+                value={val('activity', 'responsible')}
+                error={e('responsible') ?? e('parties')}
+                required
+              />
+              <ChoiceGroup name="carriesOut" label="Udfører" options={partyOptions(plan)} values={[]} />
+              <ChoiceGroup name="contributes" label="Bidrager" options={partyOptions(plan)} values={[]} />
+            </>,
+          )}
       </>
     );
   }
@@ -181,30 +344,81 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
   return (
     <>
       <section class="plan-form">
-        <Form action={`${planPaths.contingency(plan.id)}?form=contingency`} csrfToken={csrf} id="form-contingency" fieldPrefix="contingency-">
+        <Form
+          action={`${planPaths.contingency(plan.id)}?form=contingency`}
+          csrfToken={csrf}
+          id="form-contingency"
+          fieldPrefix="contingency-"
+        >
           <HiddenField name="version" value={String(v)} />
-          <TextArea name="steps" label="Trin ved akut uro og tryghedsproblemer" value={val('contingency', 'steps') ?? k?.steps} error={e('steps')} rows={6} required />
-          <TextArea name="policeCooperation" label="Samarbejdet med politiet" value={val('contingency', 'policeCooperation') ?? k?.policeCooperation} rows={4} />
-          <TextField name="lastReviewed" label="Sidst gennemgået" type="date" value={val('contingency', 'lastReviewed') ?? k?.lastReviewed ?? ''} error={e('lastReviewed')} />
+          <TextArea
+            name="steps"
+            label="Trin ved akut uro og tryghedsproblemer"
+            value={val('contingency', 'steps') ?? k?.steps}
+            error={e('steps')}
+            rows={6}
+            required
+          />
+          <TextArea
+            name="policeCooperation"
+            label="Samarbejdet med politiet"
+            value={val('contingency', 'policeCooperation') ?? k?.policeCooperation}
+            rows={4}
+          />
+          <TextField
+            name="lastReviewed"
+            label="Sidst gennemgået"
+            type="date"
+            value={val('contingency', 'lastReviewed') ?? k?.lastReviewed ?? ''}
+            error={e('lastReviewed')}
+          />
           <Button type="submit">Gem beredskabsplanen</Button>
         </Form>
       </section>
       {k?.contacts && (
         <Table
           caption="Kaldeliste"
-          columns={[{ key: 'o', label: 'Rækkefølge', numeric: true }, { key: 'r', label: 'Rolle' }, { key: 'n', label: 'Navn' }, { key: 'x', label: '' }]}
-          rows={k.contacts.map((ct) => ({ o: String(ct.callOrder), r: `${ct.role}${ct.organisation ? `, ${ct.organisation}` : ''}`, n: ct.name, x: remove('contact', ct.id, ct.role) }))}
+          columns={[
+            { key: 'o', label: 'Rækkefølge', numeric: true },
+            { key: 'r', label: 'Rolle' },
+            { key: 'n', label: 'Navn' },
+            { key: 'x', label: '' },
+          ]}
+          rows={k.contacts.map((ct) => ({
+            o: String(ct.callOrder),
+            r: `${ct.role}${ct.organisation ? `, ${ct.organisation}` : ''}`,
+            n: ct.name,
+            x: remove('contact', ct.id, ct.role),
+          }))}
           empty="Ingen på kaldelisten endnu."
         />
       )}
-      {form('contact', 'Tilføj til kaldelisten', <>
-        <TextField name="callOrder" label="Rækkefølge" value={val('contact', 'callOrder') ?? String((k?.contacts?.length ?? 0) + 1)} error={e('callOrder')} inputmode="numeric" required />
-        <TextField name="role" label="Rolle" hint="Fx boligsocial projektleder, politiets nærbetjent" value={val('contact', 'role')} error={e('role')} required />
-        <TextField name="organisation" label="Organisation" value={val('contact', 'organisation')} />
-        <TextField name="name" label="Navn" value={val('contact', 'name')} autocomplete="off" />
-        <TextField name="phone" label="Telefon" type="tel" value={val('contact', 'phone')} error={e('phone')} autocomplete="off" />
-        <TextField name="email" label="E-mail" type="email" value={val('contact', 'email')} error={e('email')} autocomplete="off" />
-      </>)}
+      {form(
+        'contact',
+        'Tilføj til kaldelisten',
+        <>
+          <TextField
+            name="callOrder"
+            label="Rækkefølge"
+            value={val('contact', 'callOrder') ?? String((k?.contacts?.length ?? 0) + 1)}
+            error={e('callOrder')}
+            inputmode="numeric"
+            required
+          />
+          <TextField
+            name="role"
+            label="Rolle"
+            hint="Fx boligsocial projektleder, politiets nærbetjent"
+            value={val('contact', 'role')}
+            error={e('role')}
+            required
+          />
+          <TextField name="organisation" label="Organisation" value={val('contact', 'organisation')} />
+          <TextField name="name" label="Navn" value={val('contact', 'name')} autocomplete="off" />
+          <TextField name="phone" label="Telefon" type="tel" value={val('contact', 'phone')} error={e('phone')} autocomplete="off" />
+          <TextField name="email" label="E-mail" type="email" value={val('contact', 'email')} error={e('email')} autocomplete="off" />
+        </>,
+      )}
     </>
   );
 }
@@ -214,14 +428,26 @@ export async function sectionPage(c: Context<AppEnv>, id: number, section: Secti
   const errors = st.errors ?? {};
   return page(
     c,
-    { title: `${titles[section]}: ${plan.name}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: titles[section] }], status: st.status },
+    {
+      title: `${titles[section]}: ${plan.name}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(id) },
+        { label: titles[section] },
+      ],
+      status: st.status,
+    },
     <>
       <h1>{titles[section]}</h1>
       <p>
         Plan: <a href={planPaths.plan(id)}>{plan.name}</a>
       </p>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
-      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} fieldPrefix={st.form ? `${st.form}-` : ''} />
+      <ErrorSummary
+        errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))}
+        fieldPrefix={st.form ? `${st.form}-` : ''}
+      />
       {sectionBody(c, plan, section, st)}
     </>,
   );
@@ -233,7 +459,8 @@ export async function saveSection(c: Context<AppEnv>, id: number, section: Secti
   const values = await readForm(c);
   const ctx = c.get('ctx');
   const version = Number(values.version);
-  const fail = (errors: FormErrors, status: 400 | 409 = 400, conflict?: Conflict) => sectionPage(c, id, section, { form, values, errors, status, conflict });
+  const fail = (errors: FormErrors, status: 400 | 409 = 400, conflict?: Conflict) =>
+    sectionPage(c, id, section, { form, values, errors, status, conflict });
   const run = async <S extends z.ZodType>(schema: S, fn: (d: z.infer<S>) => Promise<unknown>) => {
     const parsed = parseWith(schema, values);
     if (!parsed.ok) return fail(parsed.errors);
@@ -268,7 +495,11 @@ export async function saveSection(c: Context<AppEnv>, id: number, section: Secti
           contractOrInvalid(activityContract, {
             ...d,
             goalIds,
-            parties: [parseParty(responsible, 'responsible'), ...carriesOut.map((p) => parseParty(p, 'carries_out')), ...contributes.map((p) => parseParty(p, 'contributes'))],
+            parties: [
+              parseParty(responsible, 'responsible'),
+              ...carriesOut.map((p) => parseParty(p, 'carries_out')),
+              ...contributes.map((p) => parseParty(p, 'contributes')),
+            ],
           }),
         ),
       );
@@ -283,7 +514,14 @@ export async function saveSection(c: Context<AppEnv>, id: number, section: Secti
 }
 
 export async function removeFromPlan(c: Context<AppEnv>, id: number, kind: string, partId: number) {
-  const kinds: Record<string, Section> = { challenge: 'strategy', goal: 'strategy', criterion: 'strategy', subAgreement: 'subAgreements', activity: 'subAgreements', contact: 'contingency' };
+  const kinds: Record<string, Section> = {
+    challenge: 'strategy',
+    goal: 'strategy',
+    criterion: 'strategy',
+    subAgreement: 'subAgreements',
+    activity: 'subAgreements',
+    contact: 'contingency',
+  };
   const section = kinds[kind];
   if (!section) return c.notFound();
   const values = await readForm(c);

@@ -25,7 +25,15 @@ export async function versionPage(c: Context<AppEnv>, id: number, n: number) {
   const s = v.snapshot;
   return page(
     c,
-    { title: `${plan.name}, version ${n}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: `Version ${n}` }] },
+    {
+      title: `${plan.name}, version ${n}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(id) },
+        { label: `Version ${n}` },
+      ],
+    },
     <>
       <h1>
         {s.name} — version {n}
@@ -35,7 +43,14 @@ export async function versionPage(c: Context<AppEnv>, id: number, n: number) {
           {v.reason}, {formatDateTime(v.createdAt)} af {v.createdBy}. En frosset version kan ikke redigeres.
         </p>
       </Alert>
-      <SummaryList items={[['Periode', `${formatDate(s.startsOn)} – ${formatDate(s.endsOn)}`], ['Bydel', s.district ?? '—'], ['Ansvarlig', s.leadOrganisation], ['Afdelinger', s.estates.map((e) => e.name).join(', ')]]} />
+      <SummaryList
+        items={[
+          ['Periode', `${formatDate(s.startsOn)} – ${formatDate(s.endsOn)}`],
+          ['Bydel', s.district ?? '—'],
+          ['Ansvarlig', s.leadOrganisation],
+          ['Afdelinger', s.estates.map((e) => e.name).join(', ')],
+        ]}
+      />
       <h2>Mål</h2>
       <ul>
         {s.goals.map((g) => (
@@ -72,7 +87,15 @@ export async function compareVersionsPage(c: Context<AppEnv>, id: number) {
   const kind = { added: 'Tilføjet', removed: 'Fjernet', changed: 'Ændret' };
   return page(
     c,
-    { title: `Sammenlign versioner: ${plan.name}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(id) }, { label: 'Versioner' }] },
+    {
+      title: `Sammenlign versioner: ${plan.name}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(id) },
+        { label: 'Versioner' },
+      ],
+    },
     <>
       <h1>Sammenlign versioner</h1>
       <form method="get" action={planPaths.versions(id)} class="filter-bar">
@@ -87,7 +110,12 @@ export async function compareVersionsPage(c: Context<AppEnv>, id: number) {
       <Table
         caption={`Ændringer fra version ${a} til version ${b}`}
         id="version-diff"
-        columns={[{ key: 'path', label: 'Hvor' }, { key: 'kind', label: 'Ændring' }, { key: 'before', label: 'Før' }, { key: 'after', label: 'Efter' }]}
+        columns={[
+          { key: 'path', label: 'Hvor' },
+          { key: 'kind', label: 'Ændring' },
+          { key: 'before', label: 'Før' },
+          { key: 'after', label: 'Efter' },
+        ]}
         rows={changes.map((ch) => ({ path: ch.path, kind: kind[ch.kind], before: show(ch.before), after: show(ch.after) }))}
         empty="Ingen forskelle."
       />

@@ -1,6 +1,15 @@
 import type { Child } from 'hono/jsx';
 import type { Context } from 'hono';
-import { actionLabels, actionsFrom, approvalChains, chainOf, checkTransition, isFrozen, type PlanAction, stateLabels } from '../../domain/plan-lifecycle.ts';
+import {
+  actionLabels,
+  actionsFrom,
+  approvalChains,
+  chainOf,
+  checkTransition,
+  isFrozen,
+  type PlanAction,
+  stateLabels,
+} from '../../domain/plan-lifecycle.ts';
 import { progressRuleText } from '../../domain/plan-rules.ts';
 import { administrationLabels, can } from '../../policy/index.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
@@ -16,7 +25,9 @@ import { planPaths } from './paths.ts';
 
 const partLabels: Record<string, string> = { responsible: 'Ansvarlig', carries_out: 'Udfører', contributes: 'Bidrager' };
 export const partyName = (x: { kind: string; name: string; administration: string | null }) =>
-  x.kind === 'administration' && x.administration ? (administrationLabels as Record<string, string>)[x.administration] ?? x.administration : x.name;
+  x.kind === 'administration' && x.administration
+    ? ((administrationLabels as Record<string, string>)[x.administration] ?? x.administration)
+    : x.name;
 
 /** R3 — the responsibilities matrix: parties × activities. */
 function ResponsibilityMatrix({ plan }: { plan: PlanDetail }) {
@@ -30,7 +41,15 @@ function ResponsibilityMatrix({ plan }: { plan: PlanDetail }) {
       columns={[{ key: 'party', label: 'Part' }, ...activities.map((a) => ({ key: `a${a.id}`, label: a.title }))]}
       rows={parties.map((p) => ({
         party: p,
-        ...Object.fromEntries(activities.map((a) => [`a${a.id}`, a.parties.filter((x) => partyName(x) === p).map((x) => partLabels[x.part]).join(', ') || '—'])),
+        ...Object.fromEntries(
+          activities.map((a) => [
+            `a${a.id}`,
+            a.parties
+              .filter((x) => partyName(x) === p)
+              .map((x) => partLabels[x.part])
+              .join(', ') || '—',
+          ]),
+        ),
       }))}
     />
   );
@@ -41,7 +60,10 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
   const actor = c.get('actor');
   // The areas' sections read in parallel with the plan (each checks its own access); the plan's own answer
   // (not found, no access) comes first.
-  const [planResult, sectionsResult] = await Promise.allSettled([getPlan(ctx, id), Promise.all(c.get('parts').planSections.map((s) => s(c, id)))]);
+  const [planResult, sectionsResult] = await Promise.allSettled([
+    getPlan(ctx, id),
+    Promise.all(c.get('parts').planSections.map((s) => s(c, id))),
+  ]);
   if (planResult.status === 'rejected') throw planResult.reason;
   if (sectionsResult.status === 'rejected') throw sectionsResult.reason;
   const plan = planResult.value;
@@ -50,7 +72,16 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
   const mayEdit = !isFrozen(plan.state) && can(actor, 'update', subject);
   const actions = actionsFrom(plan.state).filter((a) => can(actor, a, subject));
   const facts = actions.length ? await transitionChecks(ctx, id) : null;
-  const blockers = (a: PlanAction) => (facts ? checkTransition(facts, a, { decisionDate: '2000-01-01', caseNumber: 'x', note: 'x', amountOre: 1, stepKey: a === 'recordApprovalStep' ? undefined : undefined }).violations.filter((v) => !['date', 'reference', 'reason', 'amount', 'unknown_step'].includes(v.code)) : []);
+  const blockers = (a: PlanAction) =>
+    facts
+      ? checkTransition(facts, a, {
+          decisionDate: '2000-01-01',
+          caseNumber: 'x',
+          note: 'x',
+          amountOre: 1,
+          stepKey: a === 'recordApprovalStep' ? undefined : undefined,
+        }).violations.filter((v) => !['date', 'reference', 'reason', 'amount', 'unknown_step'].includes(v.code))
+      : [];
   // R17 — with the facts, the chain includes the steps other areas add (the area's cooperation contract).
   const chain = facts ? chainOf(facts) : approvalChains[plan.approvalChain];
   const doneElsewhere = new Set(facts?.recordedSteps ?? []);
@@ -63,11 +94,15 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
     <>
       <h1>{plan.name}</h1>
       <p>
-        {stateTag(plan.state)} {plan.currentVersion > 0 && <Tag kind="info">Version {plan.currentVersion}</Tag>} {plan.isDemo && <Tag kind="warning">Demodata</Tag>}
+        {stateTag(plan.state)} {plan.currentVersion > 0 && <Tag kind="info">Version {plan.currentVersion}</Tag>}{' '}
+        {plan.isDemo && <Tag kind="warning">Demodata</Tag>}
       </p>
       {isFrozen(plan.state) && plan.currentVersion > 0 && (
         <Alert kind="info" heading="Planen er godkendt og låst">
-          <p>Det godkendte indhold er frosset som version {plan.currentVersion}. Ændringer sker kun gennem en ændringsanmodning, som den kompetente bestyrelse beslutter.</p>
+          <p>
+            Det godkendte indhold er frosset som version {plan.currentVersion}. Ændringer sker kun gennem en ændringsanmodning, som den
+            kompetente bestyrelse beslutter.
+          </p>
         </Alert>
       )}
       <SummaryList
@@ -78,7 +113,13 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
           ['Ansvarlig boligorganisation', plan.lead.shortName],
           ['Parter i bevillingen', plan.partyOrganisations.map((o) => o.shortName).join(', ') || '—'],
           ['Boligafdelinger', plan.estates.map((e) => e.name).join(', ') || '—'],
-          ['Projektledere', <>{plan.projectLeaders.map((l) => l.name).join(', ') || '—'} {can(actor, 'manageProjectLeaders', subject) && <a href={planPaths.leaders(id)}>Udpeg projektledere</a>}</>],
+          [
+            'Projektledere',
+            <>
+              {plan.projectLeaders.map((l) => l.name).join(', ') || '—'}{' '}
+              {can(actor, 'manageProjectLeaders', subject) && <a href={planPaths.leaders(id)}>Udpeg projektledere</a>}
+            </>,
+          ],
           ['Godkendelsesforløb', chain?.label ?? plan.approvalChain],
           ['Tilsagn fra LBF', plan.grantReference ? `${plan.grantReference} (${formatDate(plan.grantDate)})` : '—'],
           ...(plan.sourceUrl ? ([['Offentlig kilde', <a href={plan.sourceUrl}>{plan.sourceUrl}</a>]] as [string, Child][]) : []),
@@ -107,15 +148,16 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
               const why = blockers(a);
               return (
                 <li>
-                  <a class={`button ${a === 'withdraw' || a === 'reject' ? 'button-tertiary' : 'button-primary'}`} href={planPaths.action(id, a)}>
+                  <a
+                    class={`button ${a === 'withdraw' || a === 'reject' ? 'button-tertiary' : 'button-primary'}`}
+                    href={planPaths.action(id, a)}
+                  >
                     {actionLabels[a]}
                   </a>
                   {why.length > 0 && (
                     <ul class="form-hint">
                       {why.map((v) => (
-                        <li>
-                          {v.message}
-                        </li>
+                        <li>{v.message}</li>
                       ))}
                     </ul>
                   )}
@@ -167,9 +209,20 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
                 </h4>
                 <SummaryList
                   items={[
-                    ['Baseline', `${formatNumber(cr.baselineValue, 1)} ${cr.unit} (${formatDate(cr.baselineDate)}${cr.baselineSource ? `, ${cr.baselineSource}` : ''})`],
-                    ['Mål', `${formatNumber(cr.targetValue, 1)} ${cr.unit} (${formatDate(cr.targetDate)}) — skal ${cr.direction === 'increase' ? 'stige' : 'falde'}`],
-                    ['Seneste måling', cr.measurements.at(-1) ? `${formatNumber(cr.measurements.at(-1)!.value, 1)} ${cr.unit} (${formatDate(cr.measurements.at(-1)!.measuredOn)})` : '—'],
+                    [
+                      'Baseline',
+                      `${formatNumber(cr.baselineValue, 1)} ${cr.unit} (${formatDate(cr.baselineDate)}${cr.baselineSource ? `, ${cr.baselineSource}` : ''})`,
+                    ],
+                    [
+                      'Mål',
+                      `${formatNumber(cr.targetValue, 1)} ${cr.unit} (${formatDate(cr.targetDate)}) — skal ${cr.direction === 'increase' ? 'stige' : 'falde'}`,
+                    ],
+                    [
+                      'Seneste måling',
+                      cr.measurements.at(-1)
+                        ? `${formatNumber(cr.measurements.at(-1)!.value, 1)} ${cr.unit} (${formatDate(cr.measurements.at(-1)!.measuredOn)})`
+                        : '—',
+                    ],
                     ['Forventet nu', cr.expected === null ? '—' : `${formatNumber(cr.expected, 1)} ${cr.unit}`],
                   ]}
                 />
@@ -208,7 +261,12 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
           {s.summary && <p>{s.summary}</p>}
           <Table
             caption={`Aktiviteter under ${s.focusArea}`}
-            columns={[{ key: 'title', label: 'Aktivitet' }, { key: 'group', label: 'Målgruppe' }, { key: 'period', label: 'Periode' }, { key: 'parties', label: 'Parter' }]}
+            columns={[
+              { key: 'title', label: 'Aktivitet' },
+              { key: 'group', label: 'Målgruppe' },
+              { key: 'period', label: 'Periode' },
+              { key: 'parties', label: 'Parter' },
+            ]}
             rows={s.activities.map((a) => ({
               title: (
                 <>
@@ -256,8 +314,22 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
             <Table
               caption="Kaldeliste ved akut uro"
               id="contingency-contacts"
-              columns={[{ key: 'order', label: 'Rækkefølge', numeric: true }, { key: 'role', label: 'Rolle' }, { key: 'org', label: 'Organisation' }, { key: 'name', label: 'Navn' }, { key: 'phone', label: 'Telefon' }, { key: 'email', label: 'E-mail' }]}
-              rows={plan.contingency.contacts.map((k) => ({ order: String(k.callOrder), role: k.role, org: k.organisation, name: k.name, phone: k.phone, email: k.email }))}
+              columns={[
+                { key: 'order', label: 'Rækkefølge', numeric: true },
+                { key: 'role', label: 'Rolle' },
+                { key: 'org', label: 'Organisation' },
+                { key: 'name', label: 'Navn' },
+                { key: 'phone', label: 'Telefon' },
+                { key: 'email', label: 'E-mail' },
+              ]}
+              rows={plan.contingency.contacts.map((k) => ({
+                order: String(k.callOrder),
+                role: k.role,
+                org: k.organisation,
+                name: k.name,
+                phone: k.phone,
+                email: k.email,
+              }))}
               empty="Ingen på kaldelisten endnu."
             />
           ) : (
@@ -271,18 +343,32 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
       <h2>Forløb</h2>
       <Table
         caption="Planens godkendelser og skift"
-        columns={[{ key: 'when', label: 'Registreret' }, { key: 'what', label: 'Skift' }, { key: 'decision', label: 'Beslutning' }, { key: 'who', label: 'Af' }]}
+        columns={[
+          { key: 'when', label: 'Registreret' },
+          { key: 'what', label: 'Skift' },
+          { key: 'decision', label: 'Beslutning' },
+          { key: 'who', label: 'Af' },
+        ]}
         rows={plan.transitions.map((t) => ({
           when: formatDateTime(t.at),
           what: `${stateLabels[t.fromState as never] ?? t.fromState} → ${stateLabels[t.toState as never] ?? t.toState}`,
-          decision: [t.stepKey ? chain?.steps.find((s) => s.key === t.stepKey)?.label : '', t.decisionDate ? formatDate(t.decisionDate) : '', t.caseNumber, t.amountOre ? formatKr(t.amountOre) : '', t.note].filter(Boolean).join(' · '),
+          decision: [
+            t.stepKey ? chain?.steps.find((s) => s.key === t.stepKey)?.label : '',
+            t.decisionDate ? formatDate(t.decisionDate) : '',
+            t.caseNumber,
+            t.amountOre ? formatKr(t.amountOre) : '',
+            t.note,
+          ]
+            .filter(Boolean)
+            .join(' · '),
           who: t.actorLabel,
         }))}
         empty="Ingen skift endnu."
       />
       {chain && plan.state === 'plan_written' && (
         <p>
-          Godkendelseskæde: {chain.steps.map((s) => `${s.label}: ${recorded.has(s.key) || doneElsewhere.has(s.key) ? 'registreret' : 'mangler'}`).join(' · ')}
+          Godkendelseskæde:{' '}
+          {chain.steps.map((s) => `${s.label}: ${recorded.has(s.key) || doneElsewhere.has(s.key) ? 'registreret' : 'mangler'}`).join(' · ')}
         </p>
       )}
       <h2>Versioner</h2>

@@ -41,7 +41,11 @@ export function districtPages() {
     const sort = c.req.query('sort') === 'name' ? 'name' : 'number';
     const dir = c.req.query('dir') === 'desc' ? 'desc' : 'asc';
     const rows = await listDistricts(c.get('ctx'), { sort, dir });
-    const sortable = (key: string) => ({ href: withQuery(paths.districts(), { sort: key, dir: sort === key && dir === 'asc' ? 'desc' : 'asc' }), direction: sort === key ? (dir === 'desc' ? 'descending' : 'ascending') : undefined }) as const;
+    const sortable = (key: string) =>
+      ({
+        href: withQuery(paths.districts(), { sort: key, dir: sort === key && dir === 'asc' ? 'desc' : 'asc' }),
+        direction: sort === key ? (dir === 'desc' ? 'descending' : 'ascending') : undefined,
+      }) as const;
     return page(
       c,
       { title: 'Bydele', breadcrumbs: [home, { label: 'Bydele' }] },
@@ -49,7 +53,13 @@ export function districtPages() {
         <h1>Københavns bydele</h1>
         <Table
           caption="De 10 bydele med deres officielle numre"
-          columns={[{ key: 'number', label: 'Nr.', numeric: true, sortable: sortable('number') }, { key: 'name', label: 'Bydel', sortable: sortable('name') }, { key: 'area', label: 'Areal', numeric: true }, { key: 'estates', label: 'Afdelinger', numeric: true }, { key: 'residents', label: 'Beboere i afdelingerne', numeric: true }]}
+          columns={[
+            { key: 'number', label: 'Nr.', numeric: true, sortable: sortable('number') },
+            { key: 'name', label: 'Bydel', sortable: sortable('name') },
+            { key: 'area', label: 'Areal', numeric: true },
+            { key: 'estates', label: 'Afdelinger', numeric: true },
+            { key: 'residents', label: 'Beboere i afdelingerne', numeric: true },
+          ]}
           rows={rows.map((d) => ({
             number: String(d.number),
             name: <a href={paths.district(d.id)}>{d.name}</a>,
@@ -65,7 +75,10 @@ export function districtPages() {
   r.get('/:id', async (c) => {
     const ctx = c.get('ctx');
     const d = await getDistrict(ctx, idParam(c));
-    const [areas, estates] = await Promise.all([listUrbanAreas(ctx, { districtId: d.id, pageSize: 200 }), listEstates(ctx, { districtId: d.id, pageSize: 200 })]);
+    const [areas, estates] = await Promise.all([
+      listUrbanAreas(ctx, { districtId: d.id, pageSize: 200 }),
+      listEstates(ctx, { districtId: d.id, pageSize: 200 }),
+    ]);
     return page(
       c,
       { title: d.name, breadcrumbs: [home, { label: 'Bydele', href: paths.districts() }, { label: d.name }] },
@@ -73,7 +86,13 @@ export function districtPages() {
         <h1>
           {d.number}. {d.name}
         </h1>
-        <SummaryList items={[['Officielt bydelsnummer', String(d.number)], ['Areal', km2(d.areaM2)], ['Afdelinger i Helhed', formatNumber(d.estateCount)]]} />
+        <SummaryList
+          items={[
+            ['Officielt bydelsnummer', String(d.number)],
+            ['Areal', km2(d.areaM2)],
+            ['Afdelinger i Helhed', formatNumber(d.estateCount)],
+          ]}
+        />
         <p>
           {can(c.get('actor'), 'update', { type: 'district', id: d.id }) && (
             <a class="button button-secondary" href={paths.districtEdit(d.id)}>
@@ -85,15 +104,31 @@ export function districtPages() {
         <h2>Udsatte byområder</h2>
         <Table
           caption={`Udsatte byområder i ${d.name}`}
-          columns={[{ key: 'name', label: 'Område' }, { key: 'group', label: 'Byområde' }, { key: 'period', label: 'Gyldighed' }]}
-          rows={areas.items.map((a) => ({ name: <a href={paths.urbanArea(a.id)}>{a.name}</a>, group: a.areaGroup ?? '—', period: period(a) }))}
+          columns={[
+            { key: 'name', label: 'Område' },
+            { key: 'group', label: 'Byområde' },
+            { key: 'period', label: 'Gyldighed' },
+          ]}
+          rows={areas.items.map((a) => ({
+            name: <a href={paths.urbanArea(a.id)}>{a.name}</a>,
+            group: a.areaGroup ?? '—',
+            period: period(a),
+          }))}
           empty="Ingen udsatte byområder i bydelen."
         />
         <h2>Boligafdelinger</h2>
         <Table
           caption={`Boligafdelinger i ${d.name}`}
-          columns={[{ key: 'name', label: 'Afdeling' }, { key: 'org', label: 'Organisation' }, { key: 'residents', label: 'Beboere', numeric: true }]}
-          rows={estates.items.map((e) => ({ name: <a href={paths.estate(e.id)}>{e.name}</a>, org: e.organisationName, residents: formatNumber(e.residents) }))}
+          columns={[
+            { key: 'name', label: 'Afdeling' },
+            { key: 'org', label: 'Organisation' },
+            { key: 'residents', label: 'Beboere', numeric: true },
+          ]}
+          rows={estates.items.map((e) => ({
+            name: <a href={paths.estate(e.id)}>{e.name}</a>,
+            org: e.organisationName,
+            residents: formatNumber(e.residents),
+          }))}
           empty="Ingen afdelinger registreret i bydelen."
         />
       </>,
@@ -104,7 +139,16 @@ export function districtPages() {
     const errors = st.errors ?? {};
     return page(
       c,
-      { title: `Rediger ${d.name}`, breadcrumbs: [home, { label: 'Bydele', href: paths.districts() }, { label: d.name, href: paths.district(id) }, { label: 'Rediger' }], status: st.status },
+      {
+        title: `Rediger ${d.name}`,
+        breadcrumbs: [
+          home,
+          { label: 'Bydele', href: paths.districts() },
+          { label: d.name, href: paths.district(id) },
+          { label: 'Rediger' },
+        ],
+        status: st.status,
+      },
       <>
         <h1>Rediger {d.name}</h1>
         {st.conflict && <ConflictNotice conflict={st.conflict} />}
@@ -123,7 +167,13 @@ export function districtPages() {
   });
   r.post('/:id/rediger', (c) => {
     const id = idParam(c);
-    return saveForm(c, districtForm, (st) => renderDistrictForm(c, id, st), (d, v) => updateDistrict(c.get('ctx'), id, Number(v.version), d), () => paths.district(id));
+    return saveForm(
+      c,
+      districtForm,
+      (st) => renderDistrictForm(c, id, st),
+      (d, v) => updateDistrict(c.get('ctx'), id, Number(v.version), d),
+      () => paths.district(id),
+    );
   });
   return r;
 }
@@ -146,10 +196,29 @@ export function urbanAreaPages() {
         <Form action={o.action} csrfToken={c.get('csrfToken')}>
           {v.version && <HiddenField name="version" value={v.version} />}
           <TextField name="name" label="Navn" value={v.name} error={errors.name} required />
-          <TextField name="areaGroup" label="Byområde" hint="Det samlede udsatte byområde, fx Nørrebro" value={v.areaGroup} error={errors.areaGroup} />
-          <SelectField name="districtId" label="Bydel" options={[{ value: '', label: 'Ingen' }, ...districts.map((d) => ({ value: String(d.id), label: d.label }))]} value={v.districtId} error={errors.districtId} />
+          <TextField
+            name="areaGroup"
+            label="Byområde"
+            hint="Det samlede udsatte byområde, fx Nørrebro"
+            value={v.areaGroup}
+            error={errors.areaGroup}
+          />
+          <SelectField
+            name="districtId"
+            label="Bydel"
+            options={[{ value: '', label: 'Ingen' }, ...districts.map((d) => ({ value: String(d.id), label: d.label }))]}
+            value={v.districtId}
+            error={errors.districtId}
+          />
           <TextField name="validFrom" label="Gyldig fra" type="date" value={v.validFrom} error={errors.validFrom} required />
-          <TextField name="validTo" label="Gyldig til" type="date" hint="Tom, hvis området stadig er udpeget" value={v.validTo} error={errors.validTo} />
+          <TextField
+            name="validTo"
+            label="Gyldig til"
+            type="date"
+            hint="Tom, hvis området stadig er udpeget"
+            value={v.validTo}
+            error={errors.validTo}
+          />
           <Button type="submit">Gem</Button>
         </Form>
       </>,
@@ -163,8 +232,19 @@ export function urbanAreaPages() {
     validTo: a.validTo ?? '',
     version: String(a.version),
   });
-  const save = (c: Context<AppEnv>, title: string, action: string, run: (d: z.infer<typeof urbanAreaForm>, v: FormValues) => Promise<UrbanArea>) =>
-    saveForm(c, urbanAreaForm, (st) => renderForm(c, { title, action, ...st }), run, (a) => paths.urbanArea(a.id));
+  const save = (
+    c: Context<AppEnv>,
+    title: string,
+    action: string,
+    run: (d: z.infer<typeof urbanAreaForm>, v: FormValues) => Promise<UrbanArea>,
+  ) =>
+    saveForm(
+      c,
+      urbanAreaForm,
+      (st) => renderForm(c, { title, action, ...st }),
+      run,
+      (a) => paths.urbanArea(a.id),
+    );
 
   r.get('/', async (c) => {
     const at = isCalendarDate(c.req.query('at') ?? '') ? c.req.query('at') : undefined;
@@ -187,7 +267,13 @@ export function urbanAreaPages() {
         </FilterBar>
         <Table
           caption={`${formatNumber(result.total)} områder${at ? ` gyldige ${formatDate(at)}` : ''}`}
-          columns={[{ key: 'name', label: 'Område' }, { key: 'group', label: 'Byområde' }, { key: 'district', label: 'Bydel' }, { key: 'period', label: 'Gyldighed' }, { key: 'estates', label: 'Afdelinger', numeric: true }]}
+          columns={[
+            { key: 'name', label: 'Område' },
+            { key: 'group', label: 'Byområde' },
+            { key: 'district', label: 'Bydel' },
+            { key: 'period', label: 'Gyldighed' },
+            { key: 'estates', label: 'Afdelinger', numeric: true },
+          ]}
           rows={result.items.map((a) => ({
             name: <a href={paths.urbanArea(a.id)}>{a.name}</a>,
             group: a.areaGroup ?? '—',
@@ -197,7 +283,11 @@ export function urbanAreaPages() {
           }))}
           empty="Ingen byområder på den dato."
         />
-        <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p: number) => withQuery(paths.urbanAreas(), { at, page: p })} />
+        <Pagination
+          page={result.page}
+          pageCount={result.pageCount}
+          hrefFor={(p: number) => withQuery(paths.urbanAreas(), { at, page: p })}
+        />
         <p class="form-hint">Kilde: Københavns Kommune, Open Data KBH: Udsatte byområder (Politik for Udsatte Byområder 2017).</p>
       </>,
     );
@@ -214,7 +304,13 @@ export function urbanAreaPages() {
       { title: a.name, breadcrumbs: [...crumbs, { label: a.name }] },
       <>
         <h1>{a.name}</h1>
-        <SummaryList items={[['Byområde', a.areaGroup ?? '—'], ['Bydel', a.districtId ? <a href={paths.district(a.districtId)}>{a.districtName}</a> : '—'], ['Gyldighed', period(a)]]} />
+        <SummaryList
+          items={[
+            ['Byområde', a.areaGroup ?? '—'],
+            ['Bydel', a.districtId ? <a href={paths.district(a.districtId)}>{a.districtName}</a> : '—'],
+            ['Gyldighed', period(a)],
+          ]}
+        />
         <p>
           {may.update && (
             <a class="button button-secondary" href={paths.urbanAreaEdit(a.id)}>
@@ -226,7 +322,10 @@ export function urbanAreaPages() {
         <h2>Boligafdelinger i området</h2>
         <Table
           caption={`Afdelinger i ${a.name}`}
-          columns={[{ key: 'name', label: 'Afdeling' }, { key: 'org', label: 'Organisation' }]}
+          columns={[
+            { key: 'name', label: 'Afdeling' },
+            { key: 'org', label: 'Organisation' },
+          ]}
           rows={estates.items.map((e) => ({ name: <a href={paths.estate(e.id)}>{e.name}</a>, org: e.organisationName }))}
           empty="Ingen afdelinger er knyttet til området."
         />

@@ -3,15 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { abilities, can, organisationsOf } from '../../policy/index.ts';
 import { districtOptions, urbanAreaOptions } from '../../services/districts.ts';
-import {
-  createEstate,
-  deleteEstate,
-  type Estate,
-  estateSorts,
-  getEstate,
-  listEstates,
-  updateEstate,
-} from '../../services/estates.ts';
+import { createEstate, deleteEstate, type Estate, estateSorts, getEstate, listEstates, updateEstate } from '../../services/estates.ts';
 import { organisationOptions } from '../../services/organisations.ts';
 import { Button, ErrorSummary, FilterBar, Form, HiddenField, Pagination, SelectField, Table, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
@@ -35,7 +27,6 @@ export const estateForm = estateContract.extend({
   residents: field.wholeNumber('antal beboere').pipe(estateContract.shape.residents.unwrap()),
 });
 
-
 const toValues = (e: Estate): FormValues => ({
   organisationId: String(e.organisationId),
   number: String(e.number),
@@ -51,10 +42,7 @@ const toValues = (e: Estate): FormValues => ({
 
 const crumbs = [home, { label: 'Afdelinger', href: paths.estates() }];
 
-async function renderForm(
-  c: Context<AppEnv>,
-  o: { title: string; action: string } & FormState,
-) {
+async function renderForm(c: Context<AppEnv>, o: { title: string; action: string } & FormState) {
   const ctx = c.get('ctx');
   const actor = c.get('actor');
   const [orgs, districts, areas] = await Promise.all([organisationOptions(ctx), districtOptions(ctx), urbanAreaOptions(ctx)]);
@@ -72,13 +60,47 @@ async function renderForm(
       <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
       <Form action={o.action} csrfToken={c.get('csrfToken')}>
         {v.version && <HiddenField name="version" value={v.version} />}
-        <SelectField name="organisationId" label="Boligorganisation" options={[{ value: '', label: 'Vælg …' }, ...opt(allowedOrgs)]} value={v.organisationId} error={errors.organisationId} required />
-        <TextField name="number" label="Afdelingsnummer" hint="Afdelingens nummer i boligorganisationen" value={v.number} error={errors.number} inputmode="numeric" required />
+        <SelectField
+          name="organisationId"
+          label="Boligorganisation"
+          options={[{ value: '', label: 'Vælg …' }, ...opt(allowedOrgs)]}
+          value={v.organisationId}
+          error={errors.organisationId}
+          required
+        />
+        <TextField
+          name="number"
+          label="Afdelingsnummer"
+          hint="Afdelingens nummer i boligorganisationen"
+          value={v.number}
+          error={errors.number}
+          inputmode="numeric"
+          required
+        />
         <TextField name="name" label="Navn" value={v.name} error={errors.name} required />
         <TextField name="address" label="Adresse" value={v.address} error={errors.address} autocomplete="street-address" />
-        <TextField name="postalCode" label="Postnummer" value={v.postalCode} error={errors.postalCode} inputmode="numeric" autocomplete="postal-code" />
-        <SelectField name="districtId" label="Bydel" options={[{ value: '', label: 'Ingen' }, ...opt(districts)]} value={v.districtId} error={errors.districtId} />
-        <SelectField name="urbanAreaId" label="Udsat byområde" options={[{ value: '', label: 'Ingen' }, ...opt(areas)]} value={v.urbanAreaId} error={errors.urbanAreaId} />
+        <TextField
+          name="postalCode"
+          label="Postnummer"
+          value={v.postalCode}
+          error={errors.postalCode}
+          inputmode="numeric"
+          autocomplete="postal-code"
+        />
+        <SelectField
+          name="districtId"
+          label="Bydel"
+          options={[{ value: '', label: 'Ingen' }, ...opt(districts)]}
+          value={v.districtId}
+          error={errors.districtId}
+        />
+        <SelectField
+          name="urbanAreaId"
+          label="Udsat byområde"
+          options={[{ value: '', label: 'Ingen' }, ...opt(areas)]}
+          value={v.urbanAreaId}
+          error={errors.urbanAreaId}
+        />
         <TextField name="dwellings" label="Antal boliger" value={v.dwellings} error={errors.dwellings} inputmode="numeric" required />
         <TextField name="residents" label="Antal beboere" value={v.residents} error={errors.residents} inputmode="numeric" required />
         <Button type="submit">Gem</Button>
@@ -88,7 +110,13 @@ async function renderForm(
 }
 
 const save = (c: Context<AppEnv>, title: string, action: string, run: (d: z.infer<typeof estateForm>, v: FormValues) => Promise<Estate>) =>
-  saveForm(c, estateForm, (st) => renderForm(c, { title, action, ...st }), run, (e) => paths.estate(e.id));
+  saveForm(
+    c,
+    estateForm,
+    (st) => renderForm(c, { title, action, ...st }),
+    run,
+    (e) => paths.estate(e.id),
+  );
 
 export function estatePages() {
   const r = new Hono<AppEnv>();
@@ -130,12 +158,29 @@ export function estatePages() {
         )}
         <FilterBar action={paths.estates()}>
           <TextField name="q" label="Søg" value={filter.q ?? ''} type="search" />
-          <SelectField name="organisation" label="Boligorganisation" options={[{ value: '', label: 'Alle' }, ...orgs.map((o) => ({ value: String(o.id), label: o.label }))]} value={String(filter.organisationId ?? '')} />
-          <SelectField name="district" label="Bydel" options={[{ value: '', label: 'Alle' }, ...districts.map((o) => ({ value: String(o.id), label: o.label }))]} value={String(filter.districtId ?? '')} />
+          <SelectField
+            name="organisation"
+            label="Boligorganisation"
+            options={[{ value: '', label: 'Alle' }, ...orgs.map((o) => ({ value: String(o.id), label: o.label }))]}
+            value={String(filter.organisationId ?? '')}
+          />
+          <SelectField
+            name="district"
+            label="Bydel"
+            options={[{ value: '', label: 'Alle' }, ...districts.map((o) => ({ value: String(o.id), label: o.label }))]}
+            value={String(filter.districtId ?? '')}
+          />
         </FilterBar>
         <Table
           caption={`${formatNumber(result.total)} afdelinger`}
-          columns={[col('name', 'Navn'), col('number', 'Nr.', true), col('organisation', 'Organisation'), col('district', 'Bydel'), col('dwellings', 'Boliger', true), col('residents', 'Beboere', true)]}
+          columns={[
+            col('name', 'Navn'),
+            col('number', 'Nr.', true),
+            col('organisation', 'Organisation'),
+            col('district', 'Bydel'),
+            col('dwellings', 'Boliger', true),
+            col('residents', 'Beboere', true),
+          ]}
           rows={result.items.map((e) => ({
             name: <a href={paths.estate(e.id)}>{e.name}</a>,
             number: String(e.number),
@@ -146,7 +191,11 @@ export function estatePages() {
           }))}
           empty="Ingen afdelinger matcher filteret."
         />
-        <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p: number) => withQuery(paths.estates(), { ...base, sort: q.sort, dir: q.dir, page: p })} />
+        <Pagination
+          page={result.page}
+          pageCount={result.pageCount}
+          hrefFor={(p: number) => withQuery(paths.estates(), { ...base, sort: q.sort, dir: q.dir, page: p })}
+        />
       </>,
     );
   });

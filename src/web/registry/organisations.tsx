@@ -25,7 +25,6 @@ import { organisationContract } from '../../contracts/registry.ts';
 /** The form uses the organisation contract as it is (the API's too). */
 export const organisationForm = organisationContract;
 
-
 const crumbs = [home, { label: 'Organisationer', href: paths.organisations() }];
 const sorts = ['shortName', 'name', 'estates'] as const;
 
@@ -65,7 +64,8 @@ export function organisationPages() {
     const q = listQuery(c, sorts);
     const search = c.req.query('q') || undefined;
     const result = await listOrganisations(c.get('ctx'), { ...q, q: search });
-    const sortHref = (key: string) => withQuery(paths.organisations(), { q: search, sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc' });
+    const sortHref = (key: string) =>
+      withQuery(paths.organisations(), { q: search, sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc' });
     const col = (key: (typeof sorts)[number], label: string, numeric = false) => ({
       key,
       label,
@@ -97,13 +97,28 @@ export function organisationPages() {
           }))}
           empty="Ingen organisationer matcher søgningen."
         />
-        <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p: number) => withQuery(paths.organisations(), { q: search, sort: q.sort, dir: q.dir, page: p })} />
+        <Pagination
+          page={result.page}
+          pageCount={result.pageCount}
+          hrefFor={(p: number) => withQuery(paths.organisations(), { q: search, sort: q.sort, dir: q.dir, page: p })}
+        />
       </>,
     );
   });
 
-  const save = (c: Context<AppEnv>, title: string, action: string, run: (d: z.infer<typeof organisationForm>, v: FormValues) => Promise<Organisation>) =>
-    saveForm(c, organisationForm, (st) => renderForm(c, { title, action, ...st }), run, (o) => paths.organisation(o.id));
+  const save = (
+    c: Context<AppEnv>,
+    title: string,
+    action: string,
+    run: (d: z.infer<typeof organisationForm>, v: FormValues) => Promise<Organisation>,
+  ) =>
+    saveForm(
+      c,
+      organisationForm,
+      (st) => renderForm(c, { title, action, ...st }),
+      run,
+      (o) => paths.organisation(o.id),
+    );
 
   r.get('/ny', (c) => renderForm(c, { title: 'Opret organisation', action: paths.organisationNew(), values: {} }));
   r.post('/ny', (c) => save(c, 'Opret organisation', paths.organisationNew(), (d) => createOrganisation(c.get('ctx'), d)));
@@ -138,7 +153,12 @@ export function organisationPages() {
         <h2>Afdelinger</h2>
         <Table
           caption={`${o.shortName}s afdelinger`}
-          columns={[{ key: 'name', label: 'Navn' }, { key: 'number', label: 'Nr.', numeric: true }, { key: 'district', label: 'Bydel' }, { key: 'dwellings', label: 'Boliger', numeric: true }]}
+          columns={[
+            { key: 'name', label: 'Navn' },
+            { key: 'number', label: 'Nr.', numeric: true },
+            { key: 'district', label: 'Bydel' },
+            { key: 'dwellings', label: 'Boliger', numeric: true },
+          ]}
           rows={estates.items.map((e) => ({
             name: <a href={paths.estate(e.id)}>{e.name}</a>,
             number: String(e.number),
@@ -164,7 +184,9 @@ export function organisationPages() {
   });
   r.post('/:id/rediger', (c) => {
     const id = idParam(c);
-    return save(c, 'Rediger organisation', paths.organisationEdit(id), (d, v) => updateOrganisation(c.get('ctx'), id, Number(v.version), d));
+    return save(c, 'Rediger organisation', paths.organisationEdit(id), (d, v) =>
+      updateOrganisation(c.get('ctx'), id, Number(v.version), d),
+    );
   });
   r.post('/:id/slet', async (c) => {
     const id = idParam(c);

@@ -5,7 +5,18 @@ import { loadDemoReports } from '../../demo/reports.ts';
 import { deadlineStatusLabels } from '../../domain/reports/index.ts';
 import { can } from '../../policy/index.ts';
 import { today } from '../../services/context.ts';
-import { getFrozenRevision, getReport, planReportSummary, type ReportSnapshot, reportPdf, reportStatusRows, reportWorkbook, sendReportReminders, snapshotPdf, snapshotWorkbook } from '../../services/reports/index.ts';
+import {
+  getFrozenRevision,
+  getReport,
+  planReportSummary,
+  type ReportSnapshot,
+  reportPdf,
+  reportStatusRows,
+  reportWorkbook,
+  sendReportReminders,
+  snapshotPdf,
+  snapshotWorkbook,
+} from '../../services/reports/index.ts';
 import { xlsxType } from '../../services/excel.ts';
 import { Table, Tag } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -39,13 +50,23 @@ async function reportFile(c: Context<AppEnv>, kind: 'pdf' | 'xlsx') {
   } else {
     const r = await getReport(ctx, planId, year);
     revision = r.revision;
-    const frozen = r.frozen && r.report?.snapshot ? { snapshot: r.report.snapshot as ReportSnapshot, submittedAt: r.report.submitted_at, contentHash: r.contentHash } : null;
+    const frozen =
+      r.frozen && r.report?.snapshot
+        ? { snapshot: r.report.snapshot as ReportSnapshot, submittedAt: r.report.submitted_at, contentHash: r.contentHash }
+        : null;
     const meta = { state: r.state, revision: r.revision, narrative: r.narrative, submittedAt: null, contentHash: null };
-    file = frozen ? (kind === 'pdf' ? snapshotPdf(frozen) : snapshotWorkbook(frozen)) : kind === 'pdf' ? reportPdf(r.content, meta) : reportWorkbook(r.content, meta);
+    file = frozen
+      ? kind === 'pdf'
+        ? snapshotPdf(frozen)
+        : snapshotWorkbook(frozen)
+      : kind === 'pdf'
+        ? reportPdf(r.content, meta)
+        : reportWorkbook(r.content, meta);
   }
   const name = `aarsrapport-${year}-plan-${planId}${revision > 1 ? `-rev${revision}` : ''}`;
   const body = new Uint8Array(await file);
-  if (kind === 'pdf') return c.body(body, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` });
+  if (kind === 'pdf')
+    return c.body(body, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` });
   return c.body(body, 200, { 'content-type': xlsxType, 'content-disposition': `attachment; filename="${name}.xlsx"` });
 }
 
@@ -78,14 +99,20 @@ export async function planReportsSection(c: Context<AppEnv>, planId: number) {
       <ul>
         {summary.years.map((r) => (
           <li>
-            {r.readable ? <a href={reportPaths.report(planId, r.year)}>Årsrapport {r.year}</a> : `Årsrapport ${r.year}`}: {r.readable ? r.stateLabel : 'ikke indsendt'} <Tag kind={deadlineKinds[r.status]}>{`${deadlineStatusLabels[r.status]} (${formatDate(r.dueOn)})`}</Tag>
+            {r.readable ? <a href={reportPaths.report(planId, r.year)}>Årsrapport {r.year}</a> : `Årsrapport ${r.year}`}:{' '}
+            {r.readable ? r.stateLabel : 'ikke indsendt'}{' '}
+            <Tag kind={deadlineKinds[r.status]}>{`${deadlineStatusLabels[r.status]} (${formatDate(r.dueOn)})`}</Tag>
           </li>
         ))}
       </ul>
       {summary.verdicts && (
         <Table
           caption={`${summary.verdicts.bodyName || 'Bestyrelsens'} vurdering af årsrapport ${summary.verdicts.year}`}
-          columns={[{ key: 'indicator', label: 'Succeskriterium' }, { key: 'verdict', label: 'Vurdering' }, { key: 'comment', label: 'Kommentar' }]}
+          columns={[
+            { key: 'indicator', label: 'Succeskriterium' },
+            { key: 'verdict', label: 'Vurdering' },
+            { key: 'comment', label: 'Kommentar' },
+          ]}
           rows={summary.verdicts.items.map((x) => ({ indicator: x.indicator, verdict: x.verdictLabel, comment: x.comment || '—' }))}
         />
       )}

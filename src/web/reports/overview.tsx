@@ -22,12 +22,15 @@ export async function overviewPage(c: Context<AppEnv>) {
   const rows = await reportOverview(c.get('ctx'), { year });
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   const late = rows.filter((r) => r.status === 'overdue').length;
-  return page(c, { title: 'Årsrapporter', breadcrumbs: [home, { label: 'Årsrapporter' }] }, (
+  return page(
+    c,
+    { title: 'Årsrapporter', breadcrumbs: [home, { label: 'Årsrapporter' }] },
     <>
       <h1>Årsrapporter til Landsbyggefonden</h1>
       <p>
-        Hver plan rapporterer for hvert kalenderår; rapporten skal være indsendt seks måneder efter årets udgang, medmindre sekretariatet har fastsat en anden frist.{' '}
-        {late > 0 ? <strong>{late} forsinkede.</strong> : 'Ingen forsinkede.'} <a href={reportPaths.deadlines()}>Frister</a>
+        Hver plan rapporterer for hvert kalenderår; rapporten skal være indsendt seks måneder efter årets udgang, medmindre sekretariatet
+        har fastsat en anden frist. {late > 0 ? <strong>{late} forsinkede.</strong> : 'Ingen forsinkede.'}{' '}
+        <a href={reportPaths.deadlines()}>Frister</a>
       </p>
       <form method="get" action={reportPaths.overview()} class="mb-5">
         <label class="form-label" for="aar">
@@ -48,7 +51,14 @@ export async function overviewPage(c: Context<AppEnv>) {
       <Table
         caption="Planernes årsrapporter"
         id="report-overview"
-        columns={[{ key: 'plan', label: 'Plan' }, { key: 'district', label: 'Bydel' }, { key: 'year', label: 'År' }, { key: 'state', label: 'Rapport' }, { key: 'due', label: 'Frist' }, { key: 'status', label: 'Status' }]}
+        columns={[
+          { key: 'plan', label: 'Plan' },
+          { key: 'district', label: 'Bydel' },
+          { key: 'year', label: 'År' },
+          { key: 'state', label: 'Rapport' },
+          { key: 'due', label: 'Frist' },
+          { key: 'status', label: 'Status' },
+        ]}
         rows={rows.map((r) => ({
           plan: <a href={reportPaths.report(r.planId, r.year)}>{r.planName}</a>,
           district: r.district || '—',
@@ -59,12 +69,15 @@ export async function overviewPage(c: Context<AppEnv>) {
         }))}
         empty="Ingen planer med årsrapporter."
       />
-    </>
-  ));
+    </>,
+  );
 }
 
 /** /rapporter/frister — the deadline per year and the reminder days; the secretariat changes them. */
-export async function deadlinesPage(c: Context<AppEnv>, st: { values?: FormValues; errors?: FormErrors; year?: number; status?: 200 | 400 | 409; conflict?: Conflict } = {}) {
+export async function deadlinesPage(
+  c: Context<AppEnv>,
+  st: { values?: FormValues; errors?: FormErrors; year?: number; status?: 200 | 400 | 409; conflict?: Conflict } = {},
+) {
   const ctx = c.get('ctx');
   const rows = await reportOverview(ctx);
   const thisYear = Number(today(ctx).slice(0, 4));
@@ -72,24 +85,48 @@ export async function deadlinesPage(c: Context<AppEnv>, st: { values?: FormValue
   const deadlines = await reportDeadlines(ctx, years);
   const csrf = c.get('csrfToken');
   const errors = st.errors ?? {};
-  return page(c, { title: 'Frister for årsrapporter', breadcrumbs: [home, { label: 'Årsrapporter', href: reportPaths.overview() }, { label: 'Frister' }], status: st.status }, (
+  return page(
+    c,
+    {
+      title: 'Frister for årsrapporter',
+      breadcrumbs: [home, { label: 'Årsrapporter', href: reportPaths.overview() }, { label: 'Frister' }],
+      status: st.status,
+    },
     <>
       <h1>Frister for årsrapporter</h1>
-      <p>Uden en fastsat frist skal rapporten for et år være indsendt den 30. juni året efter. Påmindelser sendes det angivne antal dage før fristen og igen, når fristen er overskredet.</p>
+      <p>
+        Uden en fastsat frist skal rapporten for et år være indsendt den 30. juni året efter. Påmindelser sendes det angivne antal dage før
+        fristen og igen, når fristen er overskredet.
+      </p>
       <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: `${st.year}-${f}`, message: m }))} />
       {deadlines.map((d) => (
         <Form action={`${reportPaths.deadlines()}/${d.year}`} csrfToken={csrf} fieldPrefix={`${d.year}-`}>
           <h2>{d.year}</h2>
           <HiddenField name="version" value={String(d.version)} />
-          <TextField name="dueOn" label={`Frist for årsrapport ${d.year}`} type="date" value={st.year === d.year ? st.values?.dueOn : d.dueOn} error={st.year === d.year ? errors.dueOn : undefined} required />
-          <TextField name="remindDays" label="Påmindelse, dage før fristen" inputmode="numeric" width="xs" value={st.year === d.year ? st.values?.remindDays : String(d.remindDays)} error={st.year === d.year ? errors.remindDays : undefined} required />
+          <TextField
+            name="dueOn"
+            label={`Frist for årsrapport ${d.year}`}
+            type="date"
+            value={st.year === d.year ? st.values?.dueOn : d.dueOn}
+            error={st.year === d.year ? errors.dueOn : undefined}
+            required
+          />
+          <TextField
+            name="remindDays"
+            label="Påmindelse, dage før fristen"
+            inputmode="numeric"
+            width="xs"
+            value={st.year === d.year ? st.values?.remindDays : String(d.remindDays)}
+            error={st.year === d.year ? errors.remindDays : undefined}
+            required
+          />
           <Button type="submit" variant="secondary">
             Gem fristen for {d.year}
           </Button>
         </Form>
       ))}
-    </>
-  ));
+    </>,
+  );
 }
 
 export async function saveDeadline(c: Context<AppEnv>, year: number) {
@@ -97,7 +134,12 @@ export async function saveDeadline(c: Context<AppEnv>, year: number) {
   // The form's adapter to the deadline contract: the number of days arrives as a string.
   const days = /^\d{1,3}$/.test(values.remindDays ?? '') ? Number(values.remindDays) : Number.NaN;
   try {
-    await setDeadline(c.get('ctx'), year, Number(values.version ?? 0), contractOrInvalid(deadlineContract, { dueOn: values.dueOn, remindDays: days }));
+    await setDeadline(
+      c.get('ctx'),
+      year,
+      Number(values.version ?? 0),
+      contractOrInvalid(deadlineContract, { dueOn: values.dueOn, remindDays: days }),
+    );
   } catch (err) {
     if (err instanceof Invalid) return deadlinesPage(c, { values, errors: err.fields, year, status: 400 });
     throw err;
@@ -112,21 +154,44 @@ export async function planReportsPage(c: Context<AppEnv>, planId: number) {
   const plan = await planHeader(ctx, planId);
   const years = reportYears(plan, today(ctx));
   // A draft is not public: those who may not read it see only that the year's report is not submitted yet.
-  const reports = await Promise.all(years.map((y) => getReport(ctx, planId, y).catch((err) => (err instanceof Forbidden || err instanceof Unauthorized ? y : Promise.reject(err)))));
-  return page(c, { title: `Årsrapporter: ${plan.name}`, breadcrumbs: [home, { label: 'Planer', href: planPaths.list() }, { label: plan.name, href: planPaths.plan(planId) }, { label: 'Årsrapporter' }] }, (
+  const reports = await Promise.all(
+    years.map((y) =>
+      getReport(ctx, planId, y).catch((err) => (err instanceof Forbidden || err instanceof Unauthorized ? y : Promise.reject(err))),
+    ),
+  );
+  return page(
+    c,
+    {
+      title: `Årsrapporter: ${plan.name}`,
+      breadcrumbs: [
+        home,
+        { label: 'Planer', href: planPaths.list() },
+        { label: plan.name, href: planPaths.plan(planId) },
+        { label: 'Årsrapporter' },
+      ],
+    },
     <>
       <h1>Årsrapporter for {plan.name}</h1>
       <Table
         caption="Rapporter pr. år"
-        columns={[{ key: 'year', label: 'År' }, { key: 'state', label: 'Rapport' }, { key: 'due', label: 'Frist' }, { key: 'status', label: 'Status' }]}
+        columns={[
+          { key: 'year', label: 'År' },
+          { key: 'state', label: 'Rapport' },
+          { key: 'due', label: 'Frist' },
+          { key: 'status', label: 'Status' },
+        ]}
         rows={reports.map((r) =>
           typeof r === 'number'
             ? { year: `Årsrapport ${r}`, state: 'Ikke indsendt (kladder er ikke offentlige)', due: '—', status: '—' }
-            : { year: <a href={reportPaths.report(planId, r.year)}>Årsrapport {r.year}</a>, state: r.stateLabel, due: formatDate(r.deadline.dueOn), status: <Tag kind={deadlineKinds[r.deadline.status]}>{deadlineStatusLabels[r.deadline.status]}</Tag> },
+            : {
+                year: <a href={reportPaths.report(planId, r.year)}>Årsrapport {r.year}</a>,
+                state: r.stateLabel,
+                due: formatDate(r.deadline.dueOn),
+                status: <Tag kind={deadlineKinds[r.deadline.status]}>{deadlineStatusLabels[r.deadline.status]}</Tag>,
+              },
         )}
         empty="Planen er ikke begyndt endnu; den første årsrapport kommer i planens første år."
       />
-    </>
-  ));
+    </>,
+  );
 }
-

@@ -2,11 +2,32 @@ import type { Context } from 'hono';
 import { personName } from '../../presenters/people.ts';
 import type { Child } from 'hono/jsx';
 import { kr } from '../../domain/money/amount.ts';
-import { deadlineStatusLabels, type DeadlineStatus, narrativeSections, type ReportAction, reportActionLabels, reportStateLabels, verdictLabels, verdicts } from '../../domain/reports/index.ts';
+import {
+  deadlineStatusLabels,
+  type DeadlineStatus,
+  narrativeSections,
+  type ReportAction,
+  reportActionLabels,
+  reportStateLabels,
+  verdictLabels,
+  verdicts,
+} from '../../domain/reports/index.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { listMeetings } from '../../services/governance/meetings.ts';
 import { getReport, recordVerdicts, type ReportView, saveNarrative, transitionReport } from '../../services/reports/reports.ts';
-import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, Tag, TextArea, TextField } from '../components/index.ts';
+import {
+  Alert,
+  Button,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  HiddenField,
+  SelectField,
+  Table,
+  Tag,
+  TextArea,
+  TextField,
+} from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatNumber } from '../format.ts';
@@ -18,7 +39,12 @@ import { reportPaths } from './paths.ts';
 import { z } from 'zod';
 import { narrativeContract, reportTransitionFields, verdictsContract } from '../../contracts/reports.ts';
 
-export const deadlineKinds: Record<DeadlineStatus, 'info' | 'success' | 'warning' | 'error'> = { submitted: 'success', not_due: 'info', due_soon: 'warning', overdue: 'error' };
+export const deadlineKinds: Record<DeadlineStatus, 'info' | 'success' | 'warning' | 'error'> = {
+  submitted: 'success',
+  not_due: 'info',
+  due_soon: 'warning',
+  overdue: 'error',
+};
 const num = (x: number | null) => (x === null ? '—' : formatNumber(x, Number.isInteger(x) ? 0 : 2));
 const moneyCols = [
   { key: 'name', label: '', srLabel: 'Post' },
@@ -28,7 +54,14 @@ const moneyCols = [
   { key: 'cumBudget', label: 'Budget til og med året', numeric: true },
   { key: 'cumActual', label: 'Forbrug til og med året', numeric: true },
 ];
-const moneyRow = (r: { name: string; budgetOre: number; actualOre: number; varianceOre: number; cumulativeBudgetOre: number; cumulativeActualOre: number }) => ({
+const moneyRow = (r: {
+  name: string;
+  budgetOre: number;
+  actualOre: number;
+  varianceOre: number;
+  cumulativeBudgetOre: number;
+  cumulativeActualOre: number;
+}) => ({
   name: r.name,
   budget: kr(r.budgetOre),
   actual: kr(r.actualOre),
@@ -51,13 +84,22 @@ function Sections({ r }: { r: ReportView }) {
           <h3>{g.title}</h3>
           <Table
             caption={`Succeskriterier for «${g.title}»`}
-            columns={[{ key: 'indicator', label: 'Indikator' }, { key: 'baseline', label: 'Baseline' }, { key: 'target', label: 'Mål' }, { key: 'values', label: `Målinger i ${c.year}` }, { key: 'status', label: 'Status' }]}
+            columns={[
+              { key: 'indicator', label: 'Indikator' },
+              { key: 'baseline', label: 'Baseline' },
+              { key: 'target', label: 'Mål' },
+              { key: 'values', label: `Målinger i ${c.year}` },
+              { key: 'status', label: 'Status' },
+            ]}
             rows={g.criteria.map((cr) => ({
               indicator: `${cr.indicator}${cr.unit ? ` (${cr.unit})` : ''}`,
               baseline: `${num(cr.baseline.value)} (${formatDate(cr.baseline.date)})`,
               target: `${num(cr.target.value)} (${formatDate(cr.target.date)})`,
               values: cr.yearValues.length ? cr.yearValues.map((v) => `${num(v.value)} (${formatDate(v.measuredOn)})`).join(', ') : 'Ingen',
-              status: cr.expected === null ? cr.statusLabel : `${cr.statusLabel} (forventet ${num(cr.expected)} pr. ${formatDate(cr.latest?.measuredOn ?? null)})`,
+              status:
+                cr.expected === null
+                  ? cr.statusLabel
+                  : `${cr.statusLabel} (forventet ${num(cr.expected)} pr. ${formatDate(cr.latest?.measuredOn ?? null)})`,
             }))}
             empty="Ingen succeskriterier."
           />
@@ -67,33 +109,77 @@ function Sections({ r }: { r: ReportView }) {
       {c.activityRule && <p class="small-text">{c.activityRule}</p>}
       <Table
         caption={`Aktiviteternes status i ${c.year}`}
-        columns={[{ key: 'title', label: 'Aktivitet' }, { key: 'focus', label: 'Indsatsområde' }, { key: 'status', label: 'Status' }, { key: 'period', label: 'Periode' }, { key: 'changes', label: 'Ændret i året' }]}
-        rows={c.activities.map((a) => ({ title: a.title, focus: a.focusArea, status: a.statusLabel, period: `${formatDate(a.startsOn)} – ${formatDate(a.endsOn)}`, changes: a.changes.join('; ') || '—' }))}
+        columns={[
+          { key: 'title', label: 'Aktivitet' },
+          { key: 'focus', label: 'Indsatsområde' },
+          { key: 'status', label: 'Status' },
+          { key: 'period', label: 'Periode' },
+          { key: 'changes', label: 'Ændret i året' },
+        ]}
+        rows={c.activities.map((a) => ({
+          title: a.title,
+          focus: a.focusArea,
+          status: a.statusLabel,
+          period: `${formatDate(a.startsOn)} – ${formatDate(a.endsOn)}`,
+          changes: a.changes.join('; ') || '—',
+        }))}
         empty="Ingen aktiviteter."
       />
       <h2 id="finance">3. Økonomi</h2>
       <p>Planens samlede ramme: {kr(c.finance.frameOre)}.</p>
-      <Table caption="Budget og forbrug pr. budgetlinje" id="report-lines" columns={moneyCols} rows={[...c.finance.lines.map(moneyRow), { ...moneyRow(c.finance.totals), name: <strong>I alt</strong> }]} empty="Intet budget." />
+      <Table
+        caption="Budget og forbrug pr. budgetlinje"
+        id="report-lines"
+        columns={moneyCols}
+        rows={[...c.finance.lines.map(moneyRow), { ...moneyRow(c.finance.totals), name: <strong>I alt</strong> }]}
+        empty="Intet budget."
+      />
       <Table
         caption="Budget og forbrug pr. finansieringskilde"
         id="report-funders"
         columns={[{ key: 'name', label: 'Kilde' }, { key: 'share', label: 'Andel af rammen', numeric: true }, ...moneyCols.slice(1)]}
-        rows={c.finance.funders.map((f) => ({ ...moneyRow(f), name: `${f.name} (${f.kindLabel})`, share: f.shareBp === null ? '—' : `${formatNumber(f.shareBp / 100, 2)} %` }))}
+        rows={c.finance.funders.map((f) => ({
+          ...moneyRow(f),
+          name: `${f.name} (${f.kindLabel})`,
+          share: f.shareBp === null ? '—' : `${formatNumber(f.shareBp / 100, 2)} %`,
+        }))}
         empty="Ingen finansieringskilder."
       />
       <p class="small-text">{c.finance.rounding}</p>
       <h2 id="changes">4. Ændringer godkendt i {c.year}</h2>
       <Table
         caption="Gennemførte ændringsanmodninger"
-        columns={[{ key: 'n', label: 'Nr.' }, { key: 'title', label: 'Ændring' }, { key: 'kind', label: 'Art' }, { key: 'on', label: 'Gennemført' }, { key: 'v', label: 'Ny version' }]}
-        rows={c.changes.map((x) => ({ n: String(x.number), title: <a href={`/planer/${c.plan.id}/aendringer/${x.id}`}>{x.title}</a>, kind: x.kindLabel, on: formatDate(x.appliedOn), v: x.version ? String(x.version) : '—' }))}
+        columns={[
+          { key: 'n', label: 'Nr.' },
+          { key: 'title', label: 'Ændring' },
+          { key: 'kind', label: 'Art' },
+          { key: 'on', label: 'Gennemført' },
+          { key: 'v', label: 'Ny version' },
+        ]}
+        rows={c.changes.map((x) => ({
+          n: String(x.number),
+          title: <a href={`/planer/${c.plan.id}/aendringer/${x.id}`}>{x.title}</a>,
+          kind: x.kindLabel,
+          on: formatDate(x.appliedOn),
+          v: x.version ? String(x.version) : '—',
+        }))}
         empty="Ingen ændringer i året."
       />
       <h2 id="previous-verdicts">5. Bestyrelsens vurdering af sidste års rapport</h2>
       <Table
         caption={`Vurdering af årsrapport ${c.year - 1}`}
-        columns={[{ key: 'indicator', label: 'Succeskriterium' }, { key: 'verdict', label: 'Vurdering' }, { key: 'comment', label: 'Kommentar' }, { key: 'decided', label: 'Besluttet' }]}
-        rows={c.previousVerdicts.map((v) => ({ indicator: v.indicator, verdict: v.verdictLabel, comment: v.comment || '—', decided: `${formatDate(v.decidedOn)}, ${v.bodyName}` }))}
+        columns={[
+          { key: 'indicator', label: 'Succeskriterium' },
+          { key: 'verdict', label: 'Vurdering' },
+          { key: 'comment', label: 'Kommentar' },
+          { key: 'decided', label: 'Besluttet' },
+        ]}
+        rows={c.previousVerdicts.map((v) => ({
+          indicator: v.indicator,
+          verdict: v.verdictLabel,
+          comment: v.comment || '—',
+          decided: `${formatDate(v.decidedOn)}, ${v.bodyName}`,
+        }))}
         empty="Ingen vurdering registreret."
       />
     </>
@@ -111,14 +197,25 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
   const val = (k: string) => (st.values ?? {})[k];
   const may = (a: ReportView['actions'][number]) => r.actions.includes(a);
   const meetings = may('recordVerdict') && r.decidingBody ? await listMeetings(ctx, { bodyId: r.decidingBody.id }) : [];
-  const crumbs = [home, { label: 'Planer', href: planPaths.list() }, { label: r.planName, href: planPaths.plan(planId) }, { label: 'Årsrapporter', href: reportPaths.ofPlan(planId) }, { label: String(year) }];
-  return page(c, { title: `Årsrapport ${year}: ${r.planName}`, breadcrumbs: crumbs, status: st.status }, (
+  const crumbs = [
+    home,
+    { label: 'Planer', href: planPaths.list() },
+    { label: r.planName, href: planPaths.plan(planId) },
+    { label: 'Årsrapporter', href: reportPaths.ofPlan(planId) },
+    { label: String(year) },
+  ];
+  return page(
+    c,
+    { title: `Årsrapport ${year}: ${r.planName}`, breadcrumbs: crumbs, status: st.status },
     <>
       <h1>
         Årsrapport {year}: {r.planName}
       </h1>
       <p>
-        <Tag kind={r.frozen ? 'success' : 'info'}>{r.stateLabel}</Tag> <Tag kind={deadlineKinds[r.deadline.status]}>{`${deadlineStatusLabels[r.deadline.status]}: frist ${formatDate(r.deadline.dueOn)}`}</Tag>
+        <Tag kind={r.frozen ? 'success' : 'info'}>{r.stateLabel}</Tag>{' '}
+        <Tag
+          kind={deadlineKinds[r.deadline.status]}
+        >{`${deadlineStatusLabels[r.deadline.status]}: frist ${formatDate(r.deadline.dueOn)}`}</Tag>
       </p>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
       <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
@@ -129,28 +226,54 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
       )}
       <SummaryList
         items={[
-          ['Revision', r.revisions.length > 1 ? `${r.revision} af ${r.revisions.length}${r.report?.reopen_reason ? ` — genåbnet: ${r.report.reopen_reason}` : ''}` : String(r.revision)],
-          ['Indhold', r.frozen ? `Låst ved indsendelsen ${r.report?.submitted_at ? formatDateTime(r.report.submitted_at) : ''}; senere ændringer i planen ændrer ikke rapporten.` : 'Hentet fra Helheds data nu; låses, når rapporten indsendes.'],
+          [
+            'Revision',
+            r.revisions.length > 1
+              ? `${r.revision} af ${r.revisions.length}${r.report?.reopen_reason ? ` — genåbnet: ${r.report.reopen_reason}` : ''}`
+              : String(r.revision),
+          ],
+          [
+            'Indhold',
+            r.frozen
+              ? `Låst ved indsendelsen ${r.report?.submitted_at ? formatDateTime(r.report.submitted_at) : ''}; senere ændringer i planen ændrer ikke rapporten.`
+              : 'Hentet fra Helheds data nu; låses, når rapporten indsendes.',
+          ],
           ...(r.contentHash ? ([['Kontrolsum (SHA-256)', <code>{r.contentHash}</code>]] as [string, Child][]) : []),
-          ['Godkendt', r.report?.approved_at ? `${formatDateTime(r.report.approved_at)} af ${personName(r.report.approved_by_label)}` : '—'],
-          ['Indsendt', r.report?.submitted_at ? `${formatDateTime(r.report.submitted_at)} af ${personName(r.report.submitted_by_label)}` : '—'],
-          ['Modtaget af Landsbyggefonden', r.report?.acknowledged_at ? `${formatDateTime(r.report.acknowledged_at)}${r.report.lbf_reference ? ` (${r.report.lbf_reference})` : ''}` : '—'],
+          [
+            'Godkendt',
+            r.report?.approved_at ? `${formatDateTime(r.report.approved_at)} af ${personName(r.report.approved_by_label)}` : '—',
+          ],
+          [
+            'Indsendt',
+            r.report?.submitted_at ? `${formatDateTime(r.report.submitted_at)} af ${personName(r.report.submitted_by_label)}` : '—',
+          ],
+          [
+            'Modtaget af Landsbyggefonden',
+            r.report?.acknowledged_at
+              ? `${formatDateTime(r.report.acknowledged_at)}${r.report.lbf_reference ? ` (${r.report.lbf_reference})` : ''}`
+              : '—',
+          ],
           ['Vurderes af', r.decidingBody?.name ?? '—'],
         ]}
       />
       <p>
-        <a href={reportPaths.pdf(planId, year)}>Hent rapporten som PDF</a> · <a href={reportPaths.excel(planId, year)}>Hent tallene som Excel</a>
+        <a href={reportPaths.pdf(planId, year)}>Hent rapporten som PDF</a> ·{' '}
+        <a href={reportPaths.excel(planId, year)}>Hent tallene som Excel</a>
       </p>
-      {lifecycleActions.filter((a) => may(a)).map((a) => (
-        <Form action={reportPaths.action(planId, year, a)} csrfToken={csrf} fieldPrefix={`${a}-`}>
-          <HiddenField name="version" value={String(r.version)} />
-          {a === 'acknowledge' && <TextField name="lbfReference" label="Landsbyggefondens reference" value={val('lbfReference')} />}
-          {a === 'reopen' && <TextField name="reason" label="Hvorfor genåbnes rapporten?" value={val('reason')} error={errors.reason} required />}
-          <Button type="submit" variant={a === 'backToDraft' || a === 'reopen' ? 'secondary' : 'primary'}>
-            {reportActionLabels[a]}
-          </Button>
-        </Form>
-      ))}
+      {lifecycleActions
+        .filter((a) => may(a))
+        .map((a) => (
+          <Form action={reportPaths.action(planId, year, a)} csrfToken={csrf} fieldPrefix={`${a}-`}>
+            <HiddenField name="version" value={String(r.version)} />
+            {a === 'acknowledge' && <TextField name="lbfReference" label="Landsbyggefondens reference" value={val('lbfReference')} />}
+            {a === 'reopen' && (
+              <TextField name="reason" label="Hvorfor genåbnes rapporten?" value={val('reason')} error={errors.reason} required />
+            )}
+            <Button type="submit" variant={a === 'backToDraft' || a === 'reopen' ? 'secondary' : 'primary'}>
+              {reportActionLabels[a]}
+            </Button>
+          </Form>
+        ))}
       <Sections r={r} />
       <h2 id="narrative">6. Projektlederens beretning</h2>
       {may('writeNarrative') ? (
@@ -174,8 +297,28 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
           <h2 id="verdicts">Bestyrelsens vurdering</h2>
           <Table
             caption="Vurdering pr. succeskriterium"
-            columns={[{ key: 'indicator', label: 'Succeskriterium' }, { key: 'verdict', label: 'Vurdering' }, { key: 'comment', label: 'Kommentar' }, { key: 'decided', label: 'Besluttet' }]}
-            rows={r.verdicts.map((v) => ({ indicator: v.indicator, verdict: v.verdictLabel, comment: v.comment || '—', decided: <>{formatDate(v.decidedOn)}, {v.bodyName}{v.meetingId && <> (<a href={`/styring/moeder/${v.meetingId}`}>mødet</a>)</>}</> }))}
+            columns={[
+              { key: 'indicator', label: 'Succeskriterium' },
+              { key: 'verdict', label: 'Vurdering' },
+              { key: 'comment', label: 'Kommentar' },
+              { key: 'decided', label: 'Besluttet' },
+            ]}
+            rows={r.verdicts.map((v) => ({
+              indicator: v.indicator,
+              verdict: v.verdictLabel,
+              comment: v.comment || '—',
+              decided: (
+                <>
+                  {formatDate(v.decidedOn)}, {v.bodyName}
+                  {v.meetingId && (
+                    <>
+                      {' '}
+                      (<a href={`/styring/moeder/${v.meetingId}`}>mødet</a>)
+                    </>
+                  )}
+                </>
+              ),
+            }))}
             empty="Bestyrelsen har ikke vurderet rapporten endnu."
           />
         </>
@@ -183,13 +326,33 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
       {may('recordVerdict') && (
         <Form action={reportPaths.action(planId, year, 'vurdering')} csrfToken={csrf} fieldPrefix="verdict-">
           <HiddenField name="version" value={String(r.version)} />
-          <SelectField name="meetingId" label="Møde, hvor vurderingen blev besluttet" options={[{ value: '', label: 'Skriftlig behandling' }, ...meetings.map((m) => ({ value: String(m.id), label: `${formatDateTime(m.startsAt)} — ${m.place}` }))]} value={val('meetingId')} error={errors.meetingId} />
+          <SelectField
+            name="meetingId"
+            label="Møde, hvor vurderingen blev besluttet"
+            options={[
+              { value: '', label: 'Skriftlig behandling' },
+              ...meetings.map((m) => ({ value: String(m.id), label: `${formatDateTime(m.startsAt)} — ${m.place}` })),
+            ]}
+            value={val('meetingId')}
+            error={errors.meetingId}
+          />
           <TextField name="decidedOn" label="Besluttet den" type="date" value={val('decidedOn')} error={errors.decidedOn} required />
           {r.content.goals.flatMap((g) =>
             g.criteria.map((cr) => (
               <>
-                <ChoiceGroup name={`v-${cr.id}`} type="radio" label={`${cr.indicator} (${g.title})`} options={verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))} values={[val(`v-${cr.id}`) ?? r.verdicts.find((x) => x.criterionId === cr.id)?.verdict ?? '']} error={errors[`v-${cr.id}`]} />
-                <TextField name={`c-${cr.id}`} label={`Kommentar til ${cr.indicator}`} value={val(`c-${cr.id}`) ?? r.verdicts.find((x) => x.criterionId === cr.id)?.comment} />
+                <ChoiceGroup
+                  name={`v-${cr.id}`}
+                  type="radio"
+                  label={`${cr.indicator} (${g.title})`}
+                  options={verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))}
+                  values={[val(`v-${cr.id}`) ?? r.verdicts.find((x) => x.criterionId === cr.id)?.verdict ?? '']}
+                  error={errors[`v-${cr.id}`]}
+                />
+                <TextField
+                  name={`c-${cr.id}`}
+                  label={`Kommentar til ${cr.indicator}`}
+                  value={val(`c-${cr.id}`) ?? r.verdicts.find((x) => x.criterionId === cr.id)?.comment}
+                />
               </>
             )),
           )}
@@ -202,7 +365,13 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
           <h2 id="revisions">Revisioner</h2>
           <Table
             caption="Rapportens revisioner"
-            columns={[{ key: 'n', label: 'Revision' }, { key: 'state', label: 'Status' }, { key: 'at', label: 'Indsendt' }, { key: 'hash', label: 'Kontrolsum' }, { key: 'pdf', label: 'Som indsendt' }]}
+            columns={[
+              { key: 'n', label: 'Revision' },
+              { key: 'state', label: 'Status' },
+              { key: 'at', label: 'Indsendt' },
+              { key: 'hash', label: 'Kontrolsum' },
+              { key: 'pdf', label: 'Som indsendt' },
+            ]}
             rows={r.revisions.map((x) => ({
               n: String(x.revision),
               state: reportStateLabels[x.state],
@@ -213,8 +382,8 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
           />
         </>
       )}
-    </>
-  ));
+    </>,
+  );
 }
 
 const actionSlugs: Record<string, ReportAction> = Object.fromEntries(lifecycleActions.map((a) => [a, a]));
@@ -254,7 +423,14 @@ export async function reportAction(c: Context<AppEnv>, planId: number, year: num
     } else {
       const a = actionSlugs[action];
       if (!a) throw new NotFound('Handlingen findes ikke.');
-      await transitionReport(ctx, planId, year, version, a, contractOrInvalid(z.object(reportTransitionFields), { reason: values.reason, lbfReference: values.lbfReference }));
+      await transitionReport(
+        ctx,
+        planId,
+        year,
+        version,
+        a,
+        contractOrInvalid(z.object(reportTransitionFields), { reason: values.reason, lbfReference: values.lbfReference }),
+      );
       flash(c, doneText[a]);
     }
   } catch (err) {

@@ -37,7 +37,9 @@ export interface Journey {
 }
 
 /** The real server on a free loopback port with the demo data, and a headless Chromium; mails also go to `o.mailer`. */
-export async function startJourney(o: { mailer?: Mailer; port?: number; app?: Parameters<typeof createTestApp>[0] } = {}): Promise<Journey> {
+export async function startJourney(
+  o: { mailer?: Mailer; port?: number; app?: Parameters<typeof createTestApp>[0] } = {},
+): Promise<Journey> {
   const t = await createTestApp({ demo: true, now: () => new Date(), mailer: o.mailer, ...o.app });
   const server = serve({ fetch: t.app.fetch, port: o.port ?? 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));

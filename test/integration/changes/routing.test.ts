@@ -9,14 +9,26 @@ import { makeOrganisation, makeUser } from '../../support/factories.ts';
 import { activePlan, bodyId, seat } from './support.ts';
 
 /** The 2016 structure (migration 004): the district board of each Copenhagen district. */
-const boardOf: Record<number, string> = { 1: 'bydel-amager', 2: 'bydel-nordvest', 3: 'bydel-noerrebro', 4: 'bydel-valby', 5: 'bydel-valby', 6: 'bydel-tingbjerg', 7: 'bydel-tingbjerg', 8: 'bydel-nordvest', 9: 'bydel-amager', 10: 'bydel-amager' };
+const boardOf: Record<number, string> = {
+  1: 'bydel-amager',
+  2: 'bydel-nordvest',
+  3: 'bydel-noerrebro',
+  4: 'bydel-valby',
+  5: 'bydel-valby',
+  6: 'bydel-tingbjerg',
+  7: 'bydel-tingbjerg',
+  8: 'bydel-nordvest',
+  9: 'bydel-amager',
+  10: 'bydel-amager',
+};
 const districts = Object.keys(boardOf).map(Number);
 const transfers = [false, true] as const;
 const represents = ['party organisation', 'non-party organisation', 'municipal administration'] as const;
 const roles = ['chair', 'member', 'observer', 'secretary'] as const;
 
 /** R11: only members representing a party organisation, as chair or member, cast the deciding answer. */
-const expectVote = (r: (typeof represents)[number], role: (typeof roles)[number]) => r === 'party organisation' && (role === 'chair' || role === 'member');
+const expectVote = (r: (typeof represents)[number], role: (typeof roles)[number]) =>
+  r === 'party organisation' && (role === 'chair' || role === 'member');
 
 describeDb('Change requests: routing and voting rights over every combination (R11, R12)', () => {
   let t: TestApp;
@@ -33,8 +45,17 @@ describeDb('Change requests: routing and voting rights over every combination (R
     for (const code of codes) {
       for (const r of represents) {
         for (const role of roles) {
-          const u = await makeUser(t.db, { grants: r === 'municipal administration' ? [{ role: 'municipal', administration: 'TMF' }] : [{ role: 'organisation', organisationId: r === 'party organisation' ? party : other }] });
-          await seat(t.db, bodyIds.get(code)!, { userId: u.id, organisationId: r === 'party organisation' ? party : r === 'non-party organisation' ? other : undefined, role });
+          const u = await makeUser(t.db, {
+            grants:
+              r === 'municipal administration'
+                ? [{ role: 'municipal', administration: 'TMF' }]
+                : [{ role: 'organisation', organisationId: r === 'party organisation' ? party : other }],
+          });
+          await seat(t.db, bodyIds.get(code)!, {
+            userId: u.id,
+            organisationId: r === 'party organisation' ? party : r === 'non-party organisation' ? other : undefined,
+            role,
+          });
           members.set(`${code}/${r}/${role}`, u.actor);
         }
       }
@@ -42,14 +63,20 @@ describeDb('Change requests: routing and voting rights over every combination (R
     for (const d of districts) {
       for (const transfer of transfers) {
         const p = await activePlan(t.db, { organisationIds: [party], districtNumber: d });
-        if (transfer) await t.db.insertInto('competence_transfer').values({ plan_id: p.plan.id, decided_on: '2024-03-01', reference: 'Fælles beslutning', recorded_by_label: 'test' }).execute();
+        if (transfer)
+          await t.db
+            .insertInto('competence_transfer')
+            .values({ plan_id: p.plan.id, decided_on: '2024-03-01', reference: 'Fælles beslutning', recorded_by_label: 'test' })
+            .execute();
         plans.set(`${d}/${transfer}`, p.plan.id);
       }
     }
   });
   afterAll(() => t.close());
 
-  const cases = districts.flatMap((d) => transfers.flatMap((transfer) => represents.flatMap((r) => roles.map((role) => [d, transfer, r, role] as const))));
+  const cases = districts.flatMap((d) =>
+    transfers.flatMap((transfer) => represents.flatMap((r) => roles.map((role) => [d, transfer, r, role] as const))),
+  );
   it.each(cases)('R11 R12 district %i, competence transferred %s, member from a %s as %s', async (d, transfer, r, role) => {
     const planId = plans.get(`${d}/${transfer}`)!;
     const expectedBody = transfer ? 'boligsocial-bestyrelse' : boardOf[d]!;
@@ -59,7 +86,11 @@ describeDb('Change requests: routing and voting rights over every combination (R
 
     // The member of the deciding body: may they cast the deciding answer, or only comment?
     const actor = members.get(`${expectedBody}/${r}/${role}`)!;
-    const subject = await requestSubject(t.db, { plan_id: planId, state: 'submitted', proposed_by: null, body_id: who.body.id }, '2026-11-22');
+    const subject = await requestSubject(
+      t.db,
+      { plan_id: planId, state: 'submitted', proposed_by: null, body_id: who.body.id },
+      '2026-11-22',
+    );
     expect(can(actor, 'approve', subject)).toBe(expectVote(r, role));
     expect(can(actor, 'reject', subject)).toBe(expectVote(r, role));
     expect(can(actor, 'comment', subject)).toBe(true);

@@ -2,17 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
 
-const bodyId = async (t: TestApp, code: string) => (await t.db.selectFrom('body').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+const bodyId = async (t: TestApp, code: string) =>
+  (await t.db.selectFrom('body').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
 describeDb('Governance inputs: one contract for the form and the API', () => {
   let t: TestApp;
   let secretariat: Session;
   let board: number;
-  const api = (path: string, session: Session | null, json?: unknown, method = 'POST') => t.request(`/api/v1${path}`, { method, session, json });
+  const api = (path: string, session: Session | null, json?: unknown, method = 'POST') =>
+    t.request(`/api/v1${path}`, { method, session, json });
   const meetings = async () => (await t.db.selectFrom('meeting').select('id').where('body_id', '=', board).execute()).length;
   const members = async () => (await t.db.selectFrom('body_member').select('id').where('body_id', '=', board).execute()).length;
   const meeting = { startTime: '14:00', endTime: '16:00', place: 'Nørrebrohallen' };
-  const member = { personName: 'Anne Andersen', representsKind: 'other', representsOther: 'Beboerne', level: 'resident', role: 'member', startsOn: '2026-01-01' };
+  const member = {
+    personName: 'Anne Andersen',
+    representsKind: 'other',
+    representsOther: 'Beboerne',
+    level: 'resident',
+    role: 'member',
+    startsOn: '2026-01-01',
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,23 +30,29 @@ describeDb('Governance inputs: one contract for the form and the API', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['2026-13-01', '2026-02-31', '0000-01-01', '2026-00-10'])('a meeting date %s answers 400 in the API, and no meeting is stored', async (date) => {
-    const before = await meetings();
-    const res = await api(`/bodies/${board}/meetings`, secretariat, { ...meeting, date });
-    expect(res.status, await res.clone().text()).toBe(400);
-    expect((await res.json()).errors.date).toBe('Mødedatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
-    expect(await meetings()).toBe(before);
-  });
+  it.each(['2026-13-01', '2026-02-31', '0000-01-01', '2026-00-10'])(
+    'a meeting date %s answers 400 in the API, and no meeting is stored',
+    async (date) => {
+      const before = await meetings();
+      const res = await api(`/bodies/${board}/meetings`, secretariat, { ...meeting, date });
+      expect(res.status, await res.clone().text()).toBe(400);
+      expect((await res.json()).errors.date).toBe('Mødedatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+      expect(await meetings()).toBe(before);
+    },
+  );
 
-  it.each(['2026-13-01', '2026-02-31'])('a meeting date %s answers 400 on the form, with the message at the field and the input kept', async (date) => {
-    const before = await meetings();
-    const res = await t.request(`/styring/organer/${board}/moeder/ny`, { session: secretariat, form: { ...meeting, date } });
-    expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(html).toContain('Mødedatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
-    expect(html).toContain(`value="${date}"`);
-    expect(await meetings()).toBe(before);
-  });
+  it.each(['2026-13-01', '2026-02-31'])(
+    'a meeting date %s answers 400 on the form, with the message at the field and the input kept',
+    async (date) => {
+      const before = await meetings();
+      const res = await t.request(`/styring/organer/${board}/moeder/ny`, { session: secretariat, form: { ...meeting, date } });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('Mødedatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+      expect(html).toContain(`value="${date}"`);
+      expect(await meetings()).toBe(before);
+    },
+  );
 
   it('a real date is stored as that date (not moved to another day)', async () => {
     const res = await api(`/bodies/${board}/meetings`, secretariat, { ...meeting, date: '2026-02-28' });
@@ -52,7 +67,10 @@ describeDb('Governance inputs: one contract for the form and the API', () => {
     const res = await api(`/bodies/${board}/members`, secretariat, { ...member, email: 'ikke-en-mail' });
     expect(res.status, await res.clone().text()).toBe(400);
     expect((await res.json()).errors.email).toBe('Skriv en gyldig e-mailadresse, eller lad feltet stå tomt.');
-    const page = await t.request(`/styring/organer/${board}/medlemmer/ny`, { session: secretariat, form: { ...member, email: 'ikke-en-mail' } });
+    const page = await t.request(`/styring/organer/${board}/medlemmer/ny`, {
+      session: secretariat,
+      form: { ...member, email: 'ikke-en-mail' },
+    });
     expect(page.status).toBe(400);
     const html = await page.text();
     expect(html).toContain('Skriv en gyldig e-mailadresse, eller lad feltet stå tomt.');
@@ -66,7 +84,11 @@ describeDb('Governance inputs: one contract for the form and the API', () => {
     const place = await api(`/bodies/${board}/meetings`, secretariat, { ...meeting, date: '2026-12-03', place: 'Nørrebro\nhallen' });
     expect(place.status).toBe(400);
     expect((await place.json()).errors.place).toMatch(/Mødestedet indeholder ugyldige tegn/);
-    const admin = await api(`/bodies/${board}/members`, secretariat, { ...member, representsKind: 'administration', administration: 'XYZ' });
+    const admin = await api(`/bodies/${board}/members`, secretariat, {
+      ...member,
+      representsKind: 'administration',
+      administration: 'XYZ',
+    });
     expect(admin.status).toBe(400);
     expect((await admin.json()).errors.administration).toBe('Vælg forvaltningen.');
   });

@@ -14,18 +14,39 @@ describeDb('Key figures: the cached year follows every change to what it is comp
 
   it('R18 renaming or moving an estate, and a new import, show at once', async () => {
     const ctx = t.ctx(systemActor('Test'));
-    const year = (await t.db.selectFrom('keyfigure_import').select('year').where('status', '=', 'imported').orderBy('year', 'desc').executeTakeFirstOrThrow()).year;
+    const year = (
+      await t.db
+        .selectFrom('keyfigure_import')
+        .select('year')
+        .where('status', '=', 'imported')
+        .orderBy('year', 'desc')
+        .executeTakeFirstOrThrow()
+    ).year;
     const first = await loadYear(ctx, year, { defaultThreshold: 5 });
     const estate = first.tree.find((u) => u.level === 'estate')!;
     expect((await loadYear(ctx, year, { defaultThreshold: 5 })).tree.find((u) => u.key === estate.key)!.name).toBe(estate.name);
 
-    await t.db.updateTable('estate').set({ name: 'Omdøbt afdeling', updated_at: sql`now() + interval '1 second'` }).where('id', '=', estate.refId!).execute();
+    await t.db
+      .updateTable('estate')
+      .set({ name: 'Omdøbt afdeling', updated_at: sql`now() + interval '1 second'` })
+      .where('id', '=', estate.refId!)
+      .execute();
     expect((await loadYear(ctx, year, { defaultThreshold: 5 })).tree.find((u) => u.key === estate.key)!.name).toBe('Omdøbt afdeling');
 
     const before = (await loadYear(ctx, year, { defaultThreshold: 5 })).units.get(estate.key)!.residents;
-    await t.db.updateTable('keyfigure_estate_year').set({ residents: sql`residents + 1000` }).where('estate_id', '=', estate.refId!).where('year', '=', year).execute();
+    await t.db
+      .updateTable('keyfigure_estate_year')
+      .set({ residents: sql`residents + 1000` })
+      .where('estate_id', '=', estate.refId!)
+      .where('year', '=', year)
+      .execute();
     // A new figure comes with a new import in force (confirming an import is the only way figures change).
-    await t.db.updateTable('keyfigure_import').set({ updated_at: sql`now() + interval '2 seconds'` }).where('year', '=', year).where('status', '=', 'imported').execute();
+    await t.db
+      .updateTable('keyfigure_import')
+      .set({ updated_at: sql`now() + interval '2 seconds'` })
+      .where('year', '=', year)
+      .where('status', '=', 'imported')
+      .execute();
     expect((await loadYear(ctx, year, { defaultThreshold: 5 })).units.get(estate.key)!.residents).toBe((before ?? 0) + 1000);
   });
 });

@@ -13,7 +13,11 @@ describeDb('Key-figure demo statistics (R18)', () => {
   it('R18 every demo estate has figures for 2021–2024, with a provenance record per year', async () => {
     const estates = await t.db.selectFrom('estate').select('id').where('is_demo', '=', true).execute();
     for (const year of DEMO_YEARS) {
-      const n = await t.db.selectFrom('keyfigure_estate_year').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).executeTakeFirstOrThrow();
+      const n = await t.db
+        .selectFrom('keyfigure_estate_year')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('year', '=', year)
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(estates.length);
     }
     const imports = await t.db.selectFrom('keyfigure_import').select(['year', 'status', 'uploaded_by_label']).orderBy('year').execute();
@@ -24,7 +28,9 @@ describeDb('Key-figure demo statistics (R18)', () => {
   it('R18 the demo figures are deterministic and consistent (numerator ≤ denominator)', () => {
     const e = { name: 'Tingbjerg I', residents: 1800, dwellings: 820, vulnerable: true };
     expect(demoFigures(e, 2023)).toEqual(demoFigures(e, 2023));
-    for (const year of DEMO_YEARS) for (const [v, r] of Object.entries(demoFigures(e, year).ratios)) if (v !== 'grossIncome') expect(r.numerator).toBeLessThanOrEqual(r.denominator);
+    for (const year of DEMO_YEARS)
+      for (const [v, r] of Object.entries(demoFigures(e, year).ratios))
+        if (v !== 'grossIncome') expect(r.numerator).toBeLessThanOrEqual(r.denominator);
   });
 
   it('R18/R20 the pages show the demo: coloured map, designations beside the rule, national criteria', async () => {
@@ -36,7 +42,14 @@ describeDb('Key-figure demo statistics (R18)', () => {
     expect(d.results.some((r: { verdict: string }) => r.verdict === 'no')).toBe(true);
     const c = await (await t.request('/api/v1/keyfigures/2024/criteria')).json();
     expect(c.results.length).toBeGreaterThan(5);
-    for (const p of ['/noegletal', '/noegletal/kort', '/noegletal/sammenlign', '/noegletal/lister/2024', '/noegletal/bydele/3', '/noegletal/lister']) {
+    for (const p of [
+      '/noegletal',
+      '/noegletal/kort',
+      '/noegletal/sammenlign',
+      '/noegletal/lister/2024',
+      '/noegletal/bydele/3',
+      '/noegletal/lister',
+    ]) {
       expect((await t.request(p)).status, p).toBe(200);
     }
   });

@@ -45,18 +45,31 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     orgUser = await t.as([{ role: 'organisation', organisationId: org.id }]);
     other = await t.as([{ role: 'organisation', organisationId: (await makeOrganisation(t.db)).id }]);
     estates = [];
-    for (const [n, d] of [[1, 3], [2, 3], [3, 7], [4, 7]] as const) estates.push((await makeEstate(t.db, { organisationId: org.id, number: n, districtNumber: d, name: `Nøgleafdeling ${n}` })).id);
+    for (const [n, d] of [
+      [1, 3],
+      [2, 3],
+      [3, 7],
+      [4, 7],
+    ] as const)
+      estates.push((await makeEstate(t.db, { organisationId: org.id, number: n, districtNumber: d, name: `Nøgleafdeling ${n}` })).id);
   });
   afterAll(() => t.close());
 
   const upload = (session: Session, year: string, content: string, extra: Record<string, string> = {}) =>
     t.request('/noegletal/import', { session, form: { year, content, ...extra } });
   const importId = (res: Response) => Number(/\/noegletal\/import\/(\d+)$/.exec(res.headers.get('location') ?? '')?.[1]);
-  const version = async (id: number) => (await t.db.selectFrom('keyfigure_import').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-  const stored = async (year: number) => (await t.db.selectFrom('keyfigure_estate_year').selectAll().where('year', '=', year).execute()).length;
+  const version = async (id: number) =>
+    (await t.db.selectFrom('keyfigure_import').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const stored = async (year: number) =>
+    (await t.db.selectFrom('keyfigure_estate_year').selectAll().where('year', '=', year).execute()).length;
 
   it('R18 upload → preview with Danish row errors → nothing saved; the import is refused whole', async () => {
-    const bad = csv([row(ORG, 1, 900), row(ORG, 99, 400), row(ORG, 2, 800, { doemte_18_plus: 700, beboere_18_plus: 600 }), { organisation: ORG, afdelingsnummer: 3, beboere: 'mange' as never }]);
+    const bad = csv([
+      row(ORG, 1, 900),
+      row(ORG, 99, 400),
+      row(ORG, 2, 800, { doemte_18_plus: 700, beboere_18_plus: 600 }),
+      { organisation: ORG, afdelingsnummer: 3, beboere: 'mange' as never },
+    ]);
     const res = await upload(sec, '2023', bad);
     expect(res.status).toBe(303);
     const id = importId(res);
@@ -73,14 +86,23 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
   });
 
   it('R18 a valid file is saved in one go with provenance; re-importing the year replaces it cleanly', async () => {
-    const first = await upload(sec, '2023', csv(estates.map((_, i) => row(ORG, i + 1, 600 + i * 100))), { regionIncomeKr: '420000', nationalConvictionRate: '0,9' });
+    const first = await upload(sec, '2023', csv(estates.map((_, i) => row(ORG, i + 1, 600 + i * 100))), {
+      regionIncomeKr: '420000',
+      nationalConvictionRate: '0,9',
+    });
     const id = importId(first);
     const ok = await t.request(`/noegletal/import/${id}/gem`, { session: sec, form: { version: String(await version(id)) } });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/noegletal/kort?aar=2023');
     expect(await stored(2023)).toBe(4);
     const imp = await t.db.selectFrom('keyfigure_import').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(imp).toMatchObject({ status: 'imported', file_name: 'indsat tekst.csv', year: 2023, region_income_ore: 42_000_000, national_conviction_rate: '0.9' });
+    expect(imp).toMatchObject({
+      status: 'imported',
+      file_name: 'indsat tekst.csv',
+      year: 2023,
+      region_income_ore: 42_000_000,
+      national_conviction_rate: '0.9',
+    });
     // Who uploaded is stored as the user id and a name, never an e-mail address (issue 14).
     expect(imp.uploaded_by_user_id).toBe(sec.actor.kind === 'user' ? sec.actor.id : -1);
     expect(imp.uploaded_by_label).not.toContain('@');
@@ -90,11 +112,28 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     const again = await upload(sec, '2023', csv([row(ORG, 1, 1000), row(ORG, 2, 1100)]));
     const id2 = importId(again);
     expect(await (await t.request(`/noegletal/import/${id2}`, { session: sec })).text()).toContain('Statistikken for 2023 findes allerede');
-    expect((await t.request(`/noegletal/import/${id2}/gem`, { session: sec, form: { version: String(await version(id2)) } })).status).toBe(303);
-    const rows = await t.db.selectFrom('keyfigure_estate_year').select(['estate_id', 'residents', 'import_id']).where('year', '=', 2023).orderBy('estate_id').execute();
-    expect(rows.map((r) => [r.residents, r.import_id])).toEqual([[1000, id2], [1100, id2]]);
-    expect((await t.db.selectFrom('keyfigure_import').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('replaced');
-    const audit = await t.db.selectFrom('audit_log').select('summary').where('entity_type', '=', 'keyfigure_import').where('action', '=', 'import').execute();
+    expect((await t.request(`/noegletal/import/${id2}/gem`, { session: sec, form: { version: String(await version(id2)) } })).status).toBe(
+      303,
+    );
+    const rows = await t.db
+      .selectFrom('keyfigure_estate_year')
+      .select(['estate_id', 'residents', 'import_id'])
+      .where('year', '=', 2023)
+      .orderBy('estate_id')
+      .execute();
+    expect(rows.map((r) => [r.residents, r.import_id])).toEqual([
+      [1000, id2],
+      [1100, id2],
+    ]);
+    expect((await t.db.selectFrom('keyfigure_import').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe(
+      'replaced',
+    );
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('entity_type', '=', 'keyfigure_import')
+      .where('action', '=', 'import')
+      .execute();
     expect(audit.map((a) => a.summary).join(' ')).toContain('erstattede indsat tekst.csv');
     const list = await (await t.request('/noegletal/import', { session: sec })).text();
     expect(list).toContain('Erstattet');
@@ -104,12 +143,16 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Statistik');
     ws.addRow([...TEMPLATE_HEADERS]);
-    for (const r of estates.map((_, i) => row(ORG, i + 1, 700 + i))) ws.addRow(TEMPLATE_HEADERS.map((h) => (r as Record<string, unknown>)[h] ?? null));
+    for (const r of estates.map((_, i) => row(ORG, i + 1, 700 + i)))
+      ws.addRow(TEMPLATE_HEADERS.map((h) => (r as Record<string, unknown>)[h] ?? null));
     const data = new Uint8Array(await wb.xlsx.writeBuffer());
     const body = new FormData();
     body.set('_csrf', sec.csrf);
     body.set('year', '2024');
-    body.set('file', new File([data], 'statistik 2024.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    body.set(
+      'file',
+      new File([data], 'statistik 2024.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
     const res = await t.app.request('/noegletal/import', { method: 'POST', headers: { cookie: sec.cookie }, body });
     expect(res.status).toBe(303);
     const id = importId(res);
@@ -122,7 +165,14 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
   it('R18 only the secretariat, admin and TMF import; the public sees the pages', async () => {
     expect((await upload(orgUser, '2022', csv([row(ORG, 1, 500)]))).status).toBe(403);
     expect((await t.request('/noegletal/import', { session: orgUser })).status).toBe(403);
-    for (const p of ['/noegletal', '/noegletal?aar=2024&indikator=voterTurnout', '/noegletal/kort?aar=2024&indikator=nonWesternOrigin&niveau=district', '/noegletal/sammenlign', '/noegletal/regel', '/noegletal/lister']) {
+    for (const p of [
+      '/noegletal',
+      '/noegletal?aar=2024&indikator=voterTurnout',
+      '/noegletal/kort?aar=2024&indikator=nonWesternOrigin&niveau=district',
+      '/noegletal/sammenlign',
+      '/noegletal/regel',
+      '/noegletal/lister',
+    ]) {
       expect((await t.request(p)).status, p).toBe(200);
     }
     expect((await t.request(`/noegletal/afdelinger/${estates[0]}`)).status).toBe(200);
@@ -132,7 +182,13 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     const pub = await (await t.request('/api/v1/keyfigures/2024/figures')).json();
     expect(pub.suppressed).toBe(true);
     const threshold = pub.suppressionThreshold as number;
-    type U = { key: string; parent: string | null; level: string; residents: number | null; variables: Record<string, { numerator: number | null; denominator: number | null } | null> };
+    type U = {
+      key: string;
+      parent: string | null;
+      level: string;
+      residents: number | null;
+      variables: Record<string, { numerator: number | null; denominator: number | null } | null>;
+    };
     const units = pub.units as U[];
     const estate = units.find((u) => u.level === 'estate')!;
     // Two dwellings lacking installations per estate: below the threshold, never published.
@@ -145,9 +201,14 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     expect(tree.length).toBe(4);
     const series = ['lackingInstallations.numerator', 'convicted.numerator', 'residents'];
     for (const s of series) {
-      const value = (u: U) => (s === 'residents' ? u.residents : u.variables[s.split('.')[0]!]?.[s.split('.')[1] as 'numerator'] ?? 0) ?? 0;
+      const value = (u: U) =>
+        (s === 'residents' ? u.residents : (u.variables[s.split('.')[0]!]?.[s.split('.')[1] as 'numerator'] ?? 0)) ?? 0;
       const cells = full.map((u) => ({ id: u.key, parent: u.parent ?? undefined, value: value(u) as number }));
-      const hidden = new Set(units.filter((u) => (s === 'residents' ? u.residents : u.variables[s.split('.')[0]!]?.[s.split('.')[1] as 'numerator']) === null).map((u) => u.key));
+      const hidden = new Set(
+        units
+          .filter((u) => (s === 'residents' ? u.residents : u.variables[s.split('.')[0]!]?.[s.split('.')[1] as 'numerator']) === null)
+          .map((u) => u.key),
+      );
       expect(findDisclosure(cells, hidden, threshold), s).toBeUndefined();
     }
     // The organisation sees its own estates whole, another organisation does not.
@@ -163,12 +224,16 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
   });
 
   it('R18 the map is drawn on the server from the registry geometry and coloured by the chosen indicator', async () => {
-    const html = await (await t.request('/noegletal/kort?aar=2024&indikator=outsideWorkOrEducation&niveau=district', { session: sec })).text();
+    const html = await (
+      await t.request('/noegletal/kort?aar=2024&indikator=outsideWorkOrEducation&niveau=district', { session: sec })
+    ).text();
     expect(html).toContain('<svg');
     expect(html).toContain('data-colour="#');
     expect(html).toContain('Signaturforklaring');
     expect(html).toContain('Open Data KBH');
-    const geo = await (await t.request('/noegletal/kort.geojson?aar=2024&indikator=outsideLabourForce&niveau=district', { session: sec })).json();
+    const geo = await (
+      await t.request('/noegletal/kort.geojson?aar=2024&indikator=outsideLabourForce&niveau=district', { session: sec })
+    ).json();
     expect(geo.features.length).toBe(10);
     expect(geo.indicator.id).toBe('outsideLabourForce');
     const coloured = geo.features.filter((f: { properties: { value: number | null } }) => f.properties.value !== null);
@@ -177,7 +242,14 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
 
   it('R18 the designation rule is a stored setting: shown beside the result, edited by the secretariat only', async () => {
     const before = await (await t.request('/api/v1/keyfigures/settings')).json();
-    const input = { version: before.version, name: 'Kommunens regel 2025', indicators: ['outsideLabourForce', 'lowIncome'], minDeviating: 1, deviation: { kind: 'points', amount: '5' }, suppressionThreshold: 3 };
+    const input = {
+      version: before.version,
+      name: 'Kommunens regel 2025',
+      indicators: ['outsideLabourForce', 'lowIncome'],
+      minDeviating: 1,
+      deviation: { kind: 'points', amount: '5' },
+      suppressionThreshold: 3,
+    };
     expect((await t.request('/api/v1/keyfigures/settings', { method: 'PUT', session: orgUser, json: input })).status).toBe(403);
     const bad = await t.request('/api/v1/keyfigures/settings', { method: 'PUT', session: sec, json: { ...input, minDeviating: 5 } });
     expect(bad.status).toBe(400);
@@ -191,17 +263,28 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     expect(d.rule).toContain('mindst 1 af 2 indikatorer');
     // Form: Danish error next to the field, input kept.
     const s = await (await t.db.selectFrom('keyfigure_setting').select('version').executeTakeFirstOrThrow()).version;
-    const form = await t.request('/noegletal/regel', { session: sec, form: { version: String(s), name: 'Ny', indicators: [], minDeviating: '1', deviationKind: 'relative', deviation: '25' } as never });
+    const form = await t.request('/noegletal/regel', {
+      session: sec,
+      form: { version: String(s), name: 'Ny', indicators: [], minDeviating: '1', deviationKind: 'relative', deviation: '25' } as never,
+    });
     expect(form.status).toBe(400);
     expect(await form.text()).toContain('Reglen skal omfatte mindst én indikator.');
   });
 
   it('R20 the national criteria are computed per urban area for an imported list year, and the API imports too', async () => {
-    const res = await t.request('/api/v1/keyfigures/imports', { method: 'POST', session: sec, json: { year: 2022, csv: csv([row(ORG, 1, 1500)]), regionIncomeKr: 400000, nationalConvictionRate: '0.9' } });
+    const res = await t.request('/api/v1/keyfigures/imports', {
+      method: 'POST',
+      session: sec,
+      json: { year: 2022, csv: csv([row(ORG, 1, 1500)]), regionIncomeKr: 400000, nationalConvictionRate: '0.9' },
+    });
     expect(res.status).toBe(201);
     const imp = await res.json();
     expect([imp.rowCount, imp.errorCount]).toEqual([1, 0]);
-    const conf = await t.request(`/api/v1/keyfigures/imports/${imp.id}/confirm`, { method: 'POST', session: sec, json: { version: imp.version } });
+    const conf = await t.request(`/api/v1/keyfigures/imports/${imp.id}/confirm`, {
+      method: 'POST',
+      session: sec,
+      json: { version: imp.version },
+    });
     expect(await conf.json()).toEqual({ year: 2022, rows: 1 });
     const crit = await t.request('/api/v1/keyfigures/2022/criteria');
     expect(crit.status).toBe(200);
@@ -212,4 +295,3 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 });
-

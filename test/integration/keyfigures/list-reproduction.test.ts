@@ -9,7 +9,18 @@ import { createTestApp, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
 
 /** Rows the trusted values cannot decide (2011: shares and residents copied from 2010, see the quality flags). */
-const UNDECIDABLE_2011 = ['Akacieparken', 'Aldersrogade', 'Bispeparken', 'Blågården', 'Gadelandet/Husumgård', 'Hørgården', 'Lundtoftegade', 'Mjølnerparken', 'Sjælør Boulevard', 'Tingbjerg/Utterslevhuse'];
+const UNDECIDABLE_2011 = [
+  'Akacieparken',
+  'Aldersrogade',
+  'Bispeparken',
+  'Blågården',
+  'Gadelandet/Husumgård',
+  'Hørgården',
+  'Lundtoftegade',
+  'Mjølnerparken',
+  'Sjælør Boulevard',
+  'Tingbjerg/Utterslevhuse',
+];
 
 describeDb('R20 list reproduction from the stored reference table', () => {
   let t: TestApp;
@@ -24,21 +35,46 @@ describeDb('R20 list reproduction from the stored reference table', () => {
     expect(years.reduce((s, y) => s + y.areas, 0)).toBe(63);
   });
 
-  it.each([2010, 2012, 2013, 2014, 2015, 2016, 2017])('R20 %i (complete data): the service puts exactly the published areas on the list', async (year) => {
-    const l = (await reproduceListYear(t.ctx(anonymous), year))!;
-    expect(l.rows.length).toBeGreaterThan(0);
-    const on = l.rows.filter((r) => r.verdict === 'yes').map((r) => r.row.area).sort();
-    const off = l.rows.filter((r) => r.verdict === 'no').map((r) => r.row.area).sort();
-    expect(on).toEqual(l.rows.filter((r) => r.row.onList).map((r) => r.row.area).sort());
-    expect(off).toEqual(l.rows.filter((r) => !r.row.onList).map((r) => r.row.area).sort());
-    expect(l.rows.every((r) => r.agrees === true)).toBe(true);
-    // Every met criterion is explained in Danish against its threshold.
-    for (const r of l.rows.filter((x) => x.verdict === 'yes')) expect(r.evaluation.criteria.some((c) => c.outcome === 'met' && c.explanation.includes('opfyldt'))).toBe(true);
-  });
+  it.each([2010, 2012, 2013, 2014, 2015, 2016, 2017])(
+    'R20 %i (complete data): the service puts exactly the published areas on the list',
+    async (year) => {
+      const l = (await reproduceListYear(t.ctx(anonymous), year))!;
+      expect(l.rows.length).toBeGreaterThan(0);
+      const on = l.rows
+        .filter((r) => r.verdict === 'yes')
+        .map((r) => r.row.area)
+        .sort();
+      const off = l.rows
+        .filter((r) => r.verdict === 'no')
+        .map((r) => r.row.area)
+        .sort();
+      expect(on).toEqual(
+        l.rows
+          .filter((r) => r.row.onList)
+          .map((r) => r.row.area)
+          .sort(),
+      );
+      expect(off).toEqual(
+        l.rows
+          .filter((r) => !r.row.onList)
+          .map((r) => r.row.area)
+          .sort(),
+      );
+      expect(l.rows.every((r) => r.agrees === true)).toBe(true);
+      // Every met criterion is explained in Danish against its threshold.
+      for (const r of l.rows.filter((x) => x.verdict === 'yes'))
+        expect(r.evaluation.criteria.some((c) => c.outcome === 'met' && c.explanation.includes('opfyldt'))).toBe(true);
+    },
+  );
 
   it('R20 2011: the rows whose values were copied from 2010 stay undecided, none is contradicted', async () => {
     const l = (await reproduceListYear(t.ctx(anonymous), 2011))!;
-    expect(l.rows.filter((r) => r.verdict === 'undecided').map((r) => r.row.area).sort()).toEqual(UNDECIDABLE_2011);
+    expect(
+      l.rows
+        .filter((r) => r.verdict === 'undecided')
+        .map((r) => r.row.area)
+        .sort(),
+    ).toEqual(UNDECIDABLE_2011);
     expect(l.rows.some((r) => r.agrees === false)).toBe(false);
   });
 

@@ -73,8 +73,13 @@ describe('R18 publication tree', () => {
           };
           // The true counts, with units lacking the variable summing their parts (as published).
           const truth = new Map(present.map((u) => [u.key, s.of(aggregates.get(u.key)!) ?? 0]));
-          const estatesUnder = (key: string): number[] => present.filter((u) => u.parent === key).flatMap((u) => (u.level === 'estate' ? [truth.get(u.key)!] : estatesUnder(u.key)));
-          const cells = present.map((u) => ({ id: u.key, parent: u.parent, value: u.level === 'estate' ? truth.get(u.key)! : estatesUnder(u.key).reduce((a, b) => a + b, 0) }));
+          const estatesUnder = (key: string): number[] =>
+            present.filter((u) => u.parent === key).flatMap((u) => (u.level === 'estate' ? [truth.get(u.key)!] : estatesUnder(u.key)));
+          const cells = present.map((u) => ({
+            id: u.key,
+            parent: u.parent,
+            value: u.level === 'estate' ? truth.get(u.key)! : estatesUnder(u.key).reduce((a, b) => a + b, 0),
+          }));
           const hidden = new Set(present.filter((u) => shown(u.key) === null || shown(u.key) === undefined).map((u) => u.key));
           for (const u of present) {
             const v = shown(u.key);

@@ -31,59 +31,158 @@ async function asVoter(db: Db, ownOrg: number, userId: number | null) {
 }
 async function awaitingLbf(db: Db, ownOrg: number) {
   const p = await activePlan(db, { organisationIds: [ownOrg], districtNumber: 3 });
-  const goal = await db.insertInto('goal').values({ plan_id: p.plan.id, title: 'Mål', description: '', sort: 0 }).returning('id').executeTakeFirstOrThrow();
-  const edits = [{ op: 'updateGoal' as const, goalId: goal.id, before: { title: 'Mål', description: '' }, after: { title: 'Nyt mål', description: '' } }];
-  const r = await requestRow(db, p.plan.id, edits, { state: 'awaiting_lbf', kind: 'strategic_agreement', body: await bodyId(db, 'bydel-noerrebro') });
+  const goal = await db
+    .insertInto('goal')
+    .values({ plan_id: p.plan.id, title: 'Mål', description: '', sort: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const edits = [
+    { op: 'updateGoal' as const, goalId: goal.id, before: { title: 'Mål', description: '' }, after: { title: 'Nyt mål', description: '' } },
+  ];
+  const r = await requestRow(db, p.plan.id, edits, {
+    state: 'awaiting_lbf',
+    kind: 'strategic_agreement',
+    body: await bodyId(db, 'bydel-noerrebro'),
+  });
   return { id: r.id, version: r.version };
 }
 async function notice(db: Db, ownOrg: number) {
   const r = await submitted(db, ownOrg);
-  return (await db.insertInto('city_board_notice').values({ plan_id: r.planId, request_id: r.id, body_id: await bodyId(db, 'boligsocial-bestyrelse'), text: 'Orientering', noted_at: null, noted_meeting_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('city_board_notice')
+      .values({
+        plan_id: r.planId,
+        request_id: r.id,
+        body_id: await bodyId(db, 'boligsocial-bestyrelse'),
+        text: 'Orientering',
+        noted_at: null,
+        noted_meeting_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 const proposal = async (db: Db, ownOrg: number) => {
   const p = await activePlan(db, { organisationIds: [ownOrg], districtNumber: 3 });
-  return { planId: p.plan.id, json: { kind: 'budget_reallocation', title: 'Flyt', justification: 'Matrix', edits: [await moveEdit(db, p, 100)] }, lines: p.lines };
+  return {
+    planId: p.plan.id,
+    json: { kind: 'budget_reallocation', title: 'Flyt', justification: 'Matrix', edits: [await moveEdit(db, p, 100)] },
+    lines: p.lines,
+  };
 };
 
 /** R3, R6, R10–R12 — every change-request route: who may call it. */
 export const changeRoutes: RouteCase[] = [
-  { route: 'GET /api/v1/plans/:id/change-requests', allowed: 'everyone', build: async (db, ids) => ({ path: `/api/v1/plans/${(await submitted(db, ids.ownOrg)).planId}/change-requests` }) },
+  {
+    route: 'GET /api/v1/plans/:id/change-requests',
+    allowed: 'everyone',
+    build: async (db, ids) => ({ path: `/api/v1/plans/${(await submitted(db, ids.ownOrg)).planId}/change-requests` }),
+  },
   { route: 'GET /api/v1/change-requests', allowed: 'everyone', build: async () => ({ path: '/api/v1/change-requests?open=true' }) },
-  { route: 'GET /api/v1/change-requests/:id', allowed: 'everyone', build: async (db, ids) => ({ path: `/api/v1/change-requests/${(await submitted(db, ids.ownOrg)).id}` }) },
-  { route: 'POST /api/v1/plans/:id/change-requests', allowed: parties, build: async (db, ids) => {
-    const p = await proposal(db, ids.ownOrg);
-    return { path: `/api/v1/plans/${p.planId}/change-requests`, json: p.json };
-  } },
-  { route: 'POST /api/v1/change-requests/:id/submit', allowed: parties, build: async (db, ids) => {
-    const r = await draft(db, ids.ownOrg);
-    return { path: `/api/v1/change-requests/${r.id}/submit`, json: { version: r.version, mode: 'written', writtenDeadline: '2026-12-20' } };
-  } },
-  { route: 'POST /api/v1/change-requests/:id/approve', allowed: loggedIn, build: async (db, ids, userId) => {
-    const r = await asVoter(db, ids.ownOrg, userId);
-    return { path: `/api/v1/change-requests/${r.id}/approve`, json: { version: r.version } };
-  } },
-  { route: 'POST /api/v1/change-requests/:id/reject', allowed: loggedIn, build: async (db, ids, userId) => {
-    const r = await asVoter(db, ids.ownOrg, userId);
-    return { path: `/api/v1/change-requests/${r.id}/reject`, json: { version: r.version, note: 'Nej' } };
-  } },
-  { route: 'POST /api/v1/change-requests/:id/lbf-approval', allowed: ['lbf'], build: async (db, ids) => {
-    const r = await awaitingLbf(db, ids.ownOrg);
-    return { path: `/api/v1/change-requests/${r.id}/lbf-approval`, json: { version: r.version, decisionDate: '2026-11-20', reference: 'LBF' } };
-  } },
-  { route: 'POST /api/v1/change-requests/:id/withdraw', allowed: parties, build: async (db, ids) => {
-    const r = await submitted(db, ids.ownOrg);
-    return { path: `/api/v1/change-requests/${r.id}/withdraw`, json: { version: r.version } };
-  } },
-  { route: 'POST /api/v1/change-requests/:id/comments', allowed: commenters, build: async (db, ids) => ({ path: `/api/v1/change-requests/${(await submitted(db, ids.ownOrg)).id}/comments`, json: { text: 'Kommentar' } }) },
+  {
+    route: 'GET /api/v1/change-requests/:id',
+    allowed: 'everyone',
+    build: async (db, ids) => ({ path: `/api/v1/change-requests/${(await submitted(db, ids.ownOrg)).id}` }),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/change-requests',
+    allowed: parties,
+    build: async (db, ids) => {
+      const p = await proposal(db, ids.ownOrg);
+      return { path: `/api/v1/plans/${p.planId}/change-requests`, json: p.json };
+    },
+  },
+  {
+    route: 'POST /api/v1/change-requests/:id/submit',
+    allowed: parties,
+    build: async (db, ids) => {
+      const r = await draft(db, ids.ownOrg);
+      return {
+        path: `/api/v1/change-requests/${r.id}/submit`,
+        json: { version: r.version, mode: 'written', writtenDeadline: '2026-12-20' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/change-requests/:id/approve',
+    allowed: loggedIn,
+    build: async (db, ids, userId) => {
+      const r = await asVoter(db, ids.ownOrg, userId);
+      return { path: `/api/v1/change-requests/${r.id}/approve`, json: { version: r.version } };
+    },
+  },
+  {
+    route: 'POST /api/v1/change-requests/:id/reject',
+    allowed: loggedIn,
+    build: async (db, ids, userId) => {
+      const r = await asVoter(db, ids.ownOrg, userId);
+      return { path: `/api/v1/change-requests/${r.id}/reject`, json: { version: r.version, note: 'Nej' } };
+    },
+  },
+  {
+    route: 'POST /api/v1/change-requests/:id/lbf-approval',
+    allowed: ['lbf'],
+    build: async (db, ids) => {
+      const r = await awaitingLbf(db, ids.ownOrg);
+      return {
+        path: `/api/v1/change-requests/${r.id}/lbf-approval`,
+        json: { version: r.version, decisionDate: '2026-11-20', reference: 'LBF' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/change-requests/:id/withdraw',
+    allowed: parties,
+    build: async (db, ids) => {
+      const r = await submitted(db, ids.ownOrg);
+      return { path: `/api/v1/change-requests/${r.id}/withdraw`, json: { version: r.version } };
+    },
+  },
+  {
+    route: 'POST /api/v1/change-requests/:id/comments',
+    allowed: commenters,
+    build: async (db, ids) => ({
+      path: `/api/v1/change-requests/${(await submitted(db, ids.ownOrg)).id}/comments`,
+      json: { text: 'Kommentar' },
+    }),
+  },
   { route: 'GET /api/v1/city-board-notices', allowed: 'everyone', build: async () => ({ path: '/api/v1/city-board-notices' }) },
-  { route: 'POST /api/v1/city-board-notices/:id/note', allowed: central, build: async (db, ids) => ({ path: `/api/v1/city-board-notices/${await notice(db, ids.ownOrg)}/note`, json: { meetingId: null } }) },
-  { route: 'POST /planer/:id/aendringer/ny', allowed: parties, build: async (db, ids) => {
-    const p = await proposal(db, ids.ownOrg);
-    return { path: `/planer/${p.planId}/aendringer/ny`, form: { kind: 'budget_reallocation', requestTitle: 'Flyt', justification: 'Matrix', fromLineId: String(p.lines.staff), toLineId: String(p.lines.activity), year: '2026', amount: '1' } };
-  } },
-  { route: 'POST /planer/:id/aendringer/:rid/:action', allowed: commenters, build: async (db, ids) => {
-    const r = await submitted(db, ids.ownOrg);
-    return { path: `/planer/${r.planId}/aendringer/${r.id}/kommentar`, form: { text: 'Kommentar' } };
-  } },
-  { route: 'POST /aendringer/orienteringer/:id/noteret', allowed: central, build: async (db, ids) => ({ path: `/aendringer/orienteringer/${await notice(db, ids.ownOrg)}/noteret`, form: {} }) },
+  {
+    route: 'POST /api/v1/city-board-notices/:id/note',
+    allowed: central,
+    build: async (db, ids) => ({ path: `/api/v1/city-board-notices/${await notice(db, ids.ownOrg)}/note`, json: { meetingId: null } }),
+  },
+  {
+    route: 'POST /planer/:id/aendringer/ny',
+    allowed: parties,
+    build: async (db, ids) => {
+      const p = await proposal(db, ids.ownOrg);
+      return {
+        path: `/planer/${p.planId}/aendringer/ny`,
+        form: {
+          kind: 'budget_reallocation',
+          requestTitle: 'Flyt',
+          justification: 'Matrix',
+          fromLineId: String(p.lines.staff),
+          toLineId: String(p.lines.activity),
+          year: '2026',
+          amount: '1',
+        },
+      };
+    },
+  },
+  {
+    route: 'POST /planer/:id/aendringer/:rid/:action',
+    allowed: commenters,
+    build: async (db, ids) => {
+      const r = await submitted(db, ids.ownOrg);
+      return { path: `/planer/${r.planId}/aendringer/${r.id}/kommentar`, form: { text: 'Kommentar' } };
+    },
+  },
+  {
+    route: 'POST /aendringer/orienteringer/:id/noteret',
+    allowed: central,
+    build: async (db, ids) => ({ path: `/aendringer/orienteringer/${await notice(db, ids.ownOrg)}/noteret`, form: {} }),
+  },
 ];

@@ -12,4 +12,16 @@ import { registryRoutes } from './registry-routes.ts';
 import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
-export const allRouteCases: RouteCase[] = [...registryRoutes, ...planRoutes, ...moneyRoutes, ...notificationRoutes, ...keyfigureRoutes, ...governanceRoutes, ...changeRoutes, ...reportRoutes, ...partnershipRoutes, ...contractRoutes, ...paymentHoldRoutes];
+export const allRouteCases: RouteCase[] = [
+  ...registryRoutes,
+  ...planRoutes,
+  ...moneyRoutes,
+  ...notificationRoutes,
+  ...keyfigureRoutes,
+  ...governanceRoutes,
+  ...changeRoutes,
+  ...reportRoutes,
+  ...partnershipRoutes,
+  ...contractRoutes,
+  ...paymentHoldRoutes,
+];

@@ -10,12 +10,41 @@ let nextYear = 2040;
 async function withFigures(db: Db): Promise<number> {
   const has = await db.selectFrom('keyfigure_estate_year').select('id').where('year', '=', FIGURE_YEAR).executeTakeFirst();
   if (has) return FIGURE_YEAR;
-  const org = await db.insertInto('organisation').values({ name: 'Matrix nøgletal', short_name: `MNT${Date.now()}` }).returning('id').executeTakeFirstOrThrow();
-  const estate = await db.insertInto('estate').values({ organisation_id: org.id, number: 1, name: 'Matrixafdeling', residents: 1200 }).returning('id').executeTakeFirstOrThrow();
-  const imp = await db.insertInto('keyfigure_import').values({ year: FIGURE_YEAR, file_name: 'matrix.csv', file_kind: 'csv', status: 'imported', uploaded_by_label: 'test', rows: '[]', errors: '[]' }).returning('id').executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organisation')
+    .values({ name: 'Matrix nøgletal', short_name: `MNT${Date.now()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const estate = await db
+    .insertInto('estate')
+    .values({ organisation_id: org.id, number: 1, name: 'Matrixafdeling', residents: 1200 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const imp = await db
+    .insertInto('keyfigure_import')
+    .values({
+      year: FIGURE_YEAR,
+      file_name: 'matrix.csv',
+      file_kind: 'csv',
+      status: 'imported',
+      uploaded_by_label: 'test',
+      rows: '[]',
+      errors: '[]',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('keyfigure_estate_year')
-    .values({ estate_id: estate.id, year: FIGURE_YEAR, import_id: imp.id, residents: 1200, ratios: JSON.stringify({ outsideWorkOrEducation: { numerator: 300, denominator: 700 }, nonWesternOrigin: { numerator: 600, denominator: 1200 } }) })
+    .values({
+      estate_id: estate.id,
+      year: FIGURE_YEAR,
+      import_id: imp.id,
+      residents: 1200,
+      ratios: JSON.stringify({
+        outsideWorkOrEducation: { numerator: 300, denominator: 700 },
+        nonWesternOrigin: { numerator: 600, denominator: 1200 },
+      }),
+    })
     .execute();
   return FIGURE_YEAR;
 }
@@ -39,10 +68,26 @@ let ruleNo = 0;
 
 export const keyfigureRoutes: RouteCase[] = [
   { route: 'GET /api/v1/keyfigures/years', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/years' }) },
-  { route: 'GET /api/v1/keyfigures/:year/figures', allowed: 'everyone', build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/figures` }) },
-  { route: 'GET /api/v1/keyfigures/:year/open-data', allowed: 'everyone', build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/open-data` }) },
-  { route: 'GET /api/v1/keyfigures/:year/designations', allowed: 'everyone', build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/designations` }) },
-  { route: 'GET /api/v1/keyfigures/:year/criteria', allowed: 'everyone', build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/criteria` }) },
+  {
+    route: 'GET /api/v1/keyfigures/:year/figures',
+    allowed: 'everyone',
+    build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/figures` }),
+  },
+  {
+    route: 'GET /api/v1/keyfigures/:year/open-data',
+    allowed: 'everyone',
+    build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/open-data` }),
+  },
+  {
+    route: 'GET /api/v1/keyfigures/:year/designations',
+    allowed: 'everyone',
+    build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/designations` }),
+  },
+  {
+    route: 'GET /api/v1/keyfigures/:year/criteria',
+    allowed: 'everyone',
+    build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/criteria` }),
+  },
   { route: 'GET /api/v1/keyfigures/lists/:year', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/lists/2014' }) },
   { route: 'GET /api/v1/keyfigures/settings', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/settings' }) },
   {
@@ -50,18 +95,60 @@ export const keyfigureRoutes: RouteCase[] = [
     allowed: configurers,
     build: async (db) => ({
       path: '/api/v1/keyfigures/settings',
-      json: { version: await settingsVersion(db), name: 'Matrixregel', indicators: ['outsideLabourForce', 'lowIncome', 'unsafe'], minDeviating: 2, deviation: { kind: 'relative', amount: String(20 + (++ruleNo % 50)) }, suppressionThreshold: null },
+      json: {
+        version: await settingsVersion(db),
+        name: 'Matrixregel',
+        indicators: ['outsideLabourForce', 'lowIncome', 'unsafe'],
+        minDeviating: 2,
+        deviation: { kind: 'relative', amount: String(20 + (++ruleNo % 50)) },
+        suppressionThreshold: null,
+      },
     }),
   },
-  { route: 'POST /api/v1/keyfigures/imports', allowed: importers, build: async () => ({ path: '/api/v1/keyfigures/imports', json: { year: 2029, csv: someCsv } }) },
-  { route: 'GET /api/v1/keyfigures/imports/:id', allowed: importers, build: async (db) => ({ path: `/api/v1/keyfigures/imports/${await preview(db)}` }) },
-  { route: 'POST /api/v1/keyfigures/imports/:id/confirm', allowed: importers, build: async (db) => ({ path: `/api/v1/keyfigures/imports/${await preview(db)}/confirm`, json: { version: 1 } }) },
-  { route: 'POST /noegletal/import', allowed: importers, build: async () => ({ path: '/noegletal/import', form: { year: '2029', content: someCsv } }) },
-  { route: 'POST /noegletal/import/:id/gem', allowed: importers, build: async (db) => ({ path: `/noegletal/import/${await preview(db)}/gem`, form: { version: '1' } }) },
-  { route: 'POST /noegletal/import/:id/kasser', allowed: importers, build: async (db) => ({ path: `/noegletal/import/${await preview(db)}/kasser`, form: { version: '1' } }) },
+  {
+    route: 'POST /api/v1/keyfigures/imports',
+    allowed: importers,
+    build: async () => ({ path: '/api/v1/keyfigures/imports', json: { year: 2029, csv: someCsv } }),
+  },
+  {
+    route: 'GET /api/v1/keyfigures/imports/:id',
+    allowed: importers,
+    build: async (db) => ({ path: `/api/v1/keyfigures/imports/${await preview(db)}` }),
+  },
+  {
+    route: 'POST /api/v1/keyfigures/imports/:id/confirm',
+    allowed: importers,
+    build: async (db) => ({ path: `/api/v1/keyfigures/imports/${await preview(db)}/confirm`, json: { version: 1 } }),
+  },
+  {
+    route: 'POST /noegletal/import',
+    allowed: importers,
+    build: async () => ({ path: '/noegletal/import', form: { year: '2029', content: someCsv } }),
+  },
+  {
+    route: 'POST /noegletal/import/:id/gem',
+    allowed: importers,
+    build: async (db) => ({ path: `/noegletal/import/${await preview(db)}/gem`, form: { version: '1' } }),
+  },
+  {
+    route: 'POST /noegletal/import/:id/kasser',
+    allowed: importers,
+    build: async (db) => ({ path: `/noegletal/import/${await preview(db)}/kasser`, form: { version: '1' } }),
+  },
   {
     route: 'POST /noegletal/regel',
     allowed: configurers,
-    build: async (db) => ({ path: '/noegletal/regel', form: { version: String(await settingsVersion(db)), name: 'Matrixregel', indicators: 'outsideLabourForce', minDeviating: '1', deviationKind: 'points', deviation: String(1 + (++ruleNo % 50)), threshold: '' } }),
+    build: async (db) => ({
+      path: '/noegletal/regel',
+      form: {
+        version: String(await settingsVersion(db)),
+        name: 'Matrixregel',
+        indicators: 'outsideLabourForce',
+        minDeviating: '1',
+        deviationKind: 'points',
+        deviation: String(1 + (++ruleNo % 50)),
+        threshold: '',
+      },
+    }),
   },
 ];

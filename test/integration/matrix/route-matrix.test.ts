@@ -24,7 +24,10 @@ describeDb('Policy matrix through HTTP: every route × every role', () => {
     sessions.anonymous = null;
     for (const [role, grants] of Object.entries(roleGrants)) {
       // Plan- and body-scoped roles are scoped to nothing here: the registry never depends on them.
-      sessions[role] = await t.as(grants.map((g) => (g.role === 'organisation' ? { ...g, organisationId: own.id } : { ...g, planId: null, bodyId: null })), role);
+      sessions[role] = await t.as(
+        grants.map((g) => (g.role === 'organisation' ? { ...g, organisationId: own.id } : { ...g, planId: null, bodyId: null })),
+        role,
+      );
     }
   });
   afterAll(() => t.close());
@@ -46,7 +49,15 @@ describeDb('Policy matrix through HTTP: every route × every role', () => {
     const actor = sessions[role]?.actor;
     const req = await c.build(t.db, ids, actor?.kind === 'user' ? actor.id : null);
     const method = c.route.split(' ')[0]!;
-    const lastAudit = async () => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0);
+    const lastAudit = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.max('id').as('id'))
+            .executeTakeFirstOrThrow()
+        ).id ?? 0,
+      );
     const auditBefore = await lastAudit();
     const res = await t.request(req.path, { method, session: sessions[role], json: req.json, form: req.form });
     const allowed = c.allowed === 'everyone' || c.allowed.includes(role);
@@ -60,7 +71,10 @@ describeDb('Policy matrix through HTTP: every route × every role', () => {
       // Every write leaves an audit record that says what changed: before and after, field by field.
       const written = await t.db.selectFrom('audit_log').select(['entity_type', 'changes']).where('id', '>', auditBefore).execute();
       expect(written.length, `${c.route} wrote no audit record`).toBeGreaterThan(0);
-      expect(written.some((w) => (w.changes as unknown[]).length > 0), `${c.route} audited without before/after`).toBe(true);
+      expect(
+        written.some((w) => (w.changes as unknown[]).length > 0),
+        `${c.route} audited without before/after`,
+      ).toBe(true);
     }
   });
 });

@@ -17,7 +17,8 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
   let outsider: Session;
   let admin: Session;
   let tmf: Session;
-  const api = (path: string, session: Session | null, json?: unknown, method = 'POST') => t.request(`/api/v1${path}`, { method, session, json });
+  const api = (path: string, session: Session | null, json?: unknown, method = 'POST') =>
+    t.request(`/api/v1${path}`, { method, session, json });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -54,12 +55,29 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       const res = await t.request(`/planer/${plan.id}/oekonomi/budget`, { session: party, form });
       expect(res.status).toBe(400);
       const html = (await res.text()).replace(/&#39;|&quot;/g, '');
-      expect(html).toContain('R1: Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.)');
-      expect(html).toContain('R1: Landsbyggefonden finansierer 800.000,00 kr. = 80,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.)');
+      expect(html).toContain(
+        'R1: Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.)',
+      );
+      expect(html).toContain(
+        'R1: Landsbyggefonden finansierer 800.000,00 kr. = 80,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.)',
+      );
       expect(html).toContain('value="400.000"'); // input kept
       expect(await t.db.selectFrom('budget').select('plan_id').where('plan_id', '=', plan.id).executeTakeFirst()).toBeUndefined();
 
-      const bad = await api(`/plans/${plan.id}/budget`, party, { version: 0, frameOre: 100_000_00, lines: [{ name: 'A', kind: 'staff', perYear: { '2023': 100_000_00 } }], funders: [{ kind: 'lbf', name: 'LBF', amountOre: 90_000_00 }, { kind: 'municipality', name: 'Kbh', amountOre: 10_000_00 }] }, 'PUT');
+      const bad = await api(
+        `/plans/${plan.id}/budget`,
+        party,
+        {
+          version: 0,
+          frameOre: 100_000_00,
+          lines: [{ name: 'A', kind: 'staff', perYear: { '2023': 100_000_00 } }],
+          funders: [
+            { kind: 'lbf', name: 'LBF', amountOre: 90_000_00 },
+            { kind: 'municipality', name: 'Kbh', amountOre: 10_000_00 },
+          ],
+        },
+        'PUT',
+      );
       expect(bad.status).toBe(400);
       expect(bad.headers.get('content-type')).toContain('application/problem+json');
       expect(Object.values((await bad.json()).errors).join(' ')).toContain('R1: Landsbyggefonden finansierer 90.000,00 kr. = 90,00 %');
@@ -90,7 +108,11 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       const f = await planFinance(t.db, plan.id, '2026-11-22');
       expect(f.frameOre).toBe(100_000_000);
       expect(f.lines.map((l) => l.name)).toEqual(['Personale', 'Lokaler']);
-      expect(f.funders.map((x) => [x.name, x.amountOre, x.shareBp])).toEqual([['Landsbyggefonden', 75_000_000, 7500], ['Københavns Kommune', 12_500_000, 1250], ['PENGE', 12_500_000, 1250]]);
+      expect(f.funders.map((x) => [x.name, x.amountOre, x.shareBp])).toEqual([
+        ['Landsbyggefonden', 75_000_000, 7500],
+        ['Københavns Kommune', 12_500_000, 1250],
+        ['PENGE', 12_500_000, 1250],
+      ]);
       expect(f.violations).toEqual([]);
       const page = await (await t.request(`/planer/${plan.id}/oekonomi`, { session: party })).text();
       expect(page).toContain('1.000.000,00 kr.');
@@ -110,23 +132,49 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       const post = await t.request(`/planer/${plan.id}/oekonomi/budget`, { session: admin, form: { version: '1', frame: '1' } });
       expect(post.status).toBe(403);
       expect(await post.text()).toContain('også systemadministratorer');
-      const put = await api(`/plans/${plan.id}/budget`, admin, { version: 1, frameOre: 100, lines: [{ name: 'A', kind: 'staff', perYear: { '2023': 100 } }], funders: [{ kind: 'municipality', name: 'K', amountOre: 100 }] }, 'PUT');
+      const put = await api(
+        `/plans/${plan.id}/budget`,
+        admin,
+        {
+          version: 1,
+          frameOre: 100,
+          lines: [{ name: 'A', kind: 'staff', perYear: { '2023': 100 } }],
+          funders: [{ kind: 'municipality', name: 'K', amountOre: 100 }],
+        },
+        'PUT',
+      );
       expect(put.status).toBe(403);
       expect((await put.json()).detail).toContain('Budgettet er låst');
     });
 
     it('R1 a reallocation (change request) moves money between lines in the caller’s transaction and refuses an R1 breach', async () => {
       const { plan, lines } = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
-      await t.db.transaction().execute((trx) => applyBudgetReallocation(trx, plan.id, [{ fromLineId: lines.staff, toLineId: lines.activity, year: 2024, amountOre: 2_000_000 }]));
+      await t.db
+        .transaction()
+        .execute((trx) =>
+          applyBudgetReallocation(trx, plan.id, [{ fromLineId: lines.staff, toLineId: lines.activity, year: 2024, amountOre: 2_000_000 }]),
+        );
       const f = await planFinance(t.db, plan.id);
       expect(f.lines.find((l) => l.id === lines.activity)!.perYear[2024]!.budgetOre).toBe(14_500_000);
       expect(f.lines.find((l) => l.id === lines.staff)!.perYear[2024]!.budgetOre).toBe(10_500_000);
       expect(f.totals.budgetOre).toBe(100_000_000);
       await expect(
-        t.db.transaction().execute((trx) => applyBudgetReallocation(trx, plan.id, [{ fromLineId: lines.staff, toLineId: lines.activity, year: 2024, amountOre: 20_000_000 }])),
+        t.db
+          .transaction()
+          .execute((trx) =>
+            applyBudgetReallocation(trx, plan.id, [
+              { fromLineId: lines.staff, toLineId: lines.activity, year: 2024, amountOre: 20_000_000 },
+            ]),
+          ),
       ).rejects.toThrow(Invalid);
       const other = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
-      await expect(t.db.transaction().execute((trx) => applyBudgetReallocation(trx, plan.id, [{ fromLineId: other.lines.staff, toLineId: lines.activity, year: 2024, amountOre: 1 }]))).rejects.toThrow(Invalid);
+      await expect(
+        t.db
+          .transaction()
+          .execute((trx) =>
+            applyBudgetReallocation(trx, plan.id, [{ fromLineId: other.lines.staff, toLineId: lines.activity, year: 2024, amountOre: 1 }]),
+          ),
+      ).rejects.toThrow(Invalid);
       // rolled back: unchanged
       expect((await planFinance(t.db, plan.id)).lines.find((l) => l.id === lines.staff)!.perYear[2024]!.budgetOre).toBe(10_500_000);
     });
@@ -137,7 +185,12 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
 
     it('R7 an accounts file with bad rows shows the row errors and saves nothing; the fixed file is imported all or nothing', async () => {
       const { plan } = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
-      const bad = csv(['Personale;2024;100.000,00;31.03.2024;Løn', 'Ukendt linje;2024;5.000;;', 'Lektiecafé;2031;1.000;;', 'Lektiecafé;2024;2.500,50;;Materialer']);
+      const bad = csv([
+        'Personale;2024;100.000,00;31.03.2024;Løn',
+        'Ukendt linje;2024;5.000;;',
+        'Lektiecafé;2031;1.000;;',
+        'Lektiecafé;2024;2.500,50;;Materialer',
+      ]);
       const res = await upload(t, `/planer/${plan.id}/oekonomi/import`, party, { name: 'regnskab.csv', data: bad });
       expect(res.status).toBe(303);
       const preview = await (await t.request(res.headers.get('location')!, { session: party })).text();
@@ -146,7 +199,17 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect(preview).not.toContain('Indlæs 2 poster');
       const confirm = await t.request(res.headers.get('location')!, { session: party, form: {} });
       expect(confirm.status).toBe(400);
-      expect(Number((await t.db.selectFrom('account_entry').select((eb) => eb.fn.countAll().as('n')).where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).n)).toBe(0);
+      expect(
+        Number(
+          (
+            await t.db
+              .selectFrom('account_entry')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('plan_id', '=', plan.id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(0);
 
       const good = csv(['Personale;2024;100.000,00;31.03.2024;Løn', 'Lektiecafé;2024;2.500,50;;Materialer', 'Personale;2023;"1.000";;']);
       const res2 = await upload(t, `/planer/${plan.id}/oekonomi/import`, party, { name: 'regnskab-rettet.csv', data: good });
@@ -159,7 +222,10 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect(f.lines.find((l) => l.name === 'Personale')!.perYear[2024]!.actualOre).toBe(10_000_000);
 
       // Importing 2024 again replaces the earlier imported 2024 postings; 2023 stays.
-      const again = await upload(t, `/planer/${plan.id}/oekonomi/import`, party, { name: 'r2024.csv', data: csv(['Personale;2024;50.000;;']) });
+      const again = await upload(t, `/planer/${plan.id}/oekonomi/import`, party, {
+        name: 'r2024.csv',
+        data: csv(['Personale;2024;50.000;;']),
+      });
       await t.request(again.headers.get('location')!, { session: party, form: {} });
       expect((await planFinance(t.db, plan.id)).totals.actualOre).toBe(5_000_000 + 100_000);
     });
@@ -173,17 +239,34 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       ws.addRow(['personale', 1234.5, new Date('2025-02-01T00:00:00Z')]);
       ws.addRow(['Lektiecafé', '2.000,25', '15.06.2025']);
       const data = new Uint8Array(await wb.xlsx.writeBuffer());
-      const res = await upload(t, `/planer/${plan.id}/oekonomi/import`, party, { name: 'udtraek.xlsx', data, type: 'application/octet-stream' });
+      const res = await upload(t, `/planer/${plan.id}/oekonomi/import`, party, {
+        name: 'udtraek.xlsx',
+        data,
+        type: 'application/octet-stream',
+      });
       expect(res.status).toBe(303);
       expect((await t.request(res.headers.get('location')!, { session: party, form: {} })).status).toBe(303);
       expect((await planFinance(t.db, plan.id)).totals.perYear[2025]!.actualOre).toBe(123_450 + 200_025);
-      const manual = await t.request(`/planer/${plan.id}/oekonomi/regnskab`, { session: party, form: { lineId: String(lines.staff), year: '2025', amount: '-450', text: 'Kreditnota' } });
+      const manual = await t.request(`/planer/${plan.id}/oekonomi/regnskab`, {
+        session: party,
+        form: { lineId: String(lines.staff), year: '2025', amount: '-450', text: 'Kreditnota' },
+      });
       expect(manual.status).toBe(303);
       expect((await planFinance(t.db, plan.id)).totals.perYear[2025]!.actualOre).toBe(123_450 + 200_025 - 45_000);
-      const badAmount = await t.request(`/planer/${plan.id}/oekonomi/regnskab`, { session: party, form: { lineId: String(lines.staff), year: '2025', amount: '12.34' } });
+      const badAmount = await t.request(`/planer/${plan.id}/oekonomi/regnskab`, {
+        session: party,
+        form: { lineId: String(lines.staff), year: '2025', amount: '12.34' },
+      });
       expect(badAmount.status).toBe(400);
       expect(await badAmount.text()).toContain('Skriv beløbet i kroner');
-      expect((await t.request(`/planer/${plan.id}/oekonomi/regnskab`, { session: outsider, form: { lineId: String(lines.staff), year: '2025', amount: '1' } })).status).toBe(403);
+      expect(
+        (
+          await t.request(`/planer/${plan.id}/oekonomi/regnskab`, {
+            session: outsider,
+            form: { lineId: String(lines.staff), year: '2025', amount: '1' },
+          })
+        ).status,
+      ).toBe(403);
     });
 
     it('R7 a large file is booked in the background with progress, all or nothing', async () => {
@@ -204,10 +287,17 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
 
     it('R7 the API imports rows all or nothing with row errors as problem details', async () => {
       const { plan } = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
-      const bad = await api(`/plans/${plan.id}/accounts/import`, party, { rows: [{ budgetLine: 'Personale', year: 2024, amountOre: 100 }, { budgetLine: 'Findes ikke', year: 2024, amountOre: 100 }] });
+      const bad = await api(`/plans/${plan.id}/accounts/import`, party, {
+        rows: [
+          { budgetLine: 'Personale', year: 2024, amountOre: 100 },
+          { budgetLine: 'Findes ikke', year: 2024, amountOre: 100 },
+        ],
+      });
       expect(bad.status).toBe(400);
       expect((await bad.json()).errors['rows[1].line']).toContain('Række 2');
-      const ok = await api(`/plans/${plan.id}/accounts/import`, party, { rows: [{ budgetLine: 'Personale', year: 2024, amountOre: 12_345 }] });
+      const ok = await api(`/plans/${plan.id}/accounts/import`, party, {
+        rows: [{ budgetLine: 'Personale', year: 2024, amountOre: 12_345 }],
+      });
       expect(await ok.json()).toMatchObject({ imported: 1, totalOre: 12_345 });
       const entries = await (await api(`/plans/${plan.id}/accounts`, party, undefined, 'GET')).json();
       expect(entries).toHaveLength(1);
@@ -215,7 +305,11 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
 
     it('R1 variance, burn rate and forecast per line and in total on the plan’s economy page', async () => {
       const { plan, lines } = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
-      for (const y of [2023, 2024, 2025]) await t.db.insertInto('account_entry').values({ plan_id: plan.id, line_id: lines.staff, year: y, amount_ore: 10_000_000, created_by_label: 't' }).execute();
+      for (const y of [2023, 2024, 2025])
+        await t.db
+          .insertInto('account_entry')
+          .values({ plan_id: plan.id, line_id: lines.staff, year: y, amount_ore: 10_000_000, created_by_label: 't' })
+          .execute();
       const f = await planFinance(t.db, plan.id, '2026-06-30');
       // staff: 12.500.000 øre a year; to date 3 years + 181/365 of 2026.
       const staff = f.lines.find((l) => l.id === lines.staff)!.figures;
@@ -227,7 +321,9 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       const page = await (await t.request(`/planer/${plan.id}/oekonomi`, { session: party })).text();
       expect(page).toContain('Afvigelse');
       expect(page).toContain('Forventet mindreforbrug');
-      const xlsx = await workbookRows(new Uint8Array(await (await t.request(`/planer/${plan.id}/oekonomi/oekonomi.xlsx`, { session: party })).arrayBuffer()));
+      const xlsx = await workbookRows(
+        new Uint8Array(await (await t.request(`/planer/${plan.id}/oekonomi/oekonomi.xlsx`, { session: party })).arrayBuffer()),
+      );
       expect(xlsx['Budget og regnskab']!.at(-1)![0]).toBe('I alt');
     });
   });
@@ -236,7 +332,9 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
     it('R8 the pool is seeded with 30 mio. kr. (Budget 2012) and 1,7 mio. kr. (12.12.2013)', async () => {
       const pool = await (await api('/pool', null, undefined, 'GET')).json();
       expect(pool.depositedOre).toBe(3_170_000_000);
-      expect(pool.entries.slice(0, 2).map((e: { decision: string; amountOre: number; decidedOn: string }) => [e.decision, e.amountOre])).toEqual([
+      expect(
+        pool.entries.slice(0, 2).map((e: { decision: string; amountOre: number; decidedOn: string }) => [e.decision, e.amountOre]),
+      ).toEqual([
         ['Budget 2012', 3_000_000_000],
         ['Borgerrepræsentationen 12.12.2013', 170_000_000],
       ]);
@@ -246,7 +344,8 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
     it('R8 an allocation needs the City Council approval, stays within it, and never overdraws the pool; a release needs an ended plan', async () => {
       const { plan } = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
       await poolEligible(t.db, plan.id);
-      const entry = (kind: string, amountOre: number, planId: number | null = plan.id) => api('/pool/entries', tmf, { kind, amountOre, planId, decision: 'BR 2022-0099', decidedOn: '2022-10-06' });
+      const entry = (kind: string, amountOre: number, planId: number | null = plan.id) =>
+        api('/pool/entries', tmf, { kind, amountOre, planId, decision: 'BR 2022-0099', decidedOn: '2022-10-06' });
       const before = (await (await api('/pool', null, undefined, 'GET')).json()).balanceOre as number;
       const noApproval = await entry('allocation', 100);
       expect(noApproval.status).toBe(400);
@@ -255,7 +354,9 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect((await entry('allocation', 12_500_001)).status).toBe(400);
       expect((await entry('allocation', 12_500_000)).status).toBe(201);
       expect((await entry('release', 100)).status).toBe(400);
-      expect((await api('/pool/entries', party, { kind: 'deposit', amountOre: 1, planId: null, decision: 'x', decidedOn: '2024-01-01' })).status).toBe(403);
+      expect(
+        (await api('/pool/entries', party, { kind: 'deposit', amountOre: 1, planId: null, decision: 'x', decidedOn: '2024-01-01' })).status,
+      ).toBe(403);
 
       const big = await planWithBudget(t.db, { organisationIds: [org], state: 'active' });
       await poolEligible(t.db, big.plan.id);
@@ -268,9 +369,15 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect(release.status).toBe(201);
       expect((await release.json()).balanceOre).toBe(before - 12_500_000 + 2_000_000);
 
-      const page = await t.request('/pulje', { session: tmf, form: { amount: '1.000,00', decision: 'Budget 2027', decidedOn: '2027-01-01' } });
+      const page = await t.request('/pulje', {
+        session: tmf,
+        form: { amount: '1.000,00', decision: 'Budget 2027', decidedOn: '2027-01-01' },
+      });
       expect(page.status).toBe(404);
-      const form = await t.request('/pulje/indskud', { session: tmf, form: { amount: '1.000,00', decision: 'Budget 2027', decidedOn: '2027-01-01' } });
+      const form = await t.request('/pulje/indskud', {
+        session: tmf,
+        form: { amount: '1.000,00', decision: 'Budget 2027', decidedOn: '2027-01-01' },
+      });
       expect(form.status).toBe(303);
       const html = await (await t.request('/pulje', { session: null })).text();
       expect(html).toContain('Tilbage i puljen');
@@ -280,7 +387,10 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
 
   it('R1, R8 the overview shows the same totals as a SQL sum over the data', async () => {
     const a = await planWithBudget(t.db, { organisationIds: [org], state: 'active', districtNumber: 3 });
-    await t.db.insertInto('account_entry').values({ plan_id: a.plan.id, line_id: a.lines.staff, year: 2024, amount_ore: 123_456, created_by_label: 't' }).execute();
+    await t.db
+      .insertInto('account_entry')
+      .values({ plan_id: a.plan.id, line_id: a.lines.staff, year: 2024, amount_ore: 123_456, created_by_label: 't' })
+      .execute();
     const o = await (await api('/finance/overview', admin, undefined, 'GET')).json();
     const sums = await sql<{ frame: string; actual: string; lbf: string }>`
       SELECT (SELECT coalesce(sum(frame_ore), 0) FROM budget)::text AS frame,
@@ -298,7 +408,16 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
 
   it('R1, R7, R8 budgets, accounts and the pool are in the OpenAPI document', async () => {
     const doc = await (await t.request('/api/openapi.json')).json();
-    for (const p of ['/plans/{id}/finance', '/plans/{id}/budget', '/plans/{id}/accounts', '/plans/{id}/accounts/import', '/pool', '/pool/entries', '/finance/overview']) expect(Object.keys(doc.paths)).toContain(p);
+    for (const p of [
+      '/plans/{id}/finance',
+      '/plans/{id}/budget',
+      '/plans/{id}/accounts',
+      '/plans/{id}/accounts/import',
+      '/pool',
+      '/pool/entries',
+      '/finance/overview',
+    ])
+      expect(Object.keys(doc.paths)).toContain(p);
   });
 
   it('R1, R8 the demo data: every budget keeps R1 and the pool balance equals its ledger', async () => {
@@ -308,7 +427,11 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect(plans.length).toBeGreaterThan(5);
       for (const p of plans) expect((await planFinance(d.db, p.plan_id)).violations).toEqual([]);
       const pool = await d.db.selectFrom('pool').selectAll().executeTakeFirstOrThrow();
-      const last = await d.db.selectFrom('pool_entry').select(['balance_after_ore', 'seq']).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      const last = await d.db
+        .selectFrom('pool_entry')
+        .select(['balance_after_ore', 'seq'])
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
       expect(last.balance_after_ore).toBe(pool.balance_ore);
       expect(last.seq).toBe(pool.entry_count);
       const html = await (await d.request('/oekonomi', { session: null })).text();

@@ -48,9 +48,26 @@ describeDb('R8 pool ledger under concurrent operations (fast-check)', () => {
       fc.asyncProperty(fc.integer({ min: 0, max: 100_000 }), fc.array(op, { minLength: 1, maxLength: 24 }), async (start, ops) => {
         await t.db.deleteFrom('pool_entry').execute();
         await t.db.updateTable('pool').set({ balance_ore: 0, entry_count: 0 }).execute();
-        if (start > 0) await recordPoolEntry(ctx, { kind: 'deposit', amountOre: start, planId: null, decision: 'Start', decidedOn: '2024-01-01', note: '' });
+        if (start > 0)
+          await recordPoolEntry(ctx, {
+            kind: 'deposit',
+            amountOre: start,
+            planId: null,
+            decision: 'Start',
+            decidedOn: '2024-01-01',
+            note: '',
+          });
         const results = await Promise.allSettled(
-          ops.map((o) => recordPoolEntry(ctx, { kind: o.kind, amountOre: o.amountOre, planId: o.kind === 'deposit' ? null : planIds[o.plan]!, decision: 'Test', decidedOn: '2024-01-01', note: '' })),
+          ops.map((o) =>
+            recordPoolEntry(ctx, {
+              kind: o.kind,
+              amountOre: o.amountOre,
+              planId: o.kind === 'deposit' ? null : planIds[o.plan]!,
+              decision: 'Test',
+              decidedOn: '2024-01-01',
+              note: '',
+            }),
+          ),
         );
         for (const r of results) {
           if (r.status === 'rejected') {
@@ -66,7 +83,9 @@ describeDb('R8 pool ledger under concurrent operations (fast-check)', () => {
         expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
         expect(pool.entry_count).toBe(entries.length);
         // Every deposit is accepted.
-        expect(entries.filter((e) => e.kind === 'deposit').length).toBe(ops.filter((o) => o.kind === 'deposit').length + (start > 0 ? 1 : 0));
+        expect(entries.filter((e) => e.kind === 'deposit').length).toBe(
+          ops.filter((o) => o.kind === 'deposit').length + (start > 0 ? 1 : 0),
+        );
         // Never negative, and the ledger replays (in order) to the stored balances.
         const replay = replayPool(entries.map((e) => ({ kind: e.kind, amountOre: e.amount_ore, planId: e.plan_id })));
         expect(replay.balances).toEqual(entries.map((e) => e.balance_after_ore));

@@ -8,13 +8,31 @@ export async function planWithBudget(db: Db, o: { organisationIds: number[]; sta
   const frame = (o.frameKr ?? 1_000_000) * 100;
   await db.insertInto('budget').values({ plan_id: made.plan.id, frame_ore: frame }).execute();
   const years = [2023, 2024, 2025, 2026];
-  const staff = await db.insertInto('budget_line').values({ plan_id: made.plan.id, name: 'Personale', kind: 'staff', sort: 0 }).returning('id').executeTakeFirstOrThrow();
-  const act = await db.insertInto('budget_line').values({ plan_id: made.plan.id, name: 'Lektiecafé', kind: 'activities', sort: 1 }).returning('id').executeTakeFirstOrThrow();
+  const staff = await db
+    .insertInto('budget_line')
+    .values({ plan_id: made.plan.id, name: 'Personale', kind: 'staff', sort: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const act = await db
+    .insertInto('budget_line')
+    .values({ plan_id: made.plan.id, name: 'Lektiecafé', kind: 'activities', sort: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const half = frame / 2 / years.length;
   for (const y of years) {
-    await db.insertInto('budget_amount').values([{ line_id: staff.id, year: y, amount_ore: half }, { line_id: act.id, year: y, amount_ore: half }]).execute();
+    await db
+      .insertInto('budget_amount')
+      .values([
+        { line_id: staff.id, year: y, amount_ore: half },
+        { line_id: act.id, year: y, amount_ore: half },
+      ])
+      .execute();
   }
-  const org = await db.selectFrom('organisation').select(['id', 'short_name']).where('id', '=', o.organisationIds[0]!).executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('organisation')
+    .select(['id', 'short_name'])
+    .where('id', '=', o.organisationIds[0]!)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('funder')
     .values([
@@ -30,7 +48,17 @@ export async function planWithBudget(db: Db, o: { organisationIds: number[]; sta
 export async function councilApproval(db: Db, planId: number, amountOre: number | null) {
   return db
     .insertInto('plan_transition')
-    .values({ plan_id: planId, from_state: 'plan_written', to_state: 'municipal_approval', step_key: 'appropriation', body: 'Borgerrepræsentationen', decision_date: '2022-10-06', case_number: '2022-0099', amount_ore: amountOre, actor_label: 'test' })
+    .values({
+      plan_id: planId,
+      from_state: 'plan_written',
+      to_state: 'municipal_approval',
+      step_key: 'appropriation',
+      body: 'Borgerrepræsentationen',
+      decision_date: '2022-10-06',
+      case_number: '2022-0099',
+      amount_ore: amountOre,
+      actor_label: 'test',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }

@@ -30,7 +30,13 @@ describeDb('Inbox and e-mail (R11, R6 duty to inform)', () => {
   });
 
   it('the inbox shows own messages only; marking read is for the owner alone', async () => {
-    await notify(t.db, { userIds: [id(anna), id(bo)], kind: 'test', title: 'Møde i Bydelsbestyrelse Nørrebro', body: 'Dagsordenen er sendt.', link: '/styring' });
+    await notify(t.db, {
+      userIds: [id(anna), id(bo)],
+      kind: 'test',
+      title: 'Møde i Bydelsbestyrelse Nørrebro',
+      body: 'Dagsordenen er sendt.',
+      link: '/styring',
+    });
     const page = await (await t.request('/indbakke', { session: anna })).text();
     expect(page).toContain('Møde i Bydelsbestyrelse Nørrebro');
     expect(page).toContain('1 ulæste');
@@ -48,7 +54,13 @@ describeDb('Inbox and e-mail (R11, R6 duty to inform)', () => {
     try {
       const mailer = createMailer(smtp.url, 'helhed@kk.test', () => {});
       expect((await t.request('/indbakke/indstillinger', { method: 'POST', session: bo, form: { mode: 'digest' } })).status).toBe(303);
-      await notify(t.db, { userIds: [id(anna), id(bo)], kind: 'test', title: 'Ændringsanmodning til beslutning', body: 'Flyt 200.000 kr.', link: '/aendringer/1' });
+      await notify(t.db, {
+        userIds: [id(anna), id(bo)],
+        kind: 'test',
+        title: 'Ændringsanmodning til beslutning',
+        body: 'Flyt 200.000 kr.',
+        link: '/aendringer/1',
+      });
       await notify(t.db, { userIds: [id(bo)], kind: 'test', title: 'Rapport 2026 indsendt', body: '', link: '' });
       const now = new Date('2026-11-22T10:00:00Z');
       await dispatchMail(t.db, mailer, now, { baseUrl: 'https://helhed.kk.test' });
@@ -69,7 +81,17 @@ describeDb('Inbox and e-mail (R11, R6 duty to inform)', () => {
   it('a failed send stays in the outbox and goes out on the next run', async () => {
     await notify(t.db, { userIds: [id(anna)], kind: 'test', title: 'Prøv igen', body: '', link: '' });
     const now = new Date();
-    expect(await dispatchMail(t.db, { send: async () => { throw new Error('SMTP nede'); } }, now)).toBe(0);
+    expect(
+      await dispatchMail(
+        t.db,
+        {
+          send: async () => {
+            throw new Error('SMTP nede');
+          },
+        },
+        now,
+      ),
+    ).toBe(0);
     const sent: string[] = [];
     expect(await dispatchMail(t.db, { send: async (m) => void sent.push(m.subject) }, now)).toBe(1);
     expect(sent).toEqual(['Helhed: Prøv igen']);

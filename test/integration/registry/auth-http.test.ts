@@ -9,7 +9,11 @@ describeDb('Login, sessions and CSRF', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const u = await makeUser(t.db, { email: 'login@kk.dk', grants: [{ role: 'secretariat' }] });
-    await t.db.updateTable('app_user').set({ password_hash: await hashPassword('rigtig-kode-123') }).where('id', '=', u.id).execute();
+    await t.db
+      .updateTable('app_user')
+      .set({ password_hash: await hashPassword('rigtig-kode-123') })
+      .where('id', '=', u.id)
+      .execute();
   });
   afterAll(() => t.close());
 

@@ -33,18 +33,29 @@ describeDb('Registry over HTTP: estates', () => {
   });
 
   it('refuses an anonymous page write (no CSRF token, no session)', async () => {
-    const res = await t.request('/afdelinger/ny', { form: { organisationId: String(own.id), number: '1', name: 'X', dwellings: '1', residents: '1' } });
+    const res = await t.request('/afdelinger/ny', {
+      form: { organisationId: String(own.id), number: '1', name: 'X', dwellings: '1', residents: '1' },
+    });
     expect(res.status).toBe(403);
     expect(await t.db.selectFrom('estate').select('id').where('name', '=', 'X').execute()).toEqual([]);
   });
 
   it('answers bad API input with 400 and Danish field messages, never 500', async () => {
-    const bad = await t.request('/api/v1/estates', { method: 'POST', session: orgUser, json: { organisationId: own.id, number: -1, name: '' } });
+    const bad = await t.request('/api/v1/estates', {
+      method: 'POST',
+      session: orgUser,
+      json: { organisationId: own.id, number: -1, name: '' },
+    });
     expect(bad.status).toBe(400);
     const p = await bad.json();
     expect(p.errors.number).toMatch(/0 eller derover/);
     expect(p.errors.name).toMatch(/navn/);
-    const garbage = await t.request('/api/v1/estates', { method: 'POST', session: orgUser, headers: { 'content-type': 'application/json' }, json: undefined });
+    const garbage = await t.request('/api/v1/estates', {
+      method: 'POST',
+      session: orgUser,
+      headers: { 'content-type': 'application/json' },
+      json: undefined,
+    });
     expect(garbage.status).toBe(400);
     expect((await t.request('/api/v1/estates/abc')).status).toBe(400);
     expect((await t.request('/api/v1/estates/999999')).status).toBe(404);
@@ -64,14 +75,33 @@ describeDb('Registry over HTTP: estates', () => {
   });
 
   it('lets organisation staff create and edit their own estate, with audit records', async () => {
-    const res = await t.request('/api/v1/estates', { method: 'POST', session: orgUser, json: { organisationId: own.id, number: 7, name: 'Egen afdeling', residents: 120 } });
+    const res = await t.request('/api/v1/estates', {
+      method: 'POST',
+      session: orgUser,
+      json: { organisationId: own.id, number: 7, name: 'Egen afdeling', residents: 120 },
+    });
     expect(res.status).toBe(201);
     const e = await res.json();
-    const put = await t.request(`/api/v1/estates/${e.id}`, { method: 'PUT', session: orgUser, json: { organisationId: own.id, number: 7, name: 'Egen afdeling, omdøbt', residents: 130, version: e.version } });
+    const put = await t.request(`/api/v1/estates/${e.id}`, {
+      method: 'PUT',
+      session: orgUser,
+      json: { organisationId: own.id, number: 7, name: 'Egen afdeling, omdøbt', residents: 130, version: e.version },
+    });
     expect(put.status).toBe(200);
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'estate').where('entity_id', '=', String(e.id)).orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'estate')
+      .where('entity_id', '=', String(e.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
-    expect(audit[1]!.changes).toEqual(expect.arrayContaining([{ field: 'name', before: 'Egen afdeling', after: 'Egen afdeling, omdøbt' }, { field: 'residents', before: 120, after: 130 }]));
+    expect(audit[1]!.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', before: 'Egen afdeling', after: 'Egen afdeling, omdøbt' },
+        { field: 'residents', before: 120, after: 130 },
+      ]),
+    );
     expect(audit[1]!.actor_user_id).toBe(orgUser.actor.kind === 'user' ? orgUser.actor.id : null);
     const history = await t.request(`/historik/estate/${e.id}`, { session: orgUser });
     expect(await history.text()).toContain('Egen afdeling, omdøbt');
@@ -79,33 +109,70 @@ describeDb('Registry over HTTP: estates', () => {
 
   it("refuses organisation staff editing another organisation's estate — page and API", async () => {
     const theirs = await makeEstate(t.db, { organisationId: other.id, name: 'Deres afdeling' });
-    const api = await t.request(`/api/v1/estates/${theirs.id}`, { method: 'PUT', session: orgUser, json: { organisationId: other.id, number: theirs.number, name: 'Kapret', version: 1 } });
+    const api = await t.request(`/api/v1/estates/${theirs.id}`, {
+      method: 'PUT',
+      session: orgUser,
+      json: { organisationId: other.id, number: theirs.number, name: 'Kapret', version: 1 },
+    });
     expect(api.status).toBe(403);
     expect((await api.json()).detail).toMatch(/egne medarbejdere/);
     const page = await t.request(`/afdelinger/${theirs.id}/rediger`, {
       session: orgUser,
-      form: { organisationId: String(other.id), number: String(theirs.number), name: 'Kapret', dwellings: '1', residents: '1', version: '1' },
+      form: {
+        organisationId: String(other.id),
+        number: String(theirs.number),
+        name: 'Kapret',
+        dwellings: '1',
+        residents: '1',
+        version: '1',
+      },
     });
     expect(page.status).toBe(403);
     expect(await page.text()).toContain('Du har ikke adgang');
     // Nor move one's own estate to the other organisation.
     const mine = await makeEstate(t.db, { organisationId: own.id });
-    const move = await t.request(`/api/v1/estates/${mine.id}`, { method: 'PUT', session: orgUser, json: { organisationId: other.id, number: mine.number, name: mine.name, version: 1 } });
+    const move = await t.request(`/api/v1/estates/${mine.id}`, {
+      method: 'PUT',
+      session: orgUser,
+      json: { organisationId: other.id, number: mine.number, name: mine.name, version: 1 },
+    });
     expect(move.status).toBe(403);
-    const unchanged = await t.db.selectFrom('estate').select(['name', 'organisation_id']).where('id', 'in', [theirs.id, mine.id]).orderBy('id').execute();
-    expect(unchanged).toEqual([{ name: 'Deres afdeling', organisation_id: other.id }, { name: mine.name, organisation_id: own.id }]);
+    const unchanged = await t.db
+      .selectFrom('estate')
+      .select(['name', 'organisation_id'])
+      .where('id', 'in', [theirs.id, mine.id])
+      .orderBy('id')
+      .execute();
+    expect(unchanged).toEqual([
+      { name: 'Deres afdeling', organisation_id: other.id },
+      { name: mine.name, organisation_id: own.id },
+    ]);
   });
 
   it('refuses a stale edit with the conflict page, keeps the input and overwrites nothing', async () => {
     const e = await makeEstate(t.db, { organisationId: own.id, name: 'Konfliktvej', residents: 100 });
     const first = await t.request(`/afdelinger/${e.id}/rediger`, {
       session: secretariat,
-      form: { organisationId: String(own.id), number: String(e.number), name: 'Konfliktvej', dwellings: '100', residents: '111', version: '1' },
+      form: {
+        organisationId: String(own.id),
+        number: String(e.number),
+        name: 'Konfliktvej',
+        dwellings: '100',
+        residents: '111',
+        version: '1',
+      },
     });
     expect(first.status).toBe(303);
     const stale = await t.request(`/afdelinger/${e.id}/rediger`, {
       session: orgUser,
-      form: { organisationId: String(own.id), number: String(e.number), name: 'Mit navn', dwellings: '100', residents: '100', version: '1' },
+      form: {
+        organisationId: String(own.id),
+        number: String(e.number),
+        name: 'Mit navn',
+        dwellings: '100',
+        residents: '100',
+        version: '1',
+      },
     });
     expect(stale.status).toBe(409);
     const html = await stale.text();
@@ -116,7 +183,11 @@ describeDb('Registry over HTTP: estates', () => {
     expect(html).toContain('name="version" value="2"');
     const row = await t.db.selectFrom('estate').select(['name', 'residents', 'version']).where('id', '=', e.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: 'Konfliktvej', residents: 111, version: 2 });
-    const api = await t.request(`/api/v1/estates/${e.id}`, { method: 'PUT', session: orgUser, json: { organisationId: own.id, number: e.number, name: 'API', version: 1 } });
+    const api = await t.request(`/api/v1/estates/${e.id}`, {
+      method: 'PUT',
+      session: orgUser,
+      json: { organisationId: own.id, number: e.number, name: 'API', version: 1 },
+    });
     expect(api.status).toBe(409);
     const p = await api.json();
     expect(p.current.version).toBe(2);
@@ -125,7 +196,8 @@ describeDb('Registry over HTTP: estates', () => {
 
   it('lists with filter, sort and paging', async () => {
     const org = await makeOrganisation(t.db, { shortName: 'SORT' });
-    for (const name of ['Åbakken', 'Ærøhuse', 'Østerled', 'Bakkehuset', 'Aarhusgade']) await makeEstate(t.db, { organisationId: org.id, name });
+    for (const name of ['Åbakken', 'Ærøhuse', 'Østerled', 'Bakkehuset', 'Aarhusgade'])
+      await makeEstate(t.db, { organisationId: org.id, name });
     const res = await t.request(`/api/v1/estates?organisationId=${org.id}&sort=name&pageSize=3`);
     const body = await res.json();
     expect(body.total).toBe(5);

@@ -15,7 +15,11 @@ describeDb('Sign-in throttling', () => {
     t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     for (const email of ['victim@kk.dk', 'other@kk.dk']) {
       const u = await makeUser(t.db, { email, grants: [{ role: 'secretariat' }] });
-      await t.db.updateTable('app_user').set({ password_hash: await hashPassword('rigtig-kode-123') }).where('id', '=', u.id).execute();
+      await t.db
+        .updateTable('app_user')
+        .set({ password_hash: await hashPassword('rigtig-kode-123') })
+        .where('id', '=', u.id)
+        .execute();
     }
   });
   afterAll(() => t.close());
@@ -38,7 +42,9 @@ describeDb('Sign-in throttling', () => {
     const other = second ? createApp({ db: second, kind: 'postgres', config, now: () => new Date(), demo: false }, areas) : t.app;
     try {
       const apps = [t.app, other];
-      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt((r) => apps[i % 2]!.fetch(r), 'victim@kk.dk', `forkert-${i}`, '10.0.0.66')));
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => attempt((r) => apps[i % 2]!.fetch(r), 'victim@kk.dk', `forkert-${i}`, '10.0.0.66')),
+      );
       const checked = answers.filter((r) => r.status === 401).length;
       const refused = answers.filter((r) => r.status === 429).length;
       expect(checked).toBeLessThanOrEqual(throttleRules.perPair);

@@ -13,7 +13,11 @@ describeDb('Cookies, HSTS and caching behind TLS', () => {
     plain = await createTestApp({ env: { NODE_ENV: 'production', TRUST_PROXY: '1' } });
     for (const app of [t, plain]) {
       const u = await makeUser(app.db, { email: 'tls@kk.dk', grants: [{ role: 'secretariat' }] });
-      await app.db.updateTable('app_user').set({ password_hash: await hashPassword('rigtig-kode-123') }).where('id', '=', u.id).execute();
+      await app.db
+        .updateTable('app_user')
+        .set({ password_hash: await hashPassword('rigtig-kode-123') })
+        .where('id', '=', u.id)
+        .execute();
     }
   });
   afterAll(async () => {
@@ -24,7 +28,13 @@ describeDb('Cookies, HSTS and caching behind TLS', () => {
   const login = async (app: TestApp, headers: Record<string, string>) => {
     const first = await app.request('/login', { headers });
     const csrf = /helhed_csrf=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1] ?? '';
-    return { first, res: await app.request('/login', { form: { _csrf: csrf, email: 'tls@kk.dk', password: 'rigtig-kode-123' }, headers: { ...headers, cookie: `helhed_csrf=${csrf}` } }) };
+    return {
+      first,
+      res: await app.request('/login', {
+        form: { _csrf: csrf, email: 'tls@kk.dk', password: 'rigtig-kode-123' },
+        headers: { ...headers, cookie: `helhed_csrf=${csrf}` },
+      }),
+    };
   };
 
   it('with an https PUBLIC_URL the session cookie is Secure; HttpOnly; SameSite=Lax and HSTS is sent, whatever the proxy says', async () => {

@@ -102,7 +102,7 @@ describeDb('Mine opgaver: /opgaver and GET /api/v1/me/tasks (R6, R9–R13)', () 
     expect(await unread('minutes_sent', `/styring/moeder/${world.meetingId}`)).toBe(0);
   });
 
-  it("the history page is Danish: field labels and values as on the pages, no raw JSON or English field names", async () => {
+  it('the history page is Danish: field labels and values as on the pages, no raw JSON or English field names', async () => {
     const office = await demoUser(t, 'sekretariat@demo.test');
     for (const path of [`/historik/meeting/${world.meetingId}`, `/historik/change_request/${world.requestId}`]) {
       const html = await (await t.request(path, { session: office.session })).text();
@@ -114,4 +114,3 @@ describeDb('Mine opgaver: /opgaver and GET /api/v1/me/tasks (R6, R9–R13)', () 
     expect(meeting).toMatch(/Referat sendt: \(tom\) → \d{2}\.\d{2}\.\d{4} kl\. \d{2}\.\d{2}/);
   });
 });
-

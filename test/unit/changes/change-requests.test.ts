@@ -1,19 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { checkEdits, type Edit, staleEdits } from '../../../src/domain/changes/edits.ts';
-import { availableActions, nextState, type RequestAction, type RequestState, requestStates } from '../../../src/domain/changes/lifecycle.ts';
+import {
+  availableActions,
+  nextState,
+  type RequestAction,
+  type RequestState,
+  requestStates,
+} from '../../../src/domain/changes/lifecycle.ts';
 
-const activity = { title: 'Jobcafé', description: 'Åben to dage om ugen', targetGroup: 'Ledige 18–30 år', startsOn: '2025-01-01', endsOn: '2026-12-31' };
-const move = (amountOre: number, fromOre = 50_000_000): Edit => ({ op: 'moveBudget', fromLineId: 1, toLineId: 2, year: 2026, amountOre, before: { fromOre, toOre: 10_000_000 } });
+const activity = {
+  title: 'Jobcafé',
+  description: 'Åben to dage om ugen',
+  targetGroup: 'Ledige 18–30 år',
+  startsOn: '2025-01-01',
+  endsOn: '2026-12-31',
+};
+const move = (amountOre: number, fromOre = 50_000_000): Edit => ({
+  op: 'moveBudget',
+  fromLineId: 1,
+  toLineId: 2,
+  year: 2026,
+  amountOre,
+  before: { fromOre, toOre: 10_000_000 },
+});
 
 describe('R3 change requests are structured edits', () => {
   it('R3 a request needs at least one edit, of its own kind', () => {
     expect(checkEdits('budget_reallocation', []).map((p) => p.message)).toEqual(['Ændringsanmodningen skal indeholde mindst én ændring.']);
-    expect(checkEdits('budget_reallocation', [{ op: 'updateActivity', activityId: 1, before: activity, after: { ...activity, title: 'Jobværksted' } }])[0]!.message).toContain('kan ikke indeholde');
-    expect(checkEdits('activity_content', [{ op: 'updateActivity', activityId: 1, before: activity, after: { ...activity, title: 'Jobværksted' } }])).toEqual([]);
+    expect(
+      checkEdits('budget_reallocation', [
+        { op: 'updateActivity', activityId: 1, before: activity, after: { ...activity, title: 'Jobværksted' } },
+      ])[0]!.message,
+    ).toContain('kan ikke indeholde');
+    expect(
+      checkEdits('activity_content', [
+        { op: 'updateActivity', activityId: 1, before: activity, after: { ...activity, title: 'Jobværksted' } },
+      ]),
+    ).toEqual([]);
   });
 
   it('R3 an edit that changes nothing is refused', () => {
-    expect(checkEdits('activity_content', [{ op: 'updateActivity', activityId: 1, before: activity, after: { ...activity } }])[0]!.message).toBe('Ændringen ændrer ikke noget.');
+    expect(
+      checkEdits('activity_content', [{ op: 'updateActivity', activityId: 1, before: activity, after: { ...activity } }])[0]!.message,
+    ).toBe('Ændringen ændrer ikke noget.');
   });
 
   it.each([
@@ -25,7 +54,17 @@ describe('R3 change requests are structured edits', () => {
   });
 
   it('R3 an activity cannot end before it starts', () => {
-    expect(checkEdits('new_activity', [{ op: 'addActivity', subAgreementId: 1, activity: { ...activity, startsOn: '2026-01-01', endsOn: '2025-01-01' }, goalIds: [], responsibleOrganisationId: null }])[0]!.message).toContain('slutte før');
+    expect(
+      checkEdits('new_activity', [
+        {
+          op: 'addActivity',
+          subAgreementId: 1,
+          activity: { ...activity, startsOn: '2026-01-01', endsOn: '2025-01-01' },
+          goalIds: [],
+          responsibleOrganisationId: null,
+        },
+      ])[0]!.message,
+    ).toContain('slutte før');
   });
 });
 

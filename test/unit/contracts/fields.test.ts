@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { proposalContract } from '../../../src/contracts/changes.ts';
-import { date, email, fromText, id, isCalendarDate, isWebAddress, optionalDate, optionalEmail, optionalText, ore, text, webAddress } from '../../../src/contracts/fields.ts';
+import {
+  date,
+  email,
+  fromText,
+  id,
+  isCalendarDate,
+  isWebAddress,
+  optionalDate,
+  optionalEmail,
+  optionalText,
+  ore,
+  text,
+  webAddress,
+} from '../../../src/contracts/fields.ts';
 import { meetingContract, memberContract } from '../../../src/contracts/governance.ts';
 
 const firstMessage = (r: z.ZodSafeParseResult<unknown>) => (r.success ? null : r.error.issues[0]?.message);
@@ -116,7 +129,8 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
 
     it('a form id reads digits and refuses anything else, and ids beyond the database', () => {
       expect(fromText.id('planen').parse('42')).toBe(42);
-      for (const v of ['', 'abc', '4e3', '-4', '99999999999', '2147483648', '4\u0000']) expect(firstMessage(fromText.id('planen').safeParse(v))).toBe('Vælg planen.');
+      for (const v of ['', 'abc', '4e3', '-4', '99999999999', '2147483648', '4\u0000'])
+        expect(firstMessage(fromText.id('planen').safeParse(v))).toBe('Vælg planen.');
     });
 
     it('an optional form id is null for anything not an id', () => {
@@ -142,7 +156,16 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
       expect(email().parse(value)).toBe(value);
     });
 
-    it.each(['ikke-en-mail', 'a@b', '@kk.dk', 'anne@', 'a b@kk.dk', 'Karl <kab@demo.test>', 'kab@demo.test\u0000', `${'a'.repeat(250)}@kk.dk`])('refuses the e-mail %j', (value) => {
+    it.each([
+      'ikke-en-mail',
+      'a@b',
+      '@kk.dk',
+      'anne@',
+      'a b@kk.dk',
+      'Karl <kab@demo.test>',
+      'kab@demo.test\u0000',
+      `${'a'.repeat(250)}@kk.dk`,
+    ])('refuses the e-mail %j', (value) => {
       expect(email().safeParse(value).success).toBe(false);
     });
 
@@ -156,8 +179,21 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
       expect(isWebAddress(value)).toBe(true);
     });
 
-    it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'ftp://example.org', '//example.org', 'www.kk.dk', 'https://', 'https://kk.dk/\u0000'])('refuses the web address %j', (value) => {
-      expect(firstMessage(webAddress('webstedet').safeParse(value))).toBe('Webstedet skal være en webadresse, der begynder med https:// eller http://.');
+    it.each([
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox',
+      'ftp://example.org',
+      '//example.org',
+      'www.kk.dk',
+      'https://',
+      'https://kk.dk/\u0000',
+    ])('refuses the web address %j', (value) => {
+      expect(firstMessage(webAddress('webstedet').safeParse(value))).toBe(
+        'Webstedet skal være en webadresse, der begynder med https:// eller http://.',
+      );
     });
   });
 
@@ -172,20 +208,39 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
     });
 
     it('R14 a member e-mail is checked', () => {
-      const base = { personName: 'Anne A', representsKind: 'other', representsOther: 'Beboerne', level: 'resident', role: 'member', startsOn: '2026-01-01' };
+      const base = {
+        personName: 'Anne A',
+        representsKind: 'other',
+        representsOther: 'Beboerne',
+        level: 'resident',
+        role: 'member',
+        startsOn: '2026-01-01',
+      };
       expect(memberContract.parse(base).email).toBe('');
-      expect(firstMessage(memberContract.safeParse({ ...base, email: 'ikke-en-mail' }))).toBe('Skriv en gyldig e-mailadresse, eller lad feltet stå tomt.');
+      expect(firstMessage(memberContract.safeParse({ ...base, email: 'ikke-en-mail' }))).toBe(
+        'Skriv en gyldig e-mailadresse, eller lad feltet stå tomt.',
+      );
     });
 
     it('R3 a proposal refuses an impossible date, a NUL byte and a foreign kind of edit shape', () => {
       const activity = { title: 'Lektiecafé', description: '', targetGroup: '', startsOn: '2026-02-31', endsOn: null };
-      const input = { kind: 'new_activity', title: 'Ny aktivitet', justification: 'Fordi', edits: [{ op: 'addActivity', subAgreementId: 1, activity, goalIds: [], responsibleOrganisationId: null }] };
+      const input = {
+        kind: 'new_activity',
+        title: 'Ny aktivitet',
+        justification: 'Fordi',
+        edits: [{ op: 'addActivity', subAgreementId: 1, activity, goalIds: [], responsibleOrganisationId: null }],
+      };
       const r = proposalContract.safeParse(input);
       expect(r.success).toBe(false);
-      expect(r.error?.issues[0]).toMatchObject({ path: ['edits', 0, 'activity', 'startsOn'], message: 'Startdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).' });
+      expect(r.error?.issues[0]).toMatchObject({
+        path: ['edits', 0, 'activity', 'startsOn'],
+        message: 'Startdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+      });
       expect(proposalContract.safeParse({ ...input, justification: 'Fordi\u0000' }).success).toBe(false);
       expect(proposalContract.safeParse({ ...input, edits: [{ op: 'dropTable' }] }).success).toBe(false);
-      expect(proposalContract.parse({ ...input, edits: [{ ...input.edits[0], activity: { ...activity, startsOn: '' } }] }).edits[0]).toMatchObject({ activity: { startsOn: null } });
+      expect(
+        proposalContract.parse({ ...input, edits: [{ ...input.edits[0], activity: { ...activity, startsOn: '' } }] }).edits[0],
+      ).toMatchObject({ activity: { startsOn: null } });
     });
   });
 });

@@ -3,7 +3,14 @@ import { type BodyInfo, decidingBody, votingRight } from '../../../src/domain/go
 
 const bodies: BodyInfo[] = [
   { id: 1, name: 'Boligsocialt Forum Nørrebro', type: 'forum', validFrom: '2011-01-01', validTo: '2016-01-31', districtIds: [3] },
-  { id: 10, name: 'Boligsocial Bestyrelse (SAF+)', type: 'city_board', validFrom: '2016-02-01', validTo: null, districtIds: [1, 2, 3, 4, 5] },
+  {
+    id: 10,
+    name: 'Boligsocial Bestyrelse (SAF+)',
+    type: 'city_board',
+    validFrom: '2016-02-01',
+    validTo: null,
+    districtIds: [1, 2, 3, 4, 5],
+  },
   { id: 11, name: 'Bydelsbestyrelse Nørrebro', type: 'district_board', validFrom: '2016-02-01', validTo: null, districtIds: [3] },
   { id: 12, name: 'Bydelsbestyrelse Amager/Sundby', type: 'district_board', validFrom: '2016-02-01', validTo: null, districtIds: [9, 10] },
 ];

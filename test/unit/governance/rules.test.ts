@@ -5,7 +5,14 @@ import { calendar, escapeText, fold } from '../../../src/domain/governance/ical.
 import { checkMeetingAction, minutesComplete } from '../../../src/domain/governance/meeting.ts';
 import { copenhagenInstant, copenhagenParts } from '../../../src/domain/governance/time.ts';
 
-const seat = (p: Partial<SeatHolder>): SeatHolder => ({ representsKind: 'administration', organisationId: null, administration: null, level: 'decentral_head', role: 'member', ...p });
+const seat = (p: Partial<SeatHolder>): SeatHolder => ({
+  representsKind: 'administration',
+  organisationId: null,
+  administration: null,
+  level: 'decentral_head',
+  role: 'member',
+  ...p,
+});
 const fullDistrictBoard = [
   seat({ administration: 'TMF', level: 'central_head', role: 'chair' }),
   seat({ administration: 'SOF' }),
@@ -17,24 +24,36 @@ const fullDistrictBoard = [
 describe('composition and rhythm', () => {
   it('R10 a district board without a central TMF head gets a warning', () => {
     expect(compositionWarnings('district_board', fullDistrictBoard)).toEqual([]);
-    const w = compositionWarnings('district_board', fullDistrictBoard.filter((m) => m.administration !== 'TMF'));
+    const w = compositionWarnings(
+      'district_board',
+      fullDistrictBoard.filter((m) => m.administration !== 'TMF'),
+    );
     expect(w.map((x) => x.message).join(' ')).toContain('central chef fra Teknik- og Miljøforvaltningen');
     expect(w.every((x) => x.rule === 'R10')).toBe(true);
   });
 
   it('R10 a housing organisation with plans in the district but no seat is named', () => {
-    const w = compositionWarnings('district_board', fullDistrictBoard, { organisationsInScope: [{ id: 5, name: 'fsb' }, { id: 6, name: 'KAB' }] });
+    const w = compositionWarnings('district_board', fullDistrictBoard, {
+      organisationsInScope: [
+        { id: 5, name: 'fsb' },
+        { id: 6, name: 'KAB' },
+      ],
+    });
     expect(w.map((x) => x.message)).toEqual(['KAB har planer i bydelen, men ingen plads i bestyrelsen.']);
   });
 
   it('R9 the city board needs TMF at director level', () => {
-    const w = compositionWarnings('city_board', [seat({ representsKind: 'organisation', organisationId: 1, level: 'director', role: 'chair' })]);
+    const w = compositionWarnings('city_board', [
+      seat({ representsKind: 'organisation', organisationId: 1, level: 'director', role: 'chair' }),
+    ]);
     expect(w.map((x) => x.rule)).toEqual(['R9']);
   });
 
   it('R16 a forum needs all seven administrations; R14 a local group residents and project leaders; R15 one placement', () => {
     expect(compositionWarnings('forum', [seat({ administration: 'TMF', role: 'chair' })]).length).toBe(7);
-    expect(compositionWarnings('local_group', [seat({ level: 'resident', role: 'chair', representsKind: 'other' })]).map((w) => w.rule)).toEqual(['R14']);
+    expect(
+      compositionWarnings('local_group', [seat({ level: 'resident', role: 'chair', representsKind: 'other' })]).map((w) => w.rule),
+    ).toEqual(['R14']);
     expect(compositionWarnings('secretariat', []).map((w) => w.rule)).toEqual(['R15']);
   });
 
@@ -43,12 +62,25 @@ describe('composition and rhythm', () => {
     const m = (d: string, state = 'minutes_approved') => ({ startsOn: d, state });
     expect(rhythmWarnings(b, [m('2026-01-10'), m('2026-04-10'), m('2026-08-10'), m('2026-12-10', 'planned')], '2026-11-22')).toEqual([]);
     const behind = rhythmWarnings(b, [m('2026-01-10')], '2026-11-22');
-    expect(behind.map((w) => w.message)).toEqual(['Kun 1 møde de seneste 12 måneder; forventet mindst 3 om året.', 'Der er ikke planlagt noget næste møde.']);
+    expect(behind.map((w) => w.message)).toEqual([
+      'Kun 1 møde de seneste 12 måneder; forventet mindst 3 om året.',
+      'Der er ikke planlagt noget næste møde.',
+    ]);
   });
 
   it('R13 the mandate is in force only when both documents are approved by LBF', () => {
-    expect(mandateStatus([{ kind: 'terms_of_reference', state: 'in_force' }, { kind: 'rules_of_procedure', state: 'city_board_approved' }])).toEqual({ inForce: false, missing: ['forretningsorden'] });
-    expect(mandateStatus([{ kind: 'terms_of_reference', state: 'in_force' }, { kind: 'rules_of_procedure', state: 'in_force' }]).inForce).toBe(true);
+    expect(
+      mandateStatus([
+        { kind: 'terms_of_reference', state: 'in_force' },
+        { kind: 'rules_of_procedure', state: 'city_board_approved' },
+      ]),
+    ).toEqual({ inForce: false, missing: ['forretningsorden'] });
+    expect(
+      mandateStatus([
+        { kind: 'terms_of_reference', state: 'in_force' },
+        { kind: 'rules_of_procedure', state: 'in_force' },
+      ]).inForce,
+    ).toBe(true);
   });
 });
 
@@ -84,7 +116,15 @@ describe('papers and calendars', () => {
     expect(escapeText('a;b,c\\d\ne')).toBe('a\\;b\\,c\\\\d\\ne');
     const long = fold(`DESCRIPTION:${'æ'.repeat(60)}`);
     expect(long.split('\r\n ').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
-    const ics = calendar('Bydelsbestyrelse Nørrebro', [{ uid: 'm-1@helhed', start: new Date('2026-12-01T13:00:00Z'), end: new Date('2026-12-01T15:00:00Z'), summary: 'Møde, med komma', stamp: new Date('2026-11-22T10:00:00Z') }]);
+    const ics = calendar('Bydelsbestyrelse Nørrebro', [
+      {
+        uid: 'm-1@helhed',
+        start: new Date('2026-12-01T13:00:00Z'),
+        end: new Date('2026-12-01T15:00:00Z'),
+        summary: 'Møde, med komma',
+        stamp: new Date('2026-11-22T10:00:00Z'),
+      },
+    ]);
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics).toContain('DTSTART:20261201T130000Z\r\n');
     expect(ics).toContain('SUMMARY:Møde\\, med komma');

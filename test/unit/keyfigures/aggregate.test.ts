@@ -80,7 +80,10 @@ describe('R18 aggregation of key figures', () => {
         const rows = list.map((e, i) => ({ ...estate(`e${i}`, e.residents, e.ratios), area: `a${e.area}`, district: `d${e.area % 2}` }));
         const areas = aggregateBy(rows, (r) => r.area);
         const districtOf = (area: string) => `d${Number(area.slice(1)) % 2}`;
-        const districts = aggregateBy([...areas].map(([id, a]) => ({ ...a, id })), (a) => districtOf(a.id));
+        const districts = aggregateBy(
+          [...areas].map(([id, a]) => ({ ...a, id })),
+          (a) => districtOf(a.id),
+        );
         const cityFromDistricts = sumKeyFigures([...districts.values()]);
         const cityFromEstates = sumKeyFigures(rows);
         expect(cityFromDistricts).toEqual(cityFromEstates);

@@ -18,9 +18,7 @@ import {
 /** Key figures from percentages per 1,000 (e.g. 250 → 25 %). */
 const figures = (perMille: Partial<Record<VariableId, number>>): KeyFigures => ({
   residents: 1000,
-  ratios: Object.fromEntries(
-    Object.entries(perMille).map(([k, v]): [string, Ratio] => [k, { numerator: v, denominator: 1000 }]),
-  ),
+  ratios: Object.fromEntries(Object.entries(perMille).map(([k, v]): [string, Ratio] => [k, { numerator: v, denominator: 1000 }])),
 });
 
 const city = figures({
@@ -75,8 +73,28 @@ describe('R18 comparison with the city average', () => {
     [{ kind: 'relative', percent: '25' }, { outsideLabourForce: 250, voterTurnout: 600 }, 'yes', ['outsideLabourForce', 'voterTurnout']],
     [{ kind: 'relative', percent: '25' }, { outsideLabourForce: 249, voterTurnout: 601 }, 'undecided', []],
     // points: labour ≥ 30 %, turnout ≤ 70 %
-    [{ kind: 'points', points: '10' }, { outsideLabourForce: 300, voterTurnout: 700, lowIncome: 100 }, 'yes', ['outsideLabourForce', 'voterTurnout']],
-    [{ kind: 'relative', percent: '0' }, { outsideLabourForce: 200, voterTurnout: 800, lowIncome: 100, shortEducation: 200, smallDwellings: 300, lackingInstallations: 20, crowding: 100, unsafe: 100, nonWesternOrigin: 150 }, 'no', []],
+    [
+      { kind: 'points', points: '10' },
+      { outsideLabourForce: 300, voterTurnout: 700, lowIncome: 100 },
+      'yes',
+      ['outsideLabourForce', 'voterTurnout'],
+    ],
+    [
+      { kind: 'relative', percent: '0' },
+      {
+        outsideLabourForce: 200,
+        voterTurnout: 800,
+        lowIncome: 100,
+        shortEducation: 200,
+        smallDwellings: 300,
+        lackingInstallations: 20,
+        crowding: 100,
+        unsafe: 100,
+        nonWesternOrigin: 150,
+      },
+      'no',
+      [],
+    ],
   ] as const)('R18 with a deviation of %o, %o → %s', (deviation, values, verdict, deviating) => {
     const result = evaluateVulnerableArea(figures(values), city, rule(deviation));
     expect(result.verdict).toBe(verdict);

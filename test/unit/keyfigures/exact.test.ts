@@ -35,9 +35,15 @@ describe('R20 exact numbers for thresholds', () => {
 
   it('R20 property: comparing exact fractions agrees with cross-multiplying whole numbers', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (a, b, c, d) => {
-        expect(compare(fraction(a, b), fraction(c, d))).toBe(Math.sign(a * d - c * b) || 0);
-      }),
+      fc.property(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (a, b, c, d) => {
+          expect(compare(fraction(a, b), fraction(c, d))).toBe(Math.sign(a * d - c * b) || 0);
+        },
+      ),
     );
   });
 });

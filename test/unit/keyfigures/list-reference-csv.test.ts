@@ -7,7 +7,9 @@ const HEADER =
 
 describe('R20 reading the reference CSV', () => {
   it('R20 a valid row becomes typed values; "no (udgået/left list)" means off the list', () => {
-    const { rows, errors } = parseListReferenceCsv(`${HEADER}\n2014,Aldersrogade,København,no (udgået/left list),no,2347,38.0,73.0,2.7,43.4,51.9,\n`);
+    const { rows, errors } = parseListReferenceCsv(
+      `${HEADER}\n2014,Aldersrogade,København,no (udgået/left list),no,2347,38.0,73.0,2.7,43.4,51.9,\n`,
+    );
     expect(errors).toEqual([]);
     expect(rows[0]).toEqual({
       line: 2,
@@ -66,7 +68,9 @@ describe('R20 reading the reference CSV', () => {
     expect(a.input).toEqual({ residents: undefined, values: { convicted: 2.8 } });
     const b = listInputFromReferenceRow(rows[1]!);
     expect(b.input).toEqual({ residents: undefined, values: {} });
-    const { rows: plain } = parseListReferenceCsv(`${HEADER}\n2010,C,København,yes,,1037,1,1,1,,,residents_transcribed_in_thousands_x1000\n`);
+    const { rows: plain } = parseListReferenceCsv(
+      `${HEADER}\n2010,C,København,yes,,1037,1,1,1,,,residents_transcribed_in_thousands_x1000\n`,
+    );
     expect(listInputFromReferenceRow(plain[0]!).input.residents).toEqual({ low: 1032, high: 1042 });
   });
 });

@@ -15,10 +15,7 @@ import {
   parseListReferenceCsv,
 } from '../../../src/domain/keyfigures/index.ts';
 
-const csv = readFileSync(
-  new URL('../../../src/domain/keyfigures/data/ghettolister_2010_2017_kriterier_KBH.csv', import.meta.url),
-  'utf8',
-);
+const csv = readFileSync(new URL('../../../src/domain/keyfigures/data/ghettolister_2010_2017_kriterier_KBH.csv', import.meta.url), 'utf8');
 const { rows, errors } = parseListReferenceCsv(csv);
 
 const COPIED_2011 =
@@ -103,7 +100,12 @@ describe('R20 ghetto lists 2010–2017 (Copenhagen)', () => {
 
   it.each([
     [2014, 'Aldersrogade', 'convicted270', 'Dømte blandt beboere på 18 år og derover: 2,70 % er ikke over grænsen 2,70 % – ikke opfyldt.'],
-    [2015, 'Bispeparken', 'income55', 'Gennemsnitlig bruttoindkomst i forhold til regionen: 55,0 % er ikke under grænsen 55 % – ikke opfyldt.'],
+    [
+      2015,
+      'Bispeparken',
+      'income55',
+      'Gennemsnitlig bruttoindkomst i forhold til regionen: 55,0 % er ikke under grænsen 55 % – ikke opfyldt.',
+    ],
     [2015, 'Degnegården mv.', 'basic50', '30–59-årige med alene grundskoleuddannelse: 50,0 % er ikke over grænsen 50 % – ikke opfyldt.'],
     [2013, 'Bispeparken', 'outside40', '18–64-årige uden for arbejde eller uddannelse: 40,0 % er ikke over grænsen 40 % – ikke opfyldt.'],
   ])('R20 %i: %s sits exactly on the threshold of %s, which is not met ("over"/"under" are strict)', (year, area, criterion, text) => {
@@ -125,15 +127,21 @@ describe('R20 ghetto lists 2010–2017 (Copenhagen)', () => {
     ['Lundtoftegade', 'no'],
     ['Hørgården', 'no'],
     ['Gadelandet/Husumgård', 'no'],
-  ] as const)('R20 2018: with the 2014–2017 lists as history, %s is a hårdt ghettoområde: %s (published: Mjølnerparken, Tingbjerg)', (name, expected) => {
-    const history = Object.fromEntries(
-      [2014, 2015, 2016, 2017].map((y) => [y, rows.some((r) => r.listYear === y && r.area === name && r.onList) ? ['ghettoArea' as const] : []]),
-    );
-    // The 2018 values are not in the reference data; these stand in for the published fact that the area was a ghettoområde.
-    const ghetto2018 = { outsideWorkOrEducation: 45, basicEducationOnly: 65, nonWesternOrigin: 70 };
-    const set = criteriaSetForYear(2018)!;
-    const e = evaluateListCriteria(set, { residents: 1500, values: ghetto2018, history }, { listYear: 2018 });
-    expect(designationVerdict(e, 'ghettoArea')).toBe('yes');
-    expect(designationVerdict(e, 'hardGhettoArea')).toBe(expected);
-  });
+  ] as const)(
+    'R20 2018: with the 2014–2017 lists as history, %s is a hårdt ghettoområde: %s (published: Mjølnerparken, Tingbjerg)',
+    (name, expected) => {
+      const history = Object.fromEntries(
+        [2014, 2015, 2016, 2017].map((y) => [
+          y,
+          rows.some((r) => r.listYear === y && r.area === name && r.onList) ? ['ghettoArea' as const] : [],
+        ]),
+      );
+      // The 2018 values are not in the reference data; these stand in for the published fact that the area was a ghettoområde.
+      const ghetto2018 = { outsideWorkOrEducation: 45, basicEducationOnly: 65, nonWesternOrigin: 70 };
+      const set = criteriaSetForYear(2018)!;
+      const e = evaluateListCriteria(set, { residents: 1500, values: ghetto2018, history }, { listYear: 2018 });
+      expect(designationVerdict(e, 'ghettoArea')).toBe('yes');
+      expect(designationVerdict(e, 'hardGhettoArea')).toBe(expected);
+    },
+  );
 });

@@ -46,18 +46,43 @@ describe('R20 national criteria sets', () => {
     [2010, { outsideWorkOrEducation: 40, convicted: '2.70', nonWesternOrigin: 50.1 }, 'ghettoArea', 'no'],
     [2010, { nonWesternOrigin: 60 }, 'ghettoArea', 'undecided'],
     // 2014: 3 of 5 — adds basic education > 50 and income < 55 % of the region
-    [2014, { nonWesternOrigin: 34.3, convicted: 3.91, basicEducationOnly: 51.7, grossIncomeVsRegion: 54.9, outsideWorkOrEducation: 33.2 }, 'ghettoArea', 'yes'],
-    [2014, { nonWesternOrigin: 60, basicEducationOnly: 50, grossIncomeVsRegion: 55, outsideWorkOrEducation: 41, convicted: 1 }, 'ghettoArea', 'no'],
+    [
+      2014,
+      { nonWesternOrigin: 34.3, convicted: 3.91, basicEducationOnly: 51.7, grossIncomeVsRegion: 54.9, outsideWorkOrEducation: 33.2 },
+      'ghettoArea',
+      'yes',
+    ],
+    [
+      2014,
+      { nonWesternOrigin: 60, basicEducationOnly: 50, grossIncomeVsRegion: 55, outsideWorkOrEducation: 41, convicted: 1 },
+      'ghettoArea',
+      'no',
+    ],
     // 2018: udsat = 2 of 4; ghetto = udsat and non-Western > 50
     [2018, { outsideWorkOrEducation: 41, basicEducationOnly: 61, nonWesternOrigin: 40 }, 'vulnerableArea', 'yes'],
     [2018, { outsideWorkOrEducation: 41, basicEducationOnly: 61, nonWesternOrigin: 40 }, 'ghettoArea', 'no'],
     [2018, { outsideWorkOrEducation: 41, basicEducationOnly: 61, nonWesternOrigin: 50.1 }, 'ghettoArea', 'yes'],
-    [2018, { outsideWorkOrEducation: 41, basicEducationOnly: 60, grossIncomeVsRegion: 55, nonWesternOrigin: 80 }, 'ghettoArea', 'undecided'],
+    [
+      2018,
+      { outsideWorkOrEducation: 41, basicEducationOnly: 60, grossIncomeVsRegion: 55, nonWesternOrigin: 80 },
+      'ghettoArea',
+      'undecided',
+    ],
     // 2021: parallelsamfund and forebyggelsesområde
     [2021, { outsideWorkOrEducation: 41, grossIncomeVsRegion: 50, nonWesternOrigin: 51, basicEducationOnly: 10 }, 'parallelSociety', 'yes'],
     [2021, { outsideWorkOrEducation: 35, grossIncomeVsRegion: 60, nonWesternOrigin: 31, basicEducationOnly: 10 }, 'preventionArea', 'yes'],
-    [2021, { outsideWorkOrEducation: 35, grossIncomeVsRegion: 70, nonWesternOrigin: 31, basicEducationOnly: 10 }, 'preventionArea', 'undecided'],
-    [2021, { outsideWorkOrEducation: 35, grossIncomeVsRegion: 60, nonWesternOrigin: 30, basicEducationOnly: 10, convicted: 0 }, 'preventionArea', 'no'],
+    [
+      2021,
+      { outsideWorkOrEducation: 35, grossIncomeVsRegion: 70, nonWesternOrigin: 31, basicEducationOnly: 10 },
+      'preventionArea',
+      'undecided',
+    ],
+    [
+      2021,
+      { outsideWorkOrEducation: 35, grossIncomeVsRegion: 60, nonWesternOrigin: 30, basicEducationOnly: 10, convicted: 0 },
+      'preventionArea',
+      'no',
+    ],
     [2021, { outsideWorkOrEducation: 41, grossIncomeVsRegion: 50, nonWesternOrigin: 31, basicEducationOnly: 10 }, 'preventionArea', 'no'],
   ] as const)('R20 %i: %o makes %s %s', (year, values, id, expected) => {
     expect(verdict(year, area(values), id, { nationalConvictionRate: '0.5' })).toBe(expected);
@@ -110,13 +135,23 @@ describe('R20 national criteria sets', () => {
     [2010, { outsideWorkOrEducation: 45, nonWesternOrigin: 80, convicted: 3 }, 'ghettoArea', 'yes'],
     [2018, ghetto2018, 'vulnerableArea', 'yes'],
     [2018, ghetto2018, 'ghettoArea', 'notApplicable'],
-    [2018, { nonWesternOrigin: 80, outsideWorkOrEducation: 1, basicEducationOnly: 1, grossIncomeVsRegion: 90, convicted: 0 }, 'ghettoArea', 'no'],
+    [
+      2018,
+      { nonWesternOrigin: 80, outsideWorkOrEducation: 1, basicEducationOnly: 1, grossIncomeVsRegion: 90, convicted: 0 },
+      'ghettoArea',
+      'no',
+    ],
   ] as const)('R20 %i: with the origin criterion omitted (C-417/23), %o gives %s %s', (year, values, id, expected) => {
     expect(verdict(year, area(values), id, { origin: { kind: 'omit' }, nationalConvictionRate: 1 })).toBe(expected);
   });
 
   it('R20 2018: the origin definition can be swapped for another variable with the same thresholds', () => {
-    const origin = { kind: 'replace', variable: 'custom:nonEuCitizens', label: 'Statsborgere uden for EU', text: 'Andelen af statsborgere uden for EU overstiger 50 pct.' } as const;
+    const origin = {
+      kind: 'replace',
+      variable: 'custom:nonEuCitizens',
+      label: 'Statsborgere uden for EU',
+      text: 'Andelen af statsborgere uden for EU overstiger 50 pct.',
+    } as const;
     const input = area({ ...ghetto2018, 'custom:nonEuCitizens': 20 });
     const e = evaluateListCriteria(criteriaSetForYear(2018)!, input, { listYear: 2018, origin, nationalConvictionRate: 1 });
     expect(designationVerdict(e, 'ghettoArea')).toBe('no');
@@ -126,7 +161,9 @@ describe('R20 national criteria sets', () => {
   });
 
   it('R20 2018: every criterion and designation is explained in Danish', () => {
-    const e = evaluateListCriteria(criteriaSetForYear(2018)!, area({ outsideWorkOrEducation: 45, nonWesternOrigin: 70 }), { listYear: 2018 });
+    const e = evaluateListCriteria(criteriaSetForYear(2018)!, area({ outsideWorkOrEducation: 45, nonWesternOrigin: 70 }), {
+      listYear: 2018,
+    });
     expect(e.residents.explanation).toBe('Beboere: 1.500 (mindst 1.000 kræves) – opfyldt.');
     expect(e.criteria.map((c) => c.explanation)).toEqual([
       '18–64-årige uden for arbejde eller uddannelse: 45,0 % er over grænsen 40 % – opfyldt.',

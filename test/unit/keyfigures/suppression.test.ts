@@ -59,7 +59,12 @@ function oracleLeaks(all: readonly CountCell[], hidden: ReadonlySet<string>, t: 
 type Shape = { value: number } | { children: Shape[] };
 const leaf = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 30 })).map((value): Shape => ({ value }));
 const node = (depth: number): fc.Arbitrary<Shape> =>
-  depth === 0 ? leaf : fc.oneof(leaf, fc.array(node(depth - 1), { minLength: 1, maxLength: 3 }).map((children): Shape => ({ children })));
+  depth === 0
+    ? leaf
+    : fc.oneof(
+        leaf,
+        fc.array(node(depth - 1), { minLength: 1, maxLength: 3 }).map((children): Shape => ({ children })),
+      );
 const size = (s: Shape): number => ('children' in s ? 1 + s.children.reduce((n, c) => n + size(c), 0) : 1);
 
 function flatten(shape: Shape): CountCell[] {
@@ -132,7 +137,8 @@ describe('R18 suppression of small counts', () => {
       all.push({ id: `d${d}`, parent: 'city', value: 0 });
       for (let a = 0; a < 4; a++) {
         all.push({ id: `d${d}a${a}`, parent: `d${d}`, value: 0 });
-        for (let e = 0; e < 10; e++) all.push({ id: `d${d}a${a}e${e}`, parent: `d${d}a${a}`, value: Math.floor(random() * (random() < 0.3 ? 5 : 200)) });
+        for (let e = 0; e < 10; e++)
+          all.push({ id: `d${d}a${a}e${e}`, parent: `d${d}a${a}`, value: Math.floor(random() * (random() < 0.3 ? 5 : 200)) });
       }
     }
     for (const c of [...all].reverse()) {

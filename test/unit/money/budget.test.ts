@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { basisPoints, bpText, kr } from '../../../src/domain/money/amount.ts';
-import { type BudgetDraft, checkBudgetRules, defaultSplit, planYears, proposeSplit, spreadOverYears } from '../../../src/domain/money/budget.ts';
+import {
+  type BudgetDraft,
+  checkBudgetRules,
+  defaultSplit,
+  planYears,
+  proposeSplit,
+  spreadOverYears,
+} from '../../../src/domain/money/budget.ts';
 
 const limits = { lbfMaxPct: 75, localMinPct: 25 };
 const orgs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `Org ${i + 1}` }));
@@ -102,11 +109,25 @@ describe('R1 funding split: examples with Danish messages', () => {
 
   it('R1 lines that do not add up to the frame name the amounts', () => {
     const v = checkBudgetRules(base({ lines: [{ name: 'Personale', perYear: { 2024: 90_000_000 } }] }), limits);
-    expect(v).toEqual([{ rule: 'R1', field: 'lines', message: 'R1: Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.).' }]);
+    expect(v).toEqual([
+      {
+        rule: 'R1',
+        field: 'lines',
+        message: 'R1: Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.).',
+      },
+    ]);
   });
 
   it('R1 LBF above 75 % and local below 25 % name the share and the limit', () => {
-    const v = checkBudgetRules(base({ funders: [{ kind: 'lbf', name: 'LBF', amountOre: 75_000_001 }, { kind: 'municipality', name: 'Kbh', amountOre: 24_999_999 }] }), limits);
+    const v = checkBudgetRules(
+      base({
+        funders: [
+          { kind: 'lbf', name: 'LBF', amountOre: 75_000_001 },
+          { kind: 'municipality', name: 'Kbh', amountOre: 24_999_999 },
+        ],
+      }),
+      limits,
+    );
     expect(v.map((x) => x.message)).toEqual([
       'R1: Landsbyggefonden finansierer 750.000,01 kr. = 75,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.).',
       'R1: Den lokale medfinansiering (kommune, boligorganisationer og andre) er 249.999,99 kr. = 25,00 % af rammen; den skal være mindst 25,00 % (250.000,00 kr.).',
@@ -119,7 +140,9 @@ describe('R1 funding split: examples with Danish messages', () => {
 
   it('R1 a zero frame and negative amounts are refused', () => {
     expect(checkBudgetRules(base({ frameOre: 0 }), limits)[0]!.message).toContain('større end 0 kr.');
-    expect(checkBudgetRules(base({ lines: [{ name: 'X', perYear: { 2024: -1 } }] }), limits)[0]!.message).toContain('negativt beløb i 2024');
+    expect(checkBudgetRules(base({ lines: [{ name: 'X', perYear: { 2024: -1 } }] }), limits)[0]!.message).toContain(
+      'negativt beløb i 2024',
+    );
   });
 
   it('R1 budgets are per calendar year of the plan', () => expect(planYears('2023-07-01', '2026-06-30')).toEqual([2023, 2024, 2025, 2026]));

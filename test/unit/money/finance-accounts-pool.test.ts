@@ -6,11 +6,25 @@ import { poolStep, replayPool } from '../../../src/domain/money/pool.ts';
 
 describe('R1 variance, burn rate and forecast', () => {
   const period = { startsOn: '2023-01-01', endsOn: '2026-12-31' };
-  const perYear = { 2023: { budgetOre: 1000, actualOre: 900 }, 2024: { budgetOre: 1000, actualOre: 1100 }, 2025: { budgetOre: 1000, actualOre: 0 }, 2026: { budgetOre: 1000, actualOre: 0 } };
+  const perYear = {
+    2023: { budgetOre: 1000, actualOre: 900 },
+    2024: { budgetOre: 1000, actualOre: 1100 },
+    2025: { budgetOre: 1000, actualOre: 0 },
+    2026: { budgetOre: 1000, actualOre: 0 },
+  };
 
   it('R1 halfway through: budget to date, burn rate and a linear forecast', () => {
     const f = spendFigures(perYear, period, '2024-12-31');
-    expect(f).toMatchObject({ budgetOre: 4000, actualOre: 2000, varianceOre: 2000, budgetToDateOre: 2000, burnRateBp: 10_000, forecastOre: 4000, outlook: 'on_budget', spentBp: 5000 });
+    expect(f).toMatchObject({
+      budgetOre: 4000,
+      actualOre: 2000,
+      varianceOre: 2000,
+      budgetToDateOre: 2000,
+      burnRateBp: 10_000,
+      forecastOre: 4000,
+      outlook: 'on_budget',
+      spentBp: 5000,
+    });
   });
 
   it('R1 after the end the forecast is the actual spending', () => {
@@ -27,11 +41,20 @@ describe('R1 variance, burn rate and forecast', () => {
 });
 
 describe('R7 accounts rows', () => {
-  const plan = { lines: [{ id: 1, name: 'Personale' }, { id: 2, name: 'Lektiecafé' }], years: [2023, 2024, 2025, 2026] };
+  const plan = {
+    lines: [
+      { id: 1, name: 'Personale' },
+      { id: 2, name: 'Lektiecafé' },
+    ],
+    years: [2023, 2024, 2025, 2026],
+  };
   const row = (n: number, cells: Record<string, unknown>) => ({ row: n, cells });
 
   it('R7 finds the Danish column names', () => {
-    expect(mapHeaders(['Budgetlinje', 'År', 'Beløb (kr.)', 'Dato', 'Tekst'])).toEqual({ index: { line: 0, year: 1, amount: 2, date: 3, text: 4 }, missing: [] });
+    expect(mapHeaders(['Budgetlinje', 'År', 'Beløb (kr.)', 'Dato', 'Tekst'])).toEqual({
+      index: { line: 0, year: 1, amount: 2, date: 3, text: 4 },
+      missing: [],
+    });
     expect(mapHeaders(['Konto', 'Tekst']).missing).toEqual(['Beløb', 'År eller Dato']);
   });
 
@@ -56,14 +79,29 @@ describe('R7 accounts rows', () => {
       ],
       plan,
     );
-    expect(r.rows.map((x) => [x.row, x.lineId, x.year, x.amountOre])).toEqual([[2, 1, 2024, 10_000], [7, 2, 2025, 200]]);
-    expect(r.errors.map((e) => [e.row, e.field])).toEqual([[3, 'line'], [4, 'amount'], [4, 'year'], [5, 'date'], [6, 'date']]);
-    expect(r.errors[0]!.message).toBe('Række 3: Budgetlinjen »Ukendt« findes ikke i planens budget. Brug et af navnene: Personale, Lektiecafé.');
+    expect(r.rows.map((x) => [x.row, x.lineId, x.year, x.amountOre])).toEqual([
+      [2, 1, 2024, 10_000],
+      [7, 2, 2025, 200],
+    ]);
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [3, 'line'],
+      [4, 'amount'],
+      [4, 'year'],
+      [5, 'date'],
+      [6, 'date'],
+    ]);
+    expect(r.errors[0]!.message).toBe(
+      'Række 3: Budgetlinjen »Ukendt« findes ikke i planens budget. Brug et af navnene: Personale, Lektiecafé.',
+    );
   });
 });
 
 describe('R8 pool ledger model', () => {
-  const step = fc.record({ kind: fc.constantFrom('deposit' as const, 'allocation' as const, 'release' as const), amountOre: fc.integer({ min: 1, max: 1000 }), planId: fc.integer({ min: 1, max: 3 }) });
+  const step = fc.record({
+    kind: fc.constantFrom('deposit' as const, 'allocation' as const, 'release' as const),
+    amountOre: fc.integer({ min: 1, max: 1000 }),
+    planId: fc.integer({ min: 1, max: 3 }),
+  });
 
   it('R8 applying any sequence, refusing what does not fit, never gives a negative balance or share, and replays to the same balance', () => {
     fc.assert(
@@ -89,6 +127,10 @@ describe('R8 pool ledger model', () => {
   });
 
   it('R8 an allocation beyond the balance is refused with the amounts', () => {
-    expect(poolStep(100_00, new Map(), { kind: 'allocation', amountOre: 100_01, planId: 1 })).toEqual({ ok: false, field: 'amount', message: 'R8: Puljen rummer 100,00 kr.; en tildeling på 100,01 kr. ville give en negativ saldo (-0,01 kr.).' });
+    expect(poolStep(100_00, new Map(), { kind: 'allocation', amountOre: 100_01, planId: 1 })).toEqual({
+      ok: false,
+      field: 'amount',
+      message: 'R8: Puljen rummer 100,00 kr.; en tildeling på 100,01 kr. ville give en negativ saldo (-0,01 kr.).',
+    });
   });
 });

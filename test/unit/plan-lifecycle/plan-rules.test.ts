@@ -23,7 +23,9 @@ describe('R2 an estate is never in two plans with overlapping periods', () => {
     ['overlap by one day', '2019-01-01', '2023-01-01', 1],
     ['inside', '2024-01-01', '2024-12-31', 1],
   ])('R2 %s', (_n, startsOn, endsOn, n) => {
-    expect(estateOverlaps({ startsOn: '2023-01-01', endsOn: '2026-12-31' }, 'Tingbjerg I', [{ name: 'Gammel plan', startsOn, endsOn }])).toHaveLength(n);
+    expect(
+      estateOverlaps({ startsOn: '2023-01-01', endsOn: '2026-12-31' }, 'Tingbjerg I', [{ name: 'Gammel plan', startsOn, endsOn }]),
+    ).toHaveLength(n);
   });
   it('R11 the lead organisation must be party to the grant', () => {
     expect(leadIsParty(1, [1, 2])).toEqual([]);
@@ -38,7 +40,14 @@ describe('R4 progress toward a success criterion', () => {
     ['halfway in time, a bit more than halfway in value: on track', [{ value: 51, measuredOn: '2025-01-01' }], 'on_track'],
     ['halfway in time, three fifths of the expected gain: at risk', [{ value: 46, measuredOn: '2025-01-01' }], 'at_risk'],
     ['halfway in time, backwards: off track', [{ value: 39, measuredOn: '2025-01-01' }], 'off_track'],
-    ['the latest measurement counts', [{ value: 59, measuredOn: '2024-01-01' }, { value: 41, measuredOn: '2026-01-01' }], 'off_track'],
+    [
+      'the latest measurement counts',
+      [
+        { value: 59, measuredOn: '2024-01-01' },
+        { value: 41, measuredOn: '2026-01-01' },
+      ],
+      'off_track',
+    ],
   ])('R4 %s', (_n, ms, status) => {
     expect(progressStatus(c, ms).status).toBe(status);
   });

@@ -18,11 +18,28 @@ describe('area modules', () => {
     expect(composeAreas([]).nav).toEqual([]);
   });
 
-  it('the composition puts the steps and navigation in order, and joins each area\'s hooks', () => {
+  it("the composition puts the steps and navigation in order, and joins each area's hooks", () => {
     const c = composeAreas(areas);
-    expect(c.demoSteps.map((s) => s.name)).toEqual(['plans', 'money', 'governance', 'keyfigures', 'changes', 'reports', 'partnership', 'contracts']);
+    expect(c.demoSteps.map((s) => s.name)).toEqual([
+      'plans',
+      'money',
+      'governance',
+      'keyfigures',
+      'changes',
+      'reports',
+      'partnership',
+      'contracts',
+    ]);
     expect(c.nav.map((n) => n.order)).toEqual([...c.nav.map((n) => n.order)].sort((x, y) => x - y));
-    expect(Object.keys(c.hooks.auditOwners).sort()).toEqual(['budget', 'change_request', 'estate', 'organisation', 'plan', 'report', 'steering_dialogue']);
+    expect(Object.keys(c.hooks.auditOwners).sort()).toEqual([
+      'budget',
+      'change_request',
+      'estate',
+      'organisation',
+      'plan',
+      'report',
+      'steering_dialogue',
+    ]);
     expect(Object.keys(c.hooks.agendaRefs).sort()).toEqual(['change_request', 'plan', 'report']);
     expect(c.hooks.snapshotParts).toHaveLength(1);
     expect(c.hooks.approvalSteps).toHaveLength(1);

@@ -32,13 +32,15 @@ const matrix: [string, Subject, Set<string>][] = [
   ['delete', { type: 'estate', id: 1, organisationId: OTHER_ORG }, Y(...central)],
   ['list', { type: 'user' }, Y('admin')],
   ['create', { type: 'user' }, Y('admin')],
-  ['read', { type: 'audit', entityType: 'estate', organisationId: OWN_ORG }, Y(...central, 'municipalTMF', 'municipalBIF', 'lbf', 'organisation')],
+  [
+    'read',
+    { type: 'audit', entityType: 'estate', organisationId: OWN_ORG },
+    Y(...central, 'municipalTMF', 'municipalBIF', 'lbf', 'organisation'),
+  ],
   ['read', { type: 'audit', entityType: 'estate', organisationId: OTHER_ORG }, Y(...central, 'municipalTMF', 'municipalBIF', 'lbf')],
 ];
 
-const cases = matrix.flatMap(([action, subject, allowed]) =>
-  roleNames.map((role) => [role, action, subject, allowed.has(role)] as const),
-);
+const cases = matrix.flatMap(([action, subject, allowed]) => roleNames.map((role) => [role, action, subject, allowed.has(role)] as const));
 
 describe('R16/R18 registry policy matrix (roles × actions × resources)', () => {
   it.each(cases)('%s → %s %o → %s', (role, action, subject, expected) => {

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activityYearStatus, canonicalJson, deadlineStatus, defaultDueOn, nextReportState, reportActionsFrom, reportYears, splitByFunders } from '../../../src/domain/reports/index.ts';
+import {
+  activityYearStatus,
+  canonicalJson,
+  deadlineStatus,
+  defaultDueOn,
+  nextReportState,
+  reportActionsFrom,
+  reportYears,
+  splitByFunders,
+} from '../../../src/domain/reports/index.ts';
 
 describe('R6 report life cycle', () => {
   it.each([
@@ -64,18 +73,26 @@ describe('R6 the frozen content', () => {
 
   it('R6 an amount split over the funders by their share adds up exactly, and nobody gets more than their share rounded up', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.array(fc.integer({ min: 0, max: 1e11 }), { minLength: 1, maxLength: 6 }), (amount, shares) => {
-        const frame = shares.reduce((s, x) => s + x, 0);
-        fc.pre(frame > 0);
-        const parts = splitByFunders(amount, shares.map((amountOre) => ({ amountOre })), frame);
-        expect(parts.reduce((s, x) => s + x, 0)).toBe(amount);
-        parts.forEach((p, i) => expect(Math.abs(p - (amount * shares[i]!) / frame)).toBeLessThan(1 + 1e-6 * Math.abs(amount)));
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.array(fc.integer({ min: 0, max: 1e11 }), { minLength: 1, maxLength: 6 }),
+        (amount, shares) => {
+          const frame = shares.reduce((s, x) => s + x, 0);
+          fc.pre(frame > 0);
+          const parts = splitByFunders(
+            amount,
+            shares.map((amountOre) => ({ amountOre })),
+            frame,
+          );
+          expect(parts.reduce((s, x) => s + x, 0)).toBe(amount);
+          parts.forEach((p, i) => expect(Math.abs(p - (amount * shares[i]!) / frame)).toBeLessThan(1 + 1e-6 * Math.abs(amount)));
+        },
+      ),
     );
   });
 });
 
-describe('R6 an activity\'s status in the report\'s year', () => {
+describe("R6 an activity's status in the report's year", () => {
   it.each([
     // status now, starts, ends, report year → status in that year
     ['running', '2023-01-01', '2026-12-31', 2025, 'running'],

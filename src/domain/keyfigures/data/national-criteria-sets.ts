@@ -117,7 +117,10 @@ export const NATIONAL_CRITERIA_SETS: readonly CriteriaSet[] = [
     id: 'ghetto-2014',
     validFromListYear: 2014,
     legalBasis: 'Almenboligloven § 61 a som affattet ved L 45 (folketingsåret 2013-14), anvendt fra listen pr. 1. december 2014',
-    sources: ['https://www.ft.dk/samling/20131/lovforslag/l45/20131_l45_som_fremsat.htm', 'https://www.berlingske.dk/politik/her-er-de-nye-ghettokriterier'],
+    sources: [
+      'https://www.ft.dk/samling/20131/lovforslag/l45/20131_l45_som_fremsat.htm',
+      'https://www.berlingske.dk/politik/her-er-de-nye-ghettokriterier',
+    ],
     minResidents: 1000,
     criteria: [
       nonWestern('nonWestern50', '50'),
@@ -157,7 +160,13 @@ export const NATIONAL_CRITERIA_SETS: readonly CriteriaSet[] = [
       {
         id: 'ghettoArea',
         label: 'Ghettoområde',
-        rule: { kind: 'all', of: [{ kind: 'designation', designation: 'vulnerableArea' }, { kind: 'criterion', criterion: 'nonWestern50' }] },
+        rule: {
+          kind: 'all',
+          of: [
+            { kind: 'designation', designation: 'vulnerableArea' },
+            { kind: 'criterion', criterion: 'nonWestern50' },
+          ],
+        },
       },
       {
         id: 'hardGhettoArea',
@@ -190,7 +199,13 @@ export const NATIONAL_CRITERIA_SETS: readonly CriteriaSet[] = [
       {
         id: 'parallelSociety',
         label: 'Parallelsamfund',
-        rule: { kind: 'all', of: [{ kind: 'designation', designation: 'vulnerableArea' }, { kind: 'criterion', criterion: 'nonWestern50' }] },
+        rule: {
+          kind: 'all',
+          of: [
+            { kind: 'designation', designation: 'vulnerableArea' },
+            { kind: 'criterion', criterion: 'nonWestern50' },
+          ],
+        },
       },
       {
         id: 'transformationArea',
