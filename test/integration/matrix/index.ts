@@ -1,3 +1,4 @@
+import { adminRoutes } from './admin-routes.ts';
 import { changeRoutes } from './change-routes.ts';
 import { contractRoutes } from './contract-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
@@ -13,6 +14,7 @@ import type { RouteCase } from './types.ts';
 
 /** Every area's route cases; an area adds its file here. */
 export const allRouteCases: RouteCase[] = [
+  ...adminRoutes,
   ...registryRoutes,
   ...planRoutes,
   ...moneyRoutes,

@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { kyselyOverPostgres } from '../../../src/db/database.ts';
 import { hashPassword } from '../../../src/services/accounts.ts';
 import { throttleRules } from '../../../src/services/throttle.ts';
-import { createTestApp, type TestApp } from '../../support/app.ts';
+import { createTestApp, FIXED_NOW, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
 import { makeUser } from '../../support/factories.ts';
 
@@ -36,10 +36,11 @@ describeDb('Sign-in throttling', () => {
   };
 
   it('40 parallel wrong passwords for one account, across two app processes on one database, check at most the limit', async () => {
-    // A second app on its own connection pool: on PostgreSQL a real second pool, as a second process has.
+    // A second app on its own connection pool (on PostgreSQL a real second pool, as a second process has), on the
+    // same clock as the first.
     const second = t.dbUrl ? kyselyOverPostgres(t.dbUrl, 5) : null;
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TRUST_PROXY: '1' });
-    const other = second ? createApp({ db: second, kind: 'postgres', config, now: () => new Date(), demo: false }, areas) : t.app;
+    const other = second ? createApp({ db: second, kind: 'postgres', config, now: () => FIXED_NOW, demo: false }, areas) : t.app;
     try {
       const apps = [t.app, other];
       const answers = await Promise.all(
