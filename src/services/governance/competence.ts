@@ -4,7 +4,7 @@ import type { Executor, Trx } from '../../db/database.ts';
 import { type BodyInfo, decidingBody, NoDecidingBody, votingRight } from '../../domain/governance/competence.ts';
 import { Invalid, NotFound } from '../../errors.ts';
 import { type Actor, actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
-import { inTransaction, isoDate, type ServiceContext } from '../context.ts';
+import { inTransaction, isoDate, type ServiceContext, today as todayOf } from '../context.ts';
 import { partyOrganisationIds, planSubject } from '../plans/access.ts';
 import { type Member, membersOf, memberUserIds } from './members.ts';
 
@@ -226,4 +226,23 @@ export async function recordCompetenceTransfer(
     });
     return row.id;
   });
+}
+
+/**
+ * R11, R12 — the competence page of a plan, for those who may read the plan (404 to anyone else): the plan, its
+ * recorded transfers, who decides (or why no body can, as a Danish reason) and whether the actor may record a transfer.
+ */
+export async function competenceView(ctx: ServiceContext, planId: number) {
+  const plan = await readablePlan(ctx, planId);
+  const [transfers, decider, parties] = await Promise.all([
+    transfersOf(ctx.db, planId),
+    competenceOf(ctx, planId, todayOf(ctx)).catch((err: unknown) => {
+      if (err instanceof Invalid) return { noBody: err.message };
+      throw err;
+    }),
+    partyOrganisationIds(ctx.db, planId),
+  ]);
+  const mayRecord =
+    transfers.length === 0 && can(ctx.actor, 'record', { type: 'competenceTransfer', planId, partyOrganisationIds: parties });
+  return { plan, transfers, decider, mayRecord };
 }

@@ -24,7 +24,7 @@ import {
   bodyOfMember,
   getMandateDocument,
 } from '../../services/governance/bodies.ts';
-import { readablePlan, recordCompetenceTransfer, transfersOf, whoDecides } from '../../services/governance/competence.ts';
+import { competenceView, recordCompetenceTransfer } from '../../services/governance/competence.ts';
 import { planMeeting, proposeItem } from '../../services/governance/meetings.ts';
 import { bodyOptions, districtNumberOptions, planOptions } from '../../services/governance/options.ts';
 import { organisationOptions } from '../../services/organisations.ts';
@@ -59,7 +59,6 @@ import {
   Warnings,
   when,
 } from './parts.tsx';
-import { partyOrganisationIds } from '../../services/plans/access.ts';
 import { govPaths } from './paths.ts';
 import { personName } from '../../presenters/people.ts';
 
@@ -748,16 +747,11 @@ export const saveNewMeeting = (c: Context<AppEnv>, bodyId: number) =>
 
 /** R11, R12 — who decides on a plan, who may vote, and the record of a competence transfer. */
 async function competencePage(c: Context<AppEnv>, planId: number, st: FormState) {
-  const ctx = c.get('ctx');
-  const today = todayIn(ctx);
   // A plan the viewer may not read does not exist for them: its name and parties stay on the server (404).
-  const plan = await readablePlan(ctx, planId);
-  const [transfers, who] = await Promise.all([transfersOf(ctx.db, planId), whoDecides(ctx.db, planId, today).catch((err: Error) => err)]);
+  const { plan, transfers, decider, mayRecord } = await competenceView(c.get('ctx'), planId);
+  const who = 'noBody' in decider ? new Error(decider.noBody) : decider;
   const e = st.errors ?? {};
   const v = st.values;
-  const mayRecord =
-    transfers.length === 0 &&
-    can(c.get('actor'), 'record', { type: 'competenceTransfer', planId, partyOrganisationIds: await partyOrganisationIds(ctx.db, planId) });
   return page(
     c,
     {
