@@ -1,3 +1,14 @@
+import {
+  type BudgetFacts,
+  budgetRequiredViolations,
+  councilBudgetViolations,
+  decisionDateViolations,
+  type RecordedDecision,
+  type Violation,
+} from './plan-preconditions.ts';
+
+export type { BudgetFacts, RecordedDecision, Violation };
+
 /**
  * R5 — the life of a plan: draft → prequalification submitted → prequalified → plan written →
  * municipal approval (a configurable chain of steps) → granted by LBF → active → ended;
@@ -116,6 +127,12 @@ export interface PlanFacts {
   responsibleBoard?: { required: boolean; periodCode: string; board: { name: string; chairs: number } | null };
   grantReference: string | null;
   grantDate: string | null;
+  /** R1 — the plan's budget as it stands (`null`: none yet). */
+  budget: BudgetFacts | null;
+  /** R5 — the dated decisions already recorded: LBF's prequalification, the approval steps, LBF's grant. */
+  decisions: RecordedDecision[];
+  /** The calendar day in Copenhagen: decisions are not dated after it. */
+  today: string;
 }
 
 export interface TransitionInput {
@@ -124,13 +141,6 @@ export interface TransitionInput {
   caseNumber?: string;
   amountOre?: number | null;
   note?: string;
-}
-
-export interface Violation {
-  rule: string;
-  code: string;
-  message: string;
-  field?: string;
 }
 
 const from: Record<PlanAction, PlanState[]> = {
@@ -176,6 +186,13 @@ export const chainOf = (f: Pick<PlanFacts, 'approvalChain'> & { extraSteps?: App
   const chain = approvalChains[f.approvalChain] ?? approvalChains.committee_and_council!;
   return f.extraSteps?.length ? { ...chain, steps: [...chain.steps, ...f.extraSteps] } : chain;
 };
+
+/** R5 — the dated decisions of the chain in order, with their Danish names (for the order of decision dates). */
+export const decisionOrder = (f: Pick<PlanFacts, 'approvalChain' | 'extraSteps'>) => [
+  { key: 'prequalification', label: 'Landsbyggefondens prækvalifikation' },
+  ...chainOf(f).steps.map((s) => ({ key: s.key, label: s.label })),
+  { key: 'grant', label: 'tilsagnet fra Landsbyggefonden' },
+];
 
 /** R5 — the next step of the approval chain not yet recorded, in order. */
 export function nextApprovalStep(f: Pick<PlanFacts, 'approvalChain' | 'recordedSteps' | 'extraSteps'>): ApprovalStep | null {
@@ -233,6 +250,7 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
   const needDate = () => {
     if (!input.decisionDate) v.push({ rule: 'R5', code: 'date', field: 'decisionDate', message: 'Angiv beslutningsdatoen.' });
   };
+  const dated = (key: string) => v.push(...decisionDateViolations(decisionOrder(f), f.decisions, key, input.decisionDate, f.today));
   const needRef = (what: string) => {
     if (!input.caseNumber?.trim()) v.push({ rule: 'R5', code: 'reference', field: 'caseNumber', message: `Angiv ${what}.` });
   };
@@ -247,6 +265,7 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
       break;
     case 'recordPrequalification':
       needDate();
+      dated('prequalification');
       needRef('LBF’s journalnummer');
       break;
     case 'markWritten':
@@ -264,15 +283,20 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
       v.push(...documentViolations(f));
       v.push(...boardViolations(f));
       needDate();
+      if (step) dated(step.key);
       needRef('sagsnummeret');
       if (step?.needsAmount && !(input.amountOre && input.amountOre > 0)) {
         v.push({ rule: 'R5', code: 'amount', field: 'amount', message: 'Angiv beløbet for den kommunale medfinansiering.' });
       }
+      // R1, R5 — the City Council approves the plan including the co-financing: a complete budget, and its municipal share.
+      if (step?.needsAmount) v.push(...councilBudgetViolations(f.budget, input.amountOre));
       break;
     }
     case 'recordGrant':
       needDate();
+      dated('grant');
       needRef('tilsagnets reference');
+      v.push(...budgetRequiredViolations(f.budget, 'Tilsagnet fra Landsbyggefonden kan ikke registreres'));
       break;
     case 'activate': {
       const missing = chainOf(f).steps.filter((s) => !f.recordedSteps.includes(s.key));
@@ -280,11 +304,13 @@ export function checkTransition(f: PlanFacts, action: PlanAction, input: Transit
         v.push({ rule: 'R5', code: 'step_missing', message: `Planen kan ikke sættes i gang: "${s.label}" er ikke registreret.` });
       if (!f.grantReference || !f.grantDate)
         v.push({ rule: 'R5', code: 'grant_missing', message: 'Planen kan ikke sættes i gang uden tilsagn fra Landsbyggefonden.' });
+      v.push(...budgetRequiredViolations(f.budget, 'Planen kan ikke sættes i gang'));
       break;
     }
     case 'reject':
       if (!input.note?.trim()) v.push({ rule: 'R5', code: 'reason', field: 'note', message: 'Angiv begrundelsen for afslaget.' });
       needDate();
+      dated('rejection');
       break;
     case 'end':
     case 'withdraw':

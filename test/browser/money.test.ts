@@ -145,7 +145,7 @@ describeBrowser('Journey: accounts import with row errors, the variance, and the
     await page.getByRole('button', { name: 'Gem budget' }).click();
     await page.waitForLoadState('load');
     await expectAccessible(j);
-    expect(await page.locator('#error-summary').textContent()).toContain('R1: Budgetlinjerne summer til');
+    expect(await page.locator('#error-summary').textContent()).toContain('Budgetlinjerne summer til');
     expect(await page.locator('#error-summary').textContent()).toContain('men planens ramme er 9.000.000,00 kr.');
     expect(await page.getByLabel('Samlet ramme (kr.)').inputValue()).toBe('9.000.000');
 

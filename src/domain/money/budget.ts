@@ -106,7 +106,7 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
       {
         rule: 'R1',
         field: 'frameOre',
-        message: `R1: Planens samlede ramme skal være større end 0 kr. (nu ${kr(Number.isSafeInteger(frame) ? frame : 0)}).`,
+        message: `Planens samlede ramme skal være større end 0 kr. (nu ${kr(Number.isSafeInteger(frame) ? frame : 0)}).`,
       },
     ];
   }
@@ -116,7 +116,7 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
         out.push({
           rule: 'R1',
           field: 'lines',
-          message: `R1: Budgetlinjen »${l.name}« har et negativt beløb i ${year} (${kr(Number.isSafeInteger(v) ? v : 0)}).`,
+          message: `Budgetlinjen »${l.name}« har et negativt beløb i ${year} (${kr(Number.isSafeInteger(v) ? v : 0)}).`,
         });
     }
   }
@@ -125,17 +125,19 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
       out.push({
         rule: 'R1',
         field: 'funders',
-        message: `R1: Finansieringen fra ${f.name} er negativ (${kr(Number.isSafeInteger(f.amountOre) ? f.amountOre : 0)}).`,
+        message: `Finansieringen fra ${f.name} er negativ (${kr(Number.isSafeInteger(f.amountOre) ? f.amountOre : 0)}).`,
       });
   }
-  if (out.length) return out;
+  // Every breach at once; only amounts that are not whole øre stop the sums below.
+  const amounts = [...budget.lines.flatMap((l) => Object.values(l.perYear)), ...budget.funders.map((f) => f.amountOre)];
+  if (!amounts.every(Number.isSafeInteger)) return out;
 
   const linesSum = sumOre(budget.lines.map(lineTotal));
   if (linesSum !== frame) {
     out.push({
       rule: 'R1',
       field: 'lines',
-      message: `R1: Budgetlinjerne summer til ${kr(linesSum)}, men planens ramme er ${kr(frame)} (${linesSum > frame ? 'for meget' : 'mangler'}: ${kr(Math.abs(linesSum - frame))}).`,
+      message: `Budgetlinjerne summer til ${kr(linesSum)}, men planens ramme er ${kr(frame)} (${linesSum > frame ? 'for meget' : 'mangler'}: ${kr(Math.abs(linesSum - frame))}).`,
     });
   }
   const fundersSum = sumOre(budget.funders.map((f) => f.amountOre));
@@ -143,7 +145,7 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
     out.push({
       rule: 'R1',
       field: 'funders',
-      message: `R1: Finansieringen summer til ${kr(fundersSum)}, men planens ramme er ${kr(frame)} (${fundersSum > frame ? 'for meget' : 'mangler'}: ${kr(Math.abs(fundersSum - frame))}).`,
+      message: `Finansieringen summer til ${kr(fundersSum)}, men planens ramme er ${kr(frame)} (${fundersSum > frame ? 'for meget' : 'mangler'}: ${kr(Math.abs(fundersSum - frame))}).`,
     });
   }
   const lbfBp = pctToBp(limits.lbfMaxPct);
@@ -154,7 +156,7 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
     out.push({
       rule: 'R1',
       field: 'lbf',
-      message: `R1: Landsbyggefonden finansierer ${kr(lbf)} = ${bpText(shareBp(lbf, frame))} af rammen; i bevillingsperioden må fonden højst betale ${bpText(lbfBp)} (${kr(maxLbf)}).`,
+      message: `Landsbyggefonden finansierer ${kr(lbf)} = ${bpText(shareBp(lbf, frame))} af rammen; i bevillingsperioden må fonden højst betale ${bpText(lbfBp)} (${kr(maxLbf)}).`,
     });
   }
   const local = sumOre(budget.funders.filter((f) => f.kind !== 'lbf').map((f) => f.amountOre));
@@ -163,7 +165,7 @@ export function checkBudgetRules(budget: BudgetDraft, limits: BudgetLimits): Rul
     out.push({
       rule: 'R1',
       field: 'local',
-      message: `R1: Den lokale medfinansiering (kommune, boligorganisationer og andre) er ${kr(local)} = ${bpText(shareBp(local, frame))} af rammen; den skal være mindst ${bpText(localBp)} (${kr(minLocal)}).`,
+      message: `Den lokale medfinansiering (kommune, boligorganisationer og andre) er ${kr(local)} = ${bpText(shareBp(local, frame))} af rammen; den skal være mindst ${bpText(localBp)} (${kr(minLocal)}).`,
     });
   }
   if (limits.municipalMaxPct !== undefined) out.push(...checkMunicipalShare(budget, pctToBp(limits.municipalMaxPct)));

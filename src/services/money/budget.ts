@@ -41,20 +41,31 @@ export function violationFields(violations: RuleViolation[]): Record<string, str
   return fields;
 }
 
-async function validateInput(trx: Trx, planId: number, plan: { starts_on: string; ends_on: string }, input: BudgetInput): Promise<void> {
+/** Adds a message to a form field's errors: every problem is reported at once, several on one field joined. */
+function addError(errors: Record<string, string>, field: string, message: string) {
+  if (!errors[field]?.includes(message)) errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+}
+
+/** The budget's own problems (lines, years, activities, funders), all of them: the caller adds the R1 breaches. */
+async function inputErrors(
+  trx: Trx,
+  planId: number,
+  plan: { starts_on: string; ends_on: string },
+  input: BudgetInput,
+): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
   const years = planYears(plan.starts_on, plan.ends_on);
   const names = new Set<string>();
   for (const l of input.lines) {
     const k = l.name.trim().toLowerCase();
-    if (names.has(k)) errors.lines = `Budgetlinjen »${l.name}« står der to gange; giv linjerne forskellige navne.`;
+    if (names.has(k)) addError(errors, 'lines', `Budgetlinjen »${l.name}« står der to gange; giv linjerne forskellige navne.`);
     names.add(k);
     const outside = Object.keys(l.perYear)
       .map(Number)
       .filter((y) => !years.includes(y) && l.perYear[y] !== 0);
     if (outside.length)
-      errors.lines = `Budgetlinjen »${l.name}« har beløb i ${outside.join(', ')}, uden for planens periode (${years[0]}–${years.at(-1)}).`;
-    if (l.kind === 'activity' && !l.activityId) errors.lines = `Vælg aktiviteten for budgetlinjen »${l.name}«.`;
+      addError(errors, 'lines', `Budgetlinjen »${l.name}« har beløb i ${outside.join(', ')}, uden for planens periode (${years[0]}–${years.at(-1)}).`);
+    if (l.kind === 'activity' && !l.activityId) addError(errors, 'lines', `Vælg aktiviteten for budgetlinjen »${l.name}«.`);
   }
   const activityIds = input.lines.flatMap((l) => (l.activityId ? [l.activityId] : []));
   if (activityIds.length) {
@@ -63,18 +74,18 @@ async function validateInput(trx: Trx, planId: number, plan: { starts_on: string
         (a) => a.id,
       ),
     );
-    if (activityIds.some((a) => !own.has(a))) errors.lines = 'En budgetlinje peger på en aktivitet, der ikke hører til planen.';
+    if (activityIds.some((a) => !own.has(a))) addError(errors, 'lines', 'En budgetlinje peger på en aktivitet, der ikke hører til planen.');
   }
   if (input.funders.filter((f) => f.kind === 'lbf').length > 1)
-    errors.funders = 'Landsbyggefonden kan kun stå én gang blandt finansieringskilderne.';
+    addError(errors, 'funders', 'Landsbyggefonden kan kun stå én gang blandt finansieringskilderne.');
   if (input.funders.filter((f) => f.kind === 'municipality').length > 1)
-    errors.funders = 'Kommunen kan kun stå én gang blandt finansieringskilderne.';
+    addError(errors, 'funders', 'Kommunen kan kun stå én gang blandt finansieringskilderne.');
   const parties = await partyOrganisationIds(trx, planId);
   for (const f of input.funders) {
     if (f.kind === 'organisation' && (!f.organisationId || !parties.includes(f.organisationId)))
-      errors.funders = `${f.name} er ikke part i planens bevilling; kun parternes boligorganisationer kan stå som boligorganisation.`;
+      addError(errors, 'funders', `${f.name} er ikke part i planens bevilling; kun parternes boligorganisationer kan stå som boligorganisation.`);
   }
-  if (Object.keys(errors).length) throw new Invalid(errors, 'Budgettet kan ikke gemmes.');
+  return errors;
 }
 
 const draftOf = (input: BudgetInput): BudgetDraft => ({ frameOre: input.frameOre, lines: input.lines, funders: input.funders });
@@ -98,14 +109,20 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
     const subject = await budgetSubject(trx, planId);
     if (!budgetWritableStates.includes(plan.state) && ctx.actor.kind !== 'anonymous') throw new Forbidden(lockedReason);
     authorize(ctx.actor, 'update', subject);
-    await validateInput(trx, planId, plan, input);
+    // Every problem at once: the budget's own and every breach of the funding split, in one answer.
+    const errors = await inputErrors(trx, planId, plan, input);
     const municipal = await municipalSettings(trx, planId);
     const violations = checkBudgetRules(draftOf(input), {
       lbfMaxPct: plan.lbf_cap_bp / 100,
       localMinPct: plan.local_floor_bp / 100,
       municipalMaxPct: municipal.capBp / 100,
     });
-    if (violations.length) throw new Invalid(violationFields(violations), 'Budgettet overholder ikke reglerne for finansiering.');
+    for (const [field, message] of Object.entries(violationFields(violations))) addError(errors, field, message);
+    if (Object.keys(errors).length)
+      throw new Invalid(
+        errors,
+        violations.length ? 'Budgettet overholder ikke reglerne for finansiering.' : 'Budgettet kan ikke gemmes.',
+      );
     // R1 — the budget carries the municipality's split of its share (Copenhagen: contracted work and facilitation).
     const municipalOre = input.funders.filter((f) => f.kind === 'municipality').reduce((s, f) => s + f.amountOre, 0);
     const split =
@@ -297,7 +314,7 @@ export async function applyBudgetReallocation(trx: Trx, planId: number, moves: B
       const next = (cur?.amount_ore ?? 0) + delta;
       if (next < 0)
         throw new Invalid({
-          edits: `R1: Budgetlinjen »${lines.get(lineId)}« har kun ${kr(cur?.amount_ore ?? 0)} i ${m.year}; der kan ikke flyttes ${kr(m.amountOre)}.`,
+          edits: `Budgetlinjen »${lines.get(lineId)}« har kun ${kr(cur?.amount_ore ?? 0)} i ${m.year}; der kan ikke flyttes ${kr(m.amountOre)}.`,
         });
       if (cur)
         await trx.updateTable('budget_amount').set({ amount_ore: next }).where('line_id', '=', lineId).where('year', '=', m.year).execute();
@@ -313,7 +330,7 @@ export async function applyBudgetReallocation(trx: Trx, planId: number, moves: B
     violations.push({
       rule: 'R1',
       field: 'lines',
-      message: `R1: Budgettet må ikke have beløb uden for planens periode (${outside.join(', ')}).`,
+      message: `Budgettet må ikke have beløb uden for planens periode (${outside.join(', ')}).`,
     });
   if (violations.length)
     throw new Invalid({ edits: violations.map((v) => v.message).join(' ') }, 'Omfordelingen bryder reglerne for finansiering.');

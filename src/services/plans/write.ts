@@ -19,6 +19,7 @@ import { inTransaction, today, type ServiceContext, type ServiceHooks } from '..
 import { partyOrganisationIds, planSubject } from './access.ts';
 import { loadPlan } from './read.ts';
 import { whoDecides } from '../governance/competence.ts';
+import { planFinance } from '../money/finance.ts';
 import { freezeSnapshot } from './snapshot.ts';
 
 export interface PlanInput {
@@ -55,6 +56,8 @@ async function validateFrame(trx: Trx, input: PlanInput, planId: number | null):
     ? await trx.selectFrom('estate').select(['id', 'name', 'organisation_id']).where('id', 'in', input.estateIds).execute()
     : [];
   if (estates.length !== input.estateIds.length) errors.estateIds = 'En eller flere afdelinger findes ikke.';
+  // Every overlapping estate in one answer (R2), not one per submit.
+  const clashes: string[] = [];
   for (const e of estates) {
     const others = await trx
       .selectFrom('plan_estate as pe')
@@ -64,9 +67,9 @@ async function validateFrame(trx: Trx, input: PlanInput, planId: number | null):
       .where('p.state', 'not in', ['rejected', 'withdrawn'])
       .$if(planId !== null, (q) => q.where('p.id', '<>', planId!))
       .execute();
-    const clash = estateOverlaps(input, e.name, others)[0];
-    if (clash) errors.estateIds = clash.message;
+    clashes.push(...estateOverlaps(input, e.name, others).map((w) => w.message));
   }
+  if (clashes.length) errors.estateIds = [errors.estateIds, ...clashes].filter(Boolean).join(' ');
   const lead = leadIsParty(input.leadOrganisationId, [...new Set(estates.map((e) => e.organisation_id))])[0];
   if (lead && estates.length) errors.leadOrganisationId = lead.message;
   if (Object.keys(errors).length) throw new Invalid(errors);
@@ -199,8 +202,29 @@ export async function updatePlan(ctx: ServiceContext, id: number, version: numbe
 }
 
 /** The facts the life-cycle rules need, read inside the transaction. */
-async function factsOf(trx: Trx, planId: number, hooks?: ServiceHooks, on?: string): Promise<PlanFacts & { name: string }> {
+async function factsOf(
+  trx: Trx,
+  planId: number,
+  hooks: ServiceHooks | undefined,
+  on: string | undefined,
+  todayIs: string,
+): Promise<PlanFacts & { name: string }> {
   const p = await loadPlan(trx, planId, true, '9999-12-31');
+  // R1, R5 — the budget as it stands: the Council approves it with the co-financing; no grant or start without it.
+  const finance = await planFinance(trx, planId, todayIs);
+  const budget = finance.hasBudget
+    ? {
+        frameOre: finance.frameOre,
+        municipalOre: finance.funders.filter((f) => f.kind === 'municipality').reduce((s, f) => s + f.amountOre, 0),
+        breaches: finance.violations.map((v) => v.message),
+      }
+    : null;
+  // R5 — the dated decisions so far, keyed by their place in the chain.
+  const decisions = p.transitions.flatMap((t) => {
+    if (!t.decisionDate || t.toState === 'rejected') return [];
+    const key = t.stepKey ?? (t.toState === 'prequalified' ? 'prequalification' : t.toState === 'granted' ? 'grant' : null);
+    return key ? [{ key, date: t.decisionDate }] : [];
+  });
   const responsibleBoard = await responsibleBoardOf(trx, planId, on);
   const recorded = p.transitions.filter((t) => t.stepKey && t.toState !== 'rejected').map((t) => t.stepKey!);
   // Steps other areas add to the chain (R17), with those already done elsewhere (a contract approved with another plan).
@@ -223,6 +247,9 @@ async function factsOf(trx: Trx, planId: number, hooks?: ServiceHooks, on?: stri
     responsibleBoard,
     grantReference: p.grantReference,
     grantDate: p.grantDate,
+    budget,
+    decisions,
+    today: todayIs,
   };
 }
 
@@ -250,7 +277,7 @@ async function responsibleBoardOf(trx: Trx, planId: number, on?: string): Promis
 
 /** R5 — the life-cycle preconditions of every action for the plan page, without changing anything. */
 export async function transitionChecks(ctx: ServiceContext, planId: number) {
-  return ctx.db.transaction().execute(async (trx) => factsOf(trx, planId, ctx.hooks, today(ctx)));
+  return ctx.db.transaction().execute(async (trx) => factsOf(trx, planId, ctx.hooks, today(ctx), today(ctx)));
 }
 
 /**
@@ -274,11 +301,15 @@ export async function transitionPlan(
       partyOrganisationIds: await partyOrganisationIds(trx, planId),
     });
     await assertVersion(trx, current as never, expectedVersion, 'plan');
-    const facts = await factsOf(trx, planId, ctx.hooks, input.decisionDate ?? today(ctx));
+    const facts = await factsOf(trx, planId, ctx.hooks, input.decisionDate ?? today(ctx), today(ctx));
     const check = checkTransition(facts, action, input);
     if (!check.ok) {
+      // Every unmet precondition at once; several on one field are joined.
       const fields: Record<string, string> = {};
-      for (const v of check.violations) fields[v.field ?? `rule_${v.code}`] = v.message;
+      for (const v of check.violations) {
+        const k = v.field ?? `rule_${v.code}`;
+        fields[k] = fields[k] ? `${fields[k]} ${v.message}` : v.message;
+      }
       throw new Invalid(fields, 'Handlingen kan ikke gennemføres endnu.');
     }
     const to = targetState(facts, action, input);

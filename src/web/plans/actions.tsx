@@ -2,13 +2,14 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { parseKr } from '../../domain/amount.ts';
 import { actionLabels, approvalChains, nextApprovalStep, type PlanAction } from '../../domain/plan-lifecycle.ts';
-import { Conflict, NotFound } from '../../errors.ts';
+import { Conflict, Forbidden, NotFound } from '../../errors.ts';
+import { can } from '../../policy/index.ts';
 import { getPlan } from '../../services/plans/read.ts';
 import { recordMeasurement, transitionChecks, transitionPlan } from '../../services/plans/write.ts';
 import { Button, ErrorSummary, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
-import { formatDate, formatNumber } from '../format.ts';
+import { formatDate, formatKr, formatNumber } from '../format.ts';
 import { measurementContract, transitionFields } from '../../contracts/plans.ts';
 import { field, type FormErrors, type FormFailure, formFailure, type FormValues, parseWith, readForm } from '../forms.ts';
 import { flash, home, page } from '../render.tsx';
@@ -35,6 +36,9 @@ async function actionForm(
   st: { values?: FormValues; errors?: FormErrors; status?: 200 | FormFailure['status']; conflict?: Conflict } = {},
 ) {
   const plan = await getPlan(c.get('ctx'), id);
+  // A form is shown only to those who may submit it (the same rule the POST checks).
+  const subject = { type: 'plan' as const, id, state: plan.state, partyOrganisationIds: plan.partyOrganisations.map((o) => o.id) };
+  if (!can(c.get('actor'), action, subject)) throw new Forbidden(`Du kan ikke »${actionLabels[action].toLowerCase()}« for denne plan.`);
   const facts = await transitionChecks(c.get('ctx'), id);
   const step = action === 'recordApprovalStep' ? nextApprovalStep(facts) : null;
   const n = needs[action];
@@ -77,7 +81,11 @@ async function actionForm(
           <TextField
             name="amount"
             label="Kommunal medfinansiering (kr.)"
-            hint="Fx 1.250.000"
+            hint={
+              facts.budget
+                ? `Kommunens andel i planens budget er ${formatKr(facts.budget.municipalOre)} Skriv beløbet i kroner, fx 1.250.000.`
+                : 'Skriv beløbet i kroner, fx 1.250.000. Planen har endnu intet budget.'
+            }
             value={v.amount}
             error={errors.amount}
             inputmode="decimal"

@@ -56,10 +56,10 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect(res.status).toBe(400);
       const html = (await res.text()).replace(/&#39;|&quot;/g, '');
       expect(html).toContain(
-        'R1: Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.)',
+        'Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.)',
       );
       expect(html).toContain(
-        'R1: Landsbyggefonden finansierer 800.000,00 kr. = 80,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.)',
+        'Landsbyggefonden finansierer 800.000,00 kr. = 80,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.)',
       );
       expect(html).toContain('value="400.000"'); // input kept
       expect(await t.db.selectFrom('budget').select('plan_id').where('plan_id', '=', plan.id).executeTakeFirst()).toBeUndefined();
@@ -80,7 +80,7 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       );
       expect(bad.status).toBe(400);
       expect(bad.headers.get('content-type')).toContain('application/problem+json');
-      expect(Object.values((await bad.json()).errors).join(' ')).toContain('R1: Landsbyggefonden finansierer 90.000,00 kr. = 90,00 %');
+      expect(Object.values((await bad.json()).errors).join(' ')).toContain('Landsbyggefonden finansierer 90.000,00 kr. = 90,00 %');
     });
 
     it('R1, R7 a party organisation saves a valid budget; an outsider may not; a stale version is a conflict', async () => {

@@ -90,6 +90,9 @@ describe('R17 approval with the plans', () => {
     recordedSteps: ['committee', 'appropriation'],
     grantReference: null,
     grantDate: null,
+    budget: { frameOre: 800_000_000, municipalOre: 100_000_000, breaches: [] },
+    decisions: [],
+    today: '2026-11-22',
   };
   const withContract = { ...facts, extraSteps: [contractApprovalStep('Nørrebro')] };
 

@@ -113,7 +113,7 @@ describe('R1 funding split: examples with Danish messages', () => {
       {
         rule: 'R1',
         field: 'lines',
-        message: 'R1: Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.).',
+        message: 'Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.).',
       },
     ]);
   });
@@ -129,8 +129,8 @@ describe('R1 funding split: examples with Danish messages', () => {
       limits,
     );
     expect(v.map((x) => x.message)).toEqual([
-      'R1: Landsbyggefonden finansierer 750.000,01 kr. = 75,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.).',
-      'R1: Den lokale medfinansiering (kommune, boligorganisationer og andre) er 249.999,99 kr. = 25,00 % af rammen; den skal være mindst 25,00 % (250.000,00 kr.).',
+      'Landsbyggefonden finansierer 750.000,01 kr. = 75,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.).',
+      'Den lokale medfinansiering (kommune, boligorganisationer og andre) er 249.999,99 kr. = 25,00 % af rammen; den skal være mindst 25,00 % (250.000,00 kr.).',
     ]);
   });
 

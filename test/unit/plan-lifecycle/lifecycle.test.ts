@@ -25,6 +25,9 @@ const complete: PlanFacts = {
   recordedSteps: [],
   grantReference: null,
   grantDate: null,
+  budget: { frameOre: 80_000_000, municipalOre: 100_000_00, breaches: [] },
+  decisions: [],
+  today: '2026-11-22',
 };
 const at = (state: PlanState, more: Partial<PlanFacts> = {}): PlanFacts => ({ ...complete, state, ...more });
 const ok = { decisionDate: '2026-03-01', caseNumber: '2026-0001', note: 'Begrundelse' };
