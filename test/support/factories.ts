@@ -92,3 +92,46 @@ export async function makePlan(
   await db.insertInto('strategic_agreement').values({ plan_id: plan.id }).execute();
   return { plan, estates, organisationIds: orgs };
 }
+
+/**
+ * R1 — a budget that satisfies the funding split: one line spread evenly over the plan's years, LBF 75 %, the
+ * municipality 12,5 % and the plan's party organisations the rest (the first one; `municipalOre` overrides the
+ * municipality's share, moving the difference to the organisation). Written directly, as a plan's earlier history.
+ */
+export async function makeBudget(db: Db, planId: number, o: { frameOre: number; municipalOre?: number }) {
+  const plan = await db
+    .selectFrom('plan')
+    .select(['starts_on', 'ends_on', 'lead_organisation_id'])
+    .where('id', '=', planId)
+    .executeTakeFirstOrThrow();
+  const first = Number(plan.starts_on.slice(0, 4));
+  const years = Array.from({ length: Number(plan.ends_on.slice(0, 4)) - first + 1 }, (_, i) => first + i);
+  const lbf = Math.floor((o.frameOre * 75) / 100);
+  const municipal = o.municipalOre ?? Math.floor((o.frameOre * 125) / 1000);
+  await db.insertInto('budget').values({ plan_id: planId, frame_ore: o.frameOre, note: 'Testbudget' }).execute();
+  const line = await db
+    .insertInto('budget_line')
+    .values({ plan_id: planId, name: 'Aktiviteter', kind: 'activities', sort: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const each = Math.floor(o.frameOre / years.length);
+  await db
+    .insertInto('budget_amount')
+    .values(years.map((year, i) => ({ line_id: line.id, year, amount_ore: i === 0 ? o.frameOre - each * (years.length - 1) : each })))
+    .execute();
+  await db
+    .insertInto('funder')
+    .values([
+      { plan_id: planId, kind: 'lbf', name: 'Landsbyggefonden', organisation_id: null, amount_ore: lbf, sort: 0 },
+      { plan_id: planId, kind: 'municipality', name: 'Københavns Kommune', organisation_id: null, amount_ore: municipal, sort: 1 },
+      {
+        plan_id: planId,
+        kind: 'organisation',
+        name: 'Boligorganisationen',
+        organisation_id: plan.lead_organisation_id,
+        amount_ore: o.frameOre - lbf - municipal,
+        sort: 2,
+      },
+    ])
+    .execute();
+}

@@ -64,7 +64,11 @@ async function inputErrors(
       .map(Number)
       .filter((y) => !years.includes(y) && l.perYear[y] !== 0);
     if (outside.length)
-      addError(errors, 'lines', `Budgetlinjen »${l.name}« har beløb i ${outside.join(', ')}, uden for planens periode (${years[0]}–${years.at(-1)}).`);
+      addError(
+        errors,
+        'lines',
+        `Budgetlinjen »${l.name}« har beløb i ${outside.join(', ')}, uden for planens periode (${years[0]}–${years.at(-1)}).`,
+      );
     if (l.kind === 'activity' && !l.activityId) addError(errors, 'lines', `Vælg aktiviteten for budgetlinjen »${l.name}«.`);
   }
   const activityIds = input.lines.flatMap((l) => (l.activityId ? [l.activityId] : []));
@@ -83,7 +87,11 @@ async function inputErrors(
   const parties = await partyOrganisationIds(trx, planId);
   for (const f of input.funders) {
     if (f.kind === 'organisation' && (!f.organisationId || !parties.includes(f.organisationId)))
-      addError(errors, 'funders', `${f.name} er ikke part i planens bevilling; kun parternes boligorganisationer kan stå som boligorganisation.`);
+      addError(
+        errors,
+        'funders',
+        `${f.name} er ikke part i planens bevilling; kun parternes boligorganisationer kan stå som boligorganisation.`,
+      );
   }
   return errors;
 }
@@ -119,10 +127,7 @@ export async function saveBudget(ctx: ServiceContext, planId: number, expectedVe
     });
     for (const [field, message] of Object.entries(violationFields(violations))) addError(errors, field, message);
     if (Object.keys(errors).length)
-      throw new Invalid(
-        errors,
-        violations.length ? 'Budgettet overholder ikke reglerne for finansiering.' : 'Budgettet kan ikke gemmes.',
-      );
+      throw new Invalid(errors, violations.length ? 'Budgettet overholder ikke reglerne for finansiering.' : 'Budgettet kan ikke gemmes.');
     // R1 — the budget carries the municipality's split of its share (Copenhagen: contracted work and facilitation).
     const municipalOre = input.funders.filter((f) => f.kind === 'municipality').reduce((s, f) => s + f.amountOre, 0);
     const split =

@@ -80,7 +80,10 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
           note: 'x',
           amountOre: 1,
           stepKey: a === 'recordApprovalStep' ? undefined : undefined,
-        }).violations.filter((v) => !['date', 'date_order', 'date_future', 'reference', 'reason', 'amount', 'amount_mismatch', 'unknown_step'].includes(v.code))
+        }).violations.filter(
+          (v) =>
+            !['date', 'date_order', 'date_future', 'reference', 'reason', 'amount', 'amount_mismatch', 'unknown_step'].includes(v.code),
+        )
       : [];
   // R17 — with the facts, the chain includes the steps other areas add (the area's cooperation contract).
   const chain = facts ? chainOf(facts) : approvalChains[plan.approvalChain];

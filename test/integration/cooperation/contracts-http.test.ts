@@ -4,7 +4,7 @@ import { createTestApp, type Session, type TestApp } from '../../support/app.ts'
 import { bodyId, chairFor, meetingOf, planInArea } from '../../support/cooperation.ts';
 import { describeDb } from '../../support/db.ts';
 import { pdfText } from '../../support/documents.ts';
-import { makeOrganisation } from '../../support/factories.ts';
+import { makeBudget, makeOrganisation } from '../../support/factories.ts';
 
 describeDb('Contracts on housing-social cooperation over HTTP (R17)', () => {
   let t: TestApp;
@@ -79,6 +79,8 @@ describeDb('Contracts on housing-social cooperation over HTTP (R17)', () => {
         ...extra,
       });
     expect((await step('committee', { version: await planVersion(plan.planId) })).status).toBe(200);
+    // R1 — the Council approves the municipality's share of the plan's budget (100.000 kr. of 800.000 kr.).
+    await makeBudget(t.db, plan.planId, { frameOre: 80_000_000 });
     expect((await step('appropriation', { version: await planVersion(plan.planId), amountOre: 100_000_00 })).status).toBe(200);
     // The chain is not complete until the contract is approved with the plan.
     expect((await t.db.selectFrom('plan').select('state').where('id', '=', plan.planId).executeTakeFirstOrThrow()).state).toBe(

@@ -55,9 +55,7 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       const res = await t.request(`/planer/${plan.id}/oekonomi/budget`, { session: party, form });
       expect(res.status).toBe(400);
       const html = (await res.text()).replace(/&#39;|&quot;/g, '');
-      expect(html).toContain(
-        'Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.)',
-      );
+      expect(html).toContain('Budgetlinjerne summer til 900.000,00 kr., men planens ramme er 1.000.000,00 kr. (mangler: 100.000,00 kr.)');
       expect(html).toContain(
         'Landsbyggefonden finansierer 800.000,00 kr. = 80,00 % af rammen; i bevillingsperioden må fonden højst betale 75,00 % (750.000,00 kr.)',
       );

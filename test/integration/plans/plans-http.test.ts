@@ -3,7 +3,7 @@ import { createTestApp, type Session, type TestApp } from '../../support/app.ts'
 import { describeDb } from '../../support/db.ts';
 import { pdfText, workbookRows } from '../../support/documents.ts';
 import { chairFor } from '../../support/cooperation.ts';
-import { districtId, fundingPeriodId, makeEstate, makeOrganisation } from '../../support/factories.ts';
+import { districtId, fundingPeriodId, makeBudget, makeEstate, makeOrganisation } from '../../support/factories.ts';
 
 describeDb('Plans over HTTP', () => {
   let t: TestApp;
@@ -169,6 +169,8 @@ describeDb('Plans over HTTP', () => {
     ).toBe(200);
     const activateTooSoon = await api(`/plans/${planId}/transitions`, tmf, { version: await v(), action: 'activate' });
     expect(activateTooSoon.status).toBe(400);
+    // R1, R5 — the Council approves the plan with its budget: 12 mio. kr., of which the municipality pays 1,5 mio. kr.
+    await makeBudget(t.db, planId, { frameOre: 1_200_000_000 });
     const r = await api(`/plans/${planId}/transitions`, tmf, {
       version: await v(),
       action: 'recordApprovalStep',

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTransition, type PlanFacts, type PlanState } from '../../../src/domain/plan-lifecycle.ts';
-import {
-  budgetRequiredViolations,
-  councilBudgetViolations,
-  decisionDateViolations,
-} from '../../../src/domain/plan-preconditions.ts';
+import { budgetRequiredViolations, councilBudgetViolations, decisionDateViolations } from '../../../src/domain/plan-preconditions.ts';
 
 const budget = { frameOre: 800_000_000, municipalOre: 100_000_000, breaches: [] as string[] };
 const facts = (state: PlanState, more: Partial<PlanFacts> = {}): PlanFacts => ({
@@ -54,7 +50,11 @@ describe('R1 R5 — the City Council step needs a complete budget and records ex
   });
 
   it('R1 — 25 mio. kr. of municipal co-financing is refused for a plan whose budget gives the municipality 1 mio. kr. of 8 mio. kr.', () => {
-    const r = checkTransition(facts('plan_written', { approvalChain: 'council' }), 'recordApprovalStep', step('council', { amountOre: 2_500_000_000 }));
+    const r = checkTransition(
+      facts('plan_written', { approvalChain: 'council' }),
+      'recordApprovalStep',
+      step('council', { amountOre: 2_500_000_000 }),
+    );
     expect(r.ok).toBe(false);
     expect(r.violations).toEqual([
       {
@@ -68,9 +68,13 @@ describe('R1 R5 — the City Council step needs a complete budget and records ex
   });
 
   it('R1 — the Council step passes with the budget’s municipal share; the committee step needs no budget', () => {
-    expect(checkTransition(facts('plan_written', { approvalChain: 'council' }), 'recordApprovalStep', step('council', { amountOre: 100_000_000 })).ok).toBe(
-      true,
-    );
+    expect(
+      checkTransition(
+        facts('plan_written', { approvalChain: 'council' }),
+        'recordApprovalStep',
+        step('council', { amountOre: 100_000_000 }),
+      ).ok,
+    ).toBe(true);
     expect(checkTransition(facts('plan_written', { budget: null }), 'recordApprovalStep', step('committee')).ok).toBe(true);
   });
 
@@ -116,7 +120,11 @@ describe('R5 — decision dates follow the chain and do not lie in the future', 
       step('appropriation', { decisionDate: '2026-05-03', amountOre: 100_000_000 }),
     );
     expect(messages(r)).toContain('ligger før Teknik- og Miljøudvalgets godkendelse og indstilling til LBF (04.05.2026)');
-    const early = checkTransition(facts('plan_written', { decisions: decided.slice(0, 1) }), 'recordApprovalStep', step('committee', { decisionDate: '2025-01-01' }));
+    const early = checkTransition(
+      facts('plan_written', { decisions: decided.slice(0, 1) }),
+      'recordApprovalStep',
+      step('committee', { decisionDate: '2025-01-01' }),
+    );
     expect(messages(early)).toContain('ligger før Landsbyggefondens prækvalifikation (01.03.2025)');
   });
 
@@ -135,7 +143,10 @@ describe('R5 — decision dates follow the chain and do not lie in the future', 
     ['recordGrant', 'municipal_approval', { caseNumber: 'LBF-1' }],
     ['reject', 'plan_written', { note: 'Afslag' }],
   ] as const)('R5 — %s cannot be dated in the future', (action, state, input) => {
-    const r = checkTransition(facts(state, { recordedSteps: ['committee', 'appropriation'] }), action, { ...input, decisionDate: '2026-12-04' });
+    const r = checkTransition(facts(state, { recordedSteps: ['committee', 'appropriation'] }), action, {
+      ...input,
+      decisionDate: '2026-12-04',
+    });
     expect(r.violations.map((v) => v.code)).toContain('date_future');
     expect(messages(r)).toContain('Beslutningsdatoen 04.12.2026 ligger efter i dag (03.12.2026).');
   });
@@ -169,7 +180,9 @@ describe('R1 R5 — a plan is granted and started only with its budget', () => {
 
   it('R1 — nor with a budget that breaks the funding split', () => {
     const r = budgetRequiredViolations({ ...budget, breaches: ['Finansieringen mangler 1,00 kr.'] }, 'Planen kan ikke sættes i gang');
-    expect(r[0]!.message).toBe('Planen kan ikke sættes i gang, fordi budgettet ikke overholder reglerne for finansiering: Finansieringen mangler 1,00 kr.');
+    expect(r[0]!.message).toBe(
+      'Planen kan ikke sættes i gang, fordi budgettet ikke overholder reglerne for finansiering: Finansieringen mangler 1,00 kr.',
+    );
     expect(checkTransition(facts('granted', granted), 'activate', {}).ok).toBe(true);
   });
 });
