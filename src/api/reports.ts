@@ -90,7 +90,11 @@ export function reportsApi() {
       const { id, year } = c.req.valid('param');
       const b = c.req.valid('json');
       return c.json(
-        await transitionReport(c.get('ctx'), id, year, b.version, b.action, { reason: b.reason, lbfReference: b.lbfReference }),
+        await transitionReport(c.get('ctx'), id, year, b.version, b.action, {
+          reason: b.reason,
+          lbfReference: b.lbfReference,
+          earlySubmissionReason: b.earlySubmissionReason,
+        }),
         200,
       );
     },

@@ -25,7 +25,11 @@ export const fieldMessages = {
   choose: (what: string) => `Vælg ${what}.`,
   tooLong: (what: string, max: number) => `${capital(what)} må højst være ${max.toLocaleString('da-DK')} tegn.`,
   invalidChars: (what: string) => `${capital(what)} indeholder ugyldige tegn (fx kontroltegn). Ret teksten, og prøv igen.`,
-  date: (what: string) => `${capital(what)} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
+  date: (what: string) => `${capital(what)} skal være en gyldig dato, skrevet som dd.mm.åååå (fx 22.11.2026).`,
+  dateYear: (what: string) => `${capital(what)} skal ligge mellem år ${MIN_YEAR} og ${MAX_YEAR}.`,
+  noSuchMonth: (what: string, typed: string, month: number) => `${capital(what)} ${typed} findes ikke: der er ingen måned ${month}.`,
+  noSuchDay: (what: string, typed: string, monthName: string, year: number, days: number) =>
+    `${capital(what)} ${typed} findes ikke: ${monthName} ${year} har kun ${days} dage.`,
   time: (what: string) => `Skriv ${what} som tt:mm.`,
   wholeNumber: (what: string) => `${capital(what)} skal være et helt tal, 0 eller derover.`,
   number: (what: string) => `${capital(what)} skal være et tal.`,
@@ -83,23 +87,62 @@ export function optionalText(what: string, o: TextOptions = {}) {
 }
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date as Danes type it: `31.12.2026` (also `1.2.2026`, and `-` or `/` between the parts). */
+const danishPattern = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/;
+const monthNames = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Either way of typing a date (the OpenAPI document shows it as the field's pattern). */
+const typedDate = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4})$/;
+
+/** The year, month and day of a date typed as ISO `YYYY-MM-DD` or Danish `dd.mm.åååå`; null when it is neither. */
+function dateParts(s: string): { year: number; month: number; day: number } | null {
+  const iso = isoPattern.exec(s);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const da = danishPattern.exec(s);
+  if (da) return { year: Number(da[3]), month: Number(da[2]), day: Number(da[1]) };
+  return null;
+}
+
+/**
+ * Why a typed date is not a date, in Danish with the date as typed ("Startdatoen 31.02.2025 findes ikke: februar 2025
+ * har kun 28 dage."); null when it is one. `what` names the field in the definite form.
+ */
+export function dateProblem(what: string, s: string): string | null {
+  const p = dateParts(s);
+  if (!p) return m.date(what);
+  const typed = `${pad(p.day)}.${pad(p.month)}.${p.year}`;
+  if (p.month < 1 || p.month > 12) return m.noSuchMonth(what, typed, p.month);
+  const days = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+  if (p.day < 1 || p.day > days) return m.noSuchDay(what, typed, monthNames[p.month - 1]!, p.year, days);
+  if (p.year < MIN_YEAR || p.year > MAX_YEAR) return m.dateYear(what);
+  return null;
+}
+
+/** A typed date (ISO or Danish) as ISO `YYYY-MM-DD`; only for a date `dateProblem` accepted. */
+const toIso = (s: string) => {
+  const p = dateParts(s)!;
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+};
 
 /** Whether `s` is an ISO date `YYYY-MM-DD` that exists in the calendar, between the years 1900 and 2200. */
 export function isCalendarDate(s: string): boolean {
-  const parts = isoPattern.exec(s);
-  if (!parts) return false;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return isoPattern.test(s) && dateProblem('datoen', s) === null;
 }
 
-/** A date as ISO `YYYY-MM-DD` that exists in the calendar ("2026-02-31" and "2026-13-01" are refused). */
+/**
+ * A date that exists in the calendar, typed as ISO `YYYY-MM-DD` or as Danes write it (`31.12.2026`), given as ISO.
+ * A date that does not exist says so ("Startdatoen 31.02.2025 findes ikke: februar 2025 har kun 28 dage.").
+ */
 export function date(what: string) {
   return z
     .string({ error: m.date(what) })
     .trim()
-    .regex(isoPattern, { error: m.date(what) })
-    .refine(isCalendarDate, { error: m.date(what) });
+    .regex(typedDate, { error: m.date(what), abort: true })
+    .superRefine((s, ctx) => {
+      const problem = dateProblem(what, s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform(toIso);
 }
 
 /** An optional date: missing, `null` or `''` (an empty date field) is `null`. */
@@ -107,9 +150,12 @@ export function optionalDate(what: string) {
   return z
     .string({ error: m.date(what) })
     .trim()
-    .refine((s) => s === '' || isCalendarDate(s), { error: m.date(what) })
+    .superRefine((s, ctx) => {
+      const problem = s === '' ? null : dateProblem(what, s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .nullish()
-    .transform((s) => (s ? s : null));
+    .transform((s) => (s ? toIso(s) : null));
 }
 
 /** A time of day `tt:mm` (24 hours). */

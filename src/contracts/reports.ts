@@ -35,6 +35,8 @@ export const verdictsContract = z.object({
 export const reportTransitionFields = {
   reason: plainText('begrundelsen', { max: 2000 }).optional(),
   lbfReference: plainText('Landsbyggefondens reference', { max: 100 }).optional(),
+  /** R6 — why a report is submitted before its year has ended (audited). */
+  earlySubmissionReason: plainText('begrundelsen for den tidlige indsendelse', { max: 2000 }).optional(),
 };
 
 const remindDays = 'Skriv et antal dage mellem 0 og 365.';

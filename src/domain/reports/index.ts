@@ -48,6 +48,19 @@ export function nextReportState(state: ReportState, action: ReportAction): { to:
 export const reportActionsFrom = (state: ReportState): ReportAction[] =>
   (Object.keys(moves) as ReportAction[]).filter((a) => moves[a].from.includes(state));
 
+/** R6 — whether the calendar year a report covers has ended on `today` (an ISO date). */
+export const yearHasEnded = (year: number, today: string) => today > `${year}-12-31`;
+
+/**
+ * R6 — a year's report goes to LBF when the year has ended; before that only with an explicit reason for the early
+ * submission, which is audited. Returns the Danish reason for a refusal, or null.
+ * @example earlySubmissionRefusal(2026, '2026-12-03', '') // 'Årsrapporten for 2026 kan først indsendes …'
+ */
+export function earlySubmissionRefusal(year: number, today: string, reason: string | undefined): string | null {
+  if (yearHasEnded(year, today) || reason?.trim()) return null;
+  return `Årsrapporten for ${year} kan først indsendes, når året er slut (fra 01.01.${year + 1}). Skal den indsendes før, så skriv begrundelsen for den tidlige indsendelse.`;
+}
+
 /** Frozen once submitted (R6): the content no longer follows the live data. */
 export const isFrozen = (state: ReportState) => state === 'submitted' || state === 'acknowledged' || state === 'superseded';
 

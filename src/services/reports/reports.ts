@@ -20,6 +20,8 @@ import {
   reportYears,
   type Verdict,
   verdictLabels,
+  earlySubmissionRefusal,
+  yearHasEnded,
 } from '../../domain/reports/index.ts';
 import { Invalid, NotFound } from '../../errors.ts';
 import { type Actor, actorLabel, actorUserId, authorize, can, systemActor } from '../../policy/index.ts';
@@ -121,6 +123,8 @@ export interface ReportView {
   deadline: { dueOn: string; remindDays: number; status: DeadlineStatus };
   decidingBody: { id: number; name: string } | null;
   actions: (ReportAction | 'writeNarrative' | 'recordVerdict')[];
+  /** R6 — whether the report's year has ended (before that, submitting needs a reason for the early submission). */
+  yearEnded: boolean;
 }
 
 /** R6 — a plan's report for a year: frozen content once submitted, live data before; with what the actor may do. */
@@ -204,6 +208,7 @@ export async function getReport(ctx: ServiceContext, planId: number, year: numbe
     },
     decidingBody: subject.decidingBody ? { id: subject.decidingBody.id, name: subject.decidingBody.name } : null,
     actions,
+    yearEnded: yearHasEnded(year, today),
   };
 }
 
@@ -315,7 +320,7 @@ export async function transitionReport(
   year: number,
   expectedVersion: number,
   action: ReportAction,
-  input: { reason?: string; lbfReference?: string } = {},
+  input: { reason?: string; lbfReference?: string; earlySubmissionReason?: string } = {},
 ): Promise<{ state: ReportState; revision: number; version: number }> {
   return inTransaction(ctx, async (trx) => {
     await assertYear(trx, planId, year, ctx);
@@ -352,6 +357,9 @@ export async function transitionReport(
     } else if (action === 'backToDraft') {
       values = { ready_at: null, approved_at: null, approved_by_label: '', approved_by_user_id: null };
     } else if (action === 'submit') {
+      // R6 — not before the year has ended, unless the early submission is explained (the reason goes in the audit).
+      const early = earlySubmissionRefusal(year, today, input.earlySubmissionReason);
+      if (early) throw new Invalid({ earlySubmissionReason: early }, 'Rapporten kan ikke indsendes endnu.');
       const snapshot: ReportSnapshot = {
         planId,
         year,
@@ -408,7 +416,10 @@ export async function transitionReport(
       version: updated.version,
       summary: `Årsrapport ${year}: ${reportStateLabels[next.to]}`,
       before: { state: row.state },
-      after: { state: next.to },
+      after: {
+        state: next.to,
+        ...(action === 'submit' && !yearHasEnded(year, today) ? { earlySubmissionReason: (input.earlySubmissionReason ?? '').trim() } : {}),
+      },
     });
     if (action !== 'reopen') return { state: next.to, revision: row.revision, version: updated.version };
     // The submitted revision stays as it was sent; the new one starts as a draft with the same narrative.

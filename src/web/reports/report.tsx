@@ -266,6 +266,17 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
           <Form action={reportPaths.action(planId, year, a)} csrfToken={csrf} fieldPrefix={`${a}-`}>
             <HiddenField name="version" value={String(r.version)} />
             {a === 'acknowledge' && <TextField name="lbfReference" label="Landsbyggefondens reference" value={val('lbfReference')} />}
+            {a === 'submit' && !r.yearEnded && (
+              <TextArea
+                name="earlySubmissionReason"
+                label={`Begrundelse for at indsende før ${year} er slut`}
+                hint={`Årsrapporten indsendes normalt, når året er slut. Skal den indsendes nu, så skriv hvorfor; begrundelsen gemmes i historikken.`}
+                value={val('earlySubmissionReason')}
+                error={errors.earlySubmissionReason}
+                rows={3}
+                required
+              />
+            )}
             {a === 'reopen' && (
               <TextField name="reason" label="Hvorfor genåbnes rapporten?" value={val('reason')} error={errors.reason} required />
             )}
@@ -429,7 +440,11 @@ export async function reportAction(c: Context<AppEnv>, planId: number, year: num
         year,
         version,
         a,
-        contractOrInvalid(z.object(reportTransitionFields), { reason: values.reason, lbfReference: values.lbfReference }),
+        contractOrInvalid(z.object(reportTransitionFields), {
+          reason: values.reason,
+          lbfReference: values.lbfReference,
+          earlySubmissionReason: values.earlySubmissionReason,
+        }),
       );
       flash(c, doneText[a]);
     }

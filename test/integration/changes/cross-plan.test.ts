@@ -240,7 +240,7 @@ describeDb('Ids inside a change request belong to its plan (R3)', () => {
     expect(page.status).toBe(400);
     const html = await page.text();
     expect(html).toContain('Overskriften indeholder ugyldige tegn');
-    expect(html).toContain('Startdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+    expect(html).toContain('Startdatoen 01.13.2026 findes ikke: der er ingen måned 13.');
     expect(await written()).toEqual(before);
   });
 });

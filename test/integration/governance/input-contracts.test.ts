@@ -30,13 +30,21 @@ describeDb('Governance inputs: one contract for the form and the API', () => {
   });
   afterAll(() => t.close());
 
+  /** What is wrong with each date, said plainly. */
+  const dateMessages: Record<string, string> = {
+    '2026-13-01': 'Mødedatoen 01.13.2026 findes ikke: der er ingen måned 13.',
+    '2026-02-31': 'Mødedatoen 31.02.2026 findes ikke: februar 2026 har kun 28 dage.',
+    '0000-01-01': 'Mødedatoen skal ligge mellem år 1900 og 2200.',
+    '2026-00-10': 'Mødedatoen 10.00.2026 findes ikke: der er ingen måned 0.',
+  };
+
   it.each(['2026-13-01', '2026-02-31', '0000-01-01', '2026-00-10'])(
     'a meeting date %s answers 400 in the API, and no meeting is stored',
     async (date) => {
       const before = await meetings();
       const res = await api(`/bodies/${board}/meetings`, secretariat, { ...meeting, date });
       expect(res.status, await res.clone().text()).toBe(400);
-      expect((await res.json()).errors.date).toBe('Mødedatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+      expect((await res.json()).errors.date).toBe(dateMessages[date]);
       expect(await meetings()).toBe(before);
     },
   );
@@ -48,7 +56,7 @@ describeDb('Governance inputs: one contract for the form and the API', () => {
       const res = await t.request(`/styring/organer/${board}/moeder/ny`, { session: secretariat, form: { ...meeting, date } });
       expect(res.status).toBe(400);
       const html = await res.text();
-      expect(html).toContain('Mødedatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+      expect(html).toContain(dateMessages[date]);
       expect(html).toContain(`value="${date}"`);
       expect(await meetings()).toBe(before);
     },

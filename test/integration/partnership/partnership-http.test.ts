@@ -76,7 +76,7 @@ describeDb('Partnership agreement over HTTP (R19)', () => {
     expect((await api(`/partnership/targets/${id}/measurements`, fsbStaff, body)).status).toBe(403);
     const bad = await api(`/partnership/targets/${id}/measurements`, office, { ...body, measuredOn: '2026-02-31' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors.measuredOn).toContain('gyldig dato');
+    expect((await bad.json()).errors.measuredOn).toBe('Målingsdatoen 31.02.2026 findes ikke: februar 2026 har kun 28 dage.');
     const form = await t.request(`/hovedaftale/maal/${id}/maalinger`, {
       session: fsbStaff,
       form: { value: '1200', measuredOn: '2026-01-01', source: 'x' },

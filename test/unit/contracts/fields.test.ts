@@ -80,24 +80,35 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
   });
 
   describe('dates', () => {
+    const format = 'Mødedatoen skal være en gyldig dato, skrevet som dd.mm.åååå (fx 22.11.2026).';
     it.each([
-      ['2026-02-31', 'February has no 31st'],
-      ['2026-02-29', 'not a leap year'],
-      ['2026-04-31', 'April has 30 days'],
-      ['2026-13-01', 'no month 13'],
-      ['2026-00-10', 'no month 0'],
-      ['2026-01-00', 'no day 0'],
-      ['0000-01-01', 'year 0'],
-      ['1899-12-31', 'before 1900'],
-      ['2201-01-01', 'after 2200'],
-      ['2026-1-01', 'a one-digit month'],
-      ['22.11.2026', 'the Danish display format'],
-      ['2026-11-22T10:00:00Z', 'a timestamp'],
-      ['2026-11-22\u0000', 'a NUL byte'],
-      ['', 'empty'],
-    ])('refuses %s (%s)', (value) => {
+      ['2026-02-31', 'February has no 31st', 'Mødedatoen 31.02.2026 findes ikke: februar 2026 har kun 28 dage.'],
+      ['31.02.2025', 'as Danes type it', 'Mødedatoen 31.02.2025 findes ikke: februar 2025 har kun 28 dage.'],
+      ['2026-02-29', 'not a leap year', 'Mødedatoen 29.02.2026 findes ikke: februar 2026 har kun 28 dage.'],
+      ['2026-04-31', 'April has 30 days', 'Mødedatoen 31.04.2026 findes ikke: april 2026 har kun 30 dage.'],
+      ['2026-13-01', 'no month 13', 'Mødedatoen 01.13.2026 findes ikke: der er ingen måned 13.'],
+      ['2026-00-10', 'no month 0', 'Mødedatoen 10.00.2026 findes ikke: der er ingen måned 0.'],
+      ['2026-01-00', 'no day 0', 'Mødedatoen 00.01.2026 findes ikke: januar 2026 har kun 31 dage.'],
+      ['0000-01-01', 'year 0', 'Mødedatoen skal ligge mellem år 1900 og 2200.'],
+      ['1899-12-31', 'before 1900', 'Mødedatoen skal ligge mellem år 1900 og 2200.'],
+      ['2201-01-01', 'after 2200', 'Mødedatoen skal ligge mellem år 1900 og 2200.'],
+      ['2026-1-01', 'a one-digit month in ISO', format],
+      ['2026-11-22T10:00:00Z', 'a timestamp', format],
+      ['2026-11-22\u0000', 'a NUL byte', format],
+      ['22/11/26', 'a two-digit year', format],
+      ['', 'empty', format],
+    ])('refuses %s (%s) with a message that says what is wrong', (value, _why, message) => {
       expect(isCalendarDate(value)).toBe(false);
-      expect(firstMessage(date('mødedatoen').safeParse(value))).toBe('Mødedatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+      expect(firstMessage(date('mødedatoen').safeParse(value))).toBe(message);
+    });
+
+    it.each([
+      ['22.11.2026', '2026-11-22'],
+      ['1.2.2024', '2024-02-01'],
+      ['29-02-2024', '2024-02-29'],
+    ])('reads %s as Danes type it (%s)', (value, iso) => {
+      expect(date('datoen').parse(value)).toBe(iso);
+      expect(optionalDate('datoen').parse(value)).toBe(iso);
     });
 
     it.each(['2026-11-22', '2024-02-29', '2000-02-29', '1900-01-01', '2200-12-31', '2026-12-31'])('accepts %s', (value) => {
@@ -118,7 +129,9 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
     });
 
     it('an optional date still refuses an impossible date', () => {
-      expect(firstMessage(optionalDate('slutdatoen').safeParse('2026-02-31'))).toBe('Slutdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+      expect(firstMessage(optionalDate('slutdatoen').safeParse('2026-02-31'))).toBe(
+        'Slutdatoen 31.02.2026 findes ikke: februar 2026 har kun 28 dage.',
+      );
     });
   });
 
@@ -201,8 +214,8 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
     it('a meeting refuses 2026-13-01 and 2026-02-31 and a NUL in the place', () => {
       const base = { date: '2026-12-03', startTime: '14:00', endTime: '16:00', place: 'Nørrebrohallen' };
       expect(meetingContract.parse(base)).toEqual(base);
-      expect(firstMessage(meetingContract.safeParse({ ...base, date: '2026-13-01' }))).toMatch(/Mødedatoen skal være en gyldig dato/);
-      expect(firstMessage(meetingContract.safeParse({ ...base, date: '2026-02-31' }))).toMatch(/Mødedatoen skal være en gyldig dato/);
+      expect(firstMessage(meetingContract.safeParse({ ...base, date: '2026-13-01' }))).toMatch(/Mødedatoen 01.13.2026 findes ikke/);
+      expect(firstMessage(meetingContract.safeParse({ ...base, date: '2026-02-31' }))).toMatch(/Mødedatoen 31.02.2026 findes ikke/);
       expect(firstMessage(meetingContract.safeParse({ ...base, startTime: '24:00' }))).toBe('Skriv starttidspunktet som tt:mm.');
       expect(firstMessage(meetingContract.safeParse({ ...base, place: 'Hal\u0000' }))).toMatch(/ugyldige tegn/);
     });
@@ -234,7 +247,7 @@ describe('Shared field types (the forms and the API refuse the same things)', ()
       expect(r.success).toBe(false);
       expect(r.error?.issues[0]).toMatchObject({
         path: ['edits', 0, 'activity', 'startsOn'],
-        message: 'Startdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+        message: 'Startdatoen 31.02.2026 findes ikke: februar 2026 har kun 28 dage.',
       });
       expect(proposalContract.safeParse({ ...input, justification: 'Fordi\u0000' }).success).toBe(false);
       expect(proposalContract.safeParse({ ...input, edits: [{ op: 'dropTable' }] }).success).toBe(false);
