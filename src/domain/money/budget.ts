@@ -84,7 +84,7 @@ export function checkMunicipalShare(budget: BudgetDraft, capBp: number, split: M
     out.push({
       rule: 'R1',
       field: 'municipality',
-      message: `Kommunens andel er delt i kontraktstyret arbejde (${kr(split.contractedOre)}) og facilitering (${kr(split.facilitationOre)}), i alt ${kr(split.contractedOre + split.facilitationOre)}, men kommunen finansierer ${kr(municipal)}.`,
+      message: `Kommunens andel er delt i kontraktstyret arbejde (${kr(split.contractedOre)}) og facilitering (${kr(split.facilitationOre)}), i alt ${kr(split.contractedOre + split.facilitationOre)}, men kommunen finansierer ${kr(municipal)}`,
     });
   }
   return out;

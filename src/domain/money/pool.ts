@@ -24,32 +24,32 @@ export function poolStep(
   step: PoolStep,
 ): { ok: true; balanceOre: number; shares: PlanShares } | { ok: false; field: string; message: string } {
   if (!Number.isSafeInteger(step.amountOre) || step.amountOre <= 0)
-    return { ok: false, field: 'amount', message: 'R8: Beløbet skal være større end 0 kr.' };
+    return { ok: false, field: 'amount', message: 'Beløbet skal være større end 0 kr.' };
   const next = new Map(shares);
   switch (step.kind) {
     case 'deposit':
-      if (step.planId != null) return { ok: false, field: 'planId', message: 'R8: Et indskud hører ikke til en plan.' };
+      if (step.planId != null) return { ok: false, field: 'planId', message: 'Et indskud hører ikke til en plan.' };
       return { ok: true, balanceOre: balanceOre + step.amountOre, shares: next };
     case 'allocation': {
-      if (step.planId == null) return { ok: false, field: 'planId', message: 'R8: Vælg planen, der får tildelingen.' };
+      if (step.planId == null) return { ok: false, field: 'planId', message: 'Vælg planen, der får tildelingen.' };
       if (step.amountOre > balanceOre) {
         return {
           ok: false,
           field: 'amount',
-          message: `R8: Puljen rummer ${kr(balanceOre)}; en tildeling på ${kr(step.amountOre)} ville give en negativ saldo (${kr(balanceOre - step.amountOre)}).`,
+          message: `Puljen rummer ${kr(balanceOre)}; en tildeling på ${kr(step.amountOre)} ville give en negativ saldo (${kr(balanceOre - step.amountOre)}).`,
         };
       }
       next.set(step.planId, (next.get(step.planId) ?? 0) + step.amountOre);
       return { ok: true, balanceOre: balanceOre - step.amountOre, shares: next };
     }
     case 'release': {
-      if (step.planId == null) return { ok: false, field: 'planId', message: 'R8: Vælg planen, der frigiver midler.' };
+      if (step.planId == null) return { ok: false, field: 'planId', message: 'Vælg planen, der frigiver midler.' };
       const held = next.get(step.planId) ?? 0;
       if (step.amountOre > held) {
         return {
           ok: false,
           field: 'amount',
-          message: `R8: Planen har netto fået ${kr(held)} fra puljen; der kan ikke frigives ${kr(step.amountOre)}.`,
+          message: `Planen har netto fået ${kr(held)} fra puljen; der kan ikke frigives ${kr(step.amountOre)}`,
         };
       }
       next.set(step.planId, held - step.amountOre);

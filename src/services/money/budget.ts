@@ -319,7 +319,7 @@ export async function applyBudgetReallocation(trx: Trx, planId: number, moves: B
       const next = (cur?.amount_ore ?? 0) + delta;
       if (next < 0)
         throw new Invalid({
-          edits: `Budgetlinjen »${lines.get(lineId)}« har kun ${kr(cur?.amount_ore ?? 0)} i ${m.year}; der kan ikke flyttes ${kr(m.amountOre)}.`,
+          edits: `Budgetlinjen »${lines.get(lineId)}« har kun ${kr(cur?.amount_ore ?? 0)} i ${m.year}; der kan ikke flyttes ${kr(m.amountOre)}`,
         });
       if (cur)
         await trx.updateTable('budget_amount').set({ amount_ore: next }).where('line_id', '=', lineId).where('year', '=', m.year).execute();

@@ -121,15 +121,15 @@ export async function writePoolEntry(trx: Trx, actor: Actor, input: PoolEntryInp
         if (refused.length) throw new Invalid({ planId: refused.join(' ') }, 'Planen kan ikke få midler fra puljen.');
         const approval = await councilApproval(trx, plan.id);
         if (!approval)
-          errors.planId = `R8: ${plan.name} har ingen registreret godkendelse i Borgerrepræsentationen; puljen tildeles først, når rådet har godkendt planen med den kommunale medfinansiering.`;
+          errors.planId = `${plan.name} har ingen registreret godkendelse i Borgerrepræsentationen; puljen tildeles først, når rådet har godkendt planen med den kommunale medfinansiering.`;
         else {
           transitionId = approval.id;
           if (approval.amount_ore !== null && held + input.amountOre > approval.amount_ore) {
-            errors.amount = `R8: Borgerrepræsentationen godkendte ${kr(approval.amount_ore)} i kommunal medfinansiering til planen; den har allerede fået ${kr(held)}, så der kan højst tildeles ${kr(Math.max(0, approval.amount_ore - held))}.`;
+            errors.amount = `Borgerrepræsentationen godkendte ${kr(approval.amount_ore)} i kommunal medfinansiering til planen; den har allerede fået ${kr(held)}, så der kan højst tildeles ${kr(Math.max(0, approval.amount_ore - held))}`;
           }
         }
       } else if (!releaseStates.includes(plan.state)) {
-        errors.planId = `R8: Midler frigives til puljen, når planen er afsluttet (eller trukket tilbage); ${plan.name} er ikke afsluttet.`;
+        errors.planId = `Midler frigives til puljen, når planen er afsluttet (eller trukket tilbage); ${plan.name} er ikke afsluttet.`;
       }
     }
     if (Object.keys(errors).length) throw new Invalid(errors);

@@ -48,7 +48,7 @@ export async function accountsPage(c: Context<AppEnv>, planId: number, state: Fo
     <>
       <h1>Regnskab: {f.planName}</h1>
       <p>
-        Forbruget i alt: <strong>{formatKr(f.totals.actualOre)}</strong> af et budget på {formatKr(f.totals.budgetOre)}.{' '}
+        Forbruget i alt: <strong>{formatKr(f.totals.actualOre)}</strong> af et budget på {formatKr(f.totals.budgetOre)}{' '}
         <a href={moneyPaths.plan(planId)}>Se afvigelse og prognose</a>
       </p>
       {mayRecord && (

@@ -1,4 +1,5 @@
 import { formatKrWhole } from '../format.ts';
+import { endSentence } from '../../domain/text.ts';
 
 /**
  * Server-drawn SVG bar charts with a text alternative (no JavaScript): grouped bars of budget and actual
@@ -16,7 +17,13 @@ export function BudgetActualChart({ rows, label }: { rows: { label: string; budg
   const desc = rows.map((r) => `${r.label}: budget ${formatKrWhole(r.budgetOre)}, forbrug ${formatKrWhole(r.actualOre)}`).join('; ');
   return (
     <figure class="money-chart">
-      <svg viewBox={`0 0 ${w} ${h}`} width="100%" style="max-width:560px" role="img" aria-label={`${label}. ${desc}.`}>
+      <svg
+        viewBox={`0 0 ${w} ${h}`}
+        width="100%"
+        style="max-width:560px"
+        role="img"
+        aria-label={`${endSentence(label)} ${endSentence(desc)}`}
+      >
         <line x1={pad} y1={h - pad} x2={w - pad} y2={h - pad} stroke="#747474" />
         {rows.map((r, i) => {
           const x = pad + i * band + band / 2;
@@ -49,7 +56,13 @@ export function ShareBar({ parts, label }: { parts: { label: string; amountOre: 
   const desc = parts.map((p) => `${p.label}: ${formatKrWhole(p.amountOre)}`).join('; ');
   return (
     <figure class="money-chart">
-      <svg viewBox={`0 0 ${w} 28`} width="100%" style="max-width:560px" role="img" aria-label={`${label}. ${desc}.`}>
+      <svg
+        viewBox={`0 0 ${w} 28`}
+        width="100%"
+        style="max-width:560px"
+        role="img"
+        aria-label={`${endSentence(label)} ${endSentence(desc)}`}
+      >
         {parts.map((p, i) => {
           const width = (Math.max(0, p.amountOre) / total) * w;
           const rect = <rect x={x} y={0} width={width} height={28} fill={palette[i % palette.length]} />;

@@ -74,7 +74,7 @@ export async function overviewPage(c: Context<AppEnv>) {
       {o.totals.contractedOre + o.totals.facilitationOre > 0 && (
         <p id="overview-municipal-split">
           Heraf kommunens andel: kontraktstyret arbejde {formatKr(o.totals.contractedOre)} og facilitering{' '}
-          {formatKr(o.totals.facilitationOre)}.
+          {formatKr(o.totals.facilitationOre)}
         </p>
       )}
       <h2>Pr. år</h2>

@@ -195,7 +195,7 @@ export async function planFinancePage(c: Context<AppEnv>, planId: number) {
                 <>
                   {' '}
                   Kommunens andel: kontraktstyret arbejde {formatKr(f.municipalSplit.contractedOre)} og facilitering{' '}
-                  {formatKr(f.municipalSplit.facilitationOre)}.
+                  {formatKr(f.municipalSplit.facilitationOre)}
                 </>
               )}
             </p>

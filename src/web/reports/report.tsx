@@ -126,7 +126,7 @@ function Sections({ r }: { r: ReportView }) {
         empty="Ingen aktiviteter."
       />
       <h2 id="finance">3. Økonomi</h2>
-      <p>Planens samlede ramme: {kr(c.finance.frameOre)}.</p>
+      <p>Planens samlede ramme: {kr(c.finance.frameOre)}</p>
       <Table
         caption="Budget og forbrug pr. budgetlinje"
         id="report-lines"

@@ -361,7 +361,7 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       await councilApproval(t.db, big.plan.id, null);
       const over = await entry('allocation', before, big.plan.id);
       expect(over.status).toBe(400);
-      expect((await over.json()).errors.amount).toContain('R8: Puljen rummer');
+      expect((await over.json()).errors.amount).toContain('Puljen rummer');
       await t.db.updateTable('plan').set({ state: 'ended' }).where('id', '=', plan.id).execute();
       const release = await entry('release', 2_000_000);
       expect(release.status).toBe(201);

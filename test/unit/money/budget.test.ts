@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { endSentence } from '../../../src/domain/text.ts';
 import { describe, expect, it } from 'vitest';
 import { basisPoints, bpText, kr } from '../../../src/domain/money/amount.ts';
 import {
@@ -146,4 +147,12 @@ describe('R1 funding split: examples with Danish messages', () => {
   });
 
   it('R1 budgets are per calendar year of the plan', () => expect(planYears('2023-07-01', '2026-06-30')).toEqual([2023, 2024, 2025, 2026]));
+});
+
+describe('R1 an amount ends its sentence once', () => {
+  it.each([
+    ['Budget 1.000,00 kr.', 'Budget 1.000,00 kr.'],
+    ['Planen er godkendt', 'Planen er godkendt.'],
+    ['Hvorfor? ', 'Hvorfor?'],
+  ])('R1 endSentence(%j) is %j', (text, out) => expect(endSentence(text)).toBe(out));
 });

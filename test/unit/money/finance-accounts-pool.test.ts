@@ -112,7 +112,9 @@ describe('R8 pool ledger model', () => {
         for (const s of steps) {
           const r = poolStep(balance, shares, { ...s, planId: s.kind === 'deposit' ? null : s.planId });
           if (!r.ok) {
-            expect(r.message).toMatch(/^R8: /);
+            // A Danish reason without rule codes (those belong in tests and the audit), an amount ending its sentence once.
+            expect(r.message).not.toMatch(/\bR\d+\b|kr\.\./);
+            expect(r.message).toMatch(/\.$/);
             continue;
           }
           balance = r.balanceOre;
@@ -130,7 +132,7 @@ describe('R8 pool ledger model', () => {
     expect(poolStep(100_00, new Map(), { kind: 'allocation', amountOre: 100_01, planId: 1 })).toEqual({
       ok: false,
       field: 'amount',
-      message: 'R8: Puljen rummer 100,00 kr.; en tildeling på 100,01 kr. ville give en negativ saldo (-0,01 kr.).',
+      message: 'Puljen rummer 100,00 kr.; en tildeling på 100,01 kr. ville give en negativ saldo (-0,01 kr.).',
     });
   });
 });
