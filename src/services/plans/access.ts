@@ -67,3 +67,10 @@ export async function planHeader(ctx: ServiceContext, planId: number) {
     subject,
   };
 }
+
+/**
+ * R5 — whether the actor may start a plan at all (for some of their own organisations' estates): the plan form and its
+ * button are shown exactly to them; `createPlan` checks the concrete estates.
+ */
+export const mayCreatePlan = (actor: Actor): boolean =>
+  can(actor, 'create', { type: 'plan', state: 'draft', partyOrganisationIds: organisationsOf(actor) });

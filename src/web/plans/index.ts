@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { loadDemoPlans } from '../../demo/plans.ts';
+import { Forbidden, Unauthorized } from '../../errors.ts';
+import { mayCreatePlan } from '../../services/plans/access.ts';
 import { getPlan } from '../../services/plans/read.ts';
 import { planPdf, planWorkbook } from '../../services/plans/export.ts';
 import { xlsxType } from '../../services/excel.ts';
@@ -25,9 +27,17 @@ export function planPages() {
   const r = new Hono<AppEnv>();
   const actions = planActionPages();
   r.get('/', planListPage);
-  r.get('/ny', (c) =>
-    renderPlanForm(c, { title: 'Opret plan', action: '/planer/ny', estateIds: [], values: { approvalChain: 'committee_and_council' } }),
-  );
+  r.get('/ny', (c) => {
+    // The form is shown only to those who may submit it.
+    if (c.get('actor').kind === 'anonymous') throw new Unauthorized();
+    if (!mayCreatePlan(c.get('actor'))) throw new Forbidden('Planer oprettes af boligorganisationerne og sekretariatet.');
+    return renderPlanForm(c, {
+      title: 'Opret plan',
+      action: '/planer/ny',
+      estateIds: [],
+      values: { approvalChain: 'committee_and_council' },
+    });
+  });
   r.post('/ny', (c) => savePlanFrame(c, null));
   r.get('/:id', (c) => planViewPage(c, idParam(c)));
   r.get('/:id/rediger', (c) => editPlanForm(c, idParam(c)));

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { planStates, stateLabels } from '../../domain/plan-lifecycle.ts';
 import { districtOptions } from '../../services/districts.ts';
+import { mayCreatePlan } from '../../services/plans/access.ts';
 import { listPlans } from '../../services/plans/read.ts';
 import { FilterBar, Pagination, SelectField, Table, Tag, TextField } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -20,7 +21,7 @@ export async function planListPage(c: Context<AppEnv>) {
     page: Number(c.req.query('page')) || 1,
   };
   const [result, districts] = await Promise.all([listPlans(ctx, filter), districtOptions(ctx)]);
-  const mayCreate = c.get('actor').kind === 'user' && c.get('actor').kind === 'user';
+  const mayCreate = mayCreatePlan(c.get('actor'));
   return page(
     c,
     { title: 'Helhedsplaner', breadcrumbs: [home, { label: 'Planer' }] },

@@ -164,6 +164,16 @@ describeDb('R1 R5 preconditions of the approval chain over HTTP: refused with a 
     expect(await shown.text()).toContain('Planen har endnu intet budget.');
   });
 
+  it('R5 — the form to create a plan is shown only to those who may create one', async () => {
+    const org = (await makeOrganisation(t.db)).id;
+    const officer = await t.as([{ role: 'organisation', organisationId: org }]);
+    const reader = await t.as([{ role: 'lbf' }]);
+    expect((await t.request('/planer/ny', { session: officer })).status).toBe(200);
+    expect(await (await t.request('/planer', { session: officer })).text()).toContain('Opret plan');
+    expect((await t.request('/planer/ny', { session: reader })).status).toBe(403);
+    expect(await (await t.request('/planer', { session: reader })).text()).not.toContain('Opret plan');
+  });
+
   it('R2 — creating a plan reports every overlapping estate in one answer', async () => {
     const org = (await makeOrganisation(t.db)).id;
     const session = await t.as([{ role: 'organisation', organisationId: org }]);
