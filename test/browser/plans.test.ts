@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pdfText, workbookRows } from '../support/documents.ts';
+import { makeBudget } from '../support/factories.ts';
 import { describeBrowser, expectAccessible, type Journey, login, startJourney } from './support/browser.ts';
 
 describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
@@ -117,6 +118,9 @@ describeBrowser('Journey: a plan from empty to active (R3–R5)', () => {
     await submit('Markér planen som skrevet');
     await page.waitForURL(planUrl);
     expect(await page.locator('#main-content').textContent()).toContain('Plan skrevet');
+
+    // R1 — the plan's budget (10 mio. kr.; the municipality's share 1.250.000 kr.), which the City Council approves with it.
+    await makeBudget(j.t.db, id, { frameOre: 1_000_000_000 });
 
     // The municipal officer records the chain, the grant, and starts the plan.
     await page.getByRole('button', { name: 'Log af' }).click();

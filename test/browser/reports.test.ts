@@ -52,6 +52,8 @@ describeBrowser('Journey: the yearly report from draft to LBF (R6, R7)', () => {
     await visit(j, url);
     await page.getByRole('button', { name: 'Godkend rapporten' }).click();
     await page.waitForURL(`${j.base}${url}`);
+    // R6 — 2026 has not ended yet: the early submission needs a reason, which the history keeps.
+    await page.getByLabel(`Begrundelse for at indsende før ${year} er slut`).fill('Planen slutter, og LBF har bedt om rapporten nu.');
     await page.getByRole('button', { name: 'Indsend til Landsbyggefonden' }).click();
     await page.waitForURL(`${j.base}${url}`);
     await expectAccessible(j);
