@@ -7,6 +7,7 @@ import {
   chainOf,
   checkTransition,
   isFrozen,
+  nextApprovalStep,
   type PlanAction,
   stateLabels,
 } from '../../domain/plan-lifecycle.ts';
@@ -79,7 +80,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
           caseNumber: 'x',
           note: 'x',
           amountOre: 1,
-          stepKey: a === 'recordApprovalStep' ? undefined : undefined,
+          stepKey: a === 'recordApprovalStep' ? nextApprovalStep(facts)?.key : undefined,
         }).violations.filter(
           (v) =>
             !['date', 'date_order', 'date_future', 'reference', 'reason', 'amount', 'amount_mismatch', 'unknown_step'].includes(v.code),

@@ -162,6 +162,9 @@ describeDb('R1 R5 preconditions of the approval chain over HTTP: refused with a 
     const shown = await t.request(`/planer/${planId}/handling/recordApprovalStep`, { session: tmf });
     expect(shown.status).toBe(200);
     expect(await shown.text()).toContain('Planen har endnu intet budget.');
+    // The plan page says why the Council's step cannot be recorded yet, beside the button.
+    const steps = await (await t.request(`/planer/${planId}`, { session: tmf })).text();
+    expect(steps.slice(steps.indexOf('id="next-steps"'))).toContain('Planen har endnu intet budget.');
   });
 
   it('R5 — the form to create a plan is shown only to those who may create one', async () => {
