@@ -177,6 +177,37 @@ describeDb('R1 R5 preconditions of the approval chain over HTTP: refused with a 
     expect(await (await t.request('/planer', { session: reader })).text()).not.toContain('Opret plan');
   });
 
+  it('R1 — a budget reports all its problems in one answer: its own and every breach of the funding split', async () => {
+    const org = (await makeOrganisation(t.db)).id;
+    const session = await t.as([{ role: 'organisation', organisationId: org }]);
+    const { plan } = await makePlan(t.db, { organisationIds: [org] });
+    const res = await api(
+      `/plans/${plan.id}/budget`,
+      session,
+      {
+        version: 0,
+        frameOre: 100_000_00,
+        lines: [
+          { name: 'Personale', kind: 'staff', perYear: { '2023': 50_000_00 } },
+          { name: 'personale', kind: 'staff', perYear: { '2024': 40_000_00 } },
+        ],
+        funders: [
+          { kind: 'lbf', name: 'LBF', amountOre: 90_000_00 },
+          { kind: 'municipality', name: 'Kbh', amountOre: 10_000_00 },
+        ],
+      },
+      'PUT',
+    );
+    expect(res.status).toBe(400);
+    const errors = (await res.json()).errors as Record<string, string>;
+    expect(errors.lines).toContain('Budgetlinjen »personale« står der to gange');
+    expect(errors.lines).toContain('Budgetlinjerne summer til 90.000,00 kr., men planens ramme er 100.000,00 kr.');
+    expect(errors.funders).toContain('Landsbyggefonden finansierer 90.000,00 kr. = 90,00 %');
+    expect(errors.funders).toContain('Den lokale medfinansiering');
+    expect(Object.values(errors).join(' ')).not.toMatch(/\bR\d+\b|kr\.\./);
+    expect(await t.db.selectFrom('budget').select('plan_id').where('plan_id', '=', plan.id).executeTakeFirst()).toBeUndefined();
+  });
+
   it('R2 — creating a plan reports every overlapping estate in one answer', async () => {
     const org = (await makeOrganisation(t.db)).id;
     const session = await t.as([{ role: 'organisation', organisationId: org }]);
