@@ -48,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX list_area_estate_estate_idx ON list_area_estate(estate_id);
 
-    ALTER TABLE organisation ADD COLUMN source_url text;
+    ALTER TABLE organisation ADD COLUMN source text;
     ALTER TABLE plan ADD COLUMN public_facts text NOT NULL DEFAULT '';
   `.execute(db);
 

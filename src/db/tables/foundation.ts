@@ -47,7 +47,7 @@ export interface OrganisationTable extends Versioned {
   cvr: string | null;
   website: string | null;
   /** Where the organisation's name is published (demo data: every real fact carries its source). */
-  source_url: Generated<string | null>;
+  source: Generated<string | null>;
   is_demo: Generated<boolean>;
 }
 
