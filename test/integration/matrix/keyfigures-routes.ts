@@ -91,6 +91,24 @@ export const keyfigureRoutes: RouteCase[] = [
   { route: 'GET /api/v1/keyfigures/lists/:year', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/lists/2014' }) },
   { route: 'GET /api/v1/keyfigures/settings', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/settings' }) },
   {
+    route: 'GET /api/v1/keyfigures/:year/list-areas',
+    allowed: 'everyone',
+    build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/list-areas` }),
+  },
+  {
+    route: 'GET /api/v1/keyfigures/list-status/:year',
+    allowed: 'everyone',
+    build: async () => ({ path: '/api/v1/keyfigures/list-status/2018' }),
+  },
+  {
+    route: 'PUT /api/v1/keyfigures/settings/origin',
+    allowed: configurers,
+    build: async (db) => ({
+      path: '/api/v1/keyfigures/settings/origin',
+      json: { version: await settingsVersion(db), originDefinition: ++ruleNo % 2 ? 'omit' : 'law' },
+    }),
+  },
+  {
     route: 'PUT /api/v1/keyfigures/settings',
     allowed: configurers,
     build: async (db) => ({
@@ -149,6 +167,14 @@ export const keyfigureRoutes: RouteCase[] = [
         deviation: String(1 + (++ruleNo % 50)),
         threshold: '',
       },
+    }),
+  },
+  {
+    route: 'POST /noegletal/regel/oprindelse',
+    allowed: configurers,
+    build: async (db) => ({
+      path: '/noegletal/regel/oprindelse',
+      form: { version: String(await settingsVersion(db)), originDefinition: ++ruleNo % 2 ? 'omit' : 'law' },
     }),
   },
 ];
