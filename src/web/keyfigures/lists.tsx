@@ -211,7 +211,7 @@ export async function listYearPage(c: Context<AppEnv>, year: number) {
             rows={listAreas.results.map((r) => ({
               area: (
                 <>
-                  {r.name} {r.isDemo && <Tag kind="warning">Demodata</Tag>}
+                  {r.name} {r.sourceUrl && <a href={r.sourceUrl}>(kilde til navnet)</a>} {r.isDemo && <Tag kind="warning">Demodata</Tag>}
                 </>
               ),
               estates: r.estates.map((e) => `${e.name} (${e.organisation})`).join(', ') || '—',
