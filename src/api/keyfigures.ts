@@ -377,9 +377,9 @@ export function keyfiguresApi() {
     async (c) => {
       const { year } = c.req.valid('param');
       const ctx = c.get('ctx');
-      const [years, s] = await Promise.all([figureYears(ctx), getSettings(ctx)]);
-      if (!years.includes(year)) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
-      const r = await evaluateListAreas(ctx, await loadYear(ctx, year, opts(c)));
+      const [y, s] = await Promise.all([loadYear(ctx, year, opts(c)), getSettings(ctx)]);
+      if (!y.units.size) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
+      const r = await evaluateListAreas(ctx, y);
       return c.json(
         {
           year,

@@ -60,6 +60,11 @@ async function preview(db: Db): Promise<number> {
 }
 
 const settingsVersion = async (db: Db) => (await db.selectFrom('keyfigure_setting').select('version').executeTakeFirstOrThrow()).version;
+/** R20 — the other origin definition than the stored one, so every swap changes something to audit. */
+const otherOrigin = async (db: Db) =>
+  (await db.selectFrom('keyfigure_setting').select('origin_definition').executeTakeFirstOrThrow()).origin_definition === 'law'
+    ? 'omit'
+    : 'law';
 const someCsv = 'organisation,afdelingsnummer,beboere\nFINDESIKKE,1,10';
 
 /** R18/R20 — every key-figure route: reading is public, importing is for the secretariat/admin/TMF, the rule for admin/secretariat. */
@@ -105,7 +110,7 @@ export const keyfigureRoutes: RouteCase[] = [
     allowed: configurers,
     build: async (db) => ({
       path: '/api/v1/keyfigures/settings/origin',
-      json: { version: await settingsVersion(db), originDefinition: ++ruleNo % 2 ? 'omit' : 'law' },
+      json: { version: await settingsVersion(db), originDefinition: await otherOrigin(db) },
     }),
   },
   {
@@ -174,7 +179,7 @@ export const keyfigureRoutes: RouteCase[] = [
     allowed: configurers,
     build: async (db) => ({
       path: '/noegletal/regel/oprindelse',
-      form: { version: String(await settingsVersion(db)), originDefinition: ++ruleNo % 2 ? 'omit' : 'law' },
+      form: { version: String(await settingsVersion(db)), originDefinition: await otherOrigin(db) },
     }),
   },
 ];
