@@ -5,7 +5,8 @@ import { listReferenceYears, reproduceListYear } from '../services/keyfigures/li
 import { OPEN_LEVELS, openDataRows } from '../services/keyfigures/opendata.ts';
 import { knownFigures } from '../services/keyfigures/publish.ts';
 import { designation, figureYears, loadYear, nationalCriteria, type ReadOptions } from '../services/keyfigures/read.ts';
-import { getSettings, updateSettings } from '../services/keyfigures/settings.ts';
+import { getSettings, updateOriginDefinition, updateSettings } from '../services/keyfigures/settings.ts';
+import { evaluateListAreas, listStatusOfYear, type ListStatus } from '../services/keyfigures/list-areas.ts';
 import { NotFound } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
 import {
@@ -19,7 +20,7 @@ import {
   presentRule,
 } from '../presenters/keyfigures.ts';
 import { apiRouter, IdParam, json, jsonBody, routesFor, z } from './openapi.ts';
-import { settingsContract } from '../contracts/keyfigures.ts';
+import { originContract, settingsContract } from '../contracts/keyfigures.ts';
 
 const tag = 'Nøgletal';
 const opts = (c: Context<AppEnv>): ReadOptions => ({ defaultThreshold: c.get('deps').config.suppressionThreshold });
@@ -67,9 +68,33 @@ const Settings = z
     rule: DesignationRuleSchema,
     ruleText: z.string(),
     suppressionThreshold: z.number().int().nullable(),
+    originDefinition: z.object({ id: z.enum(['law', 'omit']), label: z.string() }),
     version: z.number().int(),
   })
   .openapi('KeyFigureSettings');
+const OriginInput = originContract.extend({ version: z.number().int().positive() }).openapi('KeyFigureOriginInput');
+/** R20 — the origin definition a result was computed with. */
+const OriginUsed = z
+  .object({ kind: z.enum(['apply', 'omit', 'replace']), text: z.string() })
+  .openapi('OriginDefinitionUsed', { description: 'Den oprindelsesdefinition, resultatet er beregnet med (C-417/23)' });
+const PublishedStatus = z
+  .object({
+    area: z.string(),
+    list: z.string(),
+    onList: z.boolean(),
+    inferred: z.boolean(),
+    evidence: z.string(),
+    sourceUrl: z.string(),
+  })
+  .openapi('PublishedListStatus', { description: 'Offentliggjort status på listerne (2018–2023) med kilde' });
+const statusOut = (s: ListStatus) => ({
+  area: s.area,
+  list: s.list,
+  onList: s.onList,
+  inferred: s.inferred,
+  evidence: s.evidence,
+  sourceUrl: s.sourceUrl,
+});
 const SettingsInput = settingsContract.extend({ version: z.number().int().positive() }).openapi('KeyFigureSettingsInput');
 const ImportInput = z
   .object({
@@ -229,12 +254,14 @@ export function keyfiguresApi() {
         year: z.number().int(),
         criteriaSet: z.string(),
         rule: z.string(),
+        originDefinition: z.object({ id: z.enum(['law', 'omit']), label: z.string() }),
         results: z.array(
           z.object({
             key: z.string(),
             name: z.string(),
             verdict: z.string(),
             residents: z.string(),
+            origin: OriginUsed,
             criteria: z.array(Criterion),
             designations: z.array(Designation),
           }),
@@ -243,7 +270,7 @@ export function keyfiguresApi() {
     ),
     async (c) => {
       const { year } = c.req.valid('param');
-      const y = await loadYear(c.get('ctx'), year, opts(c));
+      const [y, s] = await Promise.all([loadYear(c.get('ctx'), year, opts(c)), getSettings(c.get('ctx'))]);
       const n = nationalCriteria(y);
       if (!y.units.size || !n) throw new NotFound(`Der er ingen nøgletal eller kriterier for ${year}.`);
       return c.json(
@@ -251,11 +278,13 @@ export function keyfiguresApi() {
           year,
           criteriaSet: n.set.id,
           rule: n.results[0]?.evaluation.ruleText ?? '',
+          originDefinition: s.origin,
           results: n.results.map((r) => ({
             key: r.unit.key,
             name: r.unit.name,
             verdict: r.verdict,
             residents: r.evaluation.residents.explanation,
+            origin: r.evaluation.origin,
             criteria: r.evaluation.criteria.map((x) => ({ id: x.criterion.id, outcome: x.outcome, explanation: x.explanation })),
             designations: r.evaluation.designations.map((d) => ({
               id: d.id,
@@ -286,6 +315,7 @@ export function keyfiguresApi() {
             computed: z.string(),
             agrees: z.boolean().nullable(),
             distrusted: z.array(z.string()),
+            origin: OriginUsed,
             criteria: z.array(Criterion),
           }),
         ),
@@ -306,6 +336,7 @@ export function keyfiguresApi() {
             computed: r.verdict,
             agrees: r.agrees ?? null,
             distrusted: r.distrusted,
+            origin: r.evaluation.origin,
             criteria: r.evaluation.criteria.map((x) => ({ id: x.criterion.id, outcome: x.outcome, explanation: x.explanation })),
           })),
         },
@@ -313,10 +344,93 @@ export function keyfiguresApi() {
       );
     },
   );
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/{year}/list-areas',
+      'De landsdækkende listeområder (sammenhængende afdelinger med mindst 1.000 beboere) beregnet efter listeårets kriterier, med den offentliggjorte status ved siden af',
+      { params: YearParam },
+      z.object({
+        year: z.number().int(),
+        criteriaSet: z.string().nullable(),
+        originDefinition: z.object({ id: z.enum(['law', 'omit']), label: z.string() }),
+        publishedStatus: z.array(PublishedStatus),
+        areas: z.array(
+          z.object({
+            id: z.number().int(),
+            name: z.string(),
+            isDemo: z.boolean(),
+            sourceUrl: z.string().nullable(),
+            estates: z.array(z.object({ id: z.number().int(), name: z.string(), organisation: z.string() })),
+            missing: z.array(z.string()),
+            residents: z.number().int().nullable(),
+            verdict: z.string().nullable(),
+            hidden: z.string().nullable(),
+            origin: OriginUsed.nullable(),
+            criteria: z.array(Criterion),
+            designations: z.array(Designation),
+            published: PublishedStatus.nullable(),
+          }),
+        ),
+      }),
+    ),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const ctx = c.get('ctx');
+      const [y, s] = await Promise.all([loadYear(ctx, year, opts(c)), getSettings(ctx)]);
+      if (!y.units.size) throw new NotFound(`Der er ingen nøgletal for ${year}.`);
+      const r = await evaluateListAreas(ctx, y);
+      return c.json(
+        {
+          year,
+          criteriaSet: r.set?.id ?? null,
+          originDefinition: s.origin,
+          publishedStatus: r.statuses.map(statusOut),
+          areas: r.results.map((a) => ({
+            id: a.id,
+            name: a.name,
+            isDemo: a.isDemo,
+            sourceUrl: a.sourceUrl,
+            estates: a.estates,
+            missing: a.missing,
+            residents: a.residents,
+            verdict: a.verdict ?? null,
+            hidden: a.hidden ?? null,
+            origin: a.evaluation?.origin ?? null,
+            criteria: (a.evaluation?.criteria ?? []).map((x) => ({ id: x.criterion.id, outcome: x.outcome, explanation: x.explanation })),
+            designations: (a.evaluation?.designations ?? []).map((d) => ({
+              id: d.id,
+              label: d.label,
+              verdict: d.verdict,
+              explanation: d.explanation,
+            })),
+            published: a.published ? statusOut(a.published) : null,
+          })),
+        },
+        200,
+      );
+    },
+  );
+  api.openapi(
+    route(
+      'get',
+      '/keyfigures/list-status/{year}',
+      'Den offentliggjorte status for københavnske områder på listerne 2018–2023, med kilde pr. række',
+      { params: YearParam },
+      z.object({ year: z.number().int(), areas: z.array(PublishedStatus) }),
+    ),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const rows = await listStatusOfYear(c.get('ctx'), year);
+      if (rows.length === 0) throw new NotFound(`Der er ingen offentliggjort status for ${year}.`);
+      return c.json({ year, areas: rows.map(statusOut) }, 200);
+    },
+  );
   const settingsOut = (s: Awaited<ReturnType<typeof getSettings>>) => ({
     rule: presentRule(s.rule),
     ruleText: s.ruleText,
     suppressionThreshold: s.threshold,
+    originDefinition: s.origin,
     version: s.version,
   });
   api.openapi(route('get', '/keyfigures/settings', 'Udpegningsreglen og diskretionsgrænsen', {}, Settings), async (c) =>
@@ -341,6 +455,19 @@ export function keyfiguresApi() {
         threshold: b.suppressionThreshold,
       });
       return c.json(settingsOut(s), 200);
+    },
+  );
+  api.openapi(
+    route(
+      'put',
+      '/keyfigures/settings/origin',
+      'Skift oprindelsesdefinitionen for de nationale kriterier (C-417/23; administrator, sekretariat)',
+      { body: jsonBody(OriginInput) },
+      Settings,
+    ),
+    async (c) => {
+      const b = c.req.valid('json');
+      return c.json(settingsOut(await updateOriginDefinition(c.get('ctx'), b.version, b.originDefinition)), 200);
     },
   );
   api.openapi(

@@ -32,3 +32,8 @@ export const settingsContract = z.object({
     .max(100, { error: threshold })
     .nullable(),
 });
+
+/** R20 — the origin definition of the national criteria (C-417/23): the law's, or none. */
+export const originContract = z.object({
+  originDefinition: z.enum(['law', 'omit'], { error: 'Vælg en oprindelsesdefinition.' }),
+});

@@ -26,7 +26,7 @@ const seats: Record<string, Seat[]> = {
     ['Signe Social', 'administration', 'SOF', 'decentral_head', 'member'],
     ['Bo Beskæftigelse', 'administration', 'BIF', 'decentral_head', 'member', 'bif@demo.test'],
     ['Ulla Børn', 'administration', 'BUF', 'decentral_head', 'member'],
-    ['Bente Bestyrelse', 'organisation', 'KAB', 'business_manager', 'chair', 'bestyrelse@demo.test'],
+    ['Bente Bestyrelse', 'organisation', 'Bo-Vita', 'business_manager', 'chair', 'bestyrelse@demo.test'],
     ['Vibeke Vita', 'organisation', 'Bo-Vita', 'business_manager', 'member'],
     ['Adam AKB', 'organisation', 'AKB', 'business_manager', 'member'],
     ['Aase AAB', 'organisation', 'AAB', 'business_manager', 'member', 'aab@demo.test'],

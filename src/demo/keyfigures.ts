@@ -146,4 +146,45 @@ export async function loadDemoKeyfigures(trx: Trx): Promise<void> {
       )
       .execute();
   }
+  await loadDemoListAreas(trx);
+}
+
+/**
+ * R20 — the national list areas of the demo: the names of Copenhagen's areas on the lists 2018–2023 (public, with
+ * the source of the name), made of the demo's invented estates (so the areas are marked as demo data).
+ */
+export const DEMO_LIST_AREAS: Record<string, string[]> = {
+  Mjølnerparken: ['Mjølnerparken'],
+  'Tingbjerg/Utterslevhuse': ['Tingbjerg I', 'Tingbjerg II', 'Utterslevhuse'],
+  Aldersrogade: ['Aldersrogade', 'Aldersrogade Syd'],
+  Bispeparken: ['Bispeparken'],
+  Lundtoftegade: ['Lundtoftegade'],
+  Hørgården: ['Hørgården Nord', 'Hørgården Syd'],
+  'Gadelandet/Husumgård': ['Husumgård'],
+  Stærevej: ['Stærevej'],
+};
+
+async function loadDemoListAreas(trx: Trx): Promise<void> {
+  const estates = new Map(
+    (await trx.selectFrom('estate').select(['id', 'name']).where('is_demo', '=', true).execute()).map((e) => [e.name, e.id]),
+  );
+  for (const [name, members] of Object.entries(DEMO_LIST_AREAS)) {
+    const ids = members.map((m) => estates.get(m)).filter((id): id is number => id !== undefined);
+    if (ids.length === 0) continue;
+    const source = await trx
+      .selectFrom('list_status')
+      .select('source_url')
+      .where('area', '=', name)
+      .orderBy('list_year')
+      .executeTakeFirst();
+    const area = await trx
+      .insertInto('list_area')
+      .values({ name, source_url: source?.source_url ?? null, is_demo: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('list_area_estate')
+      .values(ids.map((estate_id) => ({ list_area_id: area.id, estate_id })))
+      .execute();
+  }
 }

@@ -16,7 +16,7 @@ async function loadRegistry(trx: Trx) {
   for (const o of demoOrganisations) {
     const row = await trx
       .insertInto('organisation')
-      .values({ name: o.name, short_name: o.shortName, is_demo: false })
+      .values({ name: o.name, short_name: o.shortName, source: o.source, is_demo: false })
       .returning('id')
       .executeTakeFirstOrThrow();
     orgIds.set(o.shortName, row.id);

@@ -3,9 +3,10 @@ import { loadPlan } from '../services/plans/read.ts';
 import { snapshotOf } from '../services/plans/snapshot.ts';
 
 /**
- * Demo plans: the real Copenhagen plans from reference/lists/kbh_helhedsplaner_seed.csv (with their public
- * source; estates and content invented) and invented plans, so that every district with a vulnerable
- * urban area has plans, in several states of the life cycle.
+ * Demo plans: the real Copenhagen plans from `../shared/data/lists/kbh_helhedsplaner_seed.csv` with their real
+ * parties, districts and dates where published (`sourceUrl`, and `publicFacts` naming which facts are public),
+ * and invented plans (no source), so that every district with a vulnerable urban area has plans, in several
+ * states of the life cycle. Everything not named in `publicFacts` is demo data, and the pages say so.
  */
 interface DemoPlan {
   name: string;
@@ -17,10 +18,12 @@ interface DemoPlan {
   estates: string[];
   state: string;
   sourceUrl?: string;
+  /** Danish: the facts the source gives; shown on the plan page beside the source. */
+  publicFacts?: string;
   projectLeader?: boolean;
 }
 
-const plans: DemoPlan[] = [
+export const demoPlans: DemoPlan[] = [
   {
     name: 'Amagerbro Helhedsplan (Sundholms- og Holmbladsgadekvartererne)',
     district: 10,
@@ -28,9 +31,11 @@ const plans: DemoPlan[] = [
     startsOn: '2014-01-01',
     endsOn: '2017-12-31',
     lead: 'VIBO',
-    estates: ['Sundholmsvej', 'Holmbladsgade', 'Amagerbro'],
+    estates: ['Sundholmsvej', 'Amagerbro', 'Holmbladsgade', 'Sundholmskvarteret', 'Holmbladsgade Nord', 'Amagerbrogade Øst'],
     state: 'ended',
     sourceUrl: 'http://amagerbrohelhedsplan.dk/?page_id=75',
+    publicFacts:
+      'Navnet, bydelene Amager Vest og Amager Øst, årene 2014–2017 og de fem boligorganisationer: Boligforeningen VIBO (administrerer), DFB, AAB, fsb og HAB II. Afdelingerne, datoerne inden for årene, indholdet og personerne er demodata.',
   },
   {
     name: 'Boligsocial helhedsplan Tingbjerg og Utterslevhuse',
@@ -42,6 +47,8 @@ const plans: DemoPlan[] = [
     estates: ['Tingbjerg I', 'Tingbjerg II', 'Utterslevhuse'],
     state: 'ended',
     sourceUrl: 'https://bha.dk/2020/06/helhedsplan-til-afstemning/',
+    publicFacts:
+      'Navnet, bydelen Brønshøj-Husum, årene 2016–2020 og boligorganisationerne fsb og SAB. Afdelingerne, datoerne inden for årene, indholdet og personerne er demodata.',
   },
   {
     name: 'Boligsocial helhedsplan Tingbjerg og Utterslevhuse (ny)',
@@ -53,6 +60,8 @@ const plans: DemoPlan[] = [
     estates: ['Tingbjerg I', 'Tingbjerg II', 'Utterslevhuse', 'Husumgård'],
     state: 'ended',
     sourceUrl: 'https://bha.dk/2020/07/ja-til-fortsat-boligsocial-indsats/',
+    publicFacts:
+      'Navnet, bydelen Brønshøj-Husum, årene 2020–2024, boligorganisationerne fsb og SAB og omfanget: 8 boligafdelinger med ca. 2.500 almene boliger (demoen viser kun 4 opdigtede afdelinger). Datoerne inden for årene, indholdet og personerne er demodata.',
   },
   {
     name: 'Helhedsplan Mjølnerparken',
@@ -61,9 +70,11 @@ const plans: DemoPlan[] = [
     startsOn: '2023-01-01',
     endsOn: '2026-12-31',
     lead: 'Bo-Vita',
-    estates: ['Mjølnerparken', 'Lundtoftegade', 'Blågården'],
+    estates: ['Mjølnerparken'],
     state: 'active',
     sourceUrl: 'https://www.bo-vest.dk/boligsocial/helhedsplan-mjoelnerparken/',
+    publicFacts:
+      'Navnet, bydelen Nørrebro, boligorganisationen Bo-Vita og afdelingen Mjølnerparken (560 boliger ifølge Københavns Kommune, kk.dk). Kilden oplyser ingen datoer for den boligsociale plan: datoerne er demodata, ligesom indholdet og personerne.',
     projectLeader: true,
   },
   {
@@ -73,7 +84,7 @@ const plans: DemoPlan[] = [
     startsOn: '2023-01-01',
     endsOn: '2026-12-31',
     lead: 'fsb',
-    estates: ['Bispeparken', 'Stærekassen', 'Glentevej', 'Rentemestervej', 'Tagensbo'],
+    estates: ['Bispeparken', 'Stærevej', 'Glentevej', 'Rentemestervej', 'Tagensbo'],
     state: 'active',
   },
   {
@@ -107,14 +118,17 @@ const plans: DemoPlan[] = [
     state: 'municipal_approval',
   },
   {
-    name: 'Helhedsplan Østerbro (Aldersrogade)',
+    name: 'Helhedsplan Aldersrogade',
     district: 3,
     period: '2019-26',
     startsOn: '2025-01-01',
     endsOn: '2026-12-31',
-    lead: 'AAB',
-    estates: ['Aldersrogade', 'Nørrebroparken'],
+    lead: 'Bo-Vita',
+    estates: ['Aldersrogade', 'Aldersrogade Syd'],
     state: 'plan_written',
+    sourceUrl: 'https://bedsteemner.dk/bibliot/artik/read/473-hvor-mange-ghettoer-er-der-i-danmark',
+    publicFacts:
+      'Kun ejerne af Aldersrogade: Bo-Vita og VIBO (sekundær kilde, som i listestatus for 2020). Planen selv, bydelen, datoerne, afdelingerne, indholdet og personerne er opdigtede (demodata).',
   },
   {
     name: 'Helhedsplan Valby',
@@ -185,7 +199,7 @@ export async function loadDemoPlans(trx: Trx): Promise<void> {
   const focus = await trx.selectFrom('focus_area').select(['id', 'funding_period_id', 'name', 'sort']).orderBy('sort').execute();
   const projectLeader = await trx.selectFrom('app_user').select('id').where('email', '=', 'projektleder@demo.test').executeTakeFirst();
 
-  for (const [i, d] of plans.entries()) {
+  for (const [i, d] of demoPlans.entries()) {
     const plan = await trx
       .insertInto('plan')
       .values({
@@ -202,6 +216,7 @@ export async function loadDemoPlans(trx: Trx): Promise<void> {
         grant_reference: ['granted', 'active', 'ended'].includes(d.state) ? `LBF-${2014 + i}-${100 + i}` : null,
         grant_date: ['granted', 'active', 'ended'].includes(d.state) ? d.startsOn : null,
         source_url: d.sourceUrl ?? null,
+        public_facts: d.publicFacts ?? '',
         is_demo: true,
       })
       .returning('id')

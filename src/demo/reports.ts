@@ -6,7 +6,7 @@ import { recordVerdicts, saveNarrative, transitionReport } from '../services/rep
 
 /**
  * Demo yearly reports (R6, R7, R10), made through the same use cases as the pages: Mjølnerparken's 2024 and
- * 2025 reports written by the project leader, approved and submitted by KAB, acknowledged by LBF, with the
+ * 2025 reports written by the project leader, approved and submitted by Bo-Vita (its housing organisation), acknowledged by LBF, with the
  * Nørrebro board's verdict on 2024; its 2026 report a draft. Other plans' earlier reports are missing, so the
  * overview shows late ones.
  */
@@ -22,9 +22,9 @@ export async function loadDemoReports(trx: Trx, hooks: ServiceHooks): Promise<vo
     .where('state', '=', 'active')
     .executeTakeFirst();
   if (!plan) return;
-  const [leader, kab, lbf, secretariat] = [
+  const [leader, bovita, lbf, secretariat] = [
     await as('projektleder@demo.test'),
-    await as('kab@demo.test'),
+    await as('bovita@demo.test'),
     await as('lbf@demo.test'),
     await as('sekretariat@demo.test'),
   ];
@@ -38,8 +38,8 @@ export async function loadDemoReports(trx: Trx, hooks: ServiceHooks): Promise<vo
   for (const year of [2024, 2025]) {
     let v = await saveNarrative(leader, plan.id, year, 0, narrative(year));
     v = (await transitionReport(leader, plan.id, year, v, 'markReady')).version;
-    v = (await transitionReport(kab, plan.id, year, v, 'approve')).version;
-    v = (await transitionReport(kab, plan.id, year, v, 'submit')).version;
+    v = (await transitionReport(bovita, plan.id, year, v, 'approve')).version;
+    v = (await transitionReport(bovita, plan.id, year, v, 'submit')).version;
     v = (await transitionReport(lbf, plan.id, year, v, 'acknowledge', { lbfReference: `LBF ${year + 1}-${plan.id}` })).version;
     if (year === 2024) {
       const criteria = await trx.selectFrom('success_criterion').select('id').where('plan_id', '=', plan.id).orderBy('id').execute();

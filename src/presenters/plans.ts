@@ -69,6 +69,7 @@ export const PlanDetailSchema = z
     currentVersion: int(),
     isDemo: z.boolean(),
     sourceUrl: z.string().nullable(),
+    publicFacts: z.string(),
     district: Named.nullable(),
     period: z.object({
       id: int(),

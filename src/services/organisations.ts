@@ -11,6 +11,8 @@ export interface Organisation {
   shortName: string;
   cvr: string | null;
   website: string | null;
+  /** Where the name is published (the demo's real organisations), else null. */
+  source: string | null;
   isDemo: boolean;
   estateCount: number;
   version: number;
@@ -46,6 +48,7 @@ const select = (db: Executor) =>
       'o.short_name as shortName',
       'o.cvr',
       'o.website',
+      'o.source',
       'o.is_demo as isDemo',
       'o.version',
       eb.selectFrom('estate').select(eb.fn.countAll<number>().as('n')).whereRef('estate.organisation_id', '=', 'o.id').as('estateCount'),

@@ -13,7 +13,7 @@ export const msg = {
   conflictText:
     'Mens du redigerede, har en anden gemt en ændring. Dine ændringer er ikke gemt. Se nedenfor, hvad der er ændret, og gem igen, hvis dine ændringer stadig skal med.',
   loginFailed: 'E-mail eller adgangskode er forkert.',
-  demo: 'Demodata: organisationer er rigtige, men afdelinger, planer og personer er opdigtede.',
+  demo: 'Demodata: organisationerne og de offentligt kendte planers navne, bydele, år og parter er rigtige (med kilde); afdelinger, øvrige planer, indhold og personer er opdigtede.',
 };
 
 /** Danish names of entity fields, for history and conflict pages. */

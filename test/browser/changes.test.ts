@@ -21,7 +21,7 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
 
   it('R11 the project leader moves 200.000 kr. between two activities; a non-party member is refused; a party member approves; version 2 shows the difference; the e-mail was sent; a strategic-agreement change creates the city board notice', async () => {
     const { page, t } = j;
-    // Mjølnerparken (Nørrebro): party organisations Bo-Vita, AKB and KAB; Bente (KAB) chairs the district board, Aase (AAB) sits on it.
+    // Mjølnerparken (Nørrebro): party organisation Bo-Vita (as published); Bente (Bo-Vita) chairs the district board, Aase (AAB) sits on it.
     const plan = await t.db
       .selectFrom('plan')
       .select(['id', 'current_version'])
@@ -71,7 +71,7 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     await page.getByRole('button', { name: 'Tilføj kommentar' }).click();
     await page.waitForURL(requestUrl);
 
-    // The chair represents KAB, a party: she approves, and the plan becomes version 2.
+    // The chair represents Bo-Vita, a party: she approves, and the plan becomes version 2.
     await logout();
     await login(j, 'bestyrelse@demo.test');
     await page.goto(requestUrl);

@@ -53,9 +53,9 @@ describeBrowser('Journey: the Nørrebro board revises its cooperation contract (
     expect(await meetingLink.getAttribute('href')).toMatch(/^\/styring\/moeder\/\d+$/);
     expect(meetingLabel.slice(0, 10)).not.toBe('');
 
-    // KAB, a party to the Mjølnerparken plan, links one of the plan's activities to the revised goal.
+    // Bo-Vita, the party to the Mjølnerparken plan, links one of the plan's activities to the revised goal.
     await j.context.clearCookies();
-    await login(j, 'kab@demo.test');
+    await login(j, 'bovita@demo.test');
     await page.goto(contractUrl);
     await expectAccessible(j);
     const revised = page.locator('article').filter({ has: page.getByRole('heading', { name: 'Flere unge i fritidsjob' }) });

@@ -94,7 +94,7 @@ describeBrowser('Journey: a district board meeting from plan to approved minutes
     await login(j, 'sekretariat@demo.test');
     await page.goto(meetingUrl);
     await click('Markér mødet som afholdt');
-    await page.getByLabel('Bente Bestyrelse (KAB)').check();
+    await page.getByLabel('Bente Bestyrelse (Bo-Vita)').check();
     await click('Gem fremmøde');
     await page.getByRole('link', { name: /Skriv udfald: Justering/ }).click();
     await expectAccessible(j);

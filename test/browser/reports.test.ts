@@ -46,9 +46,9 @@ describeBrowser('Journey: the yearly report from draft to LBF (R6, R7)', () => {
     expect(await page.locator('main').textContent()).toContain('Klar til godkendelse');
     await expect(page.getByRole('button', { name: 'Godkend rapporten' }).count()).resolves.toBe(0);
 
-    // KAB, a party organisation, approves and submits (R7).
+    // Bo-Vita, the plan's housing organisation, approves and submits (R7).
     await logout();
-    await login(j, 'kab@demo.test');
+    await login(j, 'bovita@demo.test');
     await visit(j, url);
     await page.getByRole('button', { name: 'Godkend rapporten' }).click();
     await page.waitForURL(`${j.base}${url}`);

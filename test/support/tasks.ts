@@ -16,7 +16,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The world of the desk journeys, on the demo data: Mjølnerparken's project leader proposes an activity change and
- * sends it to Bydelsbestyrelse Nørrebro for a written decision within a week (Bente Bestyrelse, KAB, may vote; Aase,
+ * sends it to Bydelsbestyrelse Nørrebro for a written decision within a week (Bente Bestyrelse, Bo-Vita, may vote; Aase,
  * AAB, may not), and the secretariat sends the minutes of Nørrebro's held meeting for approval (Bente was present).
  */
 export async function openDecisionAndMinutes(

@@ -46,6 +46,8 @@ export interface OrganisationTable extends Versioned {
   short_name: string;
   cvr: string | null;
   website: string | null;
+  /** Where the organisation's name is published (demo data: every real fact carries its source). */
+  source: Generated<string | null>;
   is_demo: Generated<boolean>;
 }
 

@@ -59,6 +59,8 @@ export interface KeyfigureSettingTable {
     deviation: { kind: 'relative'; percent: string } | { kind: 'points'; points: string };
   }>;
   suppression_threshold: number | null;
+  /** R20 — the origin definition of the national criteria: the law's (`law`) or left out after C-417/23 (`omit`). */
+  origin_definition: Generated<'law' | 'omit'>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -82,9 +84,42 @@ export interface ListReferenceTable {
   source_line: number;
 }
 
+/** The published status of Copenhagen's areas on the lists 2018–2023, verbatim with each row's source (R20). */
+export interface ListStatusTable {
+  id: Generated<number>;
+  list_year: number;
+  area: string;
+  list: string;
+  /** `on`, `off`, `on (inferred)`, `off (inferred)`. */
+  status: string;
+  evidence: string;
+  source_url: string;
+  source_line: number;
+}
+
+/** R20 — a national list area: physically connected estates (the law's unit). */
+export interface ListAreaTable {
+  id: Generated<number>;
+  name: string;
+  municipality: Generated<string>;
+  source_url: string | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ListAreaEstateTable {
+  list_area_id: number;
+  estate_id: number;
+}
+
 export interface KeyfigureTables {
   keyfigure_import: KeyfigureImportTable;
   keyfigure_estate_year: KeyfigureEstateYearTable;
   keyfigure_setting: KeyfigureSettingTable;
   list_reference: ListReferenceTable;
+  list_status: ListStatusTable;
+  list_area: ListAreaTable;
+  list_area_estate: ListAreaEstateTable;
 }

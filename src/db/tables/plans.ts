@@ -39,6 +39,8 @@ export interface PlanTable extends Versioned {
   grant_date: string | null;
   current_version: Generated<number>;
   source_url: string | null;
+  /** Danish: which of the plan's facts are public (and from `source_url`); the rest is demo data. */
+  public_facts: Generated<string>;
   is_demo: Generated<boolean>;
 }
 

@@ -71,7 +71,11 @@ export {
   type ListEvaluation,
   type Measure,
   measureInterval,
+  describeOriginPolicy,
+  ORIGIN_DEFINITIONS,
+  type OriginDefinitionId,
   type OriginPolicy,
+  originDefinition,
 } from './national-evaluation.ts';
 export {
   type CriterionOutcome,

@@ -65,6 +65,8 @@ export interface ListEvaluation {
   readonly designations: readonly DesignationResult[];
   /** The criteria set in Danish, to be shown beside the result. */
   readonly ruleText: string;
+  /** R20 — the origin definition the result was computed with (C-417/23). */
+  readonly origin: { readonly kind: OriginPolicy['kind']; readonly text: string };
 }
 
 const HUNDRED = fraction(100);
@@ -217,7 +219,38 @@ export function evaluateListCriteria(set: CriteriaSet, input: AreaListInput, opt
     criteria,
     designations,
     ruleText: describeCriteriaSet(set),
+    origin: describeOriginPolicy(options.origin ?? { kind: 'apply' }),
   };
+}
+
+/** R20 — the origin definition in force, as the stored setting names it (C-417/23 made it swappable). */
+export type OriginDefinitionId = 'law' | 'omit';
+
+export const ORIGIN_DEFINITIONS: readonly { readonly id: OriginDefinitionId; readonly label: string; readonly policy: OriginPolicy }[] = [
+  {
+    id: 'law',
+    label: 'Lovens definition: andelen af indvandrere og efterkommere fra ikke-vestlige lande (almenboligloven § 61 a)',
+    policy: { kind: 'apply' },
+  },
+  {
+    id: 'omit',
+    label: 'Uden oprindelseskriterium (EU-Domstolens dom i sag C-417/23)',
+    policy: { kind: 'omit' },
+  },
+];
+
+/** R20 — the policy and label of a stored origin definition. */
+export function originDefinition(id: OriginDefinitionId) {
+  const found = ORIGIN_DEFINITIONS.find((d) => d.id === id);
+  if (!found) throw new RangeError(`unknown origin definition ${id}`);
+  return found;
+}
+
+/** R20 — what an evaluation says about the origin definition it used (Danish). */
+export function describeOriginPolicy(origin: OriginPolicy): ListEvaluation['origin'] {
+  if (origin.kind === 'apply') return { kind: 'apply', text: `Oprindelsesdefinition: ${ORIGIN_DEFINITIONS[0]!.label}.` };
+  if (origin.kind === 'omit') return { kind: 'omit', text: `Oprindelsesdefinition: ${ORIGIN_DEFINITIONS[1]!.label}.` };
+  return { kind: 'replace', text: `Oprindelsesdefinition: ${origin.label}.` };
 }
 
 /** R20 — one designation's verdict from an evaluation. */

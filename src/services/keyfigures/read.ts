@@ -20,6 +20,8 @@ import {
   type ListEvaluation,
   type Measure,
   type NationalVariable,
+  type OriginDefinitionId,
+  originDefinition,
   type Rational,
   type VariableId,
   valueOf,
@@ -51,6 +53,8 @@ export interface YearFigures {
   source: ImportSummary | undefined;
   /** The whole municipality (all residents), when the year's file had it: the comparison base. */
   municipality: UnitFigures | undefined;
+  /** R20 — the origin definition in force (the stored setting) for the national criteria. */
+  origin: OriginDefinitionId;
 }
 
 /** R18 — the years with imported figures. */
@@ -104,11 +108,8 @@ export async function thresholdInForce(db: Executor, o: ReadOptions): Promise<nu
  */
 export async function loadYear(ctx: ServiceContext, year: number, o: ReadOptions): Promise<YearFigures> {
   authorize(ctx.actor, 'read', { type: 'keyfigures' });
-  const [threshold, imports, fingerprint] = await Promise.all([
-    thresholdInForce(ctx.db, o),
-    currentImports(ctx.db),
-    dataFingerprint(ctx.db),
-  ]);
+  const [settings, imports, fingerprint] = await Promise.all([loadSettings(ctx.db), currentImports(ctx.db), dataFingerprint(ctx.db)]);
+  const threshold = settings.threshold ?? o.defaultThreshold;
   const { tree, whole, published } = await yearBase(ctx.db, year, threshold, fingerprint);
   const full = !o.published && can(ctx.actor, 'readDetail', { type: 'keyfigures' });
   const units = new Map(full ? whole : published);
@@ -141,7 +142,7 @@ export async function loadYear(ctx: ServiceContext, year: number, o: ReadOptions
     municipality = { unit, estates: 0, residents: hide(m.residents) ? null : m.residents, ratios, incomplete: [] };
     units.set(municipalityKey, municipality);
   }
-  return { year, units, tree, threshold, suppressed: !full, source, municipality };
+  return { year, units, tree, threshold, suppressed: !full, source, municipality, origin: settings.origin.id };
 }
 
 /**
@@ -265,7 +266,11 @@ export function nationalInput(f: UnitFigures, source: ImportSummary | undefined)
 export function nationalCriteria(y: YearFigures): { set: CriteriaSet; results: NationalResult[] } | undefined {
   const set = criteriaSetForYear(y.year);
   if (!set) return undefined;
-  const options = { listYear: y.year, nationalConvictionRate: y.source?.nationalConvictionRate ?? undefined };
+  const options = {
+    listYear: y.year,
+    nationalConvictionRate: y.source?.nationalConvictionRate ?? undefined,
+    origin: originDefinition(y.origin).policy,
+  };
   const results = [...y.units.values()]
     .filter((f) => f.unit.level === 'area' && f.unit.key.startsWith('a'))
     .map((f) => {

@@ -5,6 +5,8 @@ import {
   COPENHAGEN_INDICATORS,
   describeVulnerableAreaRule,
   type IndicatorId,
+  type OriginDefinitionId,
+  originDefinition,
   ruleProblems,
   type VulnerableAreaRule,
 } from '../../domain/keyfigures/index.ts';
@@ -17,6 +19,8 @@ export interface KeyfigureSettings {
   ruleText: string;
   /** The stored suppression threshold, or null to use the configured default. */
   threshold: number | null;
+  /** R20 — the origin definition the national criteria are computed with. */
+  origin: { id: OriginDefinitionId; label: string };
   version: number;
   updatedAt: Date;
 }
@@ -29,6 +33,7 @@ export async function loadSettings(db: Executor): Promise<KeyfigureSettings> {
     rule,
     ruleText: describeVulnerableAreaRule(rule),
     threshold: row.suppression_threshold,
+    origin: { id: row.origin_definition, label: originDefinition(row.origin_definition).label },
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -86,6 +91,35 @@ export async function updateSettings(ctx: ServiceContext, version: number, input
       entityId: 1,
       version: after.version,
       summary: `Ændrede udpegningsreglen for udsatte byområder: ${describeVulnerableAreaRule(rule)}`,
+      before: current as never,
+      after: after as never,
+    });
+    return loadSettings(trx);
+  });
+}
+
+/**
+ * R20 — admin or secretariat swaps the origin definition of the national criteria (C-417/23): the law's
+ * non-Western criterion, or none. Version-checked against the settings row, audited; every result names it.
+ */
+export async function updateOriginDefinition(ctx: ServiceContext, version: number, origin: OriginDefinitionId): Promise<KeyfigureSettings> {
+  return inTransaction(ctx, async (trx) => {
+    authorize(ctx.actor, 'configure', { type: 'keyfigures' });
+    const current = await trx.selectFrom('keyfigure_setting').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+    const definition = originDefinition(origin);
+    await assertVersion(trx, current as never, version, 'keyfigure_setting');
+    const after = await trx
+      .updateTable('keyfigure_setting')
+      .set({ origin_definition: origin, version: current.version + 1, updated_at: ctx.now() })
+      .where('id', '=', 1)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'keyfigure_setting',
+      entityId: 1,
+      version: after.version,
+      summary: `Ændrede oprindelsesdefinitionen for de nationale kriterier: ${definition.label}`,
       before: current as never,
       after: after as never,
     });

@@ -129,6 +129,8 @@ export interface PlanDetail {
   currentVersion: number;
   isDemo: boolean;
   sourceUrl: string | null;
+  /** Danish: which facts are public (from `sourceUrl`); the rest is demo data. Empty for a real plan. */
+  publicFacts: string;
   district: { id: number; name: string } | null;
   period: { id: number; code: string; name: string; startsOn: string; endsOn: string; lbfCapBp: number; localFloorBp: number };
   focusAreaOptions: { id: number; name: string }[];
@@ -198,6 +200,7 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
       'p.current_version',
       'p.is_demo',
       'p.source_url',
+      'p.public_facts',
       'p.starts_on',
       'p.ends_on',
       'p.approval_chain',
@@ -341,6 +344,7 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
     currentVersion: p.current_version,
     isDemo: p.is_demo,
     sourceUrl: p.source_url,
+    publicFacts: p.public_facts,
     district: p.district_id ? { id: p.district_id, name: p.district_name ?? '' } : null,
     period: {
       id: p.f_id,

@@ -17,7 +17,7 @@ import { listsPage, listYearPage } from './lists.tsx';
 import { currentMap, mapGeojson, mapPage } from './map.tsx';
 import { overviewPage } from './overview.tsx';
 import { profilePage } from './profile.tsx';
-import { saveSettings, settingsPage } from './settings.tsx';
+import { saveOrigin, saveSettings, settingsPage } from './settings.tsx';
 import { chosenYear, readOptions } from './shared.tsx';
 
 const LEVEL_PARAM: Record<string, OpenLevel> = { by: 'city', bydel: 'district', byomraade: 'area' };
@@ -60,6 +60,7 @@ export function keyfigurePages() {
   r.get('/lister/:year', (c) => listYearPage(c, idParam(c, 'year')));
   r.get('/regel', (c) => settingsPage(c));
   r.post('/regel', saveSettings);
+  r.post('/regel/oprindelse', saveOrigin);
   r.get('/import', (c) => importPage(c));
   r.post('/import', uploadForm);
   r.get('/import/:id', (c) => previewPage(c, idParam(c)));

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { NotFound } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
 import { listReferenceYears, reproduceListYear } from '../../services/keyfigures/lists.ts';
+import { evaluateListAreas, listStatusOfYear, listStatusYears, statusText } from '../../services/keyfigures/list-areas.ts';
 import { figureYears, loadYear, nationalCriteria } from '../../services/keyfigures/read.ts';
 import { Table, Tag } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -23,9 +24,9 @@ const FLAG_TEXT: Record<string, string> = {
 /** /noegletal/lister — the list years: the published 2010–2017 reference lists and the imported years (R20). */
 export async function listsPage(c: Context<AppEnv>) {
   const ctx = c.get('ctx');
-  const [reference, imported] = await Promise.all([listReferenceYears(ctx), figureYears(ctx)]);
+  const [reference, imported, published] = await Promise.all([listReferenceYears(ctx), figureYears(ctx), listStatusYears(ctx)]);
   const title = 'De officielle lister';
-  const years = [...new Set([...reference.map((r) => r.year), ...imported])].sort((a, b) => a - b);
+  const years = [...new Set([...reference.map((r) => r.year), ...imported, ...published.map((p) => p.year)])].sort((a, b) => a - b);
   return page(
     c,
     { title, breadcrumbs: [...crumbs, { label: 'Officielle lister' }], head: kfHead() },
@@ -45,10 +46,14 @@ export async function listsPage(c: Context<AppEnv>) {
           { key: 'on', label: 'På listen (offentliggjort)', numeric: true },
         ]}
         rows={years.map((y) => {
-          const ref = reference.find((r) => r.year === y);
+          const ref = reference.find((r) => r.year === y) ?? published.find((p) => p.year === y);
           return {
             year: <a href={kfPaths.listYear(y)}>{y}</a>,
-            source: [ref ? 'Offentliggjorte værdier (referencedata)' : '', imported.includes(y) ? 'Indlæst statistik' : '']
+            source: [
+              reference.some((r) => r.year === y) ? 'Offentliggjorte værdier (referencedata)' : '',
+              published.some((p) => p.year === y) ? 'Offentliggjort status (referencedata)' : '',
+              imported.includes(y) ? 'Indlæst statistik' : '',
+            ]
               .filter(Boolean)
               .join(' og '),
             areas: ref ? formatNumber(ref.areas) : '—',
@@ -64,12 +69,14 @@ export async function listsPage(c: Context<AppEnv>) {
 /** /noegletal/lister/:year — the reproduction of a list year, area by area, with the criteria met explained (R20). */
 export async function listYearPage(c: Context<AppEnv>, year: number) {
   const ctx = c.get('ctx');
-  const [reproduced, imported] = await Promise.all([reproduceListYear(ctx, year), figureYears(ctx)]);
+  const [reproduced, imported, statuses] = await Promise.all([reproduceListYear(ctx, year), figureYears(ctx), listStatusOfYear(ctx, year)]);
   const y = imported.includes(year) ? await loadYear(ctx, year, readOptions(c)) : undefined;
   const computed = y ? nationalCriteria(y) : undefined;
-  if (!reproduced && !computed) throw new NotFound(`Der er ingen liste for ${year}.`);
+  const listAreas = y ? await evaluateListAreas(ctx, y) : undefined;
+  if (!reproduced && !computed && statuses.length === 0) throw new NotFound(`Der er ingen liste for ${year}.`);
   const title = `Listen pr. 1. december ${year}`;
   const ruleText = reproduced?.ruleText ?? computed?.results[0]?.evaluation.ruleText ?? '';
+  const originText = computed?.results[0]?.evaluation.origin.text ?? listAreas?.results.find((r) => r.evaluation)?.evaluation?.origin.text;
   return page(
     c,
     { title, breadcrumbs: [...crumbs, { label: 'Officielle lister', href: kfPaths.lists() }, { label: String(year) }], head: kfHead() },
@@ -83,7 +90,37 @@ export async function listYearPage(c: Context<AppEnv>, year: number) {
         {ruleText.split('\n').map((l) => (
           <p>{l}</p>
         ))}
+        {originText && (
+          <p id="kf-origin-used">
+            <strong>{originText}</strong> Definitionen er en indstilling (se «Udpegningsregel»).
+          </p>
+        )}
       </div>
+      {statuses.length > 0 && (
+        <>
+          <h2>Offentliggjort status for københavnske områder</h2>
+          <p>
+            Listerne fra 2018 er her kun med områdernes navn og status (ingen værdier); hver række har sin kilde. «Udledt» betyder, at
+            status er sluttet fra en anden listes status.
+          </p>
+          <Table
+            id="kf-list-status"
+            caption={`Offentliggjort status pr. 1. december ${year}`}
+            columns={[
+              { key: 'area', label: 'Område' },
+              { key: 'status', label: 'Offentliggjort status' },
+              { key: 'evidence', label: 'Grundlag' },
+              { key: 'source', label: 'Kilde' },
+            ]}
+            rows={statuses.map((s) => ({
+              area: s.area,
+              status: statusText(s),
+              evidence: s.evidence,
+              source: <a href={s.sourceUrl}>{new URL(s.sourceUrl).hostname}</a>,
+            }))}
+          />
+        </>
+      )}
       {reproduced && (
         <>
           <h2>Genberegning af den offentliggjorte liste</h2>
@@ -150,6 +187,55 @@ export async function listYearPage(c: Context<AppEnv>, year: number) {
                 ),
               };
             })}
+          />
+        </>
+      )}
+      {listAreas && listAreas.results.length > 0 && (
+        <>
+          <h2>Landsdækkende listeområder</h2>
+          <p>
+            Et listeområde er sammenhængende matrikler ejet af almene boligafdelinger med mindst{' '}
+            {formatNumber(listAreas.set?.minResidents ?? 1000)} beboere (almenboligloven § 61 a). Her beregnes hvert område af afdelingernes
+            indlæste tal efter kriterierne for {year}, ved siden af den offentliggjorte status, hvor den findes.
+          </p>
+          <Table
+            id="kf-list-areas"
+            caption={`Listeområder efter kriterierne for ${year}`}
+            columns={[
+              { key: 'area', label: 'Listeområde' },
+              { key: 'estates', label: 'Afdelinger' },
+              { key: 'computed', label: 'Beregnet' },
+              { key: 'published', label: 'Offentliggjort status' },
+              { key: 'why', label: 'Kriterier' },
+            ]}
+            rows={listAreas.results.map((r) => ({
+              area: (
+                <>
+                  {r.name} {r.sourceUrl && <a href={r.sourceUrl}>(kilde til navnet)</a>} {r.isDemo && <Tag kind="warning">Demodata</Tag>}
+                </>
+              ),
+              estates: r.estates.map((e) => `${e.name} (${e.organisation})`).join(', ') || '—',
+              computed: r.verdict ? verdictDa[r.verdict] : 'Ingen tal',
+              published: r.published ? (
+                <>
+                  {statusText(r.published)} (<a href={r.published.sourceUrl}>kilde</a>)
+                </>
+              ) : (
+                'Ingen offentliggjort status for året'
+              ),
+              why: r.evaluation ? (
+                <ul class="nobullet-list">
+                  <li>{r.evaluation.residents.explanation}</li>
+                  {r.evaluation.criteria.map((cr) => (
+                    <li>{cr.explanation}</li>
+                  ))}
+                  <li>{r.evaluation.origin.text}</li>
+                  {r.missing.length > 0 && <li>Mangler tal for: {r.missing.join(', ')}.</li>}
+                </ul>
+              ) : (
+                (r.hidden ?? (r.missing.length ? `Mangler tal for: ${r.missing.join(', ')}.` : '—'))
+              ),
+            }))}
           />
         </>
       )}

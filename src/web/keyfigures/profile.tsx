@@ -173,6 +173,7 @@ function National({ y, unitKey }: { y: YearFigures; unitKey: string }) {
         {r.evaluation.criteria.map((cr) => (
           <li>{cr.explanation}</li>
         ))}
+        <li>{r.evaluation.origin.text}</li>
       </ul>
       <p class="form-hint">
         Beregnet af årets tal; loven bruger for nogle kriterier gennemsnit over to eller fire år. Regel:{' '}

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { COPENHAGEN_INDICATORS } from '../../domain/keyfigures/index.ts';
 import { Conflict, Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
-import { getSettings, updateSettings } from '../../services/keyfigures/settings.ts';
+import { getSettings, updateOriginDefinition, updateSettings } from '../../services/keyfigures/settings.ts';
+import { ORIGIN_DEFINITIONS } from '../../domain/keyfigures/index.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
@@ -11,9 +12,11 @@ import { type FormErrors, type FormValues, formAll, readForm } from '../forms.ts
 import { flash, page } from '../render.tsx';
 import { crumbs, kfPaths, readOptions, SubNav } from './shared.tsx';
 import { kfHead } from './style.tsx';
-import { settingsContract } from '../../contracts/keyfigures.ts';
+import { originContract, settingsContract } from '../../contracts/keyfigures.ts';
 
 interface State {
+  /** Which form the state belongs to (the rule or the origin definition). */
+  form?: 'rule' | 'origin';
   values?: FormValues;
   indicators?: string[];
   errors?: FormErrors;
@@ -26,7 +29,9 @@ export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
   const ctx = c.get('ctx');
   const s = await getSettings(ctx);
   const mayEdit = can(c.get('actor'), 'configure', { type: 'keyfigures' });
-  const v: FormValues = state.values ?? {
+  const ruleState = state.form === 'origin' ? {} : state;
+  const originState = state.form === 'origin' ? state : {};
+  const v: FormValues = ruleState.values ?? {
     name: s.rule.name,
     minDeviating: String(s.rule.minDeviating),
     deviationKind: s.rule.deviation.kind,
@@ -34,8 +39,9 @@ export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
     threshold: s.threshold === null ? '' : String(s.threshold),
     version: String(s.version),
   };
-  const chosen = state.indicators ?? [...s.rule.indicators];
-  const errors = state.errors ?? {};
+  const chosen = ruleState.indicators ?? [...s.rule.indicators];
+  const errors = ruleState.errors ?? {};
+  const originErrors = originState.errors ?? {};
   const title = 'Udpegningsregel og diskretionsgrænse';
   const threshold = s.threshold ?? readOptions(c).defaultThreshold;
   return page(
@@ -56,11 +62,36 @@ export async function settingsPage(c: Context<AppEnv>, state: State = {}) {
           Diskretionsgrænse: tal, der bygger på færre end {threshold} personer eller boliger, offentliggøres ikke
           {s.threshold === null ? ' (standard fra konfigurationen)' : ''}.
         </p>
+        <p id="kf-origin">
+          <strong>Oprindelsesdefinition i de nationale kriterier:</strong> {s.origin.label}. EU-Domstolen fandt i december 2025 (sag
+          C-417/23), at kriteriet om ikke-vestlig oprindelse kan være etnisk diskrimination; derfor kan definitionen skiftes, og hvert
+          resultat viser, hvilken definition det er beregnet med.
+        </p>
       </div>
       {mayEdit && (
         <>
+          <h2>Skift oprindelsesdefinition</h2>
+          {originState.conflict && <ConflictNotice conflict={originState.conflict} />}
+          <ErrorSummary errors={Object.entries(originErrors).map(([field, message]) => ({ field, message }))} />
+          <Form action={kfPaths.origin()} csrfToken={c.get('csrfToken')}>
+            <HiddenField name="version" value={originState.values?.version ?? String(s.version)} />
+            <ChoiceGroup
+              name="originDefinition"
+              type="radio"
+              label="Oprindelsesdefinition"
+              options={ORIGIN_DEFINITIONS.map((d) => ({ value: d.id, label: d.label }))}
+              values={[originState.values?.originDefinition ?? s.origin.id]}
+              error={originErrors.originDefinition}
+              required
+            />
+            <Button type="submit">Gem oprindelsesdefinitionen</Button>
+          </Form>
+        </>
+      )}
+      {mayEdit && (
+        <>
           <h2>Ret reglen</h2>
-          {state.conflict && <ConflictNotice conflict={state.conflict} />}
+          {ruleState.conflict && <ConflictNotice conflict={ruleState.conflict} />}
           <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
           <Form action={kfPaths.settings()} csrfToken={c.get('csrfToken')}>
             <HiddenField name="version" value={v.version ?? String(s.version)} />
@@ -155,6 +186,26 @@ export async function saveSettings(c: Context<AppEnv>) {
     if (e instanceof Invalid) return settingsPage(c, { values, indicators, errors: e.fields, status: 400 });
     if (e instanceof Conflict && e.current)
       return settingsPage(c, { values: { ...values, version: String(e.current.version) }, indicators, conflict: e, status: 409 });
+    throw e;
+  }
+}
+
+/** R20 — the origin definition form (C-417/23), through the same contract as the API. */
+export async function saveOrigin(c: Context<AppEnv>) {
+  const values = await readForm(c);
+  const parsed = originContract.safeParse({ originDefinition: values.originDefinition ?? '' });
+  if (!parsed.success) {
+    const errors: FormErrors = {};
+    for (const i of parsed.error.issues) errors[String(i.path[0] ?? '_form')] ??= i.message;
+    return settingsPage(c, { form: 'origin', values, errors, status: 400 });
+  }
+  try {
+    await updateOriginDefinition(c.get('ctx'), Number(values.version) || 0, parsed.data.originDefinition);
+    flash(c, 'Oprindelsesdefinitionen er gemt.');
+    return c.redirect(kfPaths.settings(), 303);
+  } catch (e) {
+    if (e instanceof Conflict && e.current)
+      return settingsPage(c, { form: 'origin', values: { ...values, version: String(e.current.version) }, conflict: e, status: 409 });
     throw e;
   }
 }

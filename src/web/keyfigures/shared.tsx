@@ -37,6 +37,7 @@ export const kfPaths = {
   templateCsv: () => '/noegletal/skabelon.csv',
   templateXlsx: () => '/noegletal/skabelon.xlsx',
   settings: () => '/noegletal/regel',
+  origin: () => '/noegletal/regel/oprindelse',
   dataCsv: (year: number, level?: string) => withQuery('/noegletal/data.csv', { aar: year, niveau: level }),
   dataJson: (year: number, level?: string) => withQuery('/noegletal/data.json', { aar: year, niveau: level }),
 };

@@ -127,6 +127,7 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
           ['Godkendelsesforløb', chain?.label ?? plan.approvalChain],
           ['Tilsagn fra LBF', plan.grantReference ? `${plan.grantReference} (${formatDate(plan.grantDate)})` : '—'],
           ...(plan.sourceUrl ? ([['Offentlig kilde', <a href={plan.sourceUrl}>{plan.sourceUrl}</a>]] as [string, Child][]) : []),
+          ...(plan.publicFacts ? ([['Offentlige fakta', plan.publicFacts]] as [string, Child][]) : []),
         ]}
       />
       <p>

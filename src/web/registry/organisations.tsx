@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -140,6 +141,9 @@ export function organisationPages() {
             ['CVR-nummer', o.cvr ?? '—'],
             ['Websted', o.website ? <a href={o.website}>{o.website}</a> : '—'],
             ['Antal afdelinger', formatNumber(o.estateCount)],
+            ...(o.source
+              ? ([['Kilde til navnet', o.source.startsWith('http') ? <a href={o.source}>{o.source}</a> : o.source]] as [string, Child][])
+              : []),
           ]}
         />
         <p>

@@ -60,6 +60,11 @@ async function preview(db: Db): Promise<number> {
 }
 
 const settingsVersion = async (db: Db) => (await db.selectFrom('keyfigure_setting').select('version').executeTakeFirstOrThrow()).version;
+/** R20 — the other origin definition than the stored one, so every swap changes something to audit. */
+const otherOrigin = async (db: Db) =>
+  (await db.selectFrom('keyfigure_setting').select('origin_definition').executeTakeFirstOrThrow()).origin_definition === 'law'
+    ? 'omit'
+    : 'law';
 const someCsv = 'organisation,afdelingsnummer,beboere\nFINDESIKKE,1,10';
 
 /** R18/R20 — every key-figure route: reading is public, importing is for the secretariat/admin/TMF, the rule for admin/secretariat. */
@@ -90,6 +95,24 @@ export const keyfigureRoutes: RouteCase[] = [
   },
   { route: 'GET /api/v1/keyfigures/lists/:year', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/lists/2014' }) },
   { route: 'GET /api/v1/keyfigures/settings', allowed: 'everyone', build: async () => ({ path: '/api/v1/keyfigures/settings' }) },
+  {
+    route: 'GET /api/v1/keyfigures/:year/list-areas',
+    allowed: 'everyone',
+    build: async (db) => ({ path: `/api/v1/keyfigures/${await withFigures(db)}/list-areas` }),
+  },
+  {
+    route: 'GET /api/v1/keyfigures/list-status/:year',
+    allowed: 'everyone',
+    build: async () => ({ path: '/api/v1/keyfigures/list-status/2018' }),
+  },
+  {
+    route: 'PUT /api/v1/keyfigures/settings/origin',
+    allowed: configurers,
+    build: async (db) => ({
+      path: '/api/v1/keyfigures/settings/origin',
+      json: { version: await settingsVersion(db), originDefinition: await otherOrigin(db) },
+    }),
+  },
   {
     route: 'PUT /api/v1/keyfigures/settings',
     allowed: configurers,
@@ -149,6 +172,14 @@ export const keyfigureRoutes: RouteCase[] = [
         deviation: String(1 + (++ruleNo % 50)),
         threshold: '',
       },
+    }),
+  },
+  {
+    route: 'POST /noegletal/regel/oprindelse',
+    allowed: configurers,
+    build: async (db) => ({
+      path: '/noegletal/regel/oprindelse',
+      form: { version: String(await settingsVersion(db)), originDefinition: await otherOrigin(db) },
     }),
   },
 ];

@@ -14,6 +14,7 @@ const plan: PlanDetail = {
   currentVersion: 1,
   isDemo: false,
   sourceUrl: null,
+  publicFacts: '',
   district: { id: 3, name: 'Nørrebro' },
   period: {
     id: 1,
