@@ -95,12 +95,18 @@ export function changesApi() {
       return c.json({ state: 'submitted' as const }, 200);
     },
   );
-  for (const decision of ['approve', 'reject'] as const) {
+  const answerSummary = {
+    approve: 'En parts godkendelse (kun medlemmer for parterne, R11); besluttet, når parternes svar afgør det',
+    reject: 'En parts afvisning (kun medlemmer for parterne, R11); med reglen «alle parter» afviser én part',
+    abstain: 'En part undlader at stemme (kun medlemmer for parterne, R11)',
+  } as const;
+  // R11 — each answer is one party organisation's; the state stays `submitted` until the parties' answers decide.
+  for (const decision of ['approve', 'reject', 'abstain'] as const) {
     api.openapi(
       route(
         'post',
         `/change-requests/{id}/${decision}`,
-        decision === 'approve' ? 'Godkend (kun medlemmer for parterne, R11)' : 'Afvis (kun medlemmer for parterne, R11)',
+        answerSummary[decision],
         withBody(decisionContract.extend(Version)),
         200,
         State,
