@@ -103,14 +103,7 @@ export function changesApi() {
   // R11 — each answer is one party organisation's; the state stays `submitted` until the parties' answers decide.
   for (const decision of ['approve', 'reject', 'abstain'] as const) {
     api.openapi(
-      route(
-        'post',
-        `/change-requests/{id}/${decision}`,
-        answerSummary[decision],
-        withBody(decisionContract.extend(Version)),
-        200,
-        State,
-      ),
+      route('post', `/change-requests/{id}/${decision}`, answerSummary[decision], withBody(decisionContract.extend(Version)), 200, State),
       async (c) => {
         const { version, ...i } = c.req.valid('json');
         return c.json({ state: await decideChange(c.get('ctx'), c.req.valid('param').id, version, decision, i) }, 200);

@@ -131,9 +131,7 @@ export const ChangeRequestSchema = z
       .object({
         rule: z.enum(partyDecisionRules).openapi({ description: 'all: alle parter skal godkende; majority: flertal blandt parterne' }),
         ruleLabel: z.string(),
-        organisations: z.array(
-          z.object({ id: int(), name: z.string(), answer: PartyAnswerSchema.nullable() }),
-        ),
+        organisations: z.array(z.object({ id: int(), name: z.string(), answer: PartyAnswerSchema.nullable() })),
         earlier: z.array(PartyAnswerSchema.extend({ name: z.string() })),
         awaited: z.array(z.string()).openapi({ description: 'Parter, hvis svar afventes' }),
         mine: z.array(z.object({ id: int(), name: z.string() })).openapi({ description: 'De parter, kalderen kan svare for' }),

@@ -93,9 +93,7 @@ async function partiesView(db: Executor, r: { id: number; plan_id: number }, day
       const a = byOrg.get(o.id);
       return { id: o.id, name: o.name, answer: a ? view(a) : null };
     }),
-    earlier: p.answers
-      .filter((a) => !p.required.some((o) => o.id === a.organisationId))
-      .map((a) => ({ name: a.organisation, ...view(a) })),
+    earlier: p.answers.filter((a) => !p.required.some((o) => o.id === a.organisationId)).map((a) => ({ name: a.organisation, ...view(a) })),
     awaited: p.required.filter((o) => p.decision.awaited.includes(o.id)).map((o) => o.name),
     mine: p.required.filter((o) => (p.votersByOrganisation.get(o.id) ?? []).includes(me)),
   };

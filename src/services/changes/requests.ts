@@ -297,7 +297,8 @@ function answeringOrganisation(parties: PartyAnswers, actor: Actor, chosen: numb
   throw new Invalid({ organisationId: 'Vælg, hvilken boligorganisation du svarer for.' });
 }
 
-const answerText = (org: string, a: PartyAnswer, reason: string) => `${org}: ${partyAnswerLabels[a].toLowerCase()}${reason ? ` — ${reason}` : ''}`;
+const answerText = (org: string, a: PartyAnswer, reason: string) =>
+  `${org}: ${partyAnswerLabels[a].toLowerCase()}${reason ? ` — ${reason}` : ''}`;
 
 /**
  * R11 — a party organisation's answer, given by a member of the competent body who represents it. The request is

@@ -352,7 +352,10 @@ export async function requestAction(c: Context<AppEnv>, planId: number, id: numb
           id,
           v.success ? v.data : 0,
           decision,
-          contractOrInvalid(decisionContract, { note: values.note, organisationId: values.organisationId ? Number(values.organisationId) : null }),
+          contractOrInvalid(decisionContract, {
+            note: values.note,
+            organisationId: values.organisationId ? Number(values.organisationId) : null,
+          }),
         );
         flash(
           c,
