@@ -18,8 +18,18 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     await smtp?.close();
   });
   const logout = () => j.context.clearCookies();
+  /** R11 — each party organisation's member approves in turn (one answer per party). */
+  const approveAs = async (emails: string[], url: string) => {
+    for (const email of emails) {
+      await logout();
+      await login(j, email);
+      await j.page.goto(url);
+      await j.page.getByRole('button', { name: 'Godkend ændringen' }).click();
+      await j.page.waitForURL(url);
+    }
+  };
 
-  it('R11 the project leader moves 200.000 kr. between two activities; a non-party member is refused; a party member approves; version 2 shows the difference; the e-mail was sent; a strategic-agreement change creates the city board notice', async () => {
+  it('R11 the project leader moves 200.000 kr. between two activities; a non-party member is refused; the three party organisations approve; version 2 shows the difference; the e-mail was sent; a strategic-agreement change creates the city board notice', async () => {
     const { page, t } = j;
     // Mjølnerparken (Nørrebro): party organisations Bo-Vita, AKB and KAB; Bente (KAB) chairs the district board, Aase (AAB) sits on it.
     const plan = await t.db
@@ -80,6 +90,9 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     await page.getByRole('button', { name: 'Godkend ændringen' }).click();
     await page.waitForURL(requestUrl);
     await expectAccessible(j);
+    // R11 — KAB has answered; Bo-Vita and AKB, also party to Mjølnerparken's grant, are awaited.
+    expect(await page.locator('#party-awaited').textContent()).toContain('AKB, Bo-Vita');
+    await approveAs(['vita@demo.test', 'akb@demo.test'], requestUrl);
     expect(await page.locator('main').textContent()).toContain('Gennemført som ny version');
     const v = plan.current_version + 1;
     await page.getByRole('link', { name: `Version ${v} — se forskellen` }).click();
@@ -120,10 +133,7 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     await page.getByRole('button', { name: 'Send til beslutning' }).click();
     await page.waitForURL(second);
     await logout();
-    await login(j, 'bestyrelse@demo.test');
-    await page.goto(second);
-    await page.getByRole('button', { name: 'Godkend ændringen' }).click();
-    await page.waitForURL(second);
+    await approveAs(['bestyrelse@demo.test', 'vita@demo.test', 'akb@demo.test'], second);
     expect(await page.locator('main').textContent()).toContain('Afventer godkendelse');
     await logout();
     await login(j, 'sekretariat@demo.test');

@@ -391,7 +391,7 @@ export async function decideChange(
           entityId: r.id,
           planId: r.plan_id,
           version: row.version,
-          summary: `Ændringsanmodning nr. ${r.number}: ${answerText(orgName, answer, '')} (R11); afventer ${awaited.join(', ')}`,
+          summary: `Ændringsanmodning nr. ${r.number}: ${answerText(orgName, answer, '')}; afventer ${awaited.join(', ')}`,
           changes: [answerChange],
         });
         return r.state as RequestState;
