@@ -140,5 +140,6 @@ describeBrowser('Journey: a change request from proposal to version 2 (R3, R6, R
     await visit(j, '/aendringer/orienteringer');
     const notice = page.locator('table tbody tr', { hasText: 'Højere mål for beskæftigelse' });
     expect(await notice.textContent()).toContain('Ikke noteret');
-  });
+    // Three parties answer twice (R11): seven sign-ins in all, each page checked with axe at two widths.
+  }, 360_000);
 });

@@ -194,7 +194,7 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
         </section>
       )}
       {r.parties && (r.parties.organisations.length > 0 || r.parties.earlier.length > 0) && (
-        <section id="parties" aria-labelledby="parties-heading">
+        <section id="parties">
           <h2 id="parties-heading">Parternes svar</h2>
           <p>
             Kun de boligorganisationer, der er part i planens bevilling, beslutter ændringen. Hver part svarer for sig gennem sit medlem af{' '}
