@@ -95,16 +95,15 @@ export function changesApi() {
       return c.json({ state: 'submitted' as const }, 200);
     },
   );
-  for (const decision of ['approve', 'reject'] as const) {
+  const answerSummary = {
+    approve: 'En parts godkendelse (kun medlemmer for parterne, R11); besluttet, når parternes svar afgør det',
+    reject: 'En parts afvisning (kun medlemmer for parterne, R11); med reglen «alle parter» afviser én part',
+    abstain: 'En part undlader at stemme (kun medlemmer for parterne, R11)',
+  } as const;
+  // R11 — each answer is one party organisation's; the state stays `submitted` until the parties' answers decide.
+  for (const decision of ['approve', 'reject', 'abstain'] as const) {
     api.openapi(
-      route(
-        'post',
-        `/change-requests/{id}/${decision}`,
-        decision === 'approve' ? 'Godkend (kun medlemmer for parterne, R11)' : 'Afvis (kun medlemmer for parterne, R11)',
-        withBody(decisionContract.extend(Version)),
-        200,
-        State,
-      ),
+      route('post', `/change-requests/{id}/${decision}`, answerSummary[decision], withBody(decisionContract.extend(Version)), 200, State),
       async (c) => {
         const { version, ...i } = c.req.valid('json');
         return c.json({ state: await decideChange(c.get('ctx'), c.req.valid('param').id, version, decision, i) }, 200);

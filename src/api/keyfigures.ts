@@ -498,11 +498,25 @@ export function keyfiguresApi() {
     route(
       'post',
       '/keyfigures/imports/{id}/confirm',
-      'Gem en gennemset indlæsning (alt eller intet; erstatter årets tal)',
-      { params: IdParam, body: jsonBody(z.object({ version: z.number().int().positive() })) },
+      'Gem en gennemset indlæsning (alt eller intet); findes årets tal, erstattes de kun med confirmReplace (ellers 409)',
+      {
+        params: IdParam,
+        body: jsonBody(
+          z.object({
+            version: z.number().int().positive(),
+            confirmReplace: z.boolean().default(false).openapi({
+              description:
+                'R18: bekræfter, at årets eksisterende tal erstattes; uden svarer API’et 409 med det, der erstattes (current.replaces)',
+            }),
+          }),
+        ),
+      },
       z.object({ year: z.number().int(), rows: z.number().int() }),
     ),
-    async (c) => c.json(await confirmImport(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').version), 200),
+    async (c) => {
+      const b = c.req.valid('json');
+      return c.json(await confirmImport(c.get('ctx'), c.req.valid('param').id, b.version, { confirmReplace: b.confirmReplace }), 200);
+    },
   );
   return api;
 }

@@ -48,7 +48,11 @@ const Entry = z
 const EntryInput = entryContract.clone().openapi('AccountEntryInput');
 const ImportInput = z
   .object({
-    dryRun: z.boolean().default(false).openapi({ description: 'Kun kontrol: intet gemmes' }),
+    dryRun: z.boolean().default(false).openapi({ description: 'Kun kontrol: intet gemmes; svaret viser, hvad der ville blive erstattet' }),
+    confirmReplace: z.boolean().default(false).openapi({
+      description:
+        'R7: rækker for år med tidligere indlæste poster erstatter dem kun med true; ellers svarer API’et 409 med det, der ville blive erstattet (current.replaces), og intet gemmes',
+    }),
     rows: z
       .array(
         z.object({
@@ -63,6 +67,14 @@ const ImportInput = z
       .max(100_000),
   })
   .openapi('AccountImport');
+const CountSum = z.object({ count: z.number().int(), sumOre: ore('Beløb i alt') });
+const Replacement = z
+  .object({
+    years: z.array(z.object({ year: z.number().int(), before: CountSum, after: CountSum })),
+    before: CountSum.openapi({ description: 'De tidligere indlæste poster, der erstattes' }),
+    after: CountSum.openapi({ description: 'De nye poster for de samme år' }),
+  })
+  .openapi('AccountImportReplacement');
 const PoolEntryInput = poolEntryContract.clone().openapi('PoolEntryInput');
 
 /** /api/v1 — budgets, accounts, the pool and the overview (R1, R7, R8); the same services as the pages. */
@@ -112,11 +124,16 @@ export function moneyApi() {
       '/plans/{id}/accounts/import',
       'Indlæs regnskabsrækker: alt eller intet; fejl pr. række (R7)',
       { params: IdParam, body: jsonBody(ImportInput) },
-      z.object({ imported: z.number().int(), totalOre: z.number().int(), importId: z.number().int().nullable() }),
+      z.object({
+        imported: z.number().int(),
+        totalOre: z.number().int(),
+        importId: z.number().int().nullable(),
+        replaces: Replacement.nullable().openapi({ description: 'De tidligere indlæste poster, rækkerne erstatter (null: ingen)' }),
+      }),
     ),
     async (c) => {
-      const { rows, dryRun } = c.req.valid('json');
-      return c.json(await importRows(c.get('ctx'), c.req.valid('param').id, rows, dryRun), 200);
+      const { rows, dryRun, confirmReplace } = c.req.valid('json');
+      return c.json(await importRows(c.get('ctx'), c.req.valid('param').id, rows, dryRun, confirmReplace), 200);
     },
   );
   api.openapi(ok('get', '/pool', 'Puljen til kommunal medfinansiering (R8)', {}, PoolSchema), async (c) =>

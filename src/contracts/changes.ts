@@ -115,8 +115,15 @@ export const submitContract = z.object({
   writtenDeadline: optionalDate('fristen for den skriftlige behandling'),
 });
 
-/** R11 — approve or reject, with a note (and the meeting, when decided at one). */
-export const decisionContract = z.object({ note: optionalText('bemærkningen', { max: 4000 }), meetingId: optionalId('mødet') });
+/**
+ * R11 — a party organisation's answer (approve, reject or abstain), with a reason (and the meeting, when given at one);
+ * a member who represents more than one party organisation on the body names the one they answer for.
+ */
+export const decisionContract = z.object({
+  note: optionalText('bemærkningen', { max: 4000 }),
+  meetingId: optionalId('mødet'),
+  organisationId: optionalId('boligorganisationen'),
+});
 
 /** R6 — Landsbyggefonden's approval of a changed strategic agreement. */
 export const lbfApprovalContract = z.object({

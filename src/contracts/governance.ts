@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { administrations, bodyTypes, decisions, memberLevels, memberRoles, outcomeKinds } from '../domain/governance/labels.ts';
+import { partyDecisionRules } from '../domain/changes/party-decision.ts';
 import { date, id, ids, optionalDate, optionalEmail, optionalId, optionalText, text, time, wholeNumber } from './fields.ts';
 
 /**
@@ -19,6 +20,8 @@ export const bodyContract = z.object({
   description: optionalText('opgaver og kompetence', { max: 4000 }),
   minPerYear: meetingsPerYear('mindst antal møder om året'),
   maxPerYear: meetingsPerYear('højst antal møder om året'),
+  /** R11 — how the party organisations' answers decide a change request; all parties unless the rules of procedure say a majority. */
+  partyDecisionRule: z.enum(partyDecisionRules, { error: 'Vælg, hvordan parterne beslutter.' }).default('all'),
   districtNumbers: z.array(wholeNumber('bydelens nummer', 99)).max(100).default([]),
   planIds: ids('planerne'),
 });

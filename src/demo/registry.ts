@@ -94,5 +94,7 @@ export const demoUsers = [
   { email: 'projektleder@demo.test', name: 'Peter Projektleder', grants: [] },
   { email: 'bestyrelse@demo.test', name: 'Bente Bestyrelse', grants: [] },
   { email: 'aab@demo.test', name: 'Aase AAB', grants: [{ role: 'organisation', org: 'AAB' }] },
+  { email: 'vita@demo.test', name: 'Vibeke Vita', grants: [{ role: 'organisation', org: 'Bo-Vita' }] },
+  { email: 'akb@demo.test', name: 'Adam AKB', grants: [{ role: 'organisation', org: 'AKB' }] },
   { email: 'lbf@demo.test', name: 'Lars Landsbyggefonden', grants: [{ role: 'lbf' }] },
 ] as const;

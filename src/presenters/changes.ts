@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { changeKinds } from '../domain/changes/edits.ts';
 import { requestStates } from '../domain/changes/lifecycle.ts';
+import { partyAnswers, partyDecisionRules } from '../domain/changes/party-decision.ts';
 import type { ChangeRequestDetail, ChangeRequestItem } from '../services/changes/read.ts';
 import { iso, isoOrNull, only, personName } from './people.ts';
 
@@ -79,6 +80,14 @@ export const ChangeRequestItemSchema = z
 export const presentChangeRequestItem = (i: ChangeRequestItem): z.infer<typeof ChangeRequestItemSchema> =>
   only(ChangeRequestItemSchema, { ...i, proposedBy: personName(i.proposedBy), createdAt: iso(i.createdAt) });
 
+const PartyAnswerSchema = z.object({
+  answer: z.enum(partyAnswers),
+  label: z.string(),
+  reason: z.string(),
+  by: z.string().openapi({ description: 'Navnet på den, der svarede for parten' }),
+  at: z.string(),
+});
+
 export const ChangeRequestSchema = z
   .object({
     id: int(),
@@ -107,7 +116,7 @@ export const ChangeRequestSchema = z
     decisionNote: z.string(),
     lbf: z.object({ date: z.string(), reference: z.string() }).nullable(),
     events: z.array(z.object({ at: z.string(), kind: z.string(), actor: z.string(), mayVote: z.boolean().nullable(), text: z.string() })),
-    actions: z.array(z.enum(['submit', 'approve', 'reject', 'recordLbfApproval', 'withdraw', 'comment'])),
+    actions: z.array(z.enum(['submit', 'approve', 'reject', 'abstain', 'recordLbfApproval', 'withdraw', 'comment'])),
     voteRefusal: z.string().nullable(),
     funding: z
       .object({
@@ -118,6 +127,17 @@ export const ChangeRequestSchema = z
         violations: z.array(z.string()),
       })
       .nullable(),
+    parties: z
+      .object({
+        rule: z.enum(partyDecisionRules).openapi({ description: 'all: alle parter skal godkende; majority: flertal blandt parterne' }),
+        ruleLabel: z.string(),
+        organisations: z.array(z.object({ id: int(), name: z.string(), answer: PartyAnswerSchema.nullable() })),
+        earlier: z.array(PartyAnswerSchema.extend({ name: z.string() })),
+        awaited: z.array(z.string()).openapi({ description: 'Parter, hvis svar afventes' }),
+        mine: z.array(z.object({ id: int(), name: z.string() })).openapi({ description: 'De parter, kalderen kan svare for' }),
+      })
+      .nullable()
+      .openapi({ description: 'R11: parternes svar, når anmodningen er sendt til beslutning' }),
   })
   .openapi('ChangeRequest', {
     description: 'Anmodningen med ændringer, routing, forløb (personer ved navn) og de handlinger, kalderen må udføre',
@@ -130,6 +150,14 @@ export function presentChangeRequest(r: ChangeRequestDetail): z.infer<typeof Cha
     proposedBy: personName(r.proposedBy),
     decidedBy: r.decidedBy ? personName(r.decidedBy) : '',
     events: r.events.map((e) => ({ ...e, at: iso(e.at), actor: personName(e.actor) })),
+    parties: r.parties && {
+      ...r.parties,
+      organisations: r.parties.organisations.map((o) => ({
+        ...o,
+        answer: o.answer && { ...o.answer, by: personName(o.answer.by), at: iso(o.answer.at) },
+      })),
+      earlier: r.parties.earlier.map((a) => ({ ...a, by: personName(a.by), at: iso(a.at) })),
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import { partyDecisionRules } from '../domain/changes/party-decision.ts';
 import { z } from '@hono/zod-openapi';
 import { bodyTypes, memberLevels, memberRoles } from '../domain/governance/labels.ts';
 import type { getBody } from '../services/governance/bodies.ts';
@@ -81,6 +82,9 @@ export const BodyDetailSchema = BodySchema.extend({
   description: z.string(),
   minPerYear: int().nullable(),
   maxPerYear: int().nullable(),
+  partyDecisionRule: z
+    .enum(partyDecisionRules)
+    .openapi({ description: 'R11: all = alle parter skal godkende; majority = flertal blandt parterne' }),
   version: int(),
   active: z.boolean(),
   on: z.string(),
@@ -146,6 +150,7 @@ export function presentBodyDetail(b: Awaited<ReturnType<typeof getBody>>): z.inf
     description: b.description,
     minPerYear: b.minPerYear,
     maxPerYear: b.maxPerYear,
+    partyDecisionRule: b.partyDecisionRule,
     version: b.version,
     active: b.active,
     on: b.on,

@@ -49,6 +49,14 @@ export const ImportDetailSchema = ImportSummarySchema.extend({
   rows: z.array(z.object({ line: int(), estateId: int(), estateLabel: z.string(), residents: z.number(), ratios: Ratios })),
   errors: z.array(z.object({ line: int(), message: z.string() })),
   replaces: ImportSummarySchema.nullable(),
+  replacement: z
+    .object({
+      year: int(),
+      before: z.object({ estates: int(), residents: int() }),
+      after: z.object({ estates: int(), residents: int() }),
+    })
+    .nullable()
+    .openapi({ description: 'R18: årets tal nu og efter gemningen; gemningen kræver confirmReplace, når den ikke er null' }),
 }).openapi('KeyFigureImport', { description: 'Indlæsningen med proveniens, gyldige rækker og fejl pr. række (dansk)' });
 
 export const presentImport = (d: ImportDetail): z.infer<typeof ImportDetailSchema> =>
@@ -58,6 +66,7 @@ export const presentImport = (d: ImportDetail): z.infer<typeof ImportDetailSchem
     rows: d.rows,
     errors: d.errors,
     replaces: d.replaces ? presentImportSummary(d.replaces) : null,
+    replacement: d.replacement,
   });
 
 const Ratio = z.object({ numerator: z.number().nullable(), denominator: z.number().nullable(), value: z.string().nullable() }).nullable();

@@ -45,6 +45,21 @@ export interface ChangeRequestEventTable {
   data: JSONColumnType<object, string | null, string | null> | null;
 }
 
+/** R11 — one party organisation's answer to a change request. */
+export interface ChangeRequestAnswerTable {
+  id: Generated<number>;
+  request_id: number;
+  organisation_id: number;
+  answer: 'approve' | 'reject' | 'abstain';
+  reason: Generated<string>;
+  answered_by: number | null;
+  answered_by_label: string;
+  answered_at: Date;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date | string>;
+}
+
 export interface CityBoardNoticeTable {
   id: Generated<number>;
   plan_id: number;
@@ -61,5 +76,6 @@ export interface CityBoardNoticeTable {
 export interface ChangeTables {
   change_request: ChangeRequestTable;
   change_request_event: ChangeRequestEventTable;
+  change_request_answer: ChangeRequestAnswerTable;
   city_board_notice: CityBoardNoticeTable;
 }

@@ -13,6 +13,8 @@ export interface BodyTable extends Versioned {
   meetings_per_year_min: number | null;
   meetings_per_year_max: number | null;
   is_demo: Generated<boolean>;
+  /** R11 — how the party organisations' answers decide a change request: 'all' (default) or 'majority'. */
+  party_decision_rule: Generated<'all' | 'majority'>;
 }
 
 export interface BodyDistrictTable {

@@ -17,12 +17,14 @@ export const requestStateLabels: Record<RequestState, string> = {
   withdrawn: 'Trukket tilbage',
 };
 
-export type RequestAction = 'submit' | 'approve' | 'reject' | 'recordLbfApproval' | 'withdraw' | 'comment';
+/** `approve`, `reject` and `abstain` are a party organisation's answer (R11); the parties' answers together decide. */
+export type RequestAction = 'submit' | 'approve' | 'reject' | 'abstain' | 'recordLbfApproval' | 'withdraw' | 'comment';
 
 export const actionLabels: Record<RequestAction, string> = {
   submit: 'Send til beslutning',
   approve: 'Godkend ændringen',
   reject: 'Afvis ændringen',
+  abstain: 'Undlad at stemme',
   recordLbfApproval: 'Registrér Landsbyggefondens godkendelse',
   withdraw: 'Træk anmodningen tilbage',
   comment: 'Kommentér',
@@ -32,6 +34,7 @@ const from: Record<RequestAction, readonly RequestState[]> = {
   submit: ['draft'],
   approve: ['submitted'],
   reject: ['submitted', 'awaiting_lbf'],
+  abstain: ['submitted'],
   recordLbfApproval: ['awaiting_lbf'],
   withdraw: ['draft', 'submitted', 'awaiting_lbf'],
   comment: ['draft', 'submitted', 'awaiting_lbf'],
@@ -58,6 +61,7 @@ export function nextState(
       return { to: 'rejected', applies: false };
     case 'withdraw':
       return { to: 'withdrawn', applies: false };
+    case 'abstain':
     case 'comment':
       return { to: state, applies: false };
   }

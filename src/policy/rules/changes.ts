@@ -46,7 +46,7 @@ export const changeRules = [
   ),
   rule(
     'changeRequest',
-    ['approve', 'reject'],
+    ['approve', 'reject', 'abstain'],
     'Kun medlemmer af den kompetente bestyrelse, der repræsenterer en boligorganisation, som er part i planens bevilling, kan træffe beslutningen',
     (a, s) => s.voterUserIds.includes(me(a)),
   ),

@@ -9,7 +9,13 @@ import { authorize, can } from '../../policy/index.ts';
 import { today, type Page, pageBounds, type ServiceContext, toPage } from '../context.ts';
 import { visiblePlans, planHeader } from '../plans/access.ts';
 import { checkBudgetRules, planFinance } from '../money/index.ts';
-import { budgetAfter, requestSubject } from './requests.ts';
+import { budgetAfter, type PartyAnswers, partyAnswersOf, requestSubject } from './requests.ts';
+import {
+  type PartyAnswer,
+  partyAnswerLabels,
+  type PartyDecisionRule,
+  partyDecisionRuleLabels,
+} from '../../domain/changes/party-decision.ts';
 
 export interface EditLine {
   what: string;
@@ -50,6 +56,47 @@ export interface ChangeRequestDetail {
   voteRefusal: string | null;
   /** For an open budget move: the funding split and whether R1 holds once it is applied. */
   funding: FundingAfter | null;
+  /** R11 — once submitted: every party organisation's answer, who is awaited, and for whom the actor may answer. */
+  parties: PartiesView | null;
+}
+
+export interface PartiesView {
+  rule: PartyDecisionRule;
+  ruleLabel: string;
+  organisations: {
+    id: number;
+    name: string;
+    answer: { answer: PartyAnswer; label: string; reason: string; by: string; at: Date } | null;
+  }[];
+  /** Answers of organisations that are no longer party representatives on the body (kept, not counted). */
+  earlier: { name: string; answer: PartyAnswer; label: string; reason: string; by: string; at: Date }[];
+  awaited: string[];
+  /** The party organisations the actor represents on the body (they answer for one of them). */
+  mine: { id: number; name: string }[];
+}
+
+/** R11 — the parties' answers as the page and the API show them. */
+async function partiesView(db: Executor, r: { id: number; plan_id: number }, day: string, me: number): Promise<PartiesView> {
+  const p = await partyAnswersOf(db, r, day);
+  const byOrg = new Map(p.answers.map((a) => [a.organisationId, a]));
+  const view = (a: PartyAnswers['answers'][number]) => ({
+    answer: a.answer,
+    label: partyAnswerLabels[a.answer],
+    reason: a.reason,
+    by: a.by,
+    at: a.at,
+  });
+  return {
+    rule: p.rule,
+    ruleLabel: partyDecisionRuleLabels[p.rule],
+    organisations: p.required.map((o) => {
+      const a = byOrg.get(o.id);
+      return { id: o.id, name: o.name, answer: a ? view(a) : null };
+    }),
+    earlier: p.answers.filter((a) => !p.required.some((o) => o.id === a.organisationId)).map((a) => ({ name: a.organisation, ...view(a) })),
+    awaited: p.required.filter((o) => p.decision.awaited.includes(o.id)).map((o) => o.name),
+    mine: p.required.filter((o) => (p.votersByOrganisation.get(o.id) ?? []).includes(me)),
+  };
 }
 
 export interface FundingAfter {
@@ -195,7 +242,8 @@ export async function getChangeRequest(ctx: ServiceContext, id: number): Promise
   ]);
   const state = r.state as RequestState;
   const actions = availableActions(state).filter((a) => can(ctx.actor, a, subject));
-  const isMember = subject.memberUserIds.includes(ctx.actor.kind === 'user' ? ctx.actor.id : -1);
+  const me = ctx.actor.kind === 'user' ? ctx.actor.id : -1;
+  const isMember = subject.memberUserIds.includes(me);
   const voteRefusal =
     state === 'submitted' && isMember && !actions.includes('approve')
       ? 'Du er medlem af bestyrelsen, men repræsenterer ikke en boligorganisation, der er part i planens bevilling. Kun de boligorganisationer, der er part, træffer beslutning om ændringer. Du kan kommentere.'
@@ -230,6 +278,7 @@ export async function getChangeRequest(ctx: ServiceContext, id: number): Promise
     actions,
     voteRefusal,
     funding: isOpen(state) ? await fundingAfter(ctx.db, r.plan_id, r.edits as Edit[]) : null,
+    parties: state === 'draft' || (state === 'withdrawn' && !r.submitted_at) ? null : await partiesView(ctx.db, r, today(ctx), me),
   };
 }
 

@@ -5,6 +5,14 @@ import { assertVersion } from '../../db/versioned.ts';
 import { type ChangeKind, changeKinds, checkEdits, type Edit, informsCityBoard, staleEdits } from '../../domain/changes/edits.ts';
 import { nextState, type RequestAction, type RequestState, requestStateLabels } from '../../domain/changes/lifecycle.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import {
+  type PartyAnswer,
+  partyAnswerLabels,
+  type PartyDecision,
+  type PartyDecisionRule,
+  partyDecision,
+} from '../../domain/changes/party-decision.ts';
+import type { AuditChange } from '../../db/tables/foundation.ts';
 import { type Actor, actorLabel, actorUserId, authorize } from '../../policy/index.ts';
 import { inTransaction, today as todayIn, type ServiceContext } from '../context.ts';
 import { addAgendaItem, cityBoardOn, nextMeeting, whoDecides } from '../governance/competence.ts';
@@ -211,52 +219,266 @@ export async function submitChange(ctx: ServiceContext, id: number, expectedVers
 export interface DecisionInput {
   note: string;
   meetingId?: number | null;
+  /** The party organisation the member answers for; needed only when they represent more than one on the body. */
+  organisationId?: number | null;
 }
 
+/** R11 — the parties' answers to a request so far, by the deciding body's rule, and who is still awaited. */
+export interface PartyAnswers {
+  rule: PartyDecisionRule;
+  /** The party organisations represented on the deciding body by a member who may vote. */
+  required: { id: number; name: string }[];
+  answers: {
+    organisationId: number;
+    organisation: string;
+    answer: PartyAnswer;
+    reason: string;
+    by: string;
+    at: Date;
+    version: number;
+  }[];
+  decision: PartyDecision;
+  /** Voting members (user ids) by the organisation they represent. */
+  votersByOrganisation: Map<number, number[]>;
+}
+
+/** R11 — who must answer (the competent body's party representatives, as of `today`) and what they have answered. */
+export async function partyAnswersOf(db: Executor, r: { id: number; plan_id: number }, today: string): Promise<PartyAnswers> {
+  const who = await whoDecides(db, r.plan_id, today);
+  const votersByOrganisation = new Map<number, number[]>();
+  for (const m of who.voters) {
+    if (m.organisationId === null) continue;
+    const list = votersByOrganisation.get(m.organisationId) ?? [];
+    if (m.userId && !list.includes(m.userId)) list.push(m.userId);
+    votersByOrganisation.set(m.organisationId, list);
+  }
+  const requiredIds = [...votersByOrganisation.keys()];
+  const [body, orgs, rows] = await Promise.all([
+    db.selectFrom('body').select('party_decision_rule').where('id', '=', who.body.id).executeTakeFirstOrThrow(),
+    requiredIds.length
+      ? db.selectFrom('organisation').select(['id', 'short_name']).where('id', 'in', requiredIds).orderBy('short_name').execute()
+      : Promise.resolve([]),
+    db
+      .selectFrom('change_request_answer as a')
+      .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
+      .select(['a.organisation_id', 'o.short_name', 'a.answer', 'a.reason', 'a.answered_by_label', 'a.answered_at', 'a.version'])
+      .where('a.request_id', '=', r.id)
+      .orderBy('a.answered_at')
+      .execute(),
+  ]);
+  const rule = body.party_decision_rule;
+  const answers = rows.map((a) => ({
+    organisationId: a.organisation_id,
+    organisation: a.short_name,
+    answer: a.answer,
+    reason: a.reason,
+    by: a.answered_by_label,
+    at: a.answered_at,
+    version: a.version,
+  }));
+  return {
+    rule,
+    required: orgs.map((o) => ({ id: o.id, name: o.short_name })),
+    answers,
+    decision: partyDecision({ rule, required: requiredIds, answers }),
+    votersByOrganisation,
+  };
+}
+
+/** R11 — the organisation a voting member answers for: the one they represent, or the one they chose among theirs. */
+function answeringOrganisation(parties: PartyAnswers, actor: Actor, chosen: number | null | undefined): number {
+  const me = userId(actor) ?? -1;
+  const mine = [...parties.votersByOrganisation.entries()].filter(([, users]) => users.includes(me)).map(([org]) => org);
+  if (chosen) {
+    if (!mine.includes(chosen)) throw new Invalid({ organisationId: 'Du repræsenterer ikke den boligorganisation i bestyrelsen.' });
+    return chosen;
+  }
+  if (mine.length === 1) return mine[0]!;
+  throw new Invalid({ organisationId: 'Vælg, hvilken boligorganisation du svarer for.' });
+}
+
+const answerText = (org: string, a: PartyAnswer, reason: string) =>
+  `${org}: ${partyAnswerLabels[a].toLowerCase()}${reason ? ` — ${reason}` : ''}`;
+
 /**
- * R11 — the deciding answer, by a member who represents a party organisation. Approving applies the change as
- * the plan's next version in the same transaction — or, for a strategic agreement (R6), sends it to LBF and tells
- * the city board. A change that no longer fits the plan is refused with the conflict, and nothing is written.
+ * R11 — a party organisation's answer, given by a member of the competent body who represents it. The request is
+ * decided only when the parties' answers together decide it by the body's rule (every party, or a majority);
+ * until then each answer is recorded (and may be changed, version-checked) and the request waits for the others.
+ * The deciding answer approves — applying the change as the plan's next version in the same transaction, or, for a
+ * strategic agreement (R6), sending it to LBF and telling the city board — or rejects. A change that no longer
+ * fits the plan is refused with the conflict, and nothing is written. A rejection after the parties' approval,
+ * while LBF's answer is awaited, rejects at once.
  */
 export async function decideChange(
   ctx: ServiceContext,
   id: number,
   expectedVersion: number,
-  decision: 'approve' | 'reject',
+  answer: PartyAnswer,
   input: DecisionInput,
 ): Promise<RequestState> {
   try {
-    return await withRequest(ctx, id, expectedVersion, decision, async (trx, r, today, to, applies) => {
-      await trx
-        .updateTable('change_request')
-        .set({
-          decided_at: ctx.now(),
-          decided_by: userId(ctx.actor),
-          decided_by_label: actorLabel(ctx.actor),
-          decision_note: input.note,
-          meeting_id: input.meetingId ?? r.meeting_id,
-        })
-        .where('id', '=', r.id)
-        .execute();
-      await event(trx, ctx.actor, r.id, decision === 'approve' ? 'approved' : 'rejected', input.note, true);
-      // The decision was everyone's task: the «til beslutning» messages are done with it.
-      await markTaskMessagesDone(trx, { link: requestLink(r.plan_id, r.id), kinds: ['change_request_submitted'] }, ctx.now());
-      if (applies) await applyRequest(ctx, trx, r, today);
-      if (to === 'awaiting_lbf') await awaitLbf(ctx, trx, r, today);
-      await notify(trx, {
-        userIds: await interested(trx, r),
-        kind: 'change_request_decided',
-        title: `${decision === 'approve' ? 'Godkendt' : 'Afvist'}: ${r.title}`,
-        body: `${actorLabel(ctx.actor)}: ${input.note || (decision === 'approve' ? 'Ændringen er godkendt.' : 'Ændringen er afvist.')} Status: ${requestStateLabels[to]}.`,
-        link: requestLink(r.plan_id, r.id),
-        planId: r.plan_id,
-      });
-      return { summary: decision === 'approve' ? 'Godkendt' : 'Afvist' };
+    return await inTransaction(ctx, async (trx) => {
+      const r = await trx.selectFrom('change_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!r) throw new NotFound('Ændringsanmodningen findes ikke.');
+      const today = todayIn(ctx);
+      authorize(ctx.actor, answer, await requestSubject(trx, r, today));
+      await assertVersion(trx, r as never, expectedVersion, 'change_request');
+      const next = nextState(r.kind as ChangeKind, r.state as RequestState, answer);
+      if ('error' in next) throw new Invalid({ action: next.error });
+      if (r.state === 'awaiting_lbf') {
+        await finishDecision(ctx, trx, r, today, 'reject', input, input.note);
+        return transition(ctx, trx, r, 'reject', 'Afvist');
+      }
+      const before = await partyAnswersOf(trx, r, today);
+      const org = answeringOrganisation(before, ctx.actor, input.organisationId);
+      const orgName = before.required.find((o) => o.id === org)!.name;
+      const previous = before.answers.find((a) => a.organisationId === org);
+      if (previous) {
+        await trx
+          .updateTable('change_request_answer')
+          .set({
+            answer,
+            reason: input.note,
+            answered_by: userId(ctx.actor),
+            answered_by_label: actorLabel(ctx.actor),
+            answered_at: ctx.now(),
+            version: sql`version + 1`,
+            updated_at: ctx.now(),
+          })
+          .where('request_id', '=', r.id)
+          .where('organisation_id', '=', org)
+          .execute();
+      } else {
+        await trx
+          .insertInto('change_request_answer')
+          .values({
+            request_id: r.id,
+            organisation_id: org,
+            answer,
+            reason: input.note,
+            answered_by: userId(ctx.actor),
+            answered_by_label: actorLabel(ctx.actor),
+            answered_at: ctx.now(),
+            updated_at: ctx.now(),
+          })
+          .execute();
+      }
+      await event(trx, ctx.actor, r.id, 'answered', answerText(orgName, answer, input.note), true, { organisationId: org, answer });
+      // The organisation has answered: its representatives' «til beslutning» messages are done.
+      await markTaskMessagesDone(
+        trx,
+        { link: requestLink(r.plan_id, r.id), kinds: ['change_request_submitted'], userIds: before.votersByOrganisation.get(org) ?? [] },
+        ctx.now(),
+      );
+      const after = await partyAnswersOf(trx, r, today);
+      const answerChange = {
+        field: `Svar fra ${orgName}`,
+        before: previous ? partyAnswerLabels[previous.answer] : null,
+        after: `${partyAnswerLabels[answer]}${input.note ? ` (${input.note})` : ''}`,
+      };
+      const outcome = after.decision.outcome;
+      if (!outcome) {
+        const row = await trx
+          .updateTable('change_request')
+          .set({ version: sql`version + 1`, updated_at: ctx.now() })
+          .where('id', '=', r.id)
+          .returning('version')
+          .executeTakeFirstOrThrow();
+        const awaited = after.required.filter((o) => after.decision.awaited.includes(o.id)).map((o) => o.name);
+        await recordAudit(trx, ctx.actor, {
+          action: 'answer',
+          entityType: 'change_request',
+          entityId: r.id,
+          planId: r.plan_id,
+          version: row.version,
+          summary: `Ændringsanmodning nr. ${r.number}: ${answerText(orgName, answer, '')}; afventer ${awaited.join(', ')}`,
+          changes: [answerChange],
+        });
+        return r.state as RequestState;
+      }
+      const summary = decisionSummary(after);
+      await finishDecision(ctx, trx, r, today, outcome, input, summary);
+      return transition(ctx, trx, r, outcome, outcome === 'approve' ? 'Godkendt af parterne' : 'Afvist af parterne', [answerChange]);
     });
   } catch (err) {
     if (err instanceof ChangeDoesNotFit) await recordRefusal(ctx, id, err);
     throw err;
   }
+}
+
+/** The parties' answers in one line, for the decision's note: "KAB: godkender; Bo-Vita: godkender — fint". */
+function decisionSummary(p: PartyAnswers): string {
+  return p.answers
+    .filter((a) => p.required.some((o) => o.id === a.organisationId))
+    .map((a) => answerText(a.organisation, a.answer, a.reason))
+    .join('; ');
+}
+
+/** R11 — the decision is made: recorded, the tasks closed, the change applied (or sent to LBF), the interested told. */
+async function finishDecision(
+  ctx: ServiceContext,
+  trx: Trx,
+  r: RequestRow & { plan_id: number },
+  today: string,
+  outcome: 'approve' | 'reject',
+  input: DecisionInput,
+  note: string,
+): Promise<void> {
+  const next = nextState(r.kind as ChangeKind, r.state as RequestState, outcome);
+  if ('error' in next) throw new Invalid({ action: next.error });
+  await trx
+    .updateTable('change_request')
+    .set({
+      decided_at: ctx.now(),
+      decided_by: userId(ctx.actor),
+      decided_by_label: actorLabel(ctx.actor),
+      decision_note: note,
+      meeting_id: input.meetingId ?? r.meeting_id,
+    })
+    .where('id', '=', r.id)
+    .execute();
+  await event(trx, ctx.actor, r.id, outcome === 'approve' ? 'approved' : 'rejected', note, true);
+  // The decision was everyone's task: the «til beslutning» messages are done with it.
+  await markTaskMessagesDone(trx, { link: requestLink(r.plan_id, r.id), kinds: ['change_request_submitted'] }, ctx.now());
+  if (next.applies) await applyRequest(ctx, trx, r, today);
+  if (next.to === 'awaiting_lbf') await awaitLbf(ctx, trx, r, today);
+  await notify(trx, {
+    userIds: await interested(trx, r),
+    kind: 'change_request_decided',
+    title: `${outcome === 'approve' ? 'Godkendt' : 'Afvist'}: ${r.title}`,
+    body: `${note || (outcome === 'approve' ? 'Ændringen er godkendt.' : 'Ændringen er afvist.')} Status: ${requestStateLabels[next.to]}.`,
+    link: requestLink(r.plan_id, r.id),
+    planId: r.plan_id,
+  });
+}
+
+/** Moves a locked request to the state its decision leads to, and audits it (the caller has checked the version). */
+async function transition(
+  ctx: ServiceContext,
+  trx: Trx,
+  r: RequestRow,
+  action: RequestAction,
+  summary: string,
+  extra: AuditChange[] = [],
+): Promise<RequestState> {
+  const next = nextState(r.kind as ChangeKind, r.state as RequestState, action);
+  if ('error' in next) throw new Invalid({ action: next.error });
+  const after = await trx
+    .updateTable('change_request')
+    .set({ state: next.to, version: sql`version + 1`, updated_at: ctx.now() })
+    .where('id', '=', r.id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, ctx.actor, {
+    action,
+    entityType: 'change_request',
+    entityId: r.id,
+    planId: r.plan_id,
+    version: after.version,
+    summary: `Ændringsanmodning nr. ${r.number}: ${summary}`,
+    changes: [...extra, { field: 'state', before: r.state, after: next.to }],
+  });
+  return next.to;
 }
 
 /** R6 — LBF's approval of a changed strategic agreement, after which it is applied. */

@@ -1,3 +1,4 @@
+import type { PartyDecisionRule } from '../../domain/changes/party-decision.ts';
 import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
@@ -23,6 +24,8 @@ export interface BodySummary {
   description: string;
   minPerYear: number | null;
   maxPerYear: number | null;
+  /** R11 — how the party organisations' answers decide a change request on a plan this body decides on. */
+  partyDecisionRule: PartyDecisionRule;
   districts: { id: number; number: number; name: string }[];
   urbanAreas: string[];
   version: number;
@@ -65,6 +68,7 @@ async function summaries(db: Executor, ids?: number[]): Promise<BodySummary[]> {
     description: b.description,
     minPerYear: b.meetings_per_year_min,
     maxPerYear: b.meetings_per_year_max,
+    partyDecisionRule: b.party_decision_rule,
     districts: districts
       .filter((d) => d.body_id === b.id && d.id !== null)
       .map((d) => ({ id: d.id!, number: d.district_number, name: d.name! })),
@@ -202,6 +206,7 @@ export interface BodyInput {
   description: string;
   minPerYear: number | null;
   maxPerYear: number | null;
+  partyDecisionRule?: PartyDecisionRule;
   districtNumbers: number[];
   planIds: number[];
 }
@@ -215,6 +220,7 @@ const bodyRow = (i: BodyInput) => ({
   description: i.description,
   meetings_per_year_min: i.minPerYear,
   meetings_per_year_max: i.maxPerYear,
+  party_decision_rule: i.partyDecisionRule ?? 'all',
 });
 
 function checkBody(i: BodyInput) {

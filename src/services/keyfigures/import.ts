@@ -53,6 +53,43 @@ export interface ImportDetail extends ImportSummary {
   errors: ImportRowError[];
   /** Whether the year already has imported figures, which this import would replace. */
   replaces: ImportSummary | null;
+  /** R18 — what saving would replace: the year's figures now and the file's (estates and residents); null when the year has none. */
+  replacement: KeyfigureReplacement | null;
+}
+
+export interface KeyfigureReplacement {
+  year: number;
+  before: { estates: number; residents: number };
+  after: { estates: number; residents: number };
+}
+
+/** R18 — the year's stored figures against the file's rows; `null` when the year has no figures yet. */
+async function replacementOf(db: Executor, year: number, rows: ImportRow[]): Promise<KeyfigureReplacement | null> {
+  const now = await db
+    .selectFrom('keyfigure_estate_year')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('residents').as('residents')])
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
+  if (Number(now.n) === 0) return null;
+  return {
+    year,
+    before: { estates: Number(now.n), residents: Number(now.residents ?? 0) },
+    after: { estates: rows.length, residents: rows.reduce((s, r) => s + r.residents, 0) },
+  };
+}
+
+const n = (x: number) => x.toLocaleString('da-DK');
+
+/** The replacement in one Danish sentence. */
+export function keyfigureReplacementText(r: KeyfigureReplacement): string {
+  return `Statistikken for ${r.year} findes allerede for ${n(r.before.estates)} afdelinger med ${n(r.before.residents)} beboere; den erstattes helt af filens ${n(r.after.estates)} afdelinger med ${n(r.after.residents)} beboere.`;
+}
+
+/** R18 — saving would replace a year's figures, and the replacement was not confirmed: nothing is written. */
+export class KeyfigureReplaceNotConfirmed extends Conflict {
+  constructor(readonly replacement: KeyfigureReplacement) {
+    super({ replaces: replacement }, [], `${keyfigureReplacementText(replacement)} Bekræft erstatningen; intet er gemt.`);
+  }
 }
 
 const isXlsx = (name: string, data: Uint8Array | string) =>
@@ -239,14 +276,22 @@ export async function getImport(ctx: ServiceContext, id: number): Promise<Import
     rows: row.rows,
     errors: row.errors,
     replaces: current ? summaryOf(current) : null,
+    replacement: row.status === 'preview' ? await replacementOf(ctx.db, row.year, row.rows) : null,
   };
 }
 
 /**
  * R18 — step 2: saves a previewed file, all or nothing, in one transaction: the year's earlier figures
- * are removed and the earlier import marked as replaced. A file with any row error is refused whole.
+ * are removed and the earlier import marked as replaced — only when the replacement is confirmed
+ * (`confirmReplace`), else `KeyfigureReplaceNotConfirmed` says what would go and nothing is written.
+ * A file with any row error is refused whole.
  */
-export async function confirmImport(ctx: ServiceContext, id: number, version: number): Promise<{ year: number; rows: number }> {
+export async function confirmImport(
+  ctx: ServiceContext,
+  id: number,
+  version: number,
+  o: { confirmReplace: boolean } = { confirmReplace: false },
+): Promise<{ year: number; rows: number }> {
   return inTransaction(ctx, async (trx) => {
     authorize(ctx.actor, 'import', { type: 'keyfigures' });
     const current = await trx.selectFrom('keyfigure_import').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -278,6 +323,9 @@ export async function confirmImport(ctx: ServiceContext, id: number, version: nu
       .where('status', '=', 'imported')
       .forUpdate()
       .executeTakeFirst();
+    // Nothing is replaced silently: the year's figures go only when the user confirmed it (checked after the lock).
+    const replacement = await replacementOf(trx, current.year, current.rows);
+    if (replacement && !o.confirmReplace) throw new KeyfigureReplaceNotConfirmed(replacement);
     await trx.deleteFrom('keyfigure_estate_year').where('year', '=', current.year).execute();
     if (previous)
       await trx
@@ -312,7 +360,16 @@ export async function confirmImport(ctx: ServiceContext, id: number, version: nu
       entityId: id,
       version: after.version,
       summary: `Gemte statistikken for ${current.year} fra ${current.file_name} (${current.rows.length} afdelinger)${replaced}`,
-      changes: [{ field: 'status', before: 'preview', after: 'imported' }],
+      changes: [
+        { field: 'status', before: 'preview', after: 'imported' },
+        ...(replacement
+          ? [
+              { field: 'afdelinger', before: replacement.before.estates, after: replacement.after.estates },
+              { field: 'beboere', before: replacement.before.residents, after: replacement.after.residents },
+              { field: 'erstatning_bekræftet', before: null, after: true },
+            ]
+          : []),
+      ],
     });
     return { year: current.year, rows: current.rows.length };
   });

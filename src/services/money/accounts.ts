@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import type { Db, Executor, Trx } from '../../db/database.ts';
 import type { ImportRow, ImportRowError } from '../../db/tables/money.ts';
 import { kr, sumOre } from '../../domain/money/amount.ts';
 import { type RawAccountRow, validateAccountRows } from '../../domain/money/accounts.ts';
 import { planYears } from '../../domain/money/budget.ts';
-import { Invalid, NotFound } from '../../errors.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { type Actor, actorLabel, actorUserId, authorize } from '../../policy/index.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { budgetSubject } from './access.ts';
@@ -122,6 +122,66 @@ const CHUNK = 250;
 const progress = new Map<number, { done: number; total: number }>();
 const running = new Map<number, Promise<void>>();
 
+/**
+ * R7 — what booking an import would replace: per year of the file, the postings earlier imports booked (they go)
+ * and the file's postings (they come). Postings entered by hand are not touched and not counted.
+ */
+export interface Replacement {
+  years: { year: number; before: { count: number; sumOre: number }; after: { count: number; sumOre: number } }[];
+  before: { count: number; sumOre: number };
+  after: { count: number; sumOre: number };
+}
+
+/** R7 — the earlier imported postings in the file's years, against the file's rows; `null` when nothing would be replaced. */
+export async function replacementOf(
+  db: Executor,
+  planId: number,
+  rows: { year: number; amountOre: number }[],
+): Promise<Replacement | null> {
+  const years = [...new Set(rows.map((r) => r.year))].sort();
+  if (!years.length) return null;
+  const existing = await db
+    .selectFrom('account_entry')
+    .select((eb) => ['year', eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('amount_ore').as('sum')])
+    .where('plan_id', '=', planId)
+    .where('import_id', 'is not', null)
+    .where('year', 'in', years)
+    .groupBy('year')
+    .execute();
+  if (!existing.length) return null;
+  const perYear = years.map((year) => {
+    const e = existing.find((x) => x.year === year);
+    const mine = rows.filter((r) => r.year === year);
+    return {
+      year,
+      before: { count: Number(e?.n ?? 0), sumOre: Number(e?.sum ?? 0) },
+      after: { count: mine.length, sumOre: sumOre(mine.map((r) => r.amountOre)) },
+    };
+  });
+  const total = (k: 'before' | 'after') => ({
+    count: perYear.reduce((n, y) => n + y[k].count, 0),
+    sumOre: sumOre(perYear.map((y) => y[k].sumOre)),
+  });
+  return { years: perYear, before: total('before'), after: total('after') };
+}
+
+/** The replacement in one Danish sentence (the refusal and the audit say it). */
+export function replacementText(r: Replacement): string {
+  const years = r.years.filter((y) => y.before.count > 0).map((y) => y.year);
+  return `Indlæsningen erstatter ${r.before.count} tidligere indlæste ${r.before.count === 1 ? 'post' : 'poster'} på i alt ${kr(r.before.sumOre)} for ${years.join(', ')} med ${r.after.count} ${r.after.count === 1 ? 'post' : 'poster'} på i alt ${kr(r.after.sumOre)}.`;
+}
+
+/** R7 — an import would replace earlier imported postings, and the replacement was not confirmed: nothing is written. */
+export class ReplaceNotConfirmed extends Conflict {
+  constructor(readonly replacement: Replacement) {
+    super(
+      { replaces: replacement },
+      [],
+      `${replacementText(replacement)} Bekræft, at de tidligere indlæste poster skal erstattes; intet er gemt.`,
+    );
+  }
+}
+
 export interface ImportDetail {
   id: number;
   planId: number;
@@ -136,6 +196,8 @@ export interface ImportDetail {
   createdBy: string;
   createdAt: Date;
   done: number;
+  /** What booking this preview would replace (null: nothing). */
+  replaces: Replacement | null;
 }
 
 /**
@@ -223,6 +285,7 @@ export async function getImport(ctx: ServiceContext, planId: number, importId: n
     createdBy: r.created_by_label,
     createdAt: r.created_at,
     done: r.status === 'done' ? r.rows.length : (p?.done ?? 0),
+    replaces: r.status === 'preview' && r.errors.length === 0 ? await replacementOf(ctx.db, planId, r.rows) : null,
   };
 }
 
@@ -249,11 +312,28 @@ export async function listImports(ctx: ServiceContext, planId: number) {
 
 /**
  * R7 — books a previewed import all or nothing: in one transaction it replaces the postings earlier imports
- * made for the same years (postings entered by hand stay) and inserts every row. A file with row errors is
- * never booked. Small files are booked now (`done: true`); large ones in the background, with progress.
+ * made for the same years (postings entered by hand stay) and inserts every row. Nothing is replaced silently:
+ * when earlier imported postings would go, the caller must confirm it (`confirmReplace`), else `ReplaceNotConfirmed`
+ * says what would be replaced and nothing is written. A file with row errors is never booked. Small files are
+ * booked now (`done: true`); large ones in the background, with progress.
  */
-export async function commitImport(ctx: ServiceContext, planId: number, importId: number): Promise<{ done: boolean }> {
+export async function commitImport(
+  ctx: ServiceContext,
+  planId: number,
+  importId: number,
+  o: { confirmReplace: boolean } = { confirmReplace: false },
+): Promise<{ done: boolean }> {
   authorize(ctx.actor, 'recordAccounts', await budgetSubject(ctx.db, planId));
+  if (!o.confirmReplace) {
+    const staged = await ctx.db
+      .selectFrom('account_import')
+      .select(['rows', 'status', 'errors'])
+      .where('id', '=', importId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    const replaces = staged?.status === 'preview' && !staged.errors.length ? await replacementOf(ctx.db, planId, staged.rows) : null;
+    if (replaces) throw new ReplaceNotConfirmed(replaces);
+  }
   const claimed = await ctx.db
     .updateTable('account_import')
     .set({ status: 'running' })
@@ -275,7 +355,7 @@ export async function commitImport(ctx: ServiceContext, planId: number, importId
       throw new Invalid({ file: `Filen har ${r.errors.length} fejl og kan ikke indlæses. Ret filen, og indlæs den igen.` });
     throw new Invalid({ file: r.status === 'done' ? 'Filen er allerede indlæst.' : 'Indlæsningen er allerede i gang eller kasseret.' });
   }
-  const job = runImport(ctx.db, ctx.actor, planId, claimed.id, claimed.rows, claimed.years, claimed.file_name);
+  const job = runImport(ctx.db, ctx.actor, planId, claimed.id, claimed.rows, claimed.years, claimed.file_name, o.confirmReplace);
   if (claimed.rows.length <= INLINE_ROWS) {
     await job;
     const after = await ctx.db
@@ -304,6 +384,7 @@ async function runImport(
   rows: ImportRow[],
   years: number[],
   fileName: string,
+  confirmedReplace: boolean,
 ): Promise<void> {
   progress.set(importId, { done: 0, total: rows.length });
   try {
@@ -318,6 +399,11 @@ async function runImport(
             .where('year', 'in', years)
             .executeTakeFirstOrThrow()
         : { n: '0', sum: '0' };
+      // Another import may have been booked for these years since the preview: never replace what was not confirmed.
+      if (!confirmedReplace && Number(replacedSum.n) > 0)
+        throw new Error(
+          'der er indlæst poster for de samme år siden forhåndsvisningen. Se forhåndsvisningen igen, og bekræft erstatningen',
+        );
       const replaced = years.length
         ? await trx
             .deleteFrom('account_entry')
@@ -355,7 +441,12 @@ async function runImport(
         summary: `Indlæste regnskab fra ${fileName}: ${rows.length} poster, ${kr(sumOre(rows.map((r) => r.amountOre)))} (${years.join(', ')}); erstattede ${Number(replaced.numDeletedRows)} tidligere indlæste poster`,
         // What the import replaced in its years, and what it booked instead.
         before: { status: 'preview', indlæste_poster: Number(replacedSum.n), indlæst_beløb: Number(replacedSum.sum ?? 0) },
-        after: { status: 'done', indlæste_poster: rows.length, indlæst_beløb: sumOre(rows.map((r) => r.amountOre)) },
+        after: {
+          status: 'done',
+          indlæste_poster: rows.length,
+          indlæst_beløb: sumOre(rows.map((r) => r.amountOre)),
+          erstatning_bekræftet: confirmedReplace,
+        },
       });
     });
   } catch (err) {
@@ -404,12 +495,17 @@ function oreText(ore: number): string {
   return `${v < 0n ? '-' : ''}${abs / 100n},${String(abs % 100n).padStart(2, '0')}`;
 }
 
-/** API: rows as JSON, checked and booked at once (all or nothing); `dryRun` only checks. */
+/**
+ * API: rows as JSON, checked and booked at once (all or nothing); `dryRun` only checks and tells what would be
+ * replaced. Rows for years with earlier imported postings are booked only with `confirmReplace` (R7: nothing is
+ * replaced silently); without it the answer is `ReplaceNotConfirmed` with the replacement, and nothing is written.
+ */
 export async function importRows(
   ctx: ServiceContext,
   planId: number,
   rows: { budgetLine: string; year?: number | null; amountOre: number; bookedOn?: string | null; text?: string }[],
   dryRun: boolean,
+  confirmReplace = false,
 ) {
   authorize(ctx.actor, 'recordAccounts', await budgetSubject(ctx.db, planId));
   const raw: RawAccountRow[] = rows.map((r, i) => ({
@@ -429,9 +525,13 @@ export async function importRows(
       Object.fromEntries(errors.map((e) => [`rows[${e.row - 1}].${e.field}`, e.message])),
       `${errors.length} fejl i rækkerne; intet er gemt.`,
     );
-  if (dryRun) return { imported: 0, totalOre: sumOre(ok.map((r) => r.amountOre)), importId: null };
+  const replaces = await replacementOf(ctx.db, planId, ok);
+  if (dryRun) return { imported: 0, totalOre: sumOre(ok.map((r) => r.amountOre)), importId: null, replaces };
+  if (replaces && !confirmReplace) throw new ReplaceNotConfirmed(replaces);
   const id = await stagePreview(ctx, planId, 'API', raw);
-  await commitImport(ctx, planId, id);
+  await commitImport(ctx, planId, id, { confirmReplace });
   await importFinished(id);
-  return { imported: ok.length, totalOre: sumOre(ok.map((r) => r.amountOre)), importId: id };
+  const done = await ctx.db.selectFrom('account_import').select(['status', 'message']).where('id', '=', id).executeTakeFirstOrThrow();
+  if (done.status === 'failed') throw new Invalid({ rows: done.message }, done.message);
+  return { imported: ok.length, totalOre: sumOre(ok.map((r) => r.amountOre)), importId: id, replaces };
 }

@@ -16,6 +16,9 @@ export {
   listEntries,
   listImports,
   previewImport,
+  type Replacement,
+  ReplaceNotConfirmed,
+  replacementText,
 } from './accounts.ts';
 export { poolOverview, recordPoolEntry } from './pool.ts';
 export { financeOverview, financeTotals } from './overview.ts';

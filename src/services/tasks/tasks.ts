@@ -3,7 +3,7 @@ import { copenhagenInstant, copenhagenParts } from '../../domain/governance/time
 import { reportStateLabels } from '../../domain/reports/index.ts';
 import { contingencyDue, isOverdue, sortTasks, type Task } from '../../domain/tasks/index.ts';
 import { type Actor, authorize, can, hasRole, organisationsOf, plansLedBy } from '../../policy/index.ts';
-import { requestSubject } from '../changes/requests.ts';
+import { partyAnswersOf, requestSubject } from '../changes/requests.ts';
 import { today as todayIn, type ServiceContext } from '../context.ts';
 import { meetingSubject } from '../governance/meetings.ts';
 import { partyOrganisationIds } from '../plans/access.ts';
@@ -20,7 +20,7 @@ const day = (d: Date | null) => (d ? copenhagenParts(d).date : null);
 const dotted = (iso: string) => iso.split('-').reverse().join('.');
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** R11, R12 — submitted change requests the user may decide: only members of the competent body who may vote. */
+/** R11, R12 — submitted change requests the user may answer: members of the competent body who may vote, for a party that has not answered. */
 const changeTasks: Source = async (ctx, me, today) => {
   const rows = await ctx.db
     .selectFrom('change_request as r')
@@ -46,6 +46,10 @@ const changeTasks: Source = async (ctx, me, today) => {
   const out: Task[] = [];
   for (const r of rows) {
     if (!can(ctx.actor, 'approve', await requestSubject(ctx.db, r, today))) continue;
+    // R11 — the task is the organisation's answer: done once every party the member represents has answered.
+    const parties = await partyAnswersOf(ctx.db, r, today);
+    const mine = [...parties.votersByOrganisation.entries()].filter(([, users]) => users.includes(me)).map(([org]) => org);
+    if (mine.length && mine.every((org) => parties.decision.answered.includes(org))) continue;
     const due = r.written_deadline ?? day(r.starts_at);
     out.push({
       id: `decideChange:${r.id}`,

@@ -5,7 +5,20 @@ import { type RequestAction, actionLabels } from '../../domain/changes/lifecycle
 import { Conflict, NotFound } from '../../errors.ts';
 import { getChangeRequest } from '../../services/changes/read.ts';
 import { commentOnChange, decideChange, recordLbfApproval, submitChange, withdrawChange } from '../../services/changes/requests.ts';
-import { Alert, Button, ChoiceGroup, ErrorSummary, Form, HiddenField, Table, Tag, TextArea, TextField } from '../components/index.ts';
+import {
+  Alert,
+  Button,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  HiddenField,
+  SelectField,
+  Table,
+  Tag,
+  TextArea,
+  TextField,
+} from '../components/index.ts';
+import { personName } from '../../presenters/people.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
@@ -19,6 +32,7 @@ const eventLabels: Record<string, string> = {
   proposed: 'Foreslået',
   submitted: 'Sendt til beslutning',
   comment: 'Kommentar',
+  answered: 'Svar fra en part',
   approved: 'Godkendt',
   rejected: 'Afvist',
   lbf_approved: 'Godkendt af Landsbyggefonden',
@@ -45,6 +59,7 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
   const errors = st.errors ?? {};
   const val = (k: string) => (st.values ?? {})[k];
   const act = (a: RequestAction) => r.actions.includes(a);
+  const mineAnswered = (r.parties?.organisations ?? []).filter((o) => o.answer && r.parties!.mine.some((m) => m.id === o.id));
   return page(
     c,
     {
@@ -86,7 +101,7 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
                 ? `Skriftligt, frist ${formatDate(r.writtenDeadline)}`
                 : '—',
           ],
-          ['Beslutning', r.decidedBy ? `${r.decidedBy}: ${r.decisionNote || '—'}` : '—'],
+          ['Beslutning', r.decidedBy ? r.decisionNote || r.decidedBy : '—'],
           [
             'Landsbyggefonden',
             r.lbf ? `Godkendt ${formatDate(r.lbf.date)} (${r.lbf.reference})` : r.state === 'awaiting_lbf' ? 'Afventer godkendelse' : '—',
@@ -178,11 +193,64 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
           </Form>
         </section>
       )}
+      {r.parties && (r.parties.organisations.length > 0 || r.parties.earlier.length > 0) && (
+        <section id="parties">
+          <h2 id="parties-heading">Parternes svar</h2>
+          <p>
+            Kun de boligorganisationer, der er part i planens bevilling, beslutter ændringen. Hver part svarer for sig gennem sit medlem af{' '}
+            {r.body?.name ?? 'bestyrelsen'}. Regel: {r.parties.ruleLabel.toLowerCase()}.
+          </p>
+          <Table
+            caption="Parternes svar"
+            columns={[
+              { key: 'org', label: 'Part' },
+              { key: 'answer', label: 'Svar' },
+              { key: 'reason', label: 'Begrundelse' },
+              { key: 'by', label: 'Svaret af' },
+            ]}
+            rows={[
+              ...r.parties.organisations.map((o) => ({
+                org: o.name,
+                answer: o.answer ? o.answer.label : <Tag kind="warning">Afventer svar</Tag>,
+                reason: o.answer?.reason || '—',
+                by: o.answer ? `${personName(o.answer.by)}, ${formatDateTime(o.answer.at)}` : '—',
+              })),
+              ...r.parties.earlier.map((a) => ({
+                org: `${a.name} (ikke længere part i bestyrelsen)`,
+                answer: a.label,
+                reason: a.reason || '—',
+                by: `${personName(a.by)}, ${formatDateTime(a.at)}`,
+              })),
+            ]}
+          />
+          {r.state === 'submitted' && r.parties.awaited.length > 0 && (
+            <p id="party-awaited">
+              <strong>Afventer svar fra:</strong> {r.parties.awaited.join(', ')}.
+            </p>
+          )}
+        </section>
+      )}
       {(act('approve') || act('reject')) && (
         <section id="decide">
-          <h2>Beslutning</h2>
+          <h2>{r.state === 'submitted' ? 'Jeres svar' : 'Beslutning'}</h2>
+          {mineAnswered.length > 0 && (
+            <p>
+              {mineAnswered.map((o) => `${o.name} har svaret: ${o.answer!.label.toLowerCase()}.`).join(' ')} Svaret kan ændres, indtil
+              anmodningen er besluttet.
+            </p>
+          )}
           <Form action={changePaths.action(planId, id, 'beslut')} csrfToken={csrf} fieldPrefix="decide-">
             <HiddenField name="version" value={String(r.version)} />
+            {r.state === 'submitted' && (r.parties?.mine.length ?? 0) > 1 && (
+              <SelectField
+                name="organisationId"
+                label="Du svarer for"
+                options={r.parties!.mine.map((o) => ({ value: String(o.id), label: o.name }))}
+                value={val('organisationId')}
+                error={errors.organisationId}
+                required
+              />
+            )}
             <TextArea name="note" label="Begrundelse for beslutningen" value={val('note')} rows={3} />
             <Button type="submit" name="decision" value="approve">
               {actionLabels.approve}
@@ -190,6 +258,14 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
             <Button type="submit" name="decision" value="reject" variant="secondary">
               {actionLabels.reject}
             </Button>
+            {act('abstain') && (
+              <>
+                {' '}
+                <Button type="submit" name="decision" value="abstain" variant="tertiary">
+                  {actionLabels.abstain}
+                </Button>
+              </>
+            )}
           </Form>
         </section>
       )}
@@ -270,21 +346,26 @@ export async function requestAction(c: Context<AppEnv>, planId: number, id: numb
         flash(c, 'Anmodningen er sendt til beslutning.');
         break;
       case 'beslut': {
-        const decision = values.decision === 'reject' ? 'reject' : 'approve';
+        const decision = values.decision === 'reject' ? 'reject' : values.decision === 'abstain' ? 'abstain' : 'approve';
         const to = await decideChange(
           ctx,
           id,
           v.success ? v.data : 0,
           decision,
-          contractOrInvalid(decisionContract, { note: values.note }),
+          contractOrInvalid(decisionContract, {
+            note: values.note,
+            organisationId: values.organisationId ? Number(values.organisationId) : null,
+          }),
         );
         flash(
           c,
-          decision === 'reject'
-            ? 'Ændringen er afvist.'
-            : to === 'applied'
-              ? 'Ændringen er godkendt og gennemført som planens nye version.'
-              : 'Ændringen er godkendt og afventer Landsbyggefonden. Boligsocial Bestyrelse er orienteret.',
+          to === 'submitted'
+            ? 'Jeres svar er registreret. Ændringen er besluttet, når de øvrige parter har svaret.'
+            : to === 'rejected'
+              ? 'Ændringen er afvist.'
+              : to === 'applied'
+                ? 'Ændringen er godkendt og gennemført som planens nye version.'
+                : 'Ændringen er godkendt og afventer Landsbyggefonden. Boligsocial Bestyrelse er orienteret.',
         );
         break;
       }

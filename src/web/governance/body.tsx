@@ -1,3 +1,4 @@
+import { partyDecisionRuleLabels, partyDecisionRules } from '../../domain/changes/party-decision.ts';
 import type { Context } from 'hono';
 import { withoutRuleCodes } from '../../domain/text.ts';
 import { z } from 'zod';
@@ -105,6 +106,7 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
               ? `${b.minPerYear}${b.maxPerYear && b.maxPerYear !== b.minPerYear ? `–${b.maxPerYear}` : ''} møder om året`
               : 'Fastsætter selv',
           ],
+          ['Parternes beslutninger om ændringer', partyDecisionRuleLabels[b.partyDecisionRule]],
           ['Kalender', <a href={govPaths.feed(id)}>Abonnér på møderne (iCalendar)</a>],
         ]}
       />
@@ -333,6 +335,14 @@ async function bodyForm(c: Context<AppEnv>, id: number | null, st: FormState) {
           error={e.minPerYear}
         />
         <TextField name="maxPerYear" label="Højst antal møder om året" type="number" width="xs" value={v.maxPerYear} error={e.maxPerYear} />
+        <SelectField
+          name="partyDecisionRule"
+          label="Hvornår er en ændringsanmodning besluttet?"
+          hint="Når flere boligorganisationer er part i en plan, svarer hver part for sig. Følg bestyrelsens forretningsorden."
+          options={partyDecisionRules.map((r) => ({ value: r, label: partyDecisionRuleLabels[r] }))}
+          value={v.partyDecisionRule ?? 'all'}
+          error={e.partyDecisionRule}
+        />
         <ChoiceGroup
           name="districts"
           label="Bydele, organet dækker"
@@ -360,6 +370,7 @@ const toInput = (d: z.infer<typeof bodySchema>, districts: string[], plans: stri
   description: d.description,
   minPerYear: d.minPerYear,
   maxPerYear: d.maxPerYear,
+  partyDecisionRule: d.partyDecisionRule,
   districtNumbers: districts.filter((x) => /^\d+$/.test(x)).map(Number),
   planIds: plans.filter((x) => /^\d+$/.test(x)).map(Number),
 });
@@ -378,6 +389,7 @@ export async function editBodyForm(c: Context<AppEnv>, id: number) {
       description: b.description,
       minPerYear: b.minPerYear === null ? '' : String(b.minPerYear),
       maxPerYear: b.maxPerYear === null ? '' : String(b.maxPerYear),
+      partyDecisionRule: b.partyDecisionRule,
       version: String(b.version),
       __districts: b.districts.map((d) => d.number).join(','),
       __plans: '',

@@ -6,10 +6,12 @@ import {
   discardImport,
   getImport,
   type ImportDetail,
+  KeyfigureReplaceNotConfirmed,
+  keyfigureReplacementText,
   listImports,
   uploadStatistics,
 } from '../../services/keyfigures/import.ts';
-import { Alert, Button, ErrorSummary, FileField, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
+import { Alert, Button, ChoiceGroup, ErrorSummary, FileField, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDateTime, formatKrWhole, formatNumber } from '../format.ts';
 import { type FormErrors, type FormValues } from '../forms.ts';
@@ -54,7 +56,8 @@ export async function importPage(c: Context<AppEnv>, state: { values?: FormValue
         Filen skal have én række pr. afdeling med kolonnerne fra skabelonen: organisation (forkortelse), afdelingsnummer, beboere og for
         hver variabel en tæller og en nævner. Tomme felter betyder »ikke opgjort«. En række med organisationen »København« og intet
         afdelingsnummer giver tallene for hele kommunen, som områderne sammenlignes med. Du ser alle rækker og fejl, før noget gemmes; en
-        fil med fejl gemmes ikke. Indlæser du et år igen, erstattes årets tal helt.
+        fil med fejl gemmes ikke. Indlæser du et år igen, viser gennemsynet, hvad der erstattes, og årets tal erstattes helt, når du har
+        bekræftet det.
       </p>
       <p>
         Skabelon: <a href={kfPaths.templateCsv()}>CSV</a> · <a href={kfPaths.templateXlsx()}>Excel</a>
@@ -227,12 +230,34 @@ export async function previewPage(c: Context<AppEnv>, id: number, state: { error
           />
         </>
       )}
-      {imp.status === 'preview' && imp.replaces && (
-        <Alert kind="warning" heading={`Statistikken for ${imp.year} findes allerede`}>
+      {imp.status === 'preview' && imp.replacement && (
+        <Alert kind="warning" heading={`Statistikken for ${imp.year} findes allerede`} id="kf-replaces">
           <p>
-            Gemmer du, erstattes alle tal for {imp.year} fra {imp.replaces.fileName} (gemt{' '}
-            {formatDateTime(imp.replaces.importedAt ?? imp.replaces.uploadedAt)} af {imp.replaces.uploadedBy}).
+            {keyfigureReplacementText(imp.replacement)}
+            {imp.replaces &&
+              ` Tallene kommer fra ${imp.replaces.fileName} (gemt ${formatDateTime(imp.replaces.importedAt ?? imp.replaces.uploadedAt)} af ${imp.replaces.uploadedBy}).`}
           </p>
+          <Table
+            caption={`Det, der erstattes (${imp.year})`}
+            compact
+            columns={[
+              { key: 'what', label: '' },
+              { key: 'estates', label: 'Afdelinger', numeric: true },
+              { key: 'residents', label: 'Beboere', numeric: true },
+            ]}
+            rows={[
+              {
+                what: 'Nu',
+                estates: formatNumber(imp.replacement.before.estates),
+                residents: formatNumber(imp.replacement.before.residents),
+              },
+              {
+                what: 'Efter gemningen',
+                estates: formatNumber(imp.replacement.after.estates),
+                residents: formatNumber(imp.replacement.after.residents),
+              },
+            ]}
+          />
         </Alert>
       )}
       {imp.status === 'imported' && (
@@ -248,6 +273,16 @@ export async function previewPage(c: Context<AppEnv>, id: number, state: { error
           {imp.errorCount === 0 && (
             <Form action={kfPaths.importConfirm(imp.id)} csrfToken={c.get('csrfToken')} id="kf-confirm-form">
               <HiddenField name="version" value={String(imp.version)} />
+              {imp.replacement && (
+                <ChoiceGroup
+                  name="confirmReplace"
+                  type="checkbox"
+                  label="Bekræft erstatningen"
+                  options={[{ value: 'yes', label: `Erstat alle tal for ${imp.year}` }]}
+                  values={[]}
+                  error={errors.confirmReplace}
+                />
+              )}
               <button type="submit" class="button button-primary" id="kf-confirm">
                 Gem statistikken for {imp.year}
               </button>
@@ -293,11 +328,15 @@ export async function confirmForm(c: Context<AppEnv>, id: number) {
   const body = await c.req.parseBody();
   const version = Number(body.version);
   try {
-    const r = await confirmImport(c.get('ctx'), id, Number.isInteger(version) ? version : 0);
+    const r = await confirmImport(c.get('ctx'), id, Number.isInteger(version) ? version : 0, {
+      confirmReplace: body.confirmReplace === 'yes',
+    });
     flash(c, `Statistikken for ${r.year} er gemt (${r.rows} afdelinger).`);
     return c.redirect(kfPaths.map({ aar: r.year }), 303);
   } catch (e) {
     if (e instanceof Invalid) return previewPage(c, id, { errors: e.fields, status: 400 });
+    if (e instanceof KeyfigureReplaceNotConfirmed)
+      return previewPage(c, id, { errors: { confirmReplace: 'Bekræft, at årets tal skal erstattes; intet er gemt.' }, status: 400 });
     throw e;
   }
 }

@@ -13,8 +13,11 @@ import {
   listEntries,
   listImports,
   previewImport,
+  type Replacement,
+  ReplaceNotConfirmed,
+  replacementText,
 } from '../../services/money/index.ts';
-import { Alert, Button, ErrorSummary, FileField, Form, SelectField, Table, TextArea, TextField } from '../components/index.ts';
+import { Alert, Button, ChoiceGroup, ErrorSummary, FileField, Form, SelectField, Table, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../format.ts';
 import { field, type FormErrors, type FormValues } from '../forms.ts';
@@ -215,7 +218,8 @@ export async function importPage(c: Context<AppEnv>, planId: number, state: { er
         Filen (Excel .xlsx eller CSV) skal have en overskriftsrække med kolonnerne <strong>Budgetlinje</strong>, <strong>År</strong>,{' '}
         <strong>Beløb</strong> og gerne <strong>Dato</strong> og <strong>Tekst</strong>. Budgetlinjen skrives med navnet fra budgettet;
         beløb i kroner (fx 1.234,50). Du ser alle rækker og fejl, før noget gemmes. En fil med fejl gemmes ikke. Indlæser du et år igen,
-        erstatter filen de poster, tidligere filer har indlæst for samme år; poster registreret i hånden bliver stående.
+        erstatter filen de poster, tidligere filer har indlæst for samme år: forhåndsvisningen viser, hvad der erstattes, og du skal
+        bekræfte det. Poster registreret i hånden bliver stående.
       </p>
       <p>
         Skabelon: <a href={moneyPaths.templateCsv(planId)}>CSV</a> · <a href={moneyPaths.templateXlsx(planId)}>Excel</a>. Budgetlinjer:{' '}
@@ -349,9 +353,27 @@ export async function importOnePage(
         <>
           <p>
             Filen har {formatNumber(imp.rows.length)} poster for {imp.years.join(', ')} på i alt <strong>{formatKr(total)}</strong>.
-            Tidligere indlæste poster for {imp.years.length === 1 ? 'året' : 'årene'} erstattes; poster registreret i hånden bliver stående.
+            {imp.replaces
+              ? ' Poster registreret i hånden bliver stående.'
+              : ` Der er ingen tidligere indlæste poster for ${imp.years.length === 1 ? 'året' : 'årene'}; intet erstattes.`}
           </p>
+          {imp.replaces && <ReplacementTable r={imp.replaces} />}
           <Form action={moneyPaths.importOne(planId, importId)} csrfToken={c.get('csrfToken')}>
+            {imp.replaces && (
+              <ChoiceGroup
+                name="confirmReplace"
+                type="checkbox"
+                label="Bekræft erstatningen"
+                options={[
+                  {
+                    value: 'yes',
+                    label: `Erstat ${formatNumber(imp.replaces.before.count)} tidligere indlæste poster på i alt ${formatKr(imp.replaces.before.sumOre)} med filens ${formatNumber(imp.replaces.after.count)} poster på i alt ${formatKr(imp.replaces.after.sumOre)}`,
+                  },
+                ]}
+                values={[]}
+                error={state.errors?.confirmReplace}
+              />
+            )}
             <Button type="submit">Indlæs {formatNumber(imp.rows.length)} poster</Button>
           </Form>
         </>
@@ -391,10 +413,47 @@ export async function importOnePage(
   );
 }
 
-/** POST /planer/:id/oekonomi/import/:import — books the previewed file (all or nothing). */
+/** R7 — what the import replaces, per year: the earlier imported postings that go, the file's that come. */
+function ReplacementTable({ r }: { r: Replacement }) {
+  return (
+    <Alert kind="warning" heading="Indlæsningen erstatter tidligere indlæste poster" id="import-replaces">
+      <p>{replacementText(r)} Poster registreret i hånden bliver stående.</p>
+      <Table
+        caption="Det, der erstattes"
+        compact
+        columns={[
+          { key: 'year', label: 'År' },
+          { key: 'beforeCount', label: 'Indlæste poster nu', numeric: true },
+          { key: 'beforeSum', label: 'Beløb nu', numeric: true },
+          { key: 'afterCount', label: 'Poster efter indlæsningen', numeric: true },
+          { key: 'afterSum', label: 'Beløb efter indlæsningen', numeric: true },
+        ]}
+        rows={[
+          ...r.years.map((y) => ({
+            year: String(y.year),
+            beforeCount: formatNumber(y.before.count),
+            beforeSum: formatKr(y.before.sumOre),
+            afterCount: formatNumber(y.after.count),
+            afterSum: formatKr(y.after.sumOre),
+          })),
+          {
+            year: 'I alt',
+            beforeCount: formatNumber(r.before.count),
+            beforeSum: formatKr(r.before.sumOre),
+            afterCount: formatNumber(r.after.count),
+            afterSum: formatKr(r.after.sumOre),
+          },
+        ]}
+      />
+    </Alert>
+  );
+}
+
+/** POST /planer/:id/oekonomi/import/:import — books the previewed file (all or nothing); a replacement must be confirmed. */
 export async function confirmImport(c: Context<AppEnv>, planId: number, importId: number) {
+  const body = await c.req.parseBody();
   try {
-    const r = await commitImport(c.get('ctx'), planId, importId);
+    const r = await commitImport(c.get('ctx'), planId, importId, { confirmReplace: body.confirmReplace === 'yes' });
     if (r.done) {
       flash(c, 'Regnskabet er indlæst.');
       return c.redirect(moneyPaths.plan(planId), 303);
@@ -402,6 +461,11 @@ export async function confirmImport(c: Context<AppEnv>, planId: number, importId
     return c.redirect(moneyPaths.importOne(planId, importId), 303);
   } catch (err) {
     if (err instanceof Invalid) return importOnePage(c, planId, importId, { errors: err.fields, status: 400 });
+    if (err instanceof ReplaceNotConfirmed)
+      return importOnePage(c, planId, importId, {
+        errors: { confirmReplace: 'Bekræft, at de tidligere indlæste poster skal erstattes; intet er gemt.' },
+        status: 400,
+      });
     throw err;
   }
 }

@@ -112,7 +112,15 @@ describeDb('Change requests over HTTP (R3, R6, R10–R12)', () => {
     const diff = await (await t.request(`/planer/${p.plan.id}/versioner?a=1&b=2`, { session: leader })).text();
     expect(diff).toContain('700.000,00 kr.');
     const after = await (await api(`/change-requests/${id}`, leader, undefined, 'GET')).json();
-    expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(['proposed', 'submitted', 'comment', 'approved', 'applied']);
+    // R11 — the party's answer, then the decision it made (the only party on the board decides alone).
+    expect(after.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'proposed',
+      'submitted',
+      'comment',
+      'answered',
+      'approved',
+      'applied',
+    ]);
     expect(after.appliedVersion).toBe(2);
     const audit = await t.db.selectFrom('audit_log').select('action').where('plan_id', '=', p.plan.id).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'submit', 'comment', 'approve', 'applyChange']));

@@ -111,10 +111,24 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
 
     const again = await upload(sec, '2023', csv([row(ORG, 1, 1000), row(ORG, 2, 1100)]));
     const id2 = importId(again);
-    expect(await (await t.request(`/noegletal/import/${id2}`, { session: sec })).text()).toContain('Statistikken for 2023 findes allerede');
-    expect((await t.request(`/noegletal/import/${id2}/gem`, { session: sec, form: { version: String(await version(id2)) } })).status).toBe(
-      303,
+    const preview = await (await t.request(`/noegletal/import/${id2}`, { session: sec })).text();
+    expect(preview).toContain('Statistikken for 2023 findes allerede');
+    // R18 — the preview says what goes and what comes, and nothing is replaced before the replacement is confirmed.
+    expect(preview).toContain(
+      'Statistikken for 2023 findes allerede for 4 afdelinger med 3.000 beboere; den erstattes helt af filens 2 afdelinger med 2.100 beboere.',
     );
+    const unconfirmed = await t.request(`/noegletal/import/${id2}/gem`, { session: sec, form: { version: String(await version(id2)) } });
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toContain('Bekræft, at årets tal skal erstattes; intet er gemt.');
+    expect(await stored(2023)).toBe(4);
+    expect(
+      (
+        await t.request(`/noegletal/import/${id2}/gem`, {
+          session: sec,
+          form: { version: String(await version(id2)), confirmReplace: 'yes' },
+        })
+      ).status,
+    ).toBe(303);
     const rows = await t.db
       .selectFrom('keyfigure_estate_year')
       .select(['estate_id', 'residents', 'import_id'])
@@ -286,6 +300,27 @@ describeDb('Key figures over HTTP (R18, R20)', () => {
       json: { version: imp.version },
     });
     expect(await conf.json()).toEqual({ year: 2022, rows: 1 });
+    // R18 — a second file for 2022 replaces the year's figures only with the confirm flag: 409 with what would go.
+    const second = await (
+      await t.request('/api/v1/keyfigures/imports', { method: 'POST', session: sec, json: { year: 2022, csv: csv([row(ORG, 1, 1700)]) } })
+    ).json();
+    expect(second.replacement).toEqual({ year: 2022, before: { estates: 1, residents: 1500 }, after: { estates: 1, residents: 1700 } });
+    const refused = await t.request(`/api/v1/keyfigures/imports/${second.id}/confirm`, {
+      method: 'POST',
+      session: sec,
+      json: { version: second.version },
+    });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).current.replaces.before).toEqual({ estates: 1, residents: 1500 });
+    expect(
+      (await t.db.selectFrom('keyfigure_estate_year').select('residents').where('year', '=', 2022).execute()).map((r) => r.residents),
+    ).toEqual([1500]);
+    const replaced = await t.request(`/api/v1/keyfigures/imports/${second.id}/confirm`, {
+      method: 'POST',
+      session: sec,
+      json: { version: second.version, confirmReplace: true },
+    });
+    expect(await replaced.json()).toEqual({ year: 2022, rows: 1 });
     const crit = await t.request('/api/v1/keyfigures/2022/criteria');
     expect(crit.status).toBe(200);
     const c = await crit.json();

@@ -121,6 +121,14 @@ export const changeRoutes: RouteCase[] = [
     },
   },
   {
+    route: 'POST /api/v1/change-requests/:id/abstain',
+    allowed: loggedIn,
+    build: async (db, ids, userId) => {
+      const r = await asVoter(db, ids.ownOrg, userId);
+      return { path: `/api/v1/change-requests/${r.id}/abstain`, json: { version: r.version, note: 'Vi undlader' } };
+    },
+  },
+  {
     route: 'POST /api/v1/change-requests/:id/lbf-approval',
     allowed: ['lbf'],
     build: async (db, ids) => {

@@ -219,13 +219,39 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       expect(f.totals.actualOre).toBe(10_000_000 + 250_050 + 100_000);
       expect(f.lines.find((l) => l.name === 'Personale')!.perYear[2024]!.actualOre).toBe(10_000_000);
 
-      // Importing 2024 again replaces the earlier imported 2024 postings; 2023 stays.
+      // R7 — importing 2024 again would replace the earlier imported 2024 postings: the preview shows what goes and
+      // what comes, and nothing is replaced until the replacement is confirmed; 2023 stays.
       const again = await upload(t, `/planer/${plan.id}/oekonomi/import`, party, {
         name: 'r2024.csv',
         data: csv(['Personale;2024;50.000;;']),
       });
-      await t.request(again.headers.get('location')!, { session: party, form: {} });
+      const replacing = await (await t.request(again.headers.get('location')!, { session: party })).text();
+      expect(replacing).toContain(
+        'Indlæsningen erstatter 2 tidligere indlæste poster på i alt 102.500,50 kr. for 2024 med 1 post på i alt 50.000,00 kr.',
+      );
+      expect(replacing).toMatch(
+        /<td[^>]*>2024<\/td><td[^>]*>2<\/td><td[^>]*>102\.500,50 kr\.<\/td><td[^>]*>1<\/td><td[^>]*>50\.000,00 kr\.<\/td>/,
+      );
+      const unconfirmed = await t.request(again.headers.get('location')!, { session: party, form: {} });
+      expect(unconfirmed.status).toBe(400);
+      expect(await unconfirmed.text()).toContain('Bekræft, at de tidligere indlæste poster skal erstattes; intet er gemt.');
+      expect((await planFinance(t.db, plan.id)).totals.actualOre).toBe(10_000_000 + 250_050 + 100_000);
+      const confirmed = await t.request(again.headers.get('location')!, { session: party, form: { confirmReplace: 'yes' } });
+      expect(confirmed.status).toBe(303);
       expect((await planFinance(t.db, plan.id)).totals.actualOre).toBe(5_000_000 + 100_000);
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .select('changes')
+        .where('plan_id', '=', plan.id)
+        .where('action', '=', 'import')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(audit.changes).toEqual(
+        expect.arrayContaining([
+          { field: 'indlæste_poster', before: 2, after: 1 },
+          { field: 'erstatning_bekræftet', before: null, after: true },
+        ]),
+      );
     });
 
     it('R7 reads Excel extracts too, and keeps manual postings apart', async () => {
@@ -296,9 +322,35 @@ describeDb('Money over HTTP (R1, R7, R8)', () => {
       const ok = await api(`/plans/${plan.id}/accounts/import`, party, {
         rows: [{ budgetLine: 'Personale', year: 2024, amountOre: 12_345 }],
       });
-      expect(await ok.json()).toMatchObject({ imported: 1, totalOre: 12_345 });
+      expect(await ok.json()).toMatchObject({ imported: 1, totalOre: 12_345, replaces: null });
       const entries = await (await api(`/plans/${plan.id}/accounts`, party, undefined, 'GET')).json();
       expect(entries).toHaveLength(1);
+
+      // R7 — rows for 2024 again would replace the imported posting: without the confirm flag 409 with the
+      // replacement and nothing written (not even a preview); a dry run shows it; with the flag it is replaced.
+      const rows2024 = [
+        { budgetLine: 'Personale', year: 2024, amountOre: 20_000 },
+        { budgetLine: 'Lektiecafé', year: 2024, amountOre: 5_000 },
+      ];
+      const importsBefore = await t.db.selectFrom('account_import').select('id').where('plan_id', '=', plan.id).execute();
+      const refused = await api(`/plans/${plan.id}/accounts/import`, party, { rows: rows2024 });
+      expect(refused.status).toBe(409);
+      const problem = await refused.json();
+      expect(problem.detail).toContain('erstatter 1 tidligere indlæste post på i alt 123,45 kr. for 2024 med 2 poster på i alt 250,00 kr.');
+      expect(problem.current.replaces).toEqual({
+        years: [{ year: 2024, before: { count: 1, sumOre: 12_345 }, after: { count: 2, sumOre: 25_000 } }],
+        before: { count: 1, sumOre: 12_345 },
+        after: { count: 2, sumOre: 25_000 },
+      });
+      expect(await t.db.selectFrom('account_import').select('id').where('plan_id', '=', plan.id).execute()).toEqual(importsBefore);
+      expect(await (await api(`/plans/${plan.id}/accounts`, party, undefined, 'GET')).json()).toEqual(entries);
+      const dry = await (await api(`/plans/${plan.id}/accounts/import`, party, { rows: rows2024, dryRun: true })).json();
+      expect(dry).toMatchObject({ imported: 0, replaces: { before: { count: 1, sumOre: 12_345 } } });
+      const replaced = await api(`/plans/${plan.id}/accounts/import`, party, { rows: rows2024, confirmReplace: true });
+      expect(replaced.status).toBe(200);
+      expect(await replaced.json()).toMatchObject({ imported: 2, totalOre: 25_000, replaces: { before: { count: 1 } } });
+      const now = (await (await api(`/plans/${plan.id}/accounts`, party, undefined, 'GET')).json()) as { amountOre: number }[];
+      expect(now.map((e) => e.amountOre).sort()).toEqual([20_000, 5_000]);
     });
 
     it('R1 variance, burn rate and forecast per line and in total on the plan’s economy page', async () => {
