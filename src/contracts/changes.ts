@@ -116,6 +116,15 @@ export const addBudgetYearEdit = z.object({
   before: z.object({ yearOre: notNegative('årets budget før') }),
 });
 
+/** R1 — a budget line's amount in a year, raised or lowered (a smaller frame needs smaller lines). */
+export const setLineAmountEdit = z.object({
+  op: z.literal('setLineAmount'),
+  lineId: id('budgetlinjen'),
+  year: planYear,
+  before: z.object({ amountOre: notNegative('beløbet før') }),
+  after: z.object({ amountOre: notNegative('det nye beløb') }),
+});
+
 export const updateGoalEdit = z.object({
   op: z.literal('updateGoal'),
   goalId: id('et mål'),
@@ -149,6 +158,7 @@ export const editContract = z.discriminatedUnion(
     changeFrameEdit,
     addBudgetLineEdit,
     addBudgetYearEdit,
+    setLineAmountEdit,
     updateGoalEdit,
     updateCriterionEdit,
     updateContingencyEdit,

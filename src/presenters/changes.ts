@@ -55,6 +55,13 @@ export const ChangeEditSchema = z
       before: z.object({ yearOre: int() }),
     }),
     z.object({
+      op: z.literal('setLineAmount'),
+      lineId: int(),
+      year: int(),
+      before: z.object({ amountOre: int() }),
+      after: z.object({ amountOre: int() }),
+    }),
+    z.object({
       op: z.literal('updateGoal'),
       goalId: int(),
       before: z.object({ title: z.string(), description: z.string() }),

@@ -4,15 +4,16 @@ import { withoutRuleCodes } from '../text.ts';
 import type { Edit } from './edits.ts';
 
 /** The edits of a request that touch the budget (lines, years, frame, funders). */
-export type BudgetEdit = Extract<Edit, { op: 'moveBudget' | 'changeFrame' | 'addBudgetLine' | 'addBudgetYear' }>;
+export type BudgetEdit = Extract<Edit, { op: 'moveBudget' | 'changeFrame' | 'addBudgetLine' | 'addBudgetYear' | 'setLineAmount' }>;
 export const isBudgetEdit = (e: Edit): e is BudgetEdit =>
-  e.op === 'moveBudget' || e.op === 'changeFrame' || e.op === 'addBudgetLine' || e.op === 'addBudgetYear';
+  e.op === 'moveBudget' || e.op === 'changeFrame' || e.op === 'addBudgetLine' || e.op === 'addBudgetYear' || e.op === 'setLineAmount';
 /** Edits beyond moving money between lines: they need the whole budget written (and may create it). */
 export const changesBudgetShape = (edits: Edit[]) => edits.some((e) => isBudgetEdit(e) && e.op !== 'moveBudget');
 
 /**
  * R1, R3 — the plan's budget as it would be once the request's budget edits are applied, in their order: money moved
- * between lines, new lines with their amounts per year, a year's amounts on existing lines, a new frame with its
+ * between lines, new lines with their amounts per year, a year's amounts on existing lines, a line's new amount in a
+ * year, a new frame with its
  * funders. A plan without a budget starts from frame 0 with no lines and no funders. Pure: the draft is copied.
  */
 export function budgetAfterEdits(current: BudgetDraft, edits: Edit[]): BudgetDraft {
@@ -41,6 +42,11 @@ export function budgetAfterEdits(current: BudgetDraft, edits: Edit[]): BudgetDra
           if (line) line.perYear[e.year] = (line.perYear[e.year] ?? 0) + a.amountOre;
         }
         break;
+      case 'setLineAmount': {
+        const line = draft.lines.find((l) => l.id === e.lineId);
+        if (line) line.perYear[e.year] = e.after.amountOre;
+        break;
+      }
       case 'changeFrame':
         draft.frameOre = e.after.frameOre;
         draft.funders = e.after.funders.map((f) => ({ ...f }));

@@ -56,6 +56,7 @@ export type Edit =
       amounts: { year: number; amountOre: number }[];
     }
   | { op: 'addBudgetYear'; year: number; amounts: { lineId: number; amountOre: number }[]; before: { yearOre: number } }
+  | { op: 'setLineAmount'; lineId: number; year: number; before: { amountOre: number }; after: { amountOre: number } }
   | { op: 'moveBudget'; fromLineId: number; toLineId: number; year: number; amountOre: number; before: { fromOre: number; toOre: number } }
   | { op: 'updateGoal'; goalId: number; before: { title: string; description: string }; after: { title: string; description: string } }
   | {
@@ -78,7 +79,7 @@ export const opsOfKind: Record<ChangeKind, readonly EditOp[]> = {
   new_activity: ['addActivity'],
   ended_activity: ['endActivity'],
   budget_reallocation: ['moveBudget'],
-  budget_change: ['changeFrame', 'addBudgetLine', 'addBudgetYear', 'moveBudget'],
+  budget_change: ['changeFrame', 'addBudgetLine', 'addBudgetYear', 'setLineAmount', 'moveBudget'],
   strategic_agreement: ['updateGoal', 'updateCriterion'],
   contingency: ['updateContingency'],
 };
@@ -133,6 +134,7 @@ export function checkEdits(kind: ChangeKind, edits: Edit[]): EditProblem[] {
         ).map((message) => ({ index, message })),
       );
     }
+    if (e.op === 'setLineAmount' && !(e.after.amountOre >= 0)) problems.push({ index, message: 'Et beløb kan ikke være negativt.' });
     if ('before' in e && 'after' in e && e.op !== 'endActivity' && same(e.before, e.after))
       problems.push({ index, message: 'Ændringen ændrer ikke noget.' });
     if (e.op === 'addActivity' && !e.activity.title.trim()) problems.push({ index, message: 'Den nye aktivitet skal have et navn.' });
@@ -193,6 +195,8 @@ export const currentKey = (e: Edit): string | null => {
       return 'frame';
     case 'addBudgetYear':
       return `budgetYear:${e.year}`;
+    case 'setLineAmount':
+      return `lineAmount:${e.lineId}:${e.year}`;
     case 'updateGoal':
       return `goal:${e.goalId}`;
     case 'updateCriterion':
@@ -247,6 +251,7 @@ export function describeTarget(e: Edit): string {
     case 'addBudgetLine':
       return `Ny budgetlinje «${e.line.name}»`;
     case 'addBudgetYear':
+    case 'setLineAmount':
       return `Budgettet ${e.year}`;
     case 'updateGoal':
       return `Målet «${e.before.title}»`;

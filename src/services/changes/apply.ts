@@ -55,7 +55,7 @@ export async function currentValues(trx: Trx, planId: number, edits: Edit[]): Pr
     if (k) values.set('contingency', { steps: k.steps, policeCooperation: k.police_cooperation });
   }
   const moves = edits.filter((e) => e.op === 'moveBudget');
-  if (edits.some((e) => e.op === 'changeFrame' || e.op === 'addBudgetYear'))
+  if (edits.some((e) => e.op === 'changeFrame' || e.op === 'addBudgetYear' || e.op === 'setLineAmount'))
     addBudgetCurrentValues(values, await planFinance(trx, planId), edits);
   if (moves.length) {
     const finance = await planFinance(trx, planId);
@@ -150,6 +150,7 @@ export async function applyEdits(trx: Trx, planId: number, edits: Edit[]): Promi
       case 'changeFrame':
       case 'addBudgetLine':
       case 'addBudgetYear':
+      case 'setLineAmount':
         break;
       case 'moveBudget':
         moves.push({ fromLineId: e.fromLineId, toLineId: e.toLineId, year: e.year, amountOre: e.amountOre });

@@ -15,8 +15,12 @@ export const frameOf = (f: PlanFinance): FrameFields => ({
 /** Adds the current frame and the budget per year to the values the edits are checked against (R3 staleness). */
 export function addBudgetCurrentValues(values: CurrentValues, finance: PlanFinance, edits: Edit[]): void {
   if (edits.some((e) => e.op === 'changeFrame')) values.set('frame', frameOf(finance));
-  for (const e of edits)
+  for (const e of edits) {
     if (e.op === 'addBudgetYear') values.set(`budgetYear:${e.year}`, { yearOre: finance.totals.perYear[e.year]?.budgetOre ?? 0 });
+    const line = e.op === 'setLineAmount' ? finance.lines.find((l) => l.id === e.lineId) : undefined;
+    if (e.op === 'setLineAmount' && line)
+      values.set(`lineAmount:${e.lineId}:${e.year}`, { amountOre: line.perYear[e.year]?.budgetOre ?? 0 });
+  }
 }
 
 /**

@@ -22,7 +22,13 @@ const dateText = (d: string | null) => (d ? d.split('-').reverse().join('.') : '
 /** Each edit as readable Danish before/after rows (the page shows them as a difference). */
 export async function describeEdits(db: Executor, edits: Edit[]): Promise<EditLine[]> {
   const lineIds = edits.flatMap((e) =>
-    e.op === 'moveBudget' ? [e.fromLineId, e.toLineId] : e.op === 'addBudgetYear' ? e.amounts.map((a) => a.lineId) : [],
+    e.op === 'moveBudget'
+      ? [e.fromLineId, e.toLineId]
+      : e.op === 'addBudgetYear'
+        ? e.amounts.map((a) => a.lineId)
+        : e.op === 'setLineAmount'
+          ? [e.lineId]
+          : [],
   );
   const lineNames = new Map<number, string>();
   if (lineIds.length)
@@ -121,6 +127,14 @@ export async function describeEdits(db: Executor, edits: Edit[]): Promise<EditLi
             before: kr(0),
             after: kr(a.amountOre),
           });
+        break;
+      case 'setLineAmount':
+        out.push({
+          what: `Budget ${e.year}: ${lineNames.get(e.lineId) ?? `linje ${e.lineId}`}`,
+          field: 'Beløb',
+          before: kr(e.before.amountOre),
+          after: kr(e.after.amountOre),
+        });
         break;
       case 'updateGoal':
         if (e.before.title !== e.after.title)

@@ -40,6 +40,8 @@ function idsIn(edits: Edit[]): { field: IdField; id: number }[] {
         return e.line.kind === 'activity' && e.line.activityId ? [{ field: 'activityId', id: e.line.activityId }] : [];
       case 'addBudgetYear':
         return e.amounts.map((a) => ({ field: 'lineId' as const, id: a.lineId }));
+      case 'setLineAmount':
+        return [{ field: 'lineId', id: e.lineId }];
       case 'changeFrame':
       case 'updateContingency':
         return [];
