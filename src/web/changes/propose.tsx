@@ -11,7 +11,7 @@ import { getPlanFinance, type PlanFinance } from '../../services/money/index.ts'
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { formatKr } from '../format.ts';
+import { formatKr, formatNumber } from '../format.ts';
 import { type FormErrors, type FormValues, formAll, readForm } from '../forms.ts';
 import { isoDate } from '../../services/context.ts';
 import { flash, home, page } from '../render.tsx';
@@ -212,22 +212,44 @@ export async function proposePage(
       case 'strategic_agreement':
         return (
           <>
-            <SelectField
-              name="criterionId"
-              label="Succeskriterium"
-              options={[
-                { value: '', label: 'Vælg …' },
-                ...criteria.map((cr) => ({
-                  value: String(cr.id),
-                  label: `${cr.goal}: ${cr.indicatorName} (mål ${cr.targetValue} ${cr.unit})`,
-                })),
-              ]}
-              value={v.criterionId}
-              error={e('criterionId')}
-              required
-            />
-            <TextField name="targetValue" label="Ny målværdi" value={v.targetValue} error={e('targetValue')} inputmode="decimal" required />
-            <TextField name="targetDate" label="Ny måldato" type="date" value={v.targetDate} error={e('targetDate')} required />
+            <p>Udfyld det, der skal ændres: et succeskriteriums mål, et mål i aftalen eller begge.</p>
+            <fieldset>
+              <legend class="h3">Ændret målværdi eller måldato</legend>
+              <SelectField
+                name="criterionId"
+                label="Succeskriterium"
+                options={[
+                  { value: '', label: 'Ingen ændring' },
+                  ...criteria.map((cr) => ({
+                    value: String(cr.id),
+                    label: `${cr.goal}: ${cr.indicatorName} (mål ${formatNumber(cr.targetValue, 1)} ${cr.unit})`,
+                  })),
+                ]}
+                value={v.criterionId}
+                error={e('criterionId')}
+              />
+              <TextField name="targetValue" label="Ny målværdi" value={v.targetValue} error={e('targetValue')} inputmode="decimal" />
+              <TextField name="targetDate" label="Ny måldato" type="date" value={v.targetDate} error={e('targetDate')} />
+            </fieldset>
+            <fieldset>
+              <legend class="h3">Ændret mål i aftalen</legend>
+              <SelectField
+                name="goalId"
+                label="Mål"
+                options={[{ value: '', label: 'Ingen ændring' }, ...goals.map((g) => ({ value: String(g.id), label: g.title }))]}
+                value={v.goalId}
+                error={e('goalId')}
+              />
+              <TextField name="goalTitle" label="Målets nye navn" hint="Tom: navnet beholdes" value={v.goalTitle} error={e('goalTitle')} />
+              <TextArea
+                name="goalDescription"
+                label="Målets nye beskrivelse"
+                hint="Tom: beskrivelsen beholdes"
+                value={v.goalDescription}
+                error={e('goalDescription')}
+                rows={3}
+              />
+            </fieldset>
           </>
         );
       case 'contingency':
@@ -297,7 +319,7 @@ export async function proposePage(
 }
 
 /** Where an error inside an edit belongs on the form: the edit's field name, except where the form names it otherwise. */
-const formFieldOf: Record<string, string> = { amountOre: 'amount' };
+const formFieldOf: Record<string, string> = { amountOre: 'amount', goalId: 'goalId' };
 
 /**
  * The form's adapter to the proposal contract: maps an issue's path in the contract (`edits.0.after.title`) back to
@@ -398,20 +420,30 @@ async function editsFrom(
       };
     }
     case 'strategic_agreement': {
-      const cr = plan.goals.flatMap((g) => g.criteria).find((x) => String(x.id) === v.criterionId);
-      const value = fromText.decimal('målværdien').safeParse(v.targetValue ?? '');
-      if (!value.success) errors.targetValue = value.error.issues[0]!.message;
-      return {
-        edits: [
-          {
-            op: 'updateCriterion',
-            criterionId: cr?.id ?? 0,
-            before: { targetValue: cr?.targetValue ?? 0, targetDate: cr?.targetDate ?? '2000-01-01' },
-            after: { targetValue: value.success ? value.data : 0, targetDate: v.targetDate ?? '' },
-          },
-        ],
-        errors,
-      };
+      const edits: unknown[] = [];
+      if (v.criterionId) {
+        const cr = plan.goals.flatMap((g) => g.criteria).find((x) => String(x.id) === v.criterionId);
+        const value = fromText.decimal('målværdien').safeParse(v.targetValue ?? '');
+        if (!value.success) errors.targetValue = value.error.issues[0]!.message;
+        edits.push({
+          op: 'updateCriterion',
+          criterionId: cr?.id ?? 0,
+          before: { targetValue: cr?.targetValue ?? 0, targetDate: cr?.targetDate ?? '2000-01-01' },
+          after: { targetValue: value.success ? value.data : 0, targetDate: v.targetDate ?? '' },
+        });
+      }
+      if (v.goalId) {
+        // R4 — a goal's new name and description; a field left empty keeps what the goal has.
+        const g = plan.goals.find((x) => String(x.id) === v.goalId);
+        const before = { title: g?.title ?? '', description: g?.description ?? '' };
+        edits.push({
+          op: 'updateGoal',
+          goalId: g?.id ?? 0,
+          before,
+          after: { title: v.goalTitle?.trim() || before.title, description: v.goalDescription?.trim() || before.description },
+        });
+      }
+      return { edits, errors };
     }
     case 'contingency': {
       const k = plan.contingency;
@@ -568,6 +600,16 @@ export async function saveProposal(c: Context<AppEnv>, planId: number) {
     edits: built.edits,
   });
   const errors: FormErrors = { ...(parsed.success ? {} : proposalFormErrors(parsed.error.issues)), ...built.errors };
+  // A goal's fields are named for the goal on the strategic agreement's form (the activity forms use `title`).
+  if (kind === 'strategic_agreement')
+    for (const [from, to] of [
+      ['title', 'goalTitle'],
+      ['description', 'goalDescription'],
+    ] as const)
+      if (errors[from]) {
+        errors[to] = errors[from];
+        delete errors[from];
+      }
   if (Object.keys(errors).length || !parsed.success) return proposePage(c, planId, { values, errors, status: 400 });
   try {
     const id = await proposeChange(c.get('ctx'), planId, parsed.data);
