@@ -4,9 +4,10 @@ import { proposalContract } from '../../contracts/changes.ts';
 import { fromText } from '../../contracts/fields.ts';
 import { type ChangeKind, changeKinds, type FunderAmount } from '../../domain/changes/edits.ts';
 import { funderKindLabels, type LineKind, lineKindLabels, planYears } from '../../domain/money/budget.ts';
-import { Invalid } from '../../errors.ts';
+import { Forbidden, Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
 import { proposeChange } from '../../services/changes/requests.ts';
+import { planChangeAbilities } from '../../services/changes/read.ts';
 import { getPlanFinance, type PlanFinance } from '../../services/money/index.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, TextArea, TextField } from '../components/index.ts';
@@ -29,6 +30,11 @@ export async function proposePage(
 ) {
   const ctx = c.get('ctx');
   const plan = await getPlan(ctx, planId);
+  // The form is shown only to those who may submit it (the rule `proposeChange` checks).
+  if (!(await planChangeAbilities(ctx, planId)).mayCreate)
+    throw new Forbidden(
+      'Ændringer til en igangværende plan foreslås af planens projektleder, de boligorganisationer, der er part i planen, og sekretariatet.',
+    );
   const v = { ...(st.values ?? {}) };
   const kind = (kinds.includes(v.kind as ChangeKind) ? v.kind : c.req.query('type')) as ChangeKind | undefined;
   const errors = st.errors ?? {};

@@ -331,6 +331,11 @@ describeDb('Budget changes through change requests (R1, R3, R5, R8, R11)', () =>
     const form = await (await t.request(`/planer/${plan.id}/aendringer/ny?type=budget_change`, { session: leader })).text();
     expect(form).toContain('Planen har endnu intet budget');
     expect(form).toContain('PARTEN (kr.)');
+    // The form is shown only to those who may submit it.
+    const outsider = await t.as([{ role: 'organisation', organisationId: (await makeOrganisation(t.db)).id }], 'Udenforstående');
+    const refusedForm = await t.request(`/planer/${plan.id}/aendringer/ny?type=budget_change`, { session: outsider });
+    expect(refusedForm.status).toBe(403);
+    expect(await refusedForm.text()).toContain('foreslås af planens projektleder');
     const values = {
       kind: 'budget_change',
       requestTitle: 'Budget til planen',
