@@ -117,6 +117,17 @@ describe('R1 a change request can give a budget, a new line, a new year and a ne
     ]);
   });
 
+  it('R1 a smaller frame: a line’s amount in a year is lowered, the frame and the funders follow, and the rules hold', () => {
+    const lower: Edit = { op: 'setLineAmount', lineId: 11, year: 2027, before: { amountOre: 2 * MIO }, after: { amountOre: 0 } };
+    const after = budgetAfterEdits(existing, [frame(split(6 * MIO), split(8 * MIO)), lower]);
+    expect(after.lines[0]!.perYear[2027]).toBe(0);
+    expect(checkBudgetAfterEdits(after, limits, period, null)).toEqual([]);
+    expect(checkEdits('budget_change', [{ ...lower, after: { amountOre: 2 * MIO } }]).map((p) => p.message)).toEqual([
+      'Ændringen ændrer ikke noget.',
+    ]);
+    expect(staleEdits([lower], new Map([['lineAmount:11:2027', { amountOre: 1.5 * MIO }]]))[0]!.what).toBe('Budgettet 2027');
+  });
+
   it.each([
     [frame({ frameOre: 0, funders: [] }), 'Planens samlede ramme skal være større end 0 kr.'],
     [
