@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { assertVersion } from '../../db/versioned.ts';
+import { changesBudgetShape } from '../../domain/changes/budget.ts';
 import { type ChangeKind, changeKinds, checkEdits, type Edit, informsCityBoard, staleEdits } from '../../domain/changes/edits.ts';
 import { nextState, type RequestAction, type RequestState, requestStateLabels } from '../../domain/changes/lifecycle.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
@@ -15,7 +16,6 @@ import { freezeSnapshot } from '../plans/snapshot.ts';
 import { applyEdits, currentValues } from './apply.ts';
 import { applyBudgetEdits, requestBudgetProblems } from './budget.ts';
 import { describeEdits, editField } from './describe.ts';
-import { changesBudgetShape } from '../../domain/changes/budget.ts';
 import { foreignIds, foreignIdsText } from './ids.ts';
 
 export interface ProposalInput {
