@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ChangeKind, changeKinds, type Edit } from '../domain/changes/edits.ts';
+import { type FunderKind, funderKindLabels, type LineKind, lineKindLabels } from '../domain/money/budget.ts';
 import { date, decimal, id, ids, isCleanText, optionalDate, optionalId, optionalText, ore, text } from './fields.ts';
 
 /**
@@ -60,6 +61,70 @@ export const moveBudgetEdit = z.object({
   amountOre: ore('beløbet', { positive: true }),
   before: z.object({ fromOre: ore('beløbet før'), toOre: ore('beløbet før') }),
 });
+const lineKinds = Object.keys(lineKindLabels) as [LineKind, ...LineKind[]];
+const funderKinds = Object.keys(funderKindLabels) as [FunderKind, ...FunderKind[]];
+const notNegative = (what: string) => ore(what).refine((v) => v >= 0, { error: 'Beløbet må ikke være negativt.' });
+const planYear = z
+  .number({ error: 'Vælg et år i planens periode.' })
+  .int({ error: 'Vælg et år i planens periode.' })
+  .min(1900, { error: 'Vælg et år i planens periode.' })
+  .max(2200, { error: 'Vælg et år i planens periode.' });
+
+/** R1 — a funder as the request names it (kind, name, the housing organisation for kind «organisation», amount). */
+const funderAmount = z.object({
+  kind: z.enum(funderKinds, { error: 'Vælg finansieringskildens type.' }),
+  name: text('finansieringskildens navn', { max: 200 }),
+  organisationId: optionalId('boligorganisationen'),
+  amountOre: notNegative('finansieringskildens beløb'),
+});
+/** The frame the edit was proposed against (read from the plan: any stored name). */
+const funderBefore = funderAmount.extend({ name: storedText });
+
+/** R1, R8 — a new frame with its funders (a plan without a budget gets one: `before` is frame 0 and no funders). */
+export const changeFrameEdit = z.object({
+  op: z.literal('changeFrame'),
+  before: z.object({ frameOre: notNegative('rammen før'), funders: z.array(funderBefore).max(50) }),
+  after: z.object({
+    frameOre: ore('planens samlede ramme', { positive: true }),
+    funders: z
+      .array(funderAmount, { error: 'Rammen skal have mindst én finansieringskilde.' })
+      .min(1, { error: 'Rammen skal have mindst én finansieringskilde.' })
+      .max(50),
+  }),
+});
+/** R1 — a new budget line with its amounts per year of the plan. */
+export const addBudgetLineEdit = z.object({
+  op: z.literal('addBudgetLine'),
+  line: z.object({
+    name: text('budgetlinjens navn', { max: 200 }),
+    kind: z.enum(lineKinds, { error: 'Vælg linjens type.' }),
+    activityId: optionalId('aktiviteten'),
+  }),
+  amounts: z
+    .array(z.object({ year: planYear, amountOre: notNegative('beløbet i året') }), { error: 'Skriv beløbene for linjen.' })
+    .min(1, { error: 'Skriv beløbene for linjen.' })
+    .max(50),
+});
+/** R1 — a year of the plan that has no budget yet, with an amount per existing line. */
+export const addBudgetYearEdit = z.object({
+  op: z.literal('addBudgetYear'),
+  year: planYear,
+  amounts: z
+    .array(z.object({ lineId: id('budgetlinjen'), amountOre: notNegative('beløbet på linjen') }), { error: 'Skriv beløbene for året.' })
+    .min(1, { error: 'Skriv beløbene for året.' })
+    .max(200),
+  before: z.object({ yearOre: notNegative('årets budget før') }),
+});
+
+/** R1 — a budget line's amount in a year, raised or lowered (a smaller frame needs smaller lines). */
+export const setLineAmountEdit = z.object({
+  op: z.literal('setLineAmount'),
+  lineId: id('budgetlinjen'),
+  year: planYear,
+  before: z.object({ amountOre: notNegative('beløbet før') }),
+  after: z.object({ amountOre: notNegative('det nye beløb') }),
+});
+
 export const updateGoalEdit = z.object({
   op: z.literal('updateGoal'),
   goalId: id('et mål'),
@@ -85,7 +150,19 @@ export const updateContingencyEdit = z.object({
 /** One structured edit, with the values it was proposed against (`before`). */
 export const editContract = z.discriminatedUnion(
   'op',
-  [updateActivityEdit, addActivityEdit, endActivityEdit, moveBudgetEdit, updateGoalEdit, updateCriterionEdit, updateContingencyEdit],
+  [
+    updateActivityEdit,
+    addActivityEdit,
+    endActivityEdit,
+    moveBudgetEdit,
+    changeFrameEdit,
+    addBudgetLineEdit,
+    addBudgetYearEdit,
+    setLineAmountEdit,
+    updateGoalEdit,
+    updateCriterionEdit,
+    updateContingencyEdit,
+  ],
   {
     error: 'Ændringen har en ukendt type.',
   },
@@ -137,4 +214,6 @@ export const commentContract = z.object({ text: text('en kommentar', { max: 4000
 
 // The contract produces exactly the domain's edits (a compile-time check).
 const _sameEdits: (e: z.output<typeof editContract>) => Edit = (e) => e;
+const _everyEdit: (e: Edit) => z.output<typeof editContract> = (e) => e;
 void _sameEdits;
+void _everyEdit;

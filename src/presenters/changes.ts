@@ -15,6 +15,9 @@ const ActivityFields = z.object({
   endsOn: z.string().nullable(),
 });
 
+const Funder = z.object({ kind: z.string(), name: z.string(), organisationId: int().nullable(), amountOre: int() });
+const Frame = z.object({ frameOre: int(), funders: z.array(Funder) });
+
 /** An edit as stored (the proposal's input contract lives with the input schemas; this is what is sent back). */
 export const ChangeEditSchema = z
   .discriminatedUnion('op', [
@@ -39,6 +42,25 @@ export const ChangeEditSchema = z
       year: int(),
       amountOre: int(),
       before: z.object({ fromOre: int(), toOre: int() }),
+    }),
+    z.object({ op: z.literal('changeFrame'), before: Frame, after: Frame }),
+    z.object({
+      op: z.literal('addBudgetLine'),
+      line: z.object({ name: z.string(), kind: z.string(), activityId: int().nullable() }),
+      amounts: z.array(z.object({ year: int(), amountOre: int() })),
+    }),
+    z.object({
+      op: z.literal('addBudgetYear'),
+      year: int(),
+      amounts: z.array(z.object({ lineId: int(), amountOre: int() })),
+      before: z.object({ yearOre: int() }),
+    }),
+    z.object({
+      op: z.literal('setLineAmount'),
+      lineId: int(),
+      year: int(),
+      before: z.object({ amountOre: int() }),
+      after: z.object({ amountOre: int() }),
     }),
     z.object({
       op: z.literal('updateGoal'),
@@ -121,6 +143,7 @@ export const ChangeRequestSchema = z
     funding: z
       .object({
         frameOre: int(),
+        frameChanged: z.boolean(),
         funders: z.array(z.object({ name: z.string(), amountOre: int(), shareBp: int().nullable() })),
         lbfMaxPct: z.number(),
         localMinPct: z.number(),

@@ -1,4 +1,5 @@
 import { requestStateLabels } from '../domain/changes/lifecycle.ts';
+import { editField } from '../services/changes/describe.ts';
 import {
   decisionLabels,
   itemKindLabels,
@@ -201,6 +202,8 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
 
 /** The Danish label of a field, or null for a field the reader has no use for (or no name for). */
 export function historyLabel(field: string): string | null {
+  // An applied change request's rows carry their own Danish label (services/changes/describe.ts `editField`).
+  if (field.startsWith(editField)) return field.slice(editField.length);
   const key = snake(field);
   if (isHidden(key)) return null;
   return labels[key] ?? labels[field] ?? null;
@@ -208,6 +211,7 @@ export function historyLabel(field: string): string | null {
 
 /** A value as the pages show it: dates 22.11.2026, amounts in kroner, states in Danish, lists and objects spelled out. */
 export function historyValue(field: string, v: unknown): string {
+  if (field.startsWith(editField)) return typeof v === 'string' && v ? withoutRuleCodes(v) : '(tom)';
   const key = snake(field);
   if (v === null || v === undefined || v === '') return '(tom)';
   if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';

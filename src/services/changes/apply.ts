@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
+import { changesBudgetShape } from '../../domain/changes/budget.ts';
 import { type CurrentValues, currentKey, type Edit } from '../../domain/changes/edits.ts';
 import { applyBudgetReallocation, planFinance } from '../money/index.ts';
+import { addBudgetCurrentValues } from './budget.ts';
 
 /** Reads, as they are now, the things the edits were proposed against (R3). */
 export async function currentValues(trx: Trx, planId: number, edits: Edit[]): Promise<CurrentValues> {
@@ -53,6 +55,8 @@ export async function currentValues(trx: Trx, planId: number, edits: Edit[]): Pr
     if (k) values.set('contingency', { steps: k.steps, policeCooperation: k.police_cooperation });
   }
   const moves = edits.filter((e) => e.op === 'moveBudget');
+  if (edits.some((e) => e.op === 'changeFrame' || e.op === 'addBudgetYear' || e.op === 'setLineAmount'))
+    addBudgetCurrentValues(values, await planFinance(trx, planId), edits);
   if (moves.length) {
     const finance = await planFinance(trx, planId);
     const byId = new Map(finance.lines.map((l) => [l.id, l]));
@@ -66,7 +70,10 @@ export async function currentValues(trx: Trx, planId: number, edits: Edit[]): Pr
   return values;
 }
 
-/** Writes the edits into the plan's live tables (the caller has checked they still apply, in this transaction). */
+/**
+ * Writes the edits into the plan's live tables (the caller has checked they still apply, in this transaction). Budget
+ * edits beyond moves (frame, new lines and years) are written as a whole by `applyBudgetEdits`, moves included.
+ */
 export async function applyEdits(trx: Trx, planId: number, edits: Edit[]): Promise<void> {
   const moves: { fromLineId: number; toLineId: number; year: number; amountOre: number }[] = [];
   for (const e of edits) {
@@ -140,6 +147,11 @@ export async function applyEdits(trx: Trx, planId: number, edits: Edit[]): Promi
         }
         break;
       }
+      case 'changeFrame':
+      case 'addBudgetLine':
+      case 'addBudgetYear':
+      case 'setLineAmount':
+        break;
       case 'moveBudget':
         moves.push({ fromLineId: e.fromLineId, toLineId: e.toLineId, year: e.year, amountOre: e.amountOre });
         break;
@@ -174,5 +186,5 @@ export async function applyEdits(trx: Trx, planId: number, edits: Edit[]): Promi
         break;
     }
   }
-  if (moves.length) await applyBudgetReallocation(trx, planId, moves);
+  if (moves.length && !changesBudgetShape(edits)) await applyBudgetReallocation(trx, planId, moves);
 }

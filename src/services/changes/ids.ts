@@ -14,6 +14,7 @@ const kinds = {
   criterionId: { table: 'success_criterion', what: 'Succeskriteriet' },
   fromLineId: { table: 'budget_line', what: 'Budgetlinjen' },
   toLineId: { table: 'budget_line', what: 'Budgetlinjen' },
+  lineId: { table: 'budget_line', what: 'Budgetlinjen' },
 } as const satisfies Record<string, { table: PlanTable; what: string }>;
 type IdField = keyof typeof kinds;
 
@@ -35,6 +36,13 @@ function idsIn(edits: Edit[]): { field: IdField; id: number }[] {
         return [{ field: 'goalId', id: e.goalId }];
       case 'updateCriterion':
         return [{ field: 'criterionId', id: e.criterionId }];
+      case 'addBudgetLine':
+        return e.line.kind === 'activity' && e.line.activityId ? [{ field: 'activityId', id: e.line.activityId }] : [];
+      case 'addBudgetYear':
+        return e.amounts.map((a) => ({ field: 'lineId' as const, id: a.lineId }));
+      case 'setLineAmount':
+        return [{ field: 'lineId', id: e.lineId }];
+      case 'changeFrame':
       case 'updateContingency':
         return [];
     }
@@ -73,6 +81,16 @@ export async function foreignIds(db: Executor, planId: number, edits: Edit[]): P
   const orgIds = edits.flatMap((e) =>
     e.op === 'addActivity' && e.responsibleOrganisationId !== null ? [e.responsibleOrganisationId] : [],
   );
+  // R1 — a housing organisation can fund the plan only when it is party to the plan's grant.
+  const funderOrgIds = edits.flatMap((e) =>
+    e.op === 'changeFrame' ? e.after.funders.flatMap((f) => (f.kind === 'organisation' && f.organisationId ? [f.organisationId] : [])) : [],
+  );
+  if (funderOrgIds.length) {
+    const parties = new Set(await partyOrganisationIds(db, planId));
+    const outside = [...new Set(funderOrgIds.filter((o) => !parties.has(o)))];
+    if (outside.length)
+      errors.funders = `Boligorganisationen med id ${outside.join(', ')} er ikke part i planens bevilling og kan ikke stå som finansieringskilde.`;
+  }
   if (orgIds.length) {
     const parties = new Set(await partyOrganisationIds(db, planId));
     const outside = [...new Set(orgIds.filter((o) => !parties.has(o)))];

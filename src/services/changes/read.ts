@@ -2,7 +2,6 @@ import { cityBoardOn } from '../governance/competence.ts';
 import type { Executor } from '../../db/database.ts';
 import { type ChangeKind, changeKinds, type Edit } from '../../domain/changes/edits.ts';
 import { availableActions, isOpen, type RequestAction, type RequestState, requestStateLabels } from '../../domain/changes/lifecycle.ts';
-import { kr } from '../../domain/money/amount.ts';
 import { NotFound } from '../../errors.ts';
 import type { AgendaRefResolver, AuditOwner } from '../context.ts';
 import { authorize, can } from '../../policy/index.ts';
@@ -16,13 +15,13 @@ import {
   type PartyDecisionRule,
   partyDecisionRuleLabels,
 } from '../../domain/changes/party-decision.ts';
+import { describeEdits, type EditLine } from './describe.ts';
+import { requestBudgetProblems } from './budget.ts';
+import { budgetAfterEdits, changesBudgetShape, isBudgetEdit } from '../../domain/changes/budget.ts';
+import { basisPoints } from '../../domain/money/amount.ts';
+import { withoutRuleCodes } from '../../domain/text.ts';
 
-export interface EditLine {
-  what: string;
-  field: string;
-  before: string;
-  after: string;
-}
+export { describeEdits, type EditLine };
 
 export interface ChangeRequestDetail {
   id: number;
@@ -101,120 +100,39 @@ async function partiesView(db: Executor, r: { id: number; plan_id: number }, day
 
 export interface FundingAfter {
   frameOre: number;
+  /** Whether the request changes the frame or the funders (else it only moves money between lines). */
+  frameChanged: boolean;
   funders: { name: string; amountOre: number; shareBp: number | null }[];
   lbfMaxPct: number;
   localMinPct: number;
   violations: string[];
 }
 
-/** R1 — the plan's funding once the request's budget moves are applied (they move money between lines, never between funders). */
+/**
+ * R1 — the plan's funding once the request's budget edits are applied: moves keep the frame and the funders; a frame
+ * change brings its own funders. Violations as the funding rules word them (without rule codes), also for an open request.
+ */
 async function fundingAfter(db: Executor, planId: number, edits: Edit[]): Promise<FundingAfter | null> {
-  const moves = edits.filter((e) => e.op === 'moveBudget');
-  if (!moves.length) return null;
+  if (!edits.some(isBudgetEdit)) return null;
   const finance = await planFinance(db, planId);
-  const violations = checkBudgetRules(budgetAfter(finance, moves), finance.limits).map((v) => v.message);
+  const after = budgetAfterEdits(finance.draft, edits);
+  const violations = changesBudgetShape(edits)
+    ? await requestBudgetProblems(db, planId, edits)
+    : checkBudgetRules(
+        budgetAfter(
+          finance,
+          edits.filter((e) => e.op === 'moveBudget'),
+        ),
+        finance.limits,
+      );
   return {
-    frameOre: finance.frameOre,
-    funders: finance.funders.map((f) => ({ name: f.name, amountOre: f.amountOre, shareBp: f.shareBp })),
+    frameOre: after.frameOre,
+    frameChanged: after.frameOre !== finance.frameOre || JSON.stringify(after.funders) !== JSON.stringify(finance.draft.funders),
+    funders: after.funders.map((f) => ({ name: f.name, amountOre: f.amountOre, shareBp: basisPoints(f.amountOre, after.frameOre) })),
     lbfMaxPct: finance.limits.lbfMaxPct,
     localMinPct: finance.limits.localMinPct,
-    violations,
+    violations: violations.map((v) => withoutRuleCodes(v.message).replace(/^R\d+: /, '')),
   };
-}
-
-const dateText = (d: string | null) => (d ? d.split('-').reverse().join('.') : '—');
-
-/** Each edit as readable Danish before/after rows (the page shows them as a difference). */
-export async function describeEdits(db: Executor, edits: Edit[]): Promise<EditLine[]> {
-  const lineIds = edits.flatMap((e) => (e.op === 'moveBudget' ? [e.fromLineId, e.toLineId] : []));
-  const lineNames = new Map<number, string>();
-  if (lineIds.length)
-    for (const l of await db.selectFrom('budget_line').select(['id', 'name']).where('id', 'in', lineIds).execute())
-      lineNames.set(l.id, l.name);
-  const out: EditLine[] = [];
-  for (const e of edits) {
-    switch (e.op) {
-      case 'updateActivity': {
-        const labels = { title: 'Navn', description: 'Beskrivelse', targetGroup: 'Målgruppe', startsOn: 'Start', endsOn: 'Slut' } as const;
-        for (const k of Object.keys(labels) as (keyof typeof labels)[]) {
-          if (e.before[k] !== e.after[k])
-            out.push({
-              what: `Aktivitet «${e.before.title}»`,
-              field: labels[k],
-              before: k.endsWith('On') ? dateText(e.before[k]) : (e.before[k] ?? ''),
-              after: k.endsWith('On') ? dateText(e.after[k]) : (e.after[k] ?? ''),
-            });
-        }
-        break;
-      }
-      case 'addActivity':
-        out.push({ what: 'Ny aktivitet', field: 'Navn', before: '', after: e.activity.title });
-        if (e.activity.description) out.push({ what: 'Ny aktivitet', field: 'Beskrivelse', before: '', after: e.activity.description });
-        out.push({
-          what: 'Ny aktivitet',
-          field: 'Periode',
-          before: '',
-          after: `${dateText(e.activity.startsOn)} – ${dateText(e.activity.endsOn)}`,
-        });
-        break;
-      case 'endActivity':
-        out.push({
-          what: 'Aktivitet',
-          field: 'Status',
-          before: e.before.status,
-          after: e.after.status === 'ended' ? 'Afsluttet' : 'Aflyst',
-        });
-        out.push({ what: 'Aktivitet', field: 'Slut', before: dateText(e.before.endsOn), after: dateText(e.after.endsOn) });
-        break;
-      case 'moveBudget': {
-        const from = lineNames.get(e.fromLineId) ?? `linje ${e.fromLineId}`;
-        const to = lineNames.get(e.toLineId) ?? `linje ${e.toLineId}`;
-        out.push({
-          what: `Budget ${e.year}: ${from}`,
-          field: 'Beløb',
-          before: kr(e.before.fromOre),
-          after: kr(e.before.fromOre - e.amountOre),
-        });
-        out.push({ what: `Budget ${e.year}: ${to}`, field: 'Beløb', before: kr(e.before.toOre), after: kr(e.before.toOre + e.amountOre) });
-        break;
-      }
-      case 'updateGoal':
-        if (e.before.title !== e.after.title)
-          out.push({ what: `Mål «${e.before.title}»`, field: 'Mål', before: e.before.title, after: e.after.title });
-        if (e.before.description !== e.after.description)
-          out.push({ what: `Mål «${e.before.title}»`, field: 'Beskrivelse', before: e.before.description, after: e.after.description });
-        break;
-      case 'updateCriterion':
-        if (e.before.targetValue !== e.after.targetValue)
-          out.push({
-            what: 'Succeskriterium',
-            field: 'Målværdi',
-            before: e.before.targetValue.toLocaleString('da-DK'),
-            after: e.after.targetValue.toLocaleString('da-DK'),
-          });
-        if (e.before.targetDate !== e.after.targetDate)
-          out.push({
-            what: 'Succeskriterium',
-            field: 'Måldato',
-            before: dateText(e.before.targetDate),
-            after: dateText(e.after.targetDate),
-          });
-        break;
-      case 'updateContingency':
-        if (e.before.steps !== e.after.steps)
-          out.push({ what: 'Beredskabsplan', field: 'Trin', before: e.before.steps, after: e.after.steps });
-        if (e.before.policeCooperation !== e.after.policeCooperation)
-          out.push({
-            what: 'Beredskabsplan',
-            field: 'Samarbejde med politiet',
-            before: e.before.policeCooperation,
-            after: e.after.policeCooperation,
-          });
-        out.push({ what: 'Beredskabsplan', field: 'Sidst gennemgået', before: '', after: dateText(e.after.lastReviewed) });
-        break;
-    }
-  }
-  return out;
 }
 
 export async function getChangeRequest(ctx: ServiceContext, id: number): Promise<ChangeRequestDetail> {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { assertVersion } from '../../db/versioned.ts';
+import { changesBudgetShape } from '../../domain/changes/budget.ts';
 import { type ChangeKind, changeKinds, checkEdits, type Edit, informsCityBoard, staleEdits } from '../../domain/changes/edits.ts';
 import { nextState, type RequestAction, type RequestState, requestStateLabels } from '../../domain/changes/lifecycle.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
@@ -21,6 +22,8 @@ import { markTaskMessagesDone, notify, usersWithRole } from '../notifications.ts
 import { partyOrganisationIds } from '../plans/access.ts';
 import { freezeSnapshot } from '../plans/snapshot.ts';
 import { applyEdits, currentValues } from './apply.ts';
+import { applyBudgetEdits, requestBudgetProblems } from './budget.ts';
+import { describeEdits, editField } from './describe.ts';
 import { foreignIds, foreignIdsText } from './ids.ts';
 
 export interface ProposalInput {
@@ -72,8 +75,12 @@ async function validateProposal(trx: Trx, planId: number, input: ProposalInput):
     throw new Invalid({
       edits: `Ændringen passer ikke til planen, som den er nu: ${stale.map((s) => s.what).join(', ')} er ændret. Hent siden igen.`,
     });
+  // R1, R5 — a new frame, line or year: the budget it leads to must keep the funding rules (every breach at once).
+  const budgetProblems = await requestBudgetProblems(trx, planId, input.edits);
+  if (budgetProblems.length)
+    throw new Invalid({ edits: budgetProblems.map((v) => v.message).join(' ') }, 'Ændringen bryder reglerne for finansiering.');
   const moves = input.edits.filter((e) => e.op === 'moveBudget');
-  if (moves.length) {
+  if (moves.length && !changesBudgetShape(input.edits)) {
     const finance = await planFinance(trx, planId);
     const lineIds = new Set(finance.lines.map((l) => l.id));
     if (moves.some((m) => !lineIds.has(m.fromLineId) || !lineIds.has(m.toLineId)))
@@ -621,7 +628,27 @@ async function applyRequest(ctx: ServiceContext, trx: Trx, r: RequestRow, today:
       `Ændringen passer ikke længere til planen: ${stale.map((s) => s.what).join(', ')} er ændret, efter at anmodningen blev stillet. Intet er ændret; stil en ny anmodning ud fra planen, som den er nu.`,
     );
   }
+  // R1, R5 — re-checked at approval: the budget, the limits or the municipality's settings may have changed since.
+  const budgetProblems = await requestBudgetProblems(trx, r.plan_id, r.edits);
+  if (budgetProblems.length) {
+    throw new ChangeDoesNotFit(
+      null,
+      [],
+      `Ændringen kan ikke gennemføres, fordi budgettet så ikke overholder reglerne for finansiering: ${budgetProblems.map((v) => v.message).join(' ')} Intet er ændret.`,
+    );
+  }
+  // What changes, as the request page words it, for the plan's history (read before the plan is written).
+  const described = await describeEdits(trx, r.edits);
   await applyEdits(trx, r.plan_id, r.edits);
+  if (changesBudgetShape(r.edits)) {
+    try {
+      await applyBudgetEdits(trx, ctx.actor, r.plan_id, r.edits, r, today);
+    } catch (err) {
+      // R8 — the co-financing pool cannot follow the change: refused as a whole, and the refusal recorded.
+      if (err instanceof Invalid) throw new ChangeDoesNotFit(null, [], `${Object.values(err.fields).join(' ')} Intet er ændret.`);
+      throw err;
+    }
+  }
   const number = plan.current_version + 1;
   const snapshot = await freezeSnapshot(trx, ctx.hooks, r.plan_id, today);
   await trx
@@ -650,8 +677,10 @@ async function applyRequest(ctx: ServiceContext, trx: Trx, r: RequestRow, today:
     planId: r.plan_id,
     version: after.version,
     summary: `Version ${number}: ${changeKinds[r.kind as ChangeKind]} (ændringsanmodning nr. ${r.number})`,
-    before: { currentVersion: plan.current_version },
-    after: { currentVersion: number },
+    changes: [
+      { field: 'current_version', before: plan.current_version, after: number },
+      ...described.map((l) => ({ field: `${editField}${l.what} – ${l.field}`, before: l.before, after: l.after })),
+    ],
   });
 }
 

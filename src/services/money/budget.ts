@@ -13,7 +13,7 @@ import {
   type RuleViolation,
 } from '../../domain/money/budget.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
-import { authorize } from '../../policy/index.ts';
+import { type Actor, authorize } from '../../policy/index.ts';
 import { budgetWritableStates } from '../../policy/rules/money.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { partyOrganisationIds } from '../plans/access.ts';
@@ -357,4 +357,80 @@ export async function budgetSnapshot(db: Executor, planId: number) {
       funders: f.funders.map((x) => ({ id: x.id, name: x.name, amountOre: x.amountOre })),
     },
   };
+}
+
+/**
+ * R1, R3 — writes a budget an approved change request leads to (frame, lines per year, funders, the municipality's
+ * split), creating it when the plan has none, in the caller's transaction. No authorize and no R1 check here: the
+ * caller decided and checked (`domain/changes/budget.ts`). Audited as the budget's own history with before and after.
+ */
+export async function writeApprovedBudget(
+  trx: Trx,
+  actor: Actor,
+  planId: number,
+  draft: BudgetDraft,
+  summary: string,
+): Promise<{ before: BudgetDraft | null }> {
+  const before = await trx.selectFrom('budget').selectAll().where('plan_id', '=', planId).forUpdate().executeTakeFirst();
+  const beforeDraft = before ? (await planFinance(trx, planId)).draft : null;
+  const municipal = await municipalSettings(trx, planId);
+  const municipalOre = draft.funders.filter((f) => f.kind === 'municipality').reduce((s, f) => s + f.amountOre, 0);
+  const split =
+    municipal.contractedBp !== null && municipal.facilitationBp !== null
+      ? proposeMunicipalSplit(municipalOre, municipal.contractedBp, municipal.facilitationBp)
+      : null;
+  const values = {
+    frame_ore: draft.frameOre,
+    municipal_contracted_ore: split?.contractedOre ?? null,
+    municipal_facilitation_ore: split?.facilitationOre ?? null,
+  };
+  const version = before
+    ? (
+        await trx
+          .updateTable('budget')
+          .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+          .where('plan_id', '=', planId)
+          .returning('version')
+          .executeTakeFirstOrThrow()
+      ).version
+    : (
+        await trx
+          .insertInto('budget')
+          .values({ plan_id: planId, note: '', ...values })
+          .returning('version')
+          .executeTakeFirstOrThrow()
+      ).version;
+  await writeLines(
+    trx,
+    planId,
+    draft.lines.map((l) => ({
+      id: l.id ?? null,
+      name: l.name,
+      kind: l.kind ?? 'other',
+      activityId: l.activityId ?? null,
+      perYear: l.perYear,
+    })),
+  );
+  await writeFunders(
+    trx,
+    planId,
+    draft.funders.map((f) => ({
+      id: f.id ?? null,
+      kind: f.kind,
+      name: f.name,
+      organisationId: f.organisationId ?? null,
+      amountOre: f.amountOre,
+    })),
+  );
+  await recordAudit(trx, actor, {
+    action: before ? 'update' : 'create',
+    entityType: 'budget',
+    entityId: planId,
+    planId,
+    version,
+    summary,
+    before: beforeDraft ? flat(beforeDraft) : null,
+    after: flat(draft),
+  });
+  return { before: beforeDraft };
 }

@@ -4,7 +4,15 @@
  */
 export { type BudgetDraft, type BudgetLimits, checkBudgetRules, proposeSplit, type RuleViolation } from '../../domain/money/budget.ts';
 export { getPlanFinance, type PlanFinance, planFinance } from './finance.ts';
-export { applyBudgetReallocation, type BudgetInput, type BudgetMove, budgetSnapshot, lockedReason, saveBudget } from './budget.ts';
+export {
+  applyBudgetReallocation,
+  type BudgetInput,
+  type BudgetMove,
+  budgetSnapshot,
+  lockedReason,
+  saveBudget,
+  writeApprovedBudget,
+} from './budget.ts';
 export {
   addEntry,
   commitImport,
@@ -20,5 +28,5 @@ export {
   ReplaceNotConfirmed,
   replacementText,
 } from './accounts.ts';
-export { poolOverview, recordPoolEntry } from './pool.ts';
+export { adjustPoolShare, councilApprovedMunicipalOre, poolOverview, recordPoolEntry } from './pool.ts';
 export { financeOverview, financeTotals } from './overview.ts';

@@ -300,3 +300,72 @@ export async function poolOverview(ctx: ServiceContext): Promise<PoolOverview> {
 export function releasable(o: PoolOverview) {
   return o.shares.filter((s) => s.netOre > 0 && releaseStates.includes(s.planState));
 }
+
+/** R5 — the municipal co-financing the City Council approved for a plan (null: no approval with an amount recorded). */
+export async function councilApprovedMunicipalOre(db: Executor, planId: number): Promise<number | null> {
+  return (await councilApproval(db, planId))?.amount_ore ?? null;
+}
+
+/**
+ * R8 — an approved change of a plan's municipal share moves the plan's allocation from the pool with it, in the
+ * caller's transaction: a smaller share gives back (a release, at most what the plan holds), a larger one takes more
+ * (an allocation, never beyond what the pool holds). Only a plan that holds money from the pool is adjusted. Returns
+ * the entry written (null: none), or throws `Invalid` with the Danish reason so the caller's transaction rolls back.
+ */
+export async function adjustPoolShare(
+  trx: Trx,
+  actor: Actor,
+  planId: number,
+  deltaOre: number,
+  decision: { text: string; on: string },
+): Promise<{ kind: 'allocation' | 'release'; amountOre: number; balanceOre: number } | null> {
+  if (deltaOre === 0) return null;
+  const pool = await trx.selectFrom('pool').selectAll().orderBy('id').limit(1).forUpdate().executeTakeFirst();
+  if (!pool) return null;
+  const held = await planShare(trx, pool.id, planId);
+  if (held <= 0) return null;
+  const kind = deltaOre > 0 ? 'allocation' : 'release';
+  const amountOre = deltaOre > 0 ? deltaOre : Math.min(-deltaOre, held);
+  if (amountOre <= 0) return null;
+  const step = poolStep(pool.balance_ore, new Map([[planId, held]]), { kind, amountOre, planId });
+  if (!step.ok)
+    throw new Invalid(
+      { municipality: step.message.replace(/^R\d+: /, '') },
+      'Ændringen kan ikke gennemføres, fordi puljen til kommunal medfinansiering ikke rækker.',
+    );
+  const plan = await trx.selectFrom('plan').select('name').where('id', '=', planId).executeTakeFirstOrThrow();
+  const seq = pool.entry_count + 1;
+  await trx
+    .updateTable('pool')
+    .set({ balance_ore: step.balanceOre, entry_count: seq, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', pool.id)
+    .execute();
+  await trx
+    .insertInto('pool_entry')
+    .values({
+      pool_id: pool.id,
+      seq,
+      kind,
+      amount_ore: amountOre,
+      plan_id: planId,
+      plan_transition_id: kind === 'allocation' ? ((await councilApproval(trx, planId))?.id ?? null) : null,
+      decision: decision.text,
+      decided_on: decision.on,
+      note: 'Planens kommunale andel er ændret ved en godkendt ændringsanmodning.',
+      balance_after_ore: step.balanceOre,
+      created_by_label: actorLabel(actor),
+      created_by_user_id: actorUserId(actor),
+    })
+    .execute();
+  await recordAudit(trx, actor, {
+    action: kind,
+    entityType: 'pool',
+    entityId: pool.id,
+    planId,
+    version: pool.version + 1,
+    summary: `${poolEntryLabels[kind]} ${kr(amountOre)} (${plan.name}): ${decision.text}. Saldo ${kr(step.balanceOre)}`,
+    before: { saldo: pool.balance_ore },
+    after: { saldo: step.balanceOre },
+  });
+  return { kind, amountOre, balanceOre: step.balanceOre };
+}

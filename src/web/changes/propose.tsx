@@ -2,15 +2,17 @@ import type { Context } from 'hono';
 import { parseKr } from '../../domain/amount.ts';
 import { proposalContract } from '../../contracts/changes.ts';
 import { fromText } from '../../contracts/fields.ts';
-import { type ChangeKind, changeKinds } from '../../domain/changes/edits.ts';
-import { Invalid } from '../../errors.ts';
+import { type ChangeKind, changeKinds, type FunderAmount } from '../../domain/changes/edits.ts';
+import { funderKindLabels, type LineKind, lineKindLabels, planYears } from '../../domain/money/budget.ts';
+import { Forbidden, Invalid } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
 import { proposeChange } from '../../services/changes/requests.ts';
-import { planFinance, getPlanFinance } from '../../services/money/index.ts';
+import { planChangeAbilities } from '../../services/changes/read.ts';
+import { getPlanFinance, type PlanFinance } from '../../services/money/index.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, TextArea, TextField } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { formatKr } from '../format.ts';
+import { formatKr, formatNumber } from '../format.ts';
 import { type FormErrors, type FormValues, formAll, readForm } from '../forms.ts';
 import { isoDate } from '../../services/context.ts';
 import { flash, home, page } from '../render.tsx';
@@ -28,6 +30,11 @@ export async function proposePage(
 ) {
   const ctx = c.get('ctx');
   const plan = await getPlan(ctx, planId);
+  // The form is shown only to those who may submit it (the rule `proposeChange` checks).
+  if (!(await planChangeAbilities(ctx, planId)).mayCreate)
+    throw new Forbidden(
+      'Ændringer til en igangværende plan foreslås af planens projektleder, de boligorganisationer, der er part i planen, og sekretariatet.',
+    );
   const v = { ...(st.values ?? {}) };
   const kind = (kinds.includes(v.kind as ChangeKind) ? v.kind : c.req.query('type')) as ChangeKind | undefined;
   const errors = st.errors ?? {};
@@ -66,7 +73,7 @@ export async function proposePage(
       </>,
     );
   }
-  const finance = kind === 'budget_reallocation' ? await getPlanFinance(ctx, planId) : null;
+  const finance = kind === 'budget_reallocation' || kind === 'budget_change' ? await getPlanFinance(ctx, planId) : null;
   const lineOptions = finance
     ? [{ value: '', label: 'Vælg …' }, ...finance.lines.map((l) => ({ value: String(l.id), label: l.name }))]
     : [];
@@ -127,6 +134,8 @@ export async function proposePage(
             )}
           </>
         );
+      case 'budget_change':
+        return finance ? budgetChangeFields(finance, plan, v, e) : null;
       case 'activity_content':
         return chosen ? (
           <>
@@ -209,22 +218,44 @@ export async function proposePage(
       case 'strategic_agreement':
         return (
           <>
-            <SelectField
-              name="criterionId"
-              label="Succeskriterium"
-              options={[
-                { value: '', label: 'Vælg …' },
-                ...criteria.map((cr) => ({
-                  value: String(cr.id),
-                  label: `${cr.goal}: ${cr.indicatorName} (mål ${cr.targetValue} ${cr.unit})`,
-                })),
-              ]}
-              value={v.criterionId}
-              error={e('criterionId')}
-              required
-            />
-            <TextField name="targetValue" label="Ny målværdi" value={v.targetValue} error={e('targetValue')} inputmode="decimal" required />
-            <TextField name="targetDate" label="Ny måldato" type="date" value={v.targetDate} error={e('targetDate')} required />
+            <p>Udfyld det, der skal ændres: et succeskriteriums mål, et mål i aftalen eller begge.</p>
+            <fieldset>
+              <legend class="h3">Ændret målværdi eller måldato</legend>
+              <SelectField
+                name="criterionId"
+                label="Succeskriterium"
+                options={[
+                  { value: '', label: 'Ingen ændring' },
+                  ...criteria.map((cr) => ({
+                    value: String(cr.id),
+                    label: `${cr.goal}: ${cr.indicatorName} (mål ${formatNumber(cr.targetValue, 1)} ${cr.unit})`,
+                  })),
+                ]}
+                value={v.criterionId}
+                error={e('criterionId')}
+              />
+              <TextField name="targetValue" label="Ny målværdi" value={v.targetValue} error={e('targetValue')} inputmode="decimal" />
+              <TextField name="targetDate" label="Ny måldato" type="date" value={v.targetDate} error={e('targetDate')} />
+            </fieldset>
+            <fieldset>
+              <legend class="h3">Ændret mål i aftalen</legend>
+              <SelectField
+                name="goalId"
+                label="Mål"
+                options={[{ value: '', label: 'Ingen ændring' }, ...goals.map((g) => ({ value: String(g.id), label: g.title }))]}
+                value={v.goalId}
+                error={e('goalId')}
+              />
+              <TextField name="goalTitle" label="Målets nye navn" hint="Tom: navnet beholdes" value={v.goalTitle} error={e('goalTitle')} />
+              <TextArea
+                name="goalDescription"
+                label="Målets nye beskrivelse"
+                hint="Tom: beskrivelsen beholdes"
+                value={v.goalDescription}
+                error={e('goalDescription')}
+                rows={3}
+              />
+            </fieldset>
           </>
         );
       case 'contingency':
@@ -294,7 +325,7 @@ export async function proposePage(
 }
 
 /** Where an error inside an edit belongs on the form: the edit's field name, except where the form names it otherwise. */
-const formFieldOf: Record<string, string> = { amountOre: 'amount' };
+const formFieldOf: Record<string, string> = { amountOre: 'amount', goalId: 'goalId' };
 
 /**
  * The form's adapter to the proposal contract: maps an issue's path in the contract (`edits.0.after.title`) back to
@@ -363,6 +394,8 @@ async function editsFrom(
         errors,
       };
     }
+    case 'budget_change':
+      return budgetChangeEdits(await getPlanFinance(c.get('ctx'), plan.id), plan, v);
     case 'activity_content':
       return { edits: [{ op: 'updateActivity', activityId: act?.id ?? 0, before: activityBefore, after: activityAfter }], errors };
     case 'ended_activity':
@@ -393,20 +426,30 @@ async function editsFrom(
       };
     }
     case 'strategic_agreement': {
-      const cr = plan.goals.flatMap((g) => g.criteria).find((x) => String(x.id) === v.criterionId);
-      const value = fromText.decimal('målværdien').safeParse(v.targetValue ?? '');
-      if (!value.success) errors.targetValue = value.error.issues[0]!.message;
-      return {
-        edits: [
-          {
-            op: 'updateCriterion',
-            criterionId: cr?.id ?? 0,
-            before: { targetValue: cr?.targetValue ?? 0, targetDate: cr?.targetDate ?? '2000-01-01' },
-            after: { targetValue: value.success ? value.data : 0, targetDate: v.targetDate ?? '' },
-          },
-        ],
-        errors,
-      };
+      const edits: unknown[] = [];
+      if (v.criterionId) {
+        const cr = plan.goals.flatMap((g) => g.criteria).find((x) => String(x.id) === v.criterionId);
+        const value = fromText.decimal('målværdien').safeParse(v.targetValue ?? '');
+        if (!value.success) errors.targetValue = value.error.issues[0]!.message;
+        edits.push({
+          op: 'updateCriterion',
+          criterionId: cr?.id ?? 0,
+          before: { targetValue: cr?.targetValue ?? 0, targetDate: cr?.targetDate ?? '2000-01-01' },
+          after: { targetValue: value.success ? value.data : 0, targetDate: v.targetDate ?? '' },
+        });
+      }
+      if (v.goalId) {
+        // R4 — a goal's new name and description; a field left empty keeps what the goal has.
+        const g = plan.goals.find((x) => String(x.id) === v.goalId);
+        const before = { title: g?.title ?? '', description: g?.description ?? '' };
+        edits.push({
+          op: 'updateGoal',
+          goalId: g?.id ?? 0,
+          before,
+          after: { title: v.goalTitle?.trim() || before.title, description: v.goalDescription?.trim() || before.description },
+        });
+      }
+      return { edits, errors };
     }
     case 'contingency': {
       const k = plan.contingency;
@@ -422,6 +465,128 @@ async function editsFrom(
       };
     }
   }
+}
+
+/**
+ * R1 — the funders a frame change names: the plan's own, or for a plan without a budget LBF, the municipality and each
+ * party organisation (the form shows one amount field per funder, `funder0`, `funder1`, …).
+ */
+function formFunders(finance: PlanFinance, plan: PlanDetail): FunderAmount[] {
+  if (finance.funders.length)
+    return finance.funders.map((f) => ({ kind: f.kind, name: f.name, organisationId: f.organisationId, amountOre: f.amountOre }));
+  return [
+    { kind: 'lbf', name: funderKindLabels.lbf, organisationId: null, amountOre: 0 },
+    { kind: 'municipality', name: funderKindLabels.municipality, organisationId: null, amountOre: 0 },
+    ...plan.partyOrganisations.map((o) => ({ kind: 'organisation' as const, name: o.shortName, organisationId: o.id, amountOre: 0 })),
+  ];
+}
+
+const planYearsOf = (finance: PlanFinance) => planYears(finance.startsOn, finance.endsOn);
+
+/** R1 — the form of a budget change: the frame and its funders, and a new budget line with its amounts per year. */
+function budgetChangeFields(finance: PlanFinance, plan: PlanDetail, v: FormValues, e: (k: string) => string | undefined) {
+  const funders = formFunders(finance, plan);
+  const kr = (ore: number) => (ore ? formatKr(ore) : '');
+  return (
+    <>
+      {!finance.hasBudget && <p>Planen har endnu intet budget. Her kan du give den en ramme, finansiering og budgetlinjer.</p>}
+      <fieldset>
+        <legend class="h3">Ramme og finansiering</legend>
+        <TextField
+          name="frame"
+          label="Samlet ramme (kr.)"
+          hint={finance.hasBudget ? `Nu ${formatKr(finance.frameOre)}` : 'Fx 8.000.000'}
+          value={v.frame ?? kr(finance.frameOre)}
+          error={e('frame') ?? e('frameOre')}
+          inputmode="decimal"
+        />
+        {funders.map((f, i) => (
+          <TextField
+            name={`funder${i}`}
+            label={`${f.name} (kr.)`}
+            value={v[`funder${i}`] ?? kr(f.amountOre)}
+            error={e(`funder${i}`)}
+            inputmode="decimal"
+          />
+        ))}
+        {e('funders') && (
+          <p class="form-error-message" id="funders">
+            {e('funders')}
+          </p>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend class="h3">Ny budgetlinje</legend>
+        <p>Udfyld kun, hvis planen skal have en ny linje. Linjerne skal tilsammen give rammen.</p>
+        <TextField name="lineName" label="Budgetlinjens navn" value={v.lineName} error={e('lineName') ?? e('name')} />
+        <SelectField
+          name="lineKind"
+          label="Linjens type"
+          options={(Object.keys(lineKindLabels) as LineKind[])
+            .filter((k) => k !== 'activity')
+            .map((k) => ({ value: k, label: lineKindLabels[k] }))}
+          value={v.lineKind ?? 'other'}
+        />
+        {planYearsOf(finance).map((y) => (
+          <TextField
+            name={`lineYear${y}`}
+            label={`Beløb ${y} (kr.)`}
+            value={v[`lineYear${y}`]}
+            error={e(`lineYear${y}`)}
+            inputmode="decimal"
+          />
+        ))}
+      </fieldset>
+      {finance.lines.length > 0 && (
+        <details class="details">
+          <summary class="details-summary">Budgettet nu</summary>
+          <div class="details-text">
+            <ul>
+              {finance.lines.map((l) => (
+                <li>
+                  {l.name}: {finance.years.map((y) => `${y}: ${formatKr(l.perYear[y]?.budgetOre ?? 0)}`).join(', ')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** R1 — the form's budget change as structured edits: a frame change when the frame or a funder differs, a new line when named. */
+function budgetChangeEdits(finance: PlanFinance, plan: PlanDetail, v: FormValues): { edits: unknown[]; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const amount = (field: string, raw: string | undefined): number => {
+    if (!raw?.trim()) return 0;
+    const a = parseKr(raw);
+    if (!a.ok) errors[field] = a.message;
+    return a.ok ? a.ore : 0;
+  };
+  const edits: unknown[] = [];
+  const current = formFunders(finance, plan);
+  const frameOre = amount('frame', v.frame);
+  const funders = current.map((f, i) => ({ ...f, amountOre: amount(`funder${i}`, v[`funder${i}`]) }));
+  const before = {
+    frameOre: finance.frameOre,
+    funders: finance.funders.map((f) => ({ kind: f.kind, name: f.name, organisationId: f.organisationId, amountOre: f.amountOre })),
+  };
+  if (frameOre !== finance.frameOre || funders.some((f, i) => f.amountOre !== (finance.funders[i]?.amountOre ?? 0)))
+    edits.push({
+      op: 'changeFrame',
+      before,
+      after: { frameOre, funders: funders.filter((f) => f.amountOre > 0 || f.kind !== 'organisation') },
+    });
+  if (v.lineName?.trim()) {
+    const kind = (Object.keys(lineKindLabels) as LineKind[]).includes(v.lineKind as LineKind) ? v.lineKind : 'other';
+    edits.push({
+      op: 'addBudgetLine',
+      line: { name: v.lineName, kind, activityId: null },
+      amounts: planYearsOf(finance).map((y) => ({ year: y, amountOre: amount(`lineYear${y}`, v[`lineYear${y}`]) })),
+    });
+  }
+  return { edits, errors };
 }
 
 /** A chosen id from a select; anything else is 0, which the contract refuses as "not chosen". */
@@ -441,6 +606,16 @@ export async function saveProposal(c: Context<AppEnv>, planId: number) {
     edits: built.edits,
   });
   const errors: FormErrors = { ...(parsed.success ? {} : proposalFormErrors(parsed.error.issues)), ...built.errors };
+  // A goal's fields are named for the goal on the strategic agreement's form (the activity forms use `title`).
+  if (kind === 'strategic_agreement')
+    for (const [from, to] of [
+      ['title', 'goalTitle'],
+      ['description', 'goalDescription'],
+    ] as const)
+      if (errors[from]) {
+        errors[to] = errors[from];
+        delete errors[from];
+      }
   if (Object.keys(errors).length || !parsed.success) return proposePage(c, planId, { values, errors, status: 400 });
   try {
     const id = await proposeChange(c.get('ctx'), planId, parsed.data);

@@ -140,7 +140,9 @@ export async function requestPage(c: Context<AppEnv>, planId: number, id: number
           <p>
             {r.funding.violations.length
               ? 'Ændringen bryder reglerne for finansieringen:'
-              : `Rammen er fortsat ${formatKr(r.funding.frameOre)}; ændringen flytter penge mellem budgetlinjer, og fordelingen mellem finansieringskilderne er uændret. Landsbyggefonden højst ${formatNumber(r.funding.lbfMaxPct)} %, lokal medfinansiering mindst ${formatNumber(r.funding.localMinPct)} %: overholdt.`}
+              : r.funding.frameChanged
+                ? `Rammen bliver ${formatKr(r.funding.frameOre)} med finansieringen herunder. Landsbyggefonden højst ${formatNumber(r.funding.lbfMaxPct)} %, lokal medfinansiering mindst ${formatNumber(r.funding.localMinPct)} %: overholdt.`
+                : `Rammen er fortsat ${formatKr(r.funding.frameOre)}; ændringen flytter penge mellem budgetlinjer, og fordelingen mellem finansieringskilderne er uændret. Landsbyggefonden højst ${formatNumber(r.funding.lbfMaxPct)} %, lokal medfinansiering mindst ${formatNumber(r.funding.localMinPct)} %: overholdt.`}
           </p>
           {r.funding.violations.length > 0 && (
             <ul>

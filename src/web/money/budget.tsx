@@ -177,8 +177,9 @@ function lockedPage(c: Context<AppEnv>, f: PlanFinance, status: 200 | 403 = 200)
       <Alert kind="info" heading="Hvorfor kan budgettet ikke ændres?">
         <p>{lockedReason}</p>
         <p>
-          Ændringsanmodningen viser, hvilke budgetlinjer der flyttes penge mellem; den kompetente bestyrelse beslutter, og når ændringen er
-          godkendt, opdateres budgettet og planen får en ny version. Reglerne for finansiering skal stadig være overholdt.
+          En ændringsanmodning kan flytte penge mellem budgetlinjer, tilføje budgetlinjer og år, ændre et beløb og ændre rammen med dens
+          finansiering — også give en plan uden budget sit budget. Anmodningen viser forskellen; den kompetente bestyrelse beslutter, og når
+          ændringen er godkendt, opdateres budgettet og planen får en ny version. Reglerne for finansiering skal stadig være overholdt.
         </p>
       </Alert>
       <p>
