@@ -3,7 +3,8 @@ import { addActivity, addChallenge, addCriterion, addGoal, addSubAgreement, save
 import { addProjectLeader } from '../services/plans/leaders.ts';
 import { getPlan, listPlans } from '../services/plans/read.ts';
 import { comparePlanVersions, getPlanVersion } from '../services/plans/versions.ts';
-import { createPlan, recordMeasurement, transitionPlan, updatePlan } from '../services/plans/write.ts';
+import { createPlan, transitionPlan, updatePlan } from '../services/plans/write.ts';
+import { correctMeasurement, recordMeasurement, removeMeasurement } from '../services/plans/measurements.ts';
 import {
   activityContract,
   challengeContract,
@@ -11,6 +12,8 @@ import {
   criterionContract,
   goalContract,
   measurementContract,
+  measurementCorrectionContract,
+  measurementRemovalContract,
   planContract,
   projectLeaderContract,
   subAgreementContract,
@@ -64,6 +67,13 @@ const Transition = z
   .openapi('PlanTransition');
 
 const { route } = routesFor(tag);
+/** A second id in the path (a part of the plan). */
+const childId = (name: string) =>
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name, in: 'path' }, example: 1 });
 const Id = z.object({ id: z.number().int() }).openapi('Created');
 const body = <T extends z.ZodType>(s: T) => ({ params: IdParam, body: jsonBody(s) });
 
@@ -159,6 +169,36 @@ export function plansApi() {
   );
   api.openapi(route('post', '/criteria/{id}/measurements', 'Registrér måling (R4)', body(measurementContract), 201, Id), async (c) =>
     c.json({ id: await recordMeasurement(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')) }, 201),
+  );
+  const MeasurementParams = z.object({ id: IdParam.shape.id, measurementId: childId('measurementId') });
+  api.openapi(
+    route(
+      'put',
+      '/criteria/{id}/measurements/{measurementId}',
+      'Ret en måling; den gamle værdi bevares i historikken (R4)',
+      { params: MeasurementParams, body: jsonBody(measurementCorrectionContract.clone()) },
+      200,
+      z.object({ version: z.number().int() }),
+    ),
+    async (c) => {
+      const { id, measurementId } = c.req.valid('param');
+      return c.json(await correctMeasurement(c.get('ctx'), id, measurementId, c.req.valid('json')), 200);
+    },
+  );
+  api.openapi(
+    route(
+      'post',
+      '/criteria/{id}/measurements/{measurementId}/removal',
+      'Fjern en måling; værdien bevares i historikken (R4)',
+      { params: MeasurementParams, body: jsonBody(measurementRemovalContract.clone()) },
+      200,
+      z.object({ ok: z.boolean() }),
+    ),
+    async (c) => {
+      const { id, measurementId } = c.req.valid('param');
+      await removeMeasurement(c.get('ctx'), id, measurementId, c.req.valid('json'));
+      return c.json({ ok: true }, 200);
+    },
   );
   api.openapi(
     route(

@@ -90,8 +90,8 @@ export const planRules = [
   ),
   rule(
     'plan',
-    ['recordMeasurement'],
-    'Målinger registreres af parterne, projektlederne og kommunen',
+    ['recordMeasurement', 'correctMeasurement'],
+    'Målinger registreres, rettes og fjernes af parterne, projektlederne og kommunen',
     (a, s) => central(a) || municipal(a) || party(a, s),
   ),
   rule(

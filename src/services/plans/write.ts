@@ -16,7 +16,7 @@ import { checkPlanPeriod, estateOverlaps, leadIsParty } from '../../domain/plan-
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { actorLabel, actorUserId, authorize } from '../../policy/index.ts';
 import { inTransaction, today, type ServiceContext, type ServiceHooks } from '../context.ts';
-import { partyOrganisationIds, planSubject } from './access.ts';
+import { partyOrganisationIds } from './access.ts';
 import { loadPlan } from './read.ts';
 import { whoDecides } from '../governance/competence.ts';
 import { freezeSnapshot } from './snapshot.ts';
@@ -334,44 +334,5 @@ export async function transitionPlan(
       after,
     });
     return to;
-  });
-}
-
-/** R4 — records a measured value of a success criterion (data, not plan content: allowed in every state). */
-export async function recordMeasurement(
-  ctx: ServiceContext,
-  criterionId: number,
-  input: { value: number; measuredOn: string; source: string },
-) {
-  return inTransaction(ctx, async (trx) => {
-    const c = await trx
-      .selectFrom('success_criterion')
-      .select(['plan_id', 'indicator_name'])
-      .where('id', '=', criterionId)
-      .executeTakeFirst();
-    if (!c) throw new NotFound('Succeskriteriet findes ikke.');
-    authorize(ctx.actor, 'recordMeasurement', await planSubject(trx, c.plan_id));
-    const row = await trx
-      .insertInto('measurement')
-      .values({
-        plan_id: c.plan_id,
-        criterion_id: criterionId,
-        value: input.value,
-        measured_on: input.measuredOn,
-        source: input.source,
-        recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-        recorded_by_label: actorLabel(ctx.actor),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, {
-      action: 'create',
-      entityType: 'measurement',
-      entityId: row.id,
-      planId: c.plan_id,
-      summary: `Måling af ${c.indicator_name}: ${input.value} (${input.measuredOn})`,
-      after: input,
-    });
-    return row.id;
   });
 }

@@ -27,6 +27,15 @@ async function withCriterion(db: Db, ownOrg: number, state = 'draft') {
     .executeTakeFirstOrThrow();
   return { plan, criterionId: c.id };
 }
+async function withMeasurement(db: Db, ownOrg: number) {
+  const { plan, criterionId } = await withCriterion(db, ownOrg, 'active');
+  const m = await db
+    .insertInto('measurement')
+    .values({ plan_id: plan.id, criterion_id: criterionId, value: 84, measured_on: '2025-12-31' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { plan, criterionId, measurementId: m.id };
+}
 async function versioned(db: Db, ownOrg: number) {
   const { plan } = await makePlan(db, { organisationIds: [ownOrg], state: 'active' });
   for (const number of [1, 2])
@@ -216,6 +225,25 @@ export const planRoutes: RouteCase[] = [
     }),
   },
   {
+    route: 'PUT /api/v1/criteria/:id/measurements/:measurementId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return {
+        path: `/api/v1/criteria/${criterionId}/measurements/${measurementId}`,
+        json: { version: 1, value: 48, measuredOn: '2025-12-31', reason: 'Tastefejl' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/criteria/:id/measurements/:measurementId/removal',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return { path: `/api/v1/criteria/${criterionId}/measurements/${measurementId}/removal`, json: { version: 1, reason: 'Dobbelt' } };
+    },
+  },
+  {
     route: 'GET /api/v1/plans/:id/versions/:number',
     allowed: 'everyone',
     build: async (db, ids) => ({ path: `/api/v1/plans/${(await versioned(db, ids.ownOrg)).id}/versions/1` }),
@@ -282,6 +310,25 @@ export const planRoutes: RouteCase[] = [
     build: async (db, ids) => {
       const { plan, criterionId } = await withCriterion(db, ids.ownOrg);
       return { path: `/planer/${plan.id}/maalinger/${criterionId}`, form: { value: '42', measuredOn: '2024-12-31' } };
+    },
+  },
+  {
+    route: 'POST /planer/:id/maalinger/:criterion/:m',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return {
+        path: `/planer/${plan.id}/maalinger/${criterionId}/${measurementId}`,
+        form: { version: '1', value: '48', measuredOn: '2025-12-31', reason: 'Tastefejl' },
+      };
+    },
+  },
+  {
+    route: 'POST /planer/:id/maalinger/:criterion/:m/fjern',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return { path: `/planer/${plan.id}/maalinger/${criterionId}/${measurementId}/fjern`, form: { version: '1', reason: 'Dobbelt' } };
     },
   },
 ];
