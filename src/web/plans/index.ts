@@ -13,6 +13,7 @@ import { deleteLeader, leadersPage, saveLeader } from './leaders.tsx';
 import { planListPage } from './list.tsx';
 import { removeFromPlan, saveSection, sectionPage } from './sections.tsx';
 import { compareVersionsPage, versionPage } from './versions.tsx';
+import { editPartPage, saveEditPart } from './edit.tsx';
 import { planViewPage } from './view.tsx';
 
 const fileName = (name: string) =>
@@ -39,6 +40,8 @@ export function planPages() {
   r.post('/:id/delaftaler', (c) => saveSection(c, idParam(c), 'subAgreements'));
   r.get('/:id/beredskab', (c) => sectionPage(c, idParam(c), 'contingency'));
   r.post('/:id/beredskab', (c) => saveSection(c, idParam(c), 'contingency'));
+  r.get('/:id/ret/:kind/:part', (c) => editPartPage(c, idParam(c), c.req.param('kind'), idParam(c, 'part')));
+  r.post('/:id/ret/:kind/:part', (c) => saveEditPart(c, idParam(c), c.req.param('kind'), idParam(c, 'part')));
   r.post('/:id/fjern/:kind/:part', (c) => removeFromPlan(c, idParam(c), c.req.param('kind'), idParam(c, 'part')));
   r.get('/:id/handling/:action', (c) => actions.show(c, idParam(c), c.req.param('action')));
   r.post('/:id/handling/:action', (c) => actions.save(c, idParam(c), c.req.param('action')));

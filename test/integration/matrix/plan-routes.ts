@@ -36,6 +36,34 @@ async function withMeasurement(db: Db, ownOrg: number) {
     .executeTakeFirstOrThrow();
   return { plan, criterionId, measurementId: m.id };
 }
+/** An active plan with its contingency plan and one person on the call list. */
+async function withContact(db: Db, ownOrg: number) {
+  const { plan } = await makePlan(db, { organisationIds: [ownOrg], state: 'active' });
+  await db.insertInto('contingency_plan').values({ plan_id: plan.id, steps: 'Ring 114.' }).execute();
+  const ct = await db
+    .insertInto('contingency_contact')
+    .values({ plan_id: plan.id, call_order: 1, role: 'Projektleder', name: 'Matrix Person', phone: '12345678' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { plan, contactId: ct.id };
+}
+/** A draft plan with a goal under a sub-agreement's activity. */
+async function withActivity(db: Db, ownOrg: number) {
+  const { plan } = await draft(db, ownOrg);
+  const goal = await db.insertInto('goal').values({ plan_id: plan.id, title: 'Mål' }).returning('id').executeTakeFirstOrThrow();
+  const sub = await db
+    .insertInto('sub_agreement')
+    .values({ plan_id: plan.id, focus_area_id: await focusArea(db) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const a = await db
+    .insertInto('activity')
+    .values({ plan_id: plan.id, sub_agreement_id: sub.id, title: 'Lektiecafé' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { plan, goalId: goal.id, subId: sub.id, activityId: a.id };
+}
+const contactBody = { callOrder: 1, role: 'Projektleder', name: 'Ny Person', phone: '87654321' };
 async function versioned(db: Db, ownOrg: number) {
   const { plan } = await makePlan(db, { organisationIds: [ownOrg], state: 'active' });
   for (const number of [1, 2])
@@ -225,6 +253,86 @@ export const planRoutes: RouteCase[] = [
     }),
   },
   {
+    route: 'PUT /api/v1/plans/:id/challenges/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan } = await draft(db, ids.ownOrg);
+      const ch = await db.insertInto('challenge').values({ plan_id: plan.id, title: 'X' }).returning('id').executeTakeFirstOrThrow();
+      return { path: `/api/v1/plans/${plan.id}/challenges/${ch.id}`, json: { version: 1, title: 'Y' } };
+    },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/goals/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, goalId } = await withActivity(db, ids.ownOrg);
+      return { path: `/api/v1/plans/${plan.id}/goals/${goalId}`, json: { version: 1, title: 'Rettet mål' } };
+    },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/criteria/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, criterionId } = await withCriterion(db, ids.ownOrg);
+      const goal = await db.selectFrom('goal').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
+      return {
+        path: `/api/v1/plans/${plan.id}/criteria/${criterionId}`,
+        json: {
+          version: 1,
+          goalId: goal.id,
+          indicatorName: 'Beskæftigelse',
+          unit: '%',
+          direction: 'increase',
+          baselineValue: 40,
+          baselineDate: '2023-01-01',
+          targetValue: 55,
+          targetDate: '2026-12-31',
+        },
+      };
+    },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/activities/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, goalId, subId, activityId } = await withActivity(db, ids.ownOrg);
+      return {
+        path: `/api/v1/plans/${plan.id}/activities/${activityId}`,
+        json: {
+          version: 1,
+          subAgreementId: subId,
+          title: 'Lektiecafé for alle',
+          goalIds: [goalId],
+          parties: [{ kind: 'organisation', organisationId: ids.ownOrg, name: 'Egen', part: 'responsible' }],
+        },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/contacts',
+    allowed: writers,
+    build: async (db, ids) => ({
+      path: `/api/v1/plans/${(await withContact(db, ids.ownOrg)).plan.id}/contacts`,
+      json: { version: 1, ...contactBody },
+    }),
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/contacts/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, contactId } = await withContact(db, ids.ownOrg);
+      return { path: `/api/v1/plans/${plan.id}/contacts/${contactId}`, json: { version: 1, ...contactBody } };
+    },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/contacts/:partId/removal',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, contactId } = await withContact(db, ids.ownOrg);
+      return { path: `/api/v1/plans/${plan.id}/contacts/${contactId}/removal`, json: { version: 1 } };
+    },
+  },
+  {
     route: 'PUT /api/v1/criteria/:id/measurements/:measurementId',
     allowed: writers,
     build: async (db, ids) => {
@@ -289,6 +397,14 @@ export const planRoutes: RouteCase[] = [
       path: `/planer/${(await draft(db, ids.ownOrg)).plan.id}/beredskab?form=contingency`,
       form: { version: '1', steps: 'Ring til politiet.' },
     }),
+  },
+  {
+    route: 'POST /planer/:id/ret/:kind/:part',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, goalId } = await withActivity(db, ids.ownOrg);
+      return { path: `/planer/${plan.id}/ret/goal/${goalId}`, form: { version: '1', title: 'Rettet mål' } };
+    },
   },
   {
     route: 'POST /planer/:id/fjern/:kind/:part',
