@@ -16,6 +16,8 @@ import {
   updateMeeting,
 } from '../services/governance/meetings.ts';
 import { date } from '../contracts/fields.ts';
+import { itemEditContract, paperTitleContract } from '../contracts/governance.ts';
+import { updateItem, updatePaperTitle } from '../services/governance/edits.ts';
 import {
   attendanceContract,
   bodyContract,
@@ -199,6 +201,18 @@ export function governanceApi() {
     ),
     async (c) => c.json(await approveMinutes(c.get('ctx'), c.req.valid('param').id), 201),
   );
+  const Versioned = z.object({ version: z.number().int() });
+  api.openapi(
+    route('put', '/agenda-items/{id}', 'Ret et punkts titel og beskrivelse', withBody(itemEditContract.clone()), 200, Versioned),
+    async (c) => {
+      const { version } = await updateItem(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ version }, 200);
+    },
+  );
+  api.openapi(route('put', '/papers/{id}', 'Ret et bilags titel', withBody(paperTitleContract.clone()), 200, Versioned), async (c) => {
+    const { version } = await updatePaperTitle(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ version }, 200);
+  });
   api.openapi(
     route(
       'put',

@@ -1,3 +1,4 @@
+import { itemEditPage, paperEditPage, saveItemEdit, savePaperEdit } from './edits.tsx';
 import { Hono } from 'hono';
 import { loadDemoGovernance } from '../../demo/governance.ts';
 import { NotFound } from '../../errors.ts';
@@ -111,6 +112,10 @@ export function governancePages() {
     if (!text) throw new NotFound('Mødet findes ikke.');
     return ics(text, `moede-${idParam(c)}`);
   });
+  r.get('/punkter/:id/ret', (c) => itemEditPage(c, idParam(c)));
+  r.post('/punkter/:id/ret', (c) => saveItemEdit(c, idParam(c)));
+  r.get('/bilag/:id/ret', (c) => paperEditPage(c, idParam(c)));
+  r.post('/bilag/:id/ret', (c) => savePaperEdit(c, idParam(c)));
   r.get('/punkter/:id/udfald', (c) => outcomeForm(c, idParam(c)));
   r.post('/punkter/:id/udfald', (c) => saveOutcome(c, idParam(c)));
   r.get('/bilag/:id', async (c) => {

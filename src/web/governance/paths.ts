@@ -26,5 +26,7 @@ export const govPaths = {
   ics: (id: number) => `/styring/moeder/${id}/moede.ics`,
   outcome: (itemId: number) => `/styring/punkter/${itemId}/udfald`,
   paper: (id: number) => `/styring/bilag/${id}`,
+  editPaper: (id: number) => `/styring/bilag/${id}/ret`,
+  editItem: (itemId: number) => `/styring/punkter/${itemId}/ret`,
   competence: (planId: number) => `/styring/kompetence/${planId}`,
 };
