@@ -1,6 +1,6 @@
 import { meetingActions } from '../domain/governance/meeting.ts';
 import { today } from '../services/context.ts';
-import { addMember, allBodies, createBody, getBody, structureOn } from '../services/governance/bodies.ts';
+import { addMember, allBodies, createBody, getBody, structureOn, updateMember } from '../services/governance/bodies.ts';
 import { competenceOf, recordCompetenceTransfer } from '../services/governance/competence.ts';
 import {
   addItem,
@@ -128,6 +128,14 @@ export function governanceApi() {
   );
   api.openapi(route('post', '/bodies/{id}/members', 'Tilføj medlem (R9, R10, R14)', withBody(MemberInput), 201, Id), async (c) =>
     c.json({ id: await addMember(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')) }, 201),
+  );
+  api.openapi(
+    route('put', '/members/{id}', 'Ret et medlems plads (R9, R10, R14)', withBody(MemberInput.extend(Version)), 200, Ok),
+    async (c) => {
+      const { version, ...input } = c.req.valid('json');
+      await updateMember(c.get('ctx'), c.req.valid('param').id, version, input);
+      return c.json({ ok: true }, 200);
+    },
   );
   api.openapi(route('get', '/bodies/{id}/meetings', 'Organets møder', { params: IdParam }, 200, z.array(Meeting)), async (c) =>
     c.json(await listMeetings(c.get('ctx'), { bodyId: c.req.valid('param').id }), 200),

@@ -23,6 +23,8 @@ import {
   saveMandate,
   saveMandateApproval,
   saveMember,
+  editMemberForm,
+  saveEditMember,
   saveNewMeeting,
   saveProposal,
 } from './body.tsx';
@@ -82,6 +84,8 @@ export function governancePages() {
   r.get('/organer/:id/medlemmer/ny', (c) => newMemberForm(c, idParam(c)));
   r.post('/organer/:id/medlemmer/ny', (c) => saveMember(c, idParam(c)));
   r.post('/medlemmer/:id/afslut', (c) => saveEndMember(c, idParam(c)));
+  r.get('/medlemmer/:id/ret', (c) => editMemberForm(c, idParam(c)));
+  r.post('/medlemmer/:id/ret', (c) => saveEditMember(c, idParam(c)));
   r.get('/organer/:id/kommissorium/ny', (c) => newMandateForm(c, idParam(c)));
   r.post('/organer/:id/kommissorium/ny', (c) => saveMandate(c, idParam(c)));
   r.get('/mandater/:id/godkend/:step', (c) => mandateApprovalForm(c, idParam(c), step(c.req.param('step'))));

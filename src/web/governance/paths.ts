@@ -9,6 +9,7 @@ export const govPaths = {
   feed: (id: number) => `/styring/organer/${id}/kalender.ics`,
   newMember: (id: number) => `/styring/organer/${id}/medlemmer/ny`,
   endMember: (memberId: number) => `/styring/medlemmer/${memberId}/afslut`,
+  editMember: (memberId: number) => `/styring/medlemmer/${memberId}/ret`,
   newMandate: (id: number) => `/styring/organer/${id}/kommissorium/ny`,
   approveMandate: (docId: number, step: 'city_board' | 'lbf') => `/styring/mandater/${docId}/godkend/${step}`,
   proposeItem: (id: number) => `/styring/organer/${id}/punkter/ny`,

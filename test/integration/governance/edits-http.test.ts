@@ -142,4 +142,48 @@ describeDb('Edit, not only add: agenda items and papers (HTTP)', () => {
     expect((await t.request(`/styring/punkter/${itemId}/ret`, { session: secretariat })).status).toBe(403);
     expect(await itemTitle()).toBe('Budget 2027');
   });
+
+  it('R10 the secretariat corrects a member’s seat under its version; others get 403; the audit has before and after', async () => {
+    const bodyId = (await t.db.selectFrom('body').select('id').where('code', '=', 'lokal-test').executeTakeFirstOrThrow()).id;
+    const m = await t.db
+      .insertInto('body_member')
+      .values({
+        body_id: bodyId,
+        person_name: 'Jens Jensn',
+        represents_kind: 'other',
+        represents_other: 'Beboerne',
+        organisation_id: null,
+        administration: null,
+        level: 'resident',
+        role: 'member',
+        starts_on: '2020-01-01',
+        ends_on: null,
+      })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    const seat = {
+      personName: 'Jens Jensen',
+      representsKind: 'other',
+      representsOther: 'Beboerne',
+      level: 'resident',
+      role: 'member',
+      startsOn: '2020-01-01',
+    };
+    expect((await api(`/members/${m.id}`, member, { version: m.version, ...seat })).status).toBe(403);
+    const bad = await api(`/members/${m.id}`, secretariat, { version: m.version, ...seat, endsOn: '2019-01-01' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors.endsOn).toContain('før startdatoen');
+    expect((await api(`/members/${m.id}`, secretariat, { version: m.version, ...seat })).status).toBe(200);
+    expect((await audit('body_member', m.id)).changes).toContainEqual({ field: 'person_name', before: 'Jens Jensn', after: 'Jens Jensen' });
+    const stale = await t.request(`/styring/medlemmer/${m.id}/ret`, {
+      session: secretariat,
+      form: { version: String(m.version), ...seat, personName: 'For sent' },
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('value="For sent"');
+    expect((await api(`/members/999999`, secretariat, { version: 1, ...seat })).status).toBe(404);
+    expect((await t.db.selectFrom('body_member').select('person_name').where('id', '=', m.id).executeTakeFirstOrThrow()).person_name).toBe(
+      'Jens Jensen',
+    );
+  });
 });

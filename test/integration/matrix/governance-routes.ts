@@ -372,4 +372,46 @@ export const governanceRoutes: RouteCase[] = [
     allowed: central,
     build: async (db) => ({ path: `/styring/bilag/${(await paper(db)).paperId}/ret`, form: { version: '1', title: 'Rettet bilag' } }),
   },
+  {
+    route: 'PUT /api/v1/members/:id',
+    allowed: central,
+    build: async (db) => {
+      const m = await member(db, await body(db));
+      return {
+        path: `/api/v1/members/${m.id}`,
+        json: {
+          version: m.version,
+          ...{
+            personName: 'Rettet Medlem',
+            representsKind: 'other',
+            representsOther: 'Beboerne',
+            level: 'resident',
+            role: 'member',
+            startsOn: '2016-02-01',
+          },
+        },
+      };
+    },
+  },
+  {
+    route: 'POST /styring/medlemmer/:id/ret',
+    allowed: central,
+    build: async (db) => {
+      const m = await member(db, await body(db));
+      return {
+        path: `/styring/medlemmer/${m.id}/ret`,
+        form: {
+          version: String(m.version),
+          ...{
+            personName: 'Rettet Medlem',
+            representsKind: 'other',
+            representsOther: 'Beboerne',
+            level: 'resident',
+            role: 'member',
+            startsOn: '2016-02-01',
+          },
+        },
+      };
+    },
+  },
 ];
