@@ -1,6 +1,6 @@
 import { meetingActions } from '../domain/governance/meeting.ts';
 import { today } from '../services/context.ts';
-import { addMember, allBodies, createBody, getBody, structureOn } from '../services/governance/bodies.ts';
+import { addMember, allBodies, createBody, getBody, structureOn, updateMember } from '../services/governance/bodies.ts';
 import { competenceOf, recordCompetenceTransfer } from '../services/governance/competence.ts';
 import {
   addItem,
@@ -16,6 +16,8 @@ import {
   updateMeeting,
 } from '../services/governance/meetings.ts';
 import { date } from '../contracts/fields.ts';
+import { itemEditContract, paperTitleContract } from '../contracts/governance.ts';
+import { updateItem, updatePaperTitle } from '../services/governance/edits.ts';
 import {
   attendanceContract,
   bodyContract,
@@ -127,6 +129,14 @@ export function governanceApi() {
   api.openapi(route('post', '/bodies/{id}/members', 'Tilføj medlem (R9, R10, R14)', withBody(MemberInput), 201, Id), async (c) =>
     c.json({ id: await addMember(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
+  api.openapi(
+    route('put', '/members/{id}', 'Ret et medlems plads (R9, R10, R14)', withBody(MemberInput.extend(Version)), 200, Ok),
+    async (c) => {
+      const { version, ...input } = c.req.valid('json');
+      await updateMember(c.get('ctx'), c.req.valid('param').id, version, input);
+      return c.json({ ok: true }, 200);
+    },
+  );
   api.openapi(route('get', '/bodies/{id}/meetings', 'Organets møder', { params: IdParam }, 200, z.array(Meeting)), async (c) =>
     c.json(await listMeetings(c.get('ctx'), { bodyId: c.req.valid('param').id }), 200),
   );
@@ -199,6 +209,18 @@ export function governanceApi() {
     ),
     async (c) => c.json(await approveMinutes(c.get('ctx'), c.req.valid('param').id), 201),
   );
+  const Versioned = z.object({ version: z.number().int() });
+  api.openapi(
+    route('put', '/agenda-items/{id}', 'Ret et punkts titel og beskrivelse', withBody(itemEditContract.clone()), 200, Versioned),
+    async (c) => {
+      const { version } = await updateItem(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ version }, 200);
+    },
+  );
+  api.openapi(route('put', '/papers/{id}', 'Ret et bilags titel', withBody(paperTitleContract.clone()), 200, Versioned), async (c) => {
+    const { version } = await updatePaperTitle(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ version }, 200);
+  });
   api.openapi(
     route(
       'put',

@@ -1,16 +1,34 @@
 import { planStates } from '../domain/plan-lifecycle.ts';
-import { addActivity, addChallenge, addCriterion, addGoal, addSubAgreement, saveContingency } from '../services/plans/content.ts';
+import {
+  addActivity,
+  addChallenge,
+  addContact,
+  addCriterion,
+  addGoal,
+  addSubAgreement,
+  removeContact,
+  saveContingency,
+  updateActivity,
+  updateChallenge,
+  updateContact,
+  updateCriterion,
+  updateGoal,
+} from '../services/plans/content.ts';
 import { addProjectLeader } from '../services/plans/leaders.ts';
 import { getPlan, listPlans } from '../services/plans/read.ts';
 import { comparePlanVersions, getPlanVersion } from '../services/plans/versions.ts';
-import { createPlan, recordMeasurement, transitionPlan, updatePlan } from '../services/plans/write.ts';
+import { createPlan, transitionPlan, updatePlan } from '../services/plans/write.ts';
+import { correctMeasurement, recordMeasurement, removeMeasurement } from '../services/plans/measurements.ts';
 import {
   activityContract,
   challengeContract,
+  contactContract,
   contingencyContract,
   criterionContract,
   goalContract,
   measurementContract,
+  measurementCorrectionContract,
+  measurementRemovalContract,
   planContract,
   projectLeaderContract,
   subAgreementContract,
@@ -64,6 +82,13 @@ const Transition = z
   .openapi('PlanTransition');
 
 const { route } = routesFor(tag);
+/** A second id in the path (a part of the plan). */
+const childId = (name: string) =>
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name, in: 'path' }, example: 1 });
 const Id = z.object({ id: z.number().int() }).openapi('Created');
 const body = <T extends z.ZodType>(s: T) => ({ params: IdParam, body: jsonBody(s) });
 
@@ -157,8 +182,97 @@ export function plansApi() {
       return c.json({ ok: true }, 200);
     },
   );
+  // Edits of the plan's parts (R3/R4): while the content is written; on an approved plan through a change request.
+  const PartParams = z.object({ id: IdParam.shape.id, partId: childId('partId') });
+  const Ok = z.object({ ok: z.boolean() });
+  const put = <B extends z.ZodType>(path: `/plans/{id}/${string}/{partId}`, summary: string, b: B) =>
+    route('put', path, summary, { params: PartParams, body: jsonBody(b) }, 200, Ok);
+  api.openapi(put('/plans/{id}/challenges/{partId}', 'Ret en udfordring', challengeContract.extend(Version)), async (c) => {
+    const { version, ...i } = c.req.valid('json');
+    const { id, partId } = c.req.valid('param');
+    await updateChallenge(c.get('ctx'), id, version, partId, i);
+    return c.json({ ok: true }, 200);
+  });
+  api.openapi(put('/plans/{id}/goals/{partId}', 'Ret et mål (R4)', goalContract.extend(Version)), async (c) => {
+    const { version, ...i } = c.req.valid('json');
+    const { id, partId } = c.req.valid('param');
+    await updateGoal(c.get('ctx'), id, version, partId, i);
+    return c.json({ ok: true }, 200);
+  });
+  api.openapi(put('/plans/{id}/criteria/{partId}', 'Ret et succeskriterium (R4)', Criterion), async (c) => {
+    const { version, ...i } = c.req.valid('json');
+    const { id, partId } = c.req.valid('param');
+    await updateCriterion(c.get('ctx'), id, version, partId, i);
+    return c.json({ ok: true }, 200);
+  });
+  api.openapi(put('/plans/{id}/activities/{partId}', 'Ret en aktivitet med dens mål og parter (R3)', Activity), async (c) => {
+    const { version, ...i } = c.req.valid('json');
+    const { id, partId } = c.req.valid('param');
+    await updateActivity(c.get('ctx'), id, version, partId, i);
+    return c.json({ ok: true }, 200);
+  });
+  // The contingency plan's call list (R3): personal data, kept current by those with a part — also on an active plan.
+  const Contact = contactContract.extend(Version);
+  api.openapi(
+    route('post', '/plans/{id}/contacts', 'Tilføj en person til beredskabets kaldeliste (R3)', body(Contact), 201, Id),
+    async (c) => {
+      const { version, ...i } = c.req.valid('json');
+      return c.json({ id: await addContact(c.get('ctx'), c.req.valid('param').id, version, i) }, 201);
+    },
+  );
+  api.openapi(put('/plans/{id}/contacts/{partId}', 'Ret en person på beredskabets kaldeliste (R3)', Contact), async (c) => {
+    const { version, ...i } = c.req.valid('json');
+    const { id, partId } = c.req.valid('param');
+    await updateContact(c.get('ctx'), id, version, partId, i);
+    return c.json({ ok: true }, 200);
+  });
+  api.openapi(
+    route(
+      'post',
+      '/plans/{id}/contacts/{partId}/removal',
+      'Fjern en person fra beredskabets kaldeliste (R3)',
+      { params: PartParams, body: jsonBody(z.object(Version)) },
+      200,
+      Ok,
+    ),
+    async (c) => {
+      const { id, partId } = c.req.valid('param');
+      await removeContact(c.get('ctx'), id, c.req.valid('json').version, partId);
+      return c.json({ ok: true }, 200);
+    },
+  );
   api.openapi(route('post', '/criteria/{id}/measurements', 'Registrér måling (R4)', body(measurementContract), 201, Id), async (c) =>
     c.json({ id: await recordMeasurement(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')) }, 201),
+  );
+  const MeasurementParams = z.object({ id: IdParam.shape.id, measurementId: childId('measurementId') });
+  api.openapi(
+    route(
+      'put',
+      '/criteria/{id}/measurements/{measurementId}',
+      'Ret en måling; den gamle værdi bevares i historikken (R4)',
+      { params: MeasurementParams, body: jsonBody(measurementCorrectionContract.clone()) },
+      200,
+      z.object({ version: z.number().int() }),
+    ),
+    async (c) => {
+      const { id, measurementId } = c.req.valid('param');
+      return c.json(await correctMeasurement(c.get('ctx'), id, measurementId, c.req.valid('json')), 200);
+    },
+  );
+  api.openapi(
+    route(
+      'post',
+      '/criteria/{id}/measurements/{measurementId}/removal',
+      'Fjern en måling; værdien bevares i historikken (R4)',
+      { params: MeasurementParams, body: jsonBody(measurementRemovalContract.clone()) },
+      200,
+      z.object({ ok: z.boolean() }),
+    ),
+    async (c) => {
+      const { id, measurementId } = c.req.valid('param');
+      await removeMeasurement(c.get('ctx'), id, measurementId, c.req.valid('json'));
+      return c.json({ ok: true }, 200);
+    },
   );
   api.openapi(
     route(

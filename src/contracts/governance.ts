@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { administrations, bodyTypes, decisions, memberLevels, memberRoles, outcomeKinds } from '../domain/governance/labels.ts';
 import { partyDecisionRules } from '../domain/changes/party-decision.ts';
-import { date, id, ids, optionalDate, optionalEmail, optionalId, optionalText, text, time, wholeNumber } from './fields.ts';
+import { date, id, ids, optionalDate, optionalEmail, optionalId, optionalText, text, time, version, wholeNumber } from './fields.ts';
 
 /**
  * R9–R17 — the input contracts of the governance use cases, used by the forms in `web/governance` (through small
@@ -75,3 +75,13 @@ export const competenceTransferContract = z.object({
 
 /** Who was present at a meeting. */
 export const attendanceContract = z.object({ presentMemberIds: z.array(id('medlemmerne')).max(1000) });
+
+/** An agenda item's wording, corrected under its version (what it is about and its outcome have their own use cases). */
+export const itemEditContract = z.object({
+  version: version(),
+  title: text('punktets titel'),
+  description: optionalText('beskrivelsen', { max: 8000 }),
+});
+
+/** A paper's title, corrected under its version (the file itself is uploaded anew). */
+export const paperTitleContract = z.object({ version: version(), title: text('bilagets titel') });

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { administrations } from '../domain/governance/labels.ts';
-import { date, decimal, email, id, ids, optionalDate, optionalId, optionalText, ore, plainText, text } from './fields.ts';
+import {
+  date,
+  decimal,
+  email,
+  id,
+  ids,
+  optionalDate,
+  optionalEmail,
+  optionalId,
+  optionalText,
+  ore,
+  plainText,
+  text,
+  version,
+  wholeNumber,
+} from './fields.ts';
 
 /**
  * R2–R5 — the input contracts of the plan use cases, used by the plan pages (through small adapters that read form
@@ -74,11 +89,43 @@ export const contingencyContract = z.object({
   lastReviewed: optionalDate('datoen for seneste gennemgang'),
 });
 
-/** R4 — a measurement of a success criterion. */
+/**
+ * R3 — one person on the contingency plan's call list (personal data: only those with a part in the plan see it).
+ * The same contract adds a person and corrects one.
+ */
+export const contactContract = z.object({
+  callOrder: wholeNumber('rækkefølgen', 999),
+  role: text('rollen'),
+  organisation: optionalText('organisationen', { max: 200 }),
+  name: optionalText('navnet', { max: 200 }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+\d\s-]{0,20}$/, { error: 'Telefonnummeret må kun indeholde cifre, mellemrum, + og -.' })
+    .default(''),
+  email: optionalEmail(),
+});
+
+/**
+ * R4 — a measurement of a success criterion. Whether the value is plausible for the indicator's unit and the date not
+ * in the future is `domain/measurements.ts`'s to say (the contract does not know the unit or today).
+ */
 export const measurementContract = z.object({
   value: decimal('målingen'),
   measuredOn: date('måledatoen'),
   source: optionalText('kilden', { max: 200 }),
+});
+
+/** R4 — a correction of a recorded measurement: the new value, the measurement's version as seen, and why. */
+export const measurementCorrectionContract = measurementContract.extend({
+  version: version(),
+  reason: text('begrundelsen for rettelsen', { max: 500 }),
+});
+
+/** R4 — the removal of a recorded measurement (its value stays in the history). */
+export const measurementRemovalContract = z.object({
+  version: version(),
+  reason: text('begrundelsen for at fjerne målingen', { max: 500 }),
 });
 
 /** R5 — a step in the plan's life (the action names are `domain/plan-lifecycle.ts`'s). */

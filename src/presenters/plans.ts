@@ -20,7 +20,9 @@ const Criterion = z.object({
   baselineSource: z.string(),
   targetValue: z.number(),
   targetDate: z.string(),
-  measurements: z.array(z.object({ id: int(), value: z.number(), measuredOn: z.string(), source: z.string(), recordedBy: z.string() })),
+  measurements: z.array(
+    z.object({ id: int(), version: int(), value: z.number(), measuredOn: z.string(), source: z.string(), recordedBy: z.string() }),
+  ),
   status: z.enum(['on_track', 'at_risk', 'off_track', 'no_data']),
   expected: z.number().nullable(),
 });

@@ -339,6 +339,7 @@ const labelColumns: [table: string, label: string, id: string][] = [
   ['change_request', 'decided_by_label', 'decided_by'],
   ['change_request_event', 'actor_label', 'actor_user_id'],
   ['measurement', 'recorded_by_label', 'recorded_by'],
+  ['measurement_revision', 'revised_by_label', 'revised_by'],
   ['plan_transition', 'actor_label', 'actor_user_id'],
   ['keyfigure_import', 'uploaded_by_label', 'uploaded_by_user_id'],
   ['audit_log', 'actor_label', 'actor_user_id'],

@@ -13,6 +13,7 @@ import * as m011 from './011_partnership.ts';
 import * as m013 from './013_login_throttle.ts';
 import * as m014 from './014_sign_in.ts';
 import * as m015 from './015_cooperation.ts';
+import * as m017 from './017_corrections.ts';
 import * as m018 from './018_budget_change_requests.ts';
 import * as m019 from './019_party_answers.ts';
 import * as m021 from './021_lists_and_sources.ts';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '013_login_throttle': m013,
   '014_sign_in': m014,
   '015_cooperation': m015,
+  '017_corrections': m017,
   '018_budget_change_requests': m018,
   '019_party_answers': m019,
   '021_lists_and_sources': m021,

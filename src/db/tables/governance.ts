@@ -123,6 +123,9 @@ export interface MeetingPaperTable {
   uploaded_by_label: string;
   uploaded_by_user_id: Generated<number | null>;
   created_at: Generated<Date>;
+  /** Migration 017: the title can be edited, under a version check. */
+  version: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export interface MeetingAttendanceTable {

@@ -97,6 +97,27 @@ export interface MeasurementTable {
   recorded_by: number | null;
   recorded_by_label: Generated<string>;
   created_at: Generated<Date>;
+  /** Migration 017: a measurement can be corrected, under a version check. */
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+/** R4 — what a correction or removal of a measurement replaced (migration 017); outlives the measurement. */
+export interface MeasurementRevisionTable {
+  id: Generated<number>;
+  measurement_id: number;
+  plan_id: number;
+  criterion_id: number;
+  kind: 'corrected' | 'removed';
+  old_value: ColumnType<number, number | string, number | string>;
+  old_measured_on: string;
+  old_source: Generated<string>;
+  new_value: ColumnType<number | null, number | string | null, number | string | null>;
+  new_measured_on: string | null;
+  reason: Generated<string>;
+  revised_by: number | null;
+  revised_by_label: Generated<string>;
+  revised_at: Generated<Date>;
 }
 
 export interface SubAgreementTable extends Versioned {
@@ -189,6 +210,7 @@ export interface PlanTables {
   goal: GoalTable;
   success_criterion: SuccessCriterionTable;
   measurement: MeasurementTable;
+  measurement_revision: MeasurementRevisionTable;
   sub_agreement: SubAgreementTable;
   activity: ActivityTable;
   activity_goal: ActivityGoalTable;

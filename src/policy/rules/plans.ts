@@ -4,7 +4,8 @@ import { rule } from '../types.ts';
 declare module '../types.ts' {
   interface Subjects {
     plan: { id?: number; state: string; partyOrganisationIds: number[] };
-    planContacts: { planId: number; partyOrganisationIds: number[] };
+    /** The contingency plan's call list (personal data); `state` is the plan's, needed to write. */
+    planContacts: { planId: number; partyOrganisationIds: number[]; state?: string };
   }
 }
 
@@ -19,6 +20,9 @@ const tmf = (a: Actor) => administrationsOf(a).includes('TMF');
 const party = (a: Actor, s: { id?: number; partyOrganisationIds: number[] }) =>
   organisationsOf(a).some((o) => s.partyOrganisationIds.includes(o)) || (s.id !== undefined && plansLedBy(a).includes(s.id));
 const writable = (state: string) => (writableStates as readonly string[]).includes(state);
+/** R3 — the plan is written or running: its contingency call list must be kept current (not once it has ended). */
+const callListLive = (state: string | undefined) =>
+  state !== undefined && [...writableStates, 'municipal_approval', 'granted', 'active'].includes(state);
 
 /** R5, R7 — who may read, write and move a plan through its life cycle. */
 export const planRules = [
@@ -90,8 +94,8 @@ export const planRules = [
   ),
   rule(
     'plan',
-    ['recordMeasurement'],
-    'Målinger registreres af parterne, projektlederne og kommunen',
+    ['recordMeasurement', 'correctMeasurement'],
+    'Målinger registreres, rettes og fjernes af parterne, projektlederne og kommunen',
     (a, s) => central(a) || municipal(a) || party(a, s),
   ),
   rule(
@@ -105,5 +109,12 @@ export const planRules = [
     ['read'],
     'Kontaktoplysninger i beredskabsplanen er personoplysninger: kun for dem, der har en rolle i planen',
     (a, s) => central(a) || municipal(a) || party(a, { id: s.planId, partyOrganisationIds: s.partyOrganisationIds }),
+  ),
+  rule(
+    'planContacts',
+    ['update'],
+    'Kaldelisten i beredskabsplanen holdes ajour af dem, der har en rolle i planen — også når planen er godkendt og i gang',
+    (a, s) =>
+      callListLive(s.state) && (central(a) || municipal(a) || party(a, { id: s.planId, partyOrganisationIds: s.partyOrganisationIds })),
   ),
 ];

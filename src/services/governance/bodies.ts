@@ -311,40 +311,9 @@ export async function addMember(ctx: ServiceContext, bodyId: number, input: Memb
     const body = await trx.selectFrom('body').select(['id', 'name', 'valid_from', 'valid_to']).where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw new NotFound('Organet findes ikke.');
     authorize(ctx.actor, 'manageMembers', await bodySubject(trx, bodyId, todayIn(ctx)));
-    const e: Record<string, string> = {};
-    if (input.representsKind === 'organisation' && !input.organisationId) e.organisationId = 'Vælg boligorganisationen.';
-    if (input.representsKind === 'administration' && !input.administration) e.administration = 'Vælg forvaltningen.';
-    if (input.endsOn && input.endsOn < input.startsOn) e.endsOn = 'Slutdatoen må ikke ligge før startdatoen.';
-    if (input.startsOn < body.valid_from || (body.valid_to && input.startsOn > body.valid_to))
-      e.startsOn = 'Medlemsperioden skal begynde, mens organet findes.';
-    if (Object.keys(e).length) throw new Invalid(e);
-    const email = input.email.trim().toLowerCase();
-    const user = email ? await trx.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst() : undefined;
-    const values = {
-      body_id: bodyId,
-      person_name: input.personName,
-      user_id: user?.id ?? null,
-      email,
-      represents_kind: input.representsKind,
-      organisation_id: input.representsKind === 'organisation' ? input.organisationId : null,
-      administration: input.representsKind === 'administration' ? input.administration : null,
-      represents_other: input.representsKind === 'other' ? input.representsOther : '',
-      level: input.level,
-      role: input.role,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn,
-    };
+    const values = await memberValues(trx, body, input);
     const row = await trx.insertInto('body_member').values(values).returning(['id', 'version']).executeTakeFirstOrThrow();
-    if (user) {
-      const has = await trx
-        .selectFrom('role_grant')
-        .select('id')
-        .where('user_id', '=', user.id)
-        .where('role', '=', 'board_member')
-        .where('body_id', '=', bodyId)
-        .executeTakeFirst();
-      if (!has) await addGrant(trx, user.id, { role: 'board_member', bodyId });
-    }
+    await grantSeat(trx, values.user_id, bodyId);
     await recordAudit(trx, ctx.actor, {
       action: 'create',
       entityType: 'body_member',
@@ -355,6 +324,84 @@ export async function addMember(ctx: ServiceContext, bodyId: number, input: Memb
     });
     return row.id;
   });
+}
+
+/** R9, R10, R14 — a seat checked against its body (every problem at once), with the user the e-mail names. */
+async function memberValues(trx: Trx, body: { id: number; valid_from: string; valid_to: string | null }, input: MemberInput) {
+  const e: Record<string, string> = {};
+  if (input.representsKind === 'organisation' && !input.organisationId) e.organisationId = 'Vælg boligorganisationen.';
+  if (input.representsKind === 'administration' && !input.administration) e.administration = 'Vælg forvaltningen.';
+  if (input.endsOn && input.endsOn < input.startsOn) e.endsOn = 'Slutdatoen må ikke ligge før startdatoen.';
+  if (input.startsOn < body.valid_from || (body.valid_to && input.startsOn > body.valid_to))
+    e.startsOn = 'Medlemsperioden skal begynde, mens organet findes.';
+  if (Object.keys(e).length) throw new Invalid(e);
+  const email = input.email.trim().toLowerCase();
+  const user = email ? await trx.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst() : undefined;
+  return {
+    body_id: body.id,
+    person_name: input.personName,
+    user_id: user?.id ?? null,
+    email,
+    represents_kind: input.representsKind,
+    organisation_id: input.representsKind === 'organisation' ? input.organisationId : null,
+    administration: input.representsKind === 'administration' ? input.administration : null,
+    represents_other: input.representsKind === 'other' ? input.representsOther : '',
+    level: input.level,
+    role: input.role,
+    starts_on: input.startsOn,
+    ends_on: input.endsOn,
+  };
+}
+
+/** A member with an account gets a board-member grant for the body (once). */
+async function grantSeat(trx: Trx, userId: number | null, bodyId: number) {
+  if (!userId) return;
+  const has = await trx
+    .selectFrom('role_grant')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', 'board_member')
+    .where('body_id', '=', bodyId)
+    .executeTakeFirst();
+  if (!has) await addGrant(trx, userId, { role: 'board_member', bodyId });
+}
+
+/**
+ * R9, R10, R14 — corrects a member's seat (name, e-mail, whom they represent, level, role, period) under its version,
+ * checked as when the member was added; audited with before and after. Returns the body's id.
+ */
+export async function updateMember(ctx: ServiceContext, memberId: number, version: number, input: MemberInput): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    const current = await loadForUpdate(trx, 'body_member', memberId);
+    const bodyId = current.body_id as number;
+    authorize(ctx.actor, 'manageMembers', await bodySubject(trx, bodyId, todayIn(ctx)));
+    const body = await trx
+      .selectFrom('body')
+      .select(['id', 'name', 'valid_from', 'valid_to'])
+      .where('id', '=', bodyId)
+      .executeTakeFirstOrThrow();
+    const { body_id: _, ...values } = await memberValues(trx, body, input);
+    const after = await updateVersioned(trx, 'body_member', current, version, 'body_member', values);
+    await grantSeat(trx, values.user_id, bodyId);
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'body_member',
+      entityId: memberId,
+      version: after.version,
+      summary: `Rettede ${input.personName} i ${body.name}`,
+      before: current,
+      after,
+    });
+    return bodyId;
+  });
+}
+
+/** A member's seat as the edit form shows it (the secretariat's; 404 when it does not exist). */
+export async function memberForEdit(ctx: ServiceContext, memberId: number) {
+  const m = await ctx.db.selectFrom('body_member').selectAll().where('id', '=', memberId).executeTakeFirst();
+  if (!m) throw new NotFound('Medlemmet findes ikke.');
+  authorize(ctx.actor, 'manageMembers', await bodySubject(ctx.db, m.body_id, todayIn(ctx)));
+  return m;
 }
 
 /** Ends a membership on a day (the history of who sat where is kept). */

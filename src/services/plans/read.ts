@@ -94,7 +94,7 @@ export interface Criterion {
   baselineSource: string;
   targetValue: number;
   targetDate: string;
-  measurements: { id: number; value: number; measuredOn: string; source: string; recordedBy: string }[];
+  measurements: { id: number; version: number; value: number; measuredOn: string; source: string; recordedBy: string }[];
   status: ProgressStatus;
   expected: number | null;
 }
@@ -266,9 +266,10 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
     db.selectFrom('success_criterion').selectAll().where('plan_id', '=', id).orderBy('sort').orderBy('id').execute(),
     db
       .selectFrom('measurement')
-      .select(['id', 'criterion_id', 'value', 'measured_on', 'source', 'recorded_by_label'])
+      .select(['id', 'version', 'criterion_id', 'value', 'measured_on', 'source', 'recorded_by_label'])
       .where('plan_id', '=', id)
       .orderBy('measured_on')
+      .orderBy('id')
       .execute(),
     db
       .selectFrom('sub_agreement as s')
@@ -308,6 +309,7 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
   const crit = criteria.map((c): Criterion => {
     const ms = (byCriterion.get(c.id) ?? []).map((m) => ({
       id: m.id,
+      version: m.version,
       value: Number(m.value),
       measuredOn: m.measured_on,
       source: m.source,

@@ -13,10 +13,10 @@ import {
   type TransitionInput,
 } from '../../domain/plan-lifecycle.ts';
 import { checkPlanPeriod, estateOverlaps, leadIsParty } from '../../domain/plan-rules.ts';
-import { Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { actorLabel, actorUserId, authorize } from '../../policy/index.ts';
 import { inTransaction, today, type ServiceContext, type ServiceHooks } from '../context.ts';
-import { partyOrganisationIds, planSubject } from './access.ts';
+import { partyOrganisationIds } from './access.ts';
 import { loadPlan } from './read.ts';
 import { whoDecides } from '../governance/competence.ts';
 import { planFinance } from '../money/finance.ts';
@@ -142,6 +142,112 @@ export async function editPlan<T>(
   fn: (trx: Trx, note: NotePart) => Promise<T>,
   action = 'update',
 ): Promise<T> {
+  return writePlan(
+    ctx,
+    planId,
+    expectedVersion,
+    summary,
+    (current, subject) => {
+      if (action === 'update' && isFrozen(current.state as PlanState)) {
+        throw new Forbidden(
+          `Planen er godkendt og låst (version ${current.current_version}). Indholdet kan kun ændres gennem en ændringsanmodning.`,
+        );
+      }
+      authorize(ctx.actor, action, subject);
+    },
+    fn,
+    action,
+  );
+}
+
+/**
+ * R3 — a write to the contingency plan's call list: personal data that those with a part in the plan keep current
+ * directly, also on an approved or active plan (no change request); under the plan's version, audited part by part.
+ */
+export async function editCallList<T>(
+  ctx: ServiceContext,
+  planId: number,
+  expectedVersion: number,
+  summary: string,
+  fn: (trx: Trx, note: NotePart) => Promise<T>,
+): Promise<T> {
+  return writePlan(
+    ctx,
+    planId,
+    expectedVersion,
+    summary,
+    (current, subject) =>
+      authorize(ctx.actor, 'update', {
+        type: 'planContacts',
+        planId,
+        state: current.state,
+        partyOrganisationIds: subject.partyOrganisationIds,
+      }),
+    fn,
+    'update',
+  );
+}
+
+type PlanRow = { id: number; version: number; state: string; current_version: number };
+
+/** The parts of a plan's content audited beside the plan (`NotePart`). */
+const partTypes = ['challenge', 'goal', 'success_criterion', 'sub_agreement', 'activity', 'contingency_plan', 'contingency_contact'];
+
+/**
+ * Refuses a write under a stale plan version with what changed since: the plan's own fields and the parts written in
+ * the same transactions (same audit time), named `part.field` (e.g. `goal.title`).
+ */
+async function assertPlanVersion(trx: Trx, current: PlanRow, expected: number): Promise<void> {
+  if (current.version === expected) return;
+  const plans = await trx
+    .selectFrom('audit_log')
+    .select(['at', 'actor_label', 'changes'])
+    .where('entity_type', '=', 'plan')
+    .where('entity_id', '=', String(current.id))
+    .where('entity_version', '>', expected)
+    .orderBy('at')
+    .execute();
+  const parts = plans.length
+    ? await trx
+        .selectFrom('audit_log')
+        .select(['at', 'actor_label', 'changes', 'entity_type'])
+        .where('plan_id', '=', current.id)
+        .where('entity_type', 'in', partTypes)
+        // In SQL: a timestamp keeps microseconds that a JavaScript Date would lose.
+        .where(
+          'at',
+          'in',
+          trx
+            .selectFrom('audit_log as p')
+            .select('p.at')
+            .where('p.entity_type', '=', 'plan')
+            .where('p.entity_id', '=', String(current.id))
+            .where('p.entity_version', '>', expected),
+        )
+        .orderBy('at')
+        .orderBy('id')
+        .execute()
+    : [];
+  const changes = [
+    ...plans.flatMap((e) => e.changes.map((c) => ({ field: c.field, theirs: c.after, before: c.before, by: e.actor_label, at: e.at }))),
+    ...parts.flatMap((e) =>
+      e.changes.map((c) => ({ field: `${e.entity_type}.${c.field}`, theirs: c.after, before: c.before, by: e.actor_label, at: e.at })),
+    ),
+  ];
+  throw new Conflict(current, changes);
+}
+type PlanSubjectOf = { type: 'plan'; id: number; state: string; partyOrganisationIds: number[] };
+
+/** The one shape of a write under the plan's version: lock, check (authorize), refuse a stale version, write, bump, audit. */
+async function writePlan<T>(
+  ctx: ServiceContext,
+  planId: number,
+  expectedVersion: number,
+  summary: string,
+  check: (current: PlanRow, subject: PlanSubjectOf) => void,
+  fn: (trx: Trx, note: NotePart) => Promise<T>,
+  action: string,
+): Promise<T> {
   return inTransaction(ctx, async (trx) => {
     const current = await trx.selectFrom('plan').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
     if (!current) throw new NotFound('Planen findes ikke.');
@@ -151,13 +257,8 @@ export async function editPlan<T>(
       state: current.state,
       partyOrganisationIds: await partyOrganisationIds(trx, planId),
     };
-    if (action === 'update' && isFrozen(current.state as PlanState)) {
-      throw new Forbidden(
-        `Planen er godkendt og låst (version ${current.current_version}). Indholdet kan kun ændres gennem en ændringsanmodning.`,
-      );
-    }
-    authorize(ctx.actor, action, subject);
-    await assertVersion(trx, current as never, expectedVersion, 'plan');
+    check(current, subject);
+    await assertPlanVersion(trx, current, expectedVersion);
     const parts: Parameters<NotePart>[] = [];
     const result = await fn(trx, (...p) => parts.push(p));
     const after = await trx
@@ -365,44 +466,5 @@ export async function transitionPlan(
       after,
     });
     return to;
-  });
-}
-
-/** R4 — records a measured value of a success criterion (data, not plan content: allowed in every state). */
-export async function recordMeasurement(
-  ctx: ServiceContext,
-  criterionId: number,
-  input: { value: number; measuredOn: string; source: string },
-) {
-  return inTransaction(ctx, async (trx) => {
-    const c = await trx
-      .selectFrom('success_criterion')
-      .select(['plan_id', 'indicator_name'])
-      .where('id', '=', criterionId)
-      .executeTakeFirst();
-    if (!c) throw new NotFound('Succeskriteriet findes ikke.');
-    authorize(ctx.actor, 'recordMeasurement', await planSubject(trx, c.plan_id));
-    const row = await trx
-      .insertInto('measurement')
-      .values({
-        plan_id: c.plan_id,
-        criterion_id: criterionId,
-        value: input.value,
-        measured_on: input.measuredOn,
-        source: input.source,
-        recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-        recorded_by_label: actorLabel(ctx.actor),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, {
-      action: 'create',
-      entityType: 'measurement',
-      entityId: row.id,
-      planId: c.plan_id,
-      summary: `Måling af ${c.indicator_name}: ${input.value} (${input.measuredOn})`,
-      after: input,
-    });
-    return row.id;
   });
 }

@@ -20,6 +20,8 @@ import {
   type BodyInput,
   createBody,
   endMember,
+  memberForEdit,
+  updateMember,
   getBody,
   updateBody,
   bodyOfMember,
@@ -143,11 +145,16 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
         actions={
           may.manage
             ? (m) => (
-                <Form action={govPaths.endMember(m.id)} csrfToken={c.get('csrfToken')} fieldPrefix={`end-${m.id}-`}>
-                  <HiddenField name="version" value={String(m.version)} />
-                  <HiddenField name="endsOn" value={today} />
-                  <Button variant="tertiary">Udtræder i dag</Button>
-                </Form>
+                <>
+                  <a class="function-link" href={govPaths.editMember(m.id)}>
+                    Ret {m.name}
+                  </a>
+                  <Form action={govPaths.endMember(m.id)} csrfToken={c.get('csrfToken')} fieldPrefix={`end-${m.id}-`}>
+                    <HiddenField name="version" value={String(m.version)} />
+                    <HiddenField name="endsOn" value={today} />
+                    <Button variant="tertiary">Udtræder i dag</Button>
+                  </Form>
+                </>
               )
             : undefined
         }
@@ -420,22 +427,26 @@ const memberSchema = memberContract.extend({
   administration: fromText.choice(memberContract.shape.administration),
 });
 
-async function memberForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
+/** The member form: a new seat, or (with `memberId`) a correction of one under its version. */
+async function memberForm(c: Context<AppEnv>, bodyId: number, st: FormState, memberId?: number) {
   const ctx = c.get('ctx');
   const [b, orgs] = await Promise.all([getBody(ctx, bodyId), organisationOptions(ctx)]);
   const v = st.values;
   const e = st.errors ?? {};
+  const heading = memberId ? `Ret medlem af ${b.name}` : `Nyt medlem af ${b.name}`;
   return page(
     c,
     {
-      title: `Nyt medlem af ${b.name}`,
-      breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: 'Nyt medlem' }],
+      title: heading,
+      breadcrumbs: [...crumbs, { label: b.name, href: govPaths.body(bodyId) }, { label: memberId ? 'Ret medlem' : 'Nyt medlem' }],
       status: st.status,
     },
     <>
-      <h1>Nyt medlem af {b.name}</h1>
+      <h1>{heading}</h1>
+      {st.conflict && <ConflictNotice conflict={st.conflict} />}
       <ErrorSummary errors={errorList(e)} />
-      <Form action={govPaths.newMember(bodyId)} csrfToken={c.get('csrfToken')}>
+      <Form action={memberId ? govPaths.editMember(memberId) : govPaths.newMember(bodyId)} csrfToken={c.get('csrfToken')}>
+        {memberId && <HiddenField name="version" value={v.version ?? ''} />}
         <TextField name="personName" label="Navn" value={v.personName} error={e.personName} required />
         <TextField
           name="email"
@@ -493,7 +504,7 @@ async function memberForm(c: Context<AppEnv>, bodyId: number, st: FormState) {
         />
         <TextField name="startsOn" label="Medlem fra" type="date" value={v.startsOn} error={e.startsOn} required />
         <TextField name="endsOn" label="Medlem til" type="date" value={v.endsOn} error={e.endsOn} />
-        <Button>Tilføj medlem</Button>
+        <Button>{memberId ? 'Gem ændringerne' : 'Tilføj medlem'}</Button>
       </Form>
     </>,
   );
@@ -513,6 +524,42 @@ export const saveMember = (c: Context<AppEnv>, bodyId: number) =>
     () => govPaths.body(bodyId),
     'Medlemmet er tilføjet.',
   );
+
+/** GET /styring/medlemmer/:id/ret — a member's seat in the form, as it is. */
+export async function editMemberForm(c: Context<AppEnv>, memberId: number) {
+  const m = await memberForEdit(c.get('ctx'), memberId);
+  return memberForm(
+    c,
+    m.body_id,
+    {
+      values: {
+        version: String(m.version),
+        personName: m.person_name,
+        email: m.email,
+        representsKind: m.represents_kind,
+        organisationId: m.organisation_id ? String(m.organisation_id) : '',
+        administration: m.administration ?? '',
+        representsOther: m.represents_other,
+        level: m.level,
+        role: m.role,
+        startsOn: m.starts_on,
+        endsOn: m.ends_on ?? '',
+      },
+    },
+    memberId,
+  );
+}
+
+export const saveEditMember = async (c: Context<AppEnv>, memberId: number) => {
+  const bodyId = (await memberForEdit(c.get('ctx'), memberId)).body_id;
+  return saveForm(
+    c,
+    memberSchema.extend({ version: field.version() }),
+    (st) => memberForm(c, bodyId, st, memberId),
+    ({ version, ...d }) => updateMember(c.get('ctx'), memberId, version, d),
+    (id) => govPaths.body(id),
+  );
+};
 
 export const saveEndMember = (c: Context<AppEnv>, memberId: number) =>
   saveForm(

@@ -1,3 +1,4 @@
+import { itemEditPage, paperEditPage, saveItemEdit, savePaperEdit } from './edits.tsx';
 import { Hono } from 'hono';
 import { loadDemoGovernance } from '../../demo/governance.ts';
 import { NotFound } from '../../errors.ts';
@@ -22,6 +23,8 @@ import {
   saveMandate,
   saveMandateApproval,
   saveMember,
+  editMemberForm,
+  saveEditMember,
   saveNewMeeting,
   saveProposal,
 } from './body.tsx';
@@ -81,6 +84,8 @@ export function governancePages() {
   r.get('/organer/:id/medlemmer/ny', (c) => newMemberForm(c, idParam(c)));
   r.post('/organer/:id/medlemmer/ny', (c) => saveMember(c, idParam(c)));
   r.post('/medlemmer/:id/afslut', (c) => saveEndMember(c, idParam(c)));
+  r.get('/medlemmer/:id/ret', (c) => editMemberForm(c, idParam(c)));
+  r.post('/medlemmer/:id/ret', (c) => saveEditMember(c, idParam(c)));
   r.get('/organer/:id/kommissorium/ny', (c) => newMandateForm(c, idParam(c)));
   r.post('/organer/:id/kommissorium/ny', (c) => saveMandate(c, idParam(c)));
   r.get('/mandater/:id/godkend/:step', (c) => mandateApprovalForm(c, idParam(c), step(c.req.param('step'))));
@@ -111,6 +116,10 @@ export function governancePages() {
     if (!text) throw new NotFound('Mødet findes ikke.');
     return ics(text, `moede-${idParam(c)}`);
   });
+  r.get('/punkter/:id/ret', (c) => itemEditPage(c, idParam(c)));
+  r.post('/punkter/:id/ret', (c) => saveItemEdit(c, idParam(c)));
+  r.get('/bilag/:id/ret', (c) => paperEditPage(c, idParam(c)));
+  r.post('/bilag/:id/ret', (c) => savePaperEdit(c, idParam(c)));
   r.get('/punkter/:id/udfald', (c) => outcomeForm(c, idParam(c)));
   r.post('/punkter/:id/udfald', (c) => saveOutcome(c, idParam(c)));
   r.get('/bilag/:id', async (c) => {

@@ -195,6 +195,14 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
                     {i.papers.map((p) => (
                       <li>
                         <a href={govPaths.paper(p.id)}>{p.title}</a> ({p.file_name}, {kb(p.size_bytes)})
+                        {may.manage && m.state !== 'minutes_approved' && m.state !== 'cancelled' && (
+                          <>
+                            {' '}
+                            <a class="function-link" href={govPaths.editPaper(p.id)}>
+                              Ret titlen på {p.title}
+                            </a>
+                          </>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -216,6 +224,13 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
                     )}
                   </div>
                 )}
+                {may.manage && m.state !== 'minutes_approved' && m.state !== 'cancelled' && (
+                  <p>
+                    <a class="function-link" href={govPaths.editItem(i.id)}>
+                      Ret punktet: {i.title}
+                    </a>
+                  </p>
+                )}
                 {may.manage && open && (
                   <p>
                     <a class="button button-secondary" href={govPaths.outcome(i.id)}>
@@ -235,6 +250,14 @@ export async function meetingPage(c: Context<AppEnv>, id: number, st: PageState 
             {m.papers.map((p) => (
               <li>
                 <a href={govPaths.paper(p.id)}>{p.title}</a> ({p.file_name}, {kb(p.size_bytes)})
+                {may.manage && m.state !== 'minutes_approved' && m.state !== 'cancelled' && (
+                  <>
+                    {' '}
+                    <a class="function-link" href={govPaths.editPaper(p.id)}>
+                      Ret titlen på {p.title}
+                    </a>
+                  </>
+                )}
               </li>
             ))}
           </ul>

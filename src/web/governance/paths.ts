@@ -9,6 +9,7 @@ export const govPaths = {
   feed: (id: number) => `/styring/organer/${id}/kalender.ics`,
   newMember: (id: number) => `/styring/organer/${id}/medlemmer/ny`,
   endMember: (memberId: number) => `/styring/medlemmer/${memberId}/afslut`,
+  editMember: (memberId: number) => `/styring/medlemmer/${memberId}/ret`,
   newMandate: (id: number) => `/styring/organer/${id}/kommissorium/ny`,
   approveMandate: (docId: number, step: 'city_board' | 'lbf') => `/styring/mandater/${docId}/godkend/${step}`,
   proposeItem: (id: number) => `/styring/organer/${id}/punkter/ny`,
@@ -26,5 +27,7 @@ export const govPaths = {
   ics: (id: number) => `/styring/moeder/${id}/moede.ics`,
   outcome: (itemId: number) => `/styring/punkter/${itemId}/udfald`,
   paper: (id: number) => `/styring/bilag/${id}`,
+  editPaper: (id: number) => `/styring/bilag/${id}/ret`,
+  editItem: (itemId: number) => `/styring/punkter/${itemId}/ret`,
   competence: (planId: number) => `/styring/kompetence/${planId}`,
 };

@@ -5,12 +5,12 @@ import { actionLabels, approvalChains, nextApprovalStep, type PlanAction } from 
 import { Conflict, Forbidden, NotFound } from '../../errors.ts';
 import { can } from '../../policy/index.ts';
 import { getPlan } from '../../services/plans/read.ts';
-import { recordMeasurement, transitionChecks, transitionPlan } from '../../services/plans/write.ts';
-import { Button, ErrorSummary, Form, HiddenField, Table, TextArea, TextField } from '../components/index.ts';
+import { transitionChecks, transitionPlan } from '../../services/plans/write.ts';
+import { Button, ErrorSummary, Form, HiddenField, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
-import { formatDate, formatKr, formatNumber } from '../format.ts';
-import { measurementContract, transitionFields } from '../../contracts/plans.ts';
+import { formatKr } from '../format.ts';
+import { transitionFields } from '../../contracts/plans.ts';
 import { field, type FormErrors, type FormFailure, formFailure, type FormValues, parseWith, readForm } from '../forms.ts';
 import { flash, home, page } from '../render.tsx';
 import { planPaths } from './paths.ts';
@@ -136,82 +136,4 @@ export function planActionPages() {
       return c.redirect(planPaths.plan(id), 303);
     },
   };
-}
-
-/** The form's adapter to the measurement contract: the value arrives with a decimal comma. */
-const measurementSchema = measurementContract.extend({
-  value: z
-    .string({ error: 'Skriv den målte værdi.' })
-    .trim()
-    .regex(/^-?\d+([.,]\d+)?$/, { error: 'Værdien skal være et tal.' })
-    .transform((x) => Number(x.replace(',', '.')))
-    .pipe(measurementContract.shape.value),
-});
-
-/** R4 — the measurements of one success criterion, and a form to record the next. */
-export async function measurementPage(
-  c: Context<AppEnv>,
-  id: number,
-  criterionId: number,
-  st: { values?: FormValues; errors?: FormErrors; status?: 200 | 400 } = {},
-) {
-  const plan = await getPlan(c.get('ctx'), id);
-  const cr = plan.goals.flatMap((g) => g.criteria).find((x) => x.id === criterionId);
-  if (!cr) throw new NotFound('Succeskriteriet findes ikke.');
-  const errors = st.errors ?? {};
-  return page(
-    c,
-    {
-      title: `Målinger: ${cr.indicatorName}`,
-      breadcrumbs: [
-        home,
-        { label: 'Planer', href: planPaths.list() },
-        { label: plan.name, href: planPaths.plan(id) },
-        { label: 'Målinger' },
-      ],
-      status: st.status,
-    },
-    <>
-      <h1>Målinger: {cr.indicatorName}</h1>
-      <Table
-        caption="Registrerede målinger"
-        columns={[
-          { key: 'd', label: 'Dato' },
-          { key: 'v', label: 'Værdi', numeric: true },
-          { key: 's', label: 'Kilde' },
-          { key: 'w', label: 'Registreret af' },
-        ]}
-        rows={cr.measurements.map((m) => ({
-          d: formatDate(m.measuredOn),
-          v: `${formatNumber(m.value, 1)} ${cr.unit}`,
-          s: m.source,
-          w: m.recordedBy,
-        }))}
-        empty="Ingen målinger endnu."
-      />
-      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
-      <Form action={planPaths.measurements(id, criterionId)} csrfToken={c.get('csrfToken')}>
-        <TextField
-          name="value"
-          label={`Målt værdi (${cr.unit || 'tal'})`}
-          value={st.values?.value}
-          error={errors.value}
-          inputmode="decimal"
-          required
-        />
-        <TextField name="measuredOn" label="Måledato" type="date" value={st.values?.measuredOn} error={errors.measuredOn} required />
-        <TextField name="source" label="Kilde" value={st.values?.source} />
-        <Button type="submit">Registrér måling</Button>
-      </Form>
-    </>,
-  );
-}
-
-export async function saveMeasurement(c: Context<AppEnv>, id: number, criterionId: number) {
-  const values = await readForm(c);
-  const parsed = parseWith(measurementSchema, values);
-  if (!parsed.ok) return measurementPage(c, id, criterionId, { values, errors: parsed.errors, status: 400 });
-  await recordMeasurement(c.get('ctx'), criterionId, parsed.data);
-  flash(c, 'Målingen er registreret.');
-  return c.redirect(planPaths.plan(id), 303);
 }

@@ -7,13 +7,15 @@ import { planPdf, planWorkbook } from '../../services/plans/export.ts';
 import { xlsxType } from '../../services/excel.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { idParam } from '../registry/shared.tsx';
-import { measurementPage, planActionPages, saveMeasurement } from './actions.tsx';
+import { planActionPages } from './actions.tsx';
+import { measurementEditPage, measurementPage, saveCorrection, saveMeasurement, saveRemoval } from './measurements.tsx';
 import { plansDashboard } from './dashboard.tsx';
 import { editPlanForm, renderPlanForm, savePlanFrame } from './frame.tsx';
 import { deleteLeader, leadersPage, saveLeader } from './leaders.tsx';
 import { planListPage } from './list.tsx';
 import { removeFromPlan, saveSection, sectionPage } from './sections.tsx';
 import { compareVersionsPage, versionPage } from './versions.tsx';
+import { editPartPage, saveEditPart } from './edit.tsx';
 import { planViewPage } from './view.tsx';
 
 const fileName = (name: string) =>
@@ -48,11 +50,16 @@ export function planPages() {
   r.post('/:id/delaftaler', (c) => saveSection(c, idParam(c), 'subAgreements'));
   r.get('/:id/beredskab', (c) => sectionPage(c, idParam(c), 'contingency'));
   r.post('/:id/beredskab', (c) => saveSection(c, idParam(c), 'contingency'));
+  r.get('/:id/ret/:kind/:part', (c) => editPartPage(c, idParam(c), c.req.param('kind'), idParam(c, 'part')));
+  r.post('/:id/ret/:kind/:part', (c) => saveEditPart(c, idParam(c), c.req.param('kind'), idParam(c, 'part')));
   r.post('/:id/fjern/:kind/:part', (c) => removeFromPlan(c, idParam(c), c.req.param('kind'), idParam(c, 'part')));
   r.get('/:id/handling/:action', (c) => actions.show(c, idParam(c), c.req.param('action')));
   r.post('/:id/handling/:action', (c) => actions.save(c, idParam(c), c.req.param('action')));
   r.get('/:id/maalinger/:criterion', (c) => measurementPage(c, idParam(c), idParam(c, 'criterion')));
   r.post('/:id/maalinger/:criterion', (c) => saveMeasurement(c, idParam(c), idParam(c, 'criterion')));
+  r.get('/:id/maalinger/:criterion/:m', (c) => measurementEditPage(c, idParam(c), idParam(c, 'criterion'), idParam(c, 'm')));
+  r.post('/:id/maalinger/:criterion/:m', (c) => saveCorrection(c, idParam(c), idParam(c, 'criterion'), idParam(c, 'm')));
+  r.post('/:id/maalinger/:criterion/:m/fjern', (c) => saveRemoval(c, idParam(c), idParam(c, 'criterion'), idParam(c, 'm')));
   r.get('/:id/projektledere', (c) => leadersPage(c, idParam(c)));
   r.post('/:id/projektledere', (c) => saveLeader(c, idParam(c)));
   r.post('/:id/projektledere/:user/fjern', (c) => deleteLeader(c, idParam(c), idParam(c, 'user')));

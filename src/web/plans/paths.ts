@@ -8,6 +8,10 @@ export const planPaths = {
   subAgreements: (id: number) => `/planer/${id}/delaftaler`,
   contingency: (id: number) => `/planer/${id}/beredskab`,
   measurements: (id: number, criterionId: number) => `/planer/${id}/maalinger/${criterionId}`,
+  measurement: (id: number, criterionId: number, measurementId: number) => `/planer/${id}/maalinger/${criterionId}/${measurementId}`,
+  removeMeasurement: (id: number, criterionId: number, measurementId: number) =>
+    `/planer/${id}/maalinger/${criterionId}/${measurementId}/fjern`,
+  editPart: (id: number, kind: string, partId: number) => `/planer/${id}/ret/${kind}/${partId}`,
   action: (id: number, action: string) => `/planer/${id}/handling/${action}`,
   remove: (id: number, kind: string, partId: number) => `/planer/${id}/fjern/${kind}/${partId}`,
   leaders: (id: number) => `/planer/${id}/projektledere`,

@@ -12,10 +12,13 @@ import {
   addSubAgreement,
   type Part,
   type PartyKind,
+  removeContact,
   removePart,
   type RemovableKind,
   saveContingency,
 } from '../../services/plans/content.ts';
+import { isFrozen } from '../../domain/plan-lifecycle.ts';
+import { can } from '../../policy/index.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
 import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, Table, TextArea, TextField } from '../components/index.ts';
 import { ConflictNotice } from '../conflict.tsx';
@@ -24,17 +27,20 @@ import { formatDate, formatNumber } from '../format.ts';
 import {
   activityContract,
   challengeContract,
+  contactContract,
   contingencyContract,
   criterionContract,
   goalContract,
   subAgreementContract,
 } from '../../contracts/plans.ts';
-import { optionalEmail, optionalText } from '../../contracts/fields.ts';
 import { contractOrInvalid, field, formAll, type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
 import { flash, home, page } from '../render.tsx';
 import { planPaths } from './paths.ts';
 import { partyName } from './view.tsx';
+
+/** The parts of a plan that have an edit page (`/planer/:id/ret/:kind/:part`). */
+export type EditableKind = 'challenge' | 'goal' | 'criterion' | 'activity' | 'contact';
 
 type Section = 'strategy' | 'subAgreements' | 'contingency';
 const titles: Record<Section, string> = {
@@ -59,7 +65,7 @@ const num = (what: string) =>
     .transform((v) => Number(v.replace(',', '.')));
 
 /** The forms' adapters to the plan contracts: ids and numbers arrive as strings; the rest is the contract as it is. */
-const schemas = {
+export const schemas = {
   challenge: challengeContract,
   goal: goalContract.extend({ challengeId: field.optionalId() }),
   criterion: criterionContract.extend({
@@ -72,22 +78,21 @@ const schemas = {
     .omit({ goalIds: true, parties: true })
     .extend({ subAgreementId: field.id('en delaftale'), responsible: field.text('den ansvarlige part') }),
   contingency: contingencyContract,
-  contact: z.object({
-    callOrder: field.wholeNumber('rækkefølgen', 'Rækkefølgen'),
-    role: field.text('rollen'),
-    organisation: optionalText('organisationen', { max: 200 }),
-    name: optionalText('navnet', { max: 200 }),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[+\d\s-]{0,20}$/, { error: 'Telefonnummeret må kun indeholde cifre, mellemrum, + og -.' })
-      .default(''),
-    email: optionalEmail(),
-  }),
+  contact: contactContract.extend({ callOrder: field.wholeNumber('rækkefølgen', 'Rækkefølgen').pipe(contactContract.shape.callOrder) }),
 };
 
+/** What the actor may change on this plan's pages: the content until it is frozen; the call list while the plan lives. */
+export function planEditAbilities(c: Context<AppEnv>, plan: PlanDetail) {
+  const actor = c.get('actor');
+  const partyOrganisationIds = plan.partyOrganisations.map((o) => o.id);
+  return {
+    content: !isFrozen(plan.state) && can(actor, 'update', { type: 'plan', id: plan.id, state: plan.state, partyOrganisationIds }),
+    callList: can(actor, 'update', { type: 'planContacts', planId: plan.id, state: plan.state, partyOrganisationIds }),
+  };
+}
+
 /** Parties an activity can name, as `kind:id` option values. */
-function partyOptions(plan: PlanDetail) {
+export function partyOptions(plan: PlanDetail) {
   return [
     ...plan.partyOrganisations.map((o) => ({ value: `organisation:${o.id}:${o.shortName}`, label: `Boligorganisation: ${o.shortName}` })),
     ...administrations.map((a) => ({
@@ -99,7 +104,7 @@ function partyOptions(plan: PlanDetail) {
   ];
 }
 
-function parseParty(v: string, part: Part) {
+export function parseParty(v: string, part: Part) {
   const [kind, id, name] = v.split(':') as [PartyKind, string, string];
   return {
     kind,
@@ -115,7 +120,13 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
   const v = plan.version;
   const e = (f: string) => (st.form ? st.errors?.[f] : undefined);
   const val = (form: string, f: string) => (st.form === form ? st.values?.[f] : undefined);
-  const remove = (kind: RemovableKind, id: number, label: string) => (
+  const ab = planEditAbilities(c, plan);
+  const edit = (kind: EditableKind, id: number, label: string) => (
+    <a class="function-link" href={planPaths.editPart(plan.id, kind, id)}>
+      Ret {label}
+    </a>
+  );
+  const remove = (kind: RemovableKind | 'contact', id: number, label: string) => (
     <Form action={planPaths.remove(plan.id, kind, id)} csrfToken={csrf}>
       <HiddenField name="version" value={String(v)} />
       <Button type="submit" variant="tertiary">
@@ -142,7 +153,14 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
             { key: 't', label: 'Udfordring' },
             { key: 'x', label: '' },
           ]}
-          rows={plan.challenges.map((ch) => ({ t: ch.title, x: remove('challenge', ch.id, ch.title) }))}
+          rows={plan.challenges.map((ch) => ({
+            t: ch.title,
+            x: (
+              <>
+                {edit('challenge', ch.id, ch.title)} {remove('challenge', ch.id, ch.title)}
+              </>
+            ),
+          }))}
           empty="Ingen udfordringer endnu."
         />
         <Table
@@ -159,12 +177,16 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
                 {g.criteria.map((cr) => (
                   <li>
                     {cr.indicatorName}: {formatNumber(cr.baselineValue, 1)} → {formatNumber(cr.targetValue, 1)} {cr.unit} (
-                    {formatDate(cr.targetDate)}) {remove('criterion', cr.id, cr.indicatorName)}
+                    {formatDate(cr.targetDate)}) {edit('criterion', cr.id, cr.indicatorName)} {remove('criterion', cr.id, cr.indicatorName)}
                   </li>
                 ))}
               </ul>
             ),
-            x: remove('goal', g.id, g.title),
+            x: (
+              <>
+                {edit('goal', g.id, g.title)} {remove('goal', g.id, g.title)}
+              </>
+            ),
           }))}
           empty="Ingen mål endnu."
         />
@@ -275,7 +297,15 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
                 { key: 'p', label: 'Parter' },
                 { key: 'x', label: '' },
               ]}
-              rows={s.activities.map((a) => ({ t: a.title, p: a.parties.map(partyName).join(', '), x: remove('activity', a.id, a.title) }))}
+              rows={s.activities.map((a) => ({
+                t: a.title,
+                p: a.parties.map(partyName).join(', '),
+                x: (
+                  <>
+                    {edit('activity', a.id, a.title)} {remove('activity', a.id, a.title)}
+                  </>
+                ),
+              }))}
               empty="Ingen aktiviteter endnu."
             />
             {remove('subAgreement', s.id, `delaftalen ${s.focusArea}`)}
@@ -343,38 +373,46 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
   const k = plan.contingency;
   return (
     <>
-      <section class="plan-form">
-        <Form
-          action={`${planPaths.contingency(plan.id)}?form=contingency`}
-          csrfToken={csrf}
-          id="form-contingency"
-          fieldPrefix="contingency-"
-        >
-          <HiddenField name="version" value={String(v)} />
-          <TextArea
-            name="steps"
-            label="Trin ved akut uro og tryghedsproblemer"
-            value={val('contingency', 'steps') ?? k?.steps}
-            error={e('steps')}
-            rows={6}
-            required
-          />
-          <TextArea
-            name="policeCooperation"
-            label="Samarbejdet med politiet"
-            value={val('contingency', 'policeCooperation') ?? k?.policeCooperation}
-            rows={4}
-          />
-          <TextField
-            name="lastReviewed"
-            label="Sidst gennemgået"
-            type="date"
-            value={val('contingency', 'lastReviewed') ?? k?.lastReviewed ?? ''}
-            error={e('lastReviewed')}
-          />
-          <Button type="submit">Gem beredskabsplanen</Button>
-        </Form>
-      </section>
+      {!ab.content && (
+        <p>
+          Planens indhold er godkendt og låst; trinene og samarbejdet med politiet ændres gennem en ændringsanmodning. Kaldelisten holdes
+          ajour her.
+        </p>
+      )}
+      {ab.content && (
+        <section class="plan-form">
+          <Form
+            action={`${planPaths.contingency(plan.id)}?form=contingency`}
+            csrfToken={csrf}
+            id="form-contingency"
+            fieldPrefix="contingency-"
+          >
+            <HiddenField name="version" value={String(v)} />
+            <TextArea
+              name="steps"
+              label="Trin ved akut uro og tryghedsproblemer"
+              value={val('contingency', 'steps') ?? k?.steps}
+              error={e('steps')}
+              rows={6}
+              required
+            />
+            <TextArea
+              name="policeCooperation"
+              label="Samarbejdet med politiet"
+              value={val('contingency', 'policeCooperation') ?? k?.policeCooperation}
+              rows={4}
+            />
+            <TextField
+              name="lastReviewed"
+              label="Sidst gennemgået"
+              type="date"
+              value={val('contingency', 'lastReviewed') ?? k?.lastReviewed ?? ''}
+              error={e('lastReviewed')}
+            />
+            <Button type="submit">Gem beredskabsplanen</Button>
+          </Form>
+        </section>
+      )}
       {k?.contacts && (
         <Table
           caption="Kaldeliste"
@@ -388,37 +426,44 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
             o: String(ct.callOrder),
             r: `${ct.role}${ct.organisation ? `, ${ct.organisation}` : ''}`,
             n: ct.name,
-            x: remove('contact', ct.id, ct.role),
+            x: ab.callList ? (
+              <>
+                {edit('contact', ct.id, ct.role)} {remove('contact', ct.id, ct.role)}
+              </>
+            ) : (
+              ''
+            ),
           }))}
           empty="Ingen på kaldelisten endnu."
         />
       )}
-      {form(
-        'contact',
-        'Tilføj til kaldelisten',
-        <>
-          <TextField
-            name="callOrder"
-            label="Rækkefølge"
-            value={val('contact', 'callOrder') ?? String((k?.contacts?.length ?? 0) + 1)}
-            error={e('callOrder')}
-            inputmode="numeric"
-            required
-          />
-          <TextField
-            name="role"
-            label="Rolle"
-            hint="Fx boligsocial projektleder, politiets nærbetjent"
-            value={val('contact', 'role')}
-            error={e('role')}
-            required
-          />
-          <TextField name="organisation" label="Organisation" value={val('contact', 'organisation')} />
-          <TextField name="name" label="Navn" value={val('contact', 'name')} autocomplete="off" />
-          <TextField name="phone" label="Telefon" type="tel" value={val('contact', 'phone')} error={e('phone')} autocomplete="off" />
-          <TextField name="email" label="E-mail" type="email" value={val('contact', 'email')} error={e('email')} autocomplete="off" />
-        </>,
-      )}
+      {ab.callList &&
+        form(
+          'contact',
+          'Tilføj til kaldelisten',
+          <>
+            <TextField
+              name="callOrder"
+              label="Rækkefølge"
+              value={val('contact', 'callOrder') ?? String((k?.contacts?.length ?? 0) + 1)}
+              error={e('callOrder')}
+              inputmode="numeric"
+              required
+            />
+            <TextField
+              name="role"
+              label="Rolle"
+              hint="Fx boligsocial projektleder, politiets nærbetjent"
+              value={val('contact', 'role')}
+              error={e('role')}
+              required
+            />
+            <TextField name="organisation" label="Organisation" value={val('contact', 'organisation')} />
+            <TextField name="name" label="Navn" value={val('contact', 'name')} autocomplete="off" />
+            <TextField name="phone" label="Telefon" type="tel" value={val('contact', 'phone')} error={e('phone')} autocomplete="off" />
+            <TextField name="email" label="E-mail" type="email" value={val('contact', 'email')} error={e('email')} autocomplete="off" />
+          </>,
+        )}
     </>
   );
 }
@@ -526,7 +571,8 @@ export async function removeFromPlan(c: Context<AppEnv>, id: number, kind: strin
   if (!section) return c.notFound();
   const values = await readForm(c);
   try {
-    await removePart(c.get('ctx'), id, Number(values.version), kind as RemovableKind, partId);
+    if (kind === 'contact') await removeContact(c.get('ctx'), id, Number(values.version), partId);
+    else await removePart(c.get('ctx'), id, Number(values.version), kind as RemovableKind, partId);
   } catch (err) {
     if (err instanceof Conflict) return sectionPage(c, id, section, { status: 409, conflict: err });
     throw err;

@@ -292,12 +292,25 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
       <ResponsibilityMatrix plan={plan} />
 
       <h2>Beredskabsplan</h2>
-      {mayEdit && (
+      {mayEdit ? (
         <p>
           <a class="button button-secondary" href={planPaths.contingency(id)}>
             Rediger beredskabsplanen
           </a>
         </p>
+      ) : (
+        can(actor, 'update', {
+          type: 'planContacts',
+          planId: id,
+          state: plan.state,
+          partyOrganisationIds: subject.partyOrganisationIds,
+        }) && (
+          <p>
+            <a class="button button-secondary" href={planPaths.contingency(id)}>
+              Hold kaldelisten ajour
+            </a>
+          </p>
+        )
       )}
       {!plan.contingency ? (
         <p>Planen har ingen beredskabsplan endnu.</p>

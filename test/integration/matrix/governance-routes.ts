@@ -344,4 +344,74 @@ export const governanceRoutes: RouteCase[] = [
       form: { decidedOn: '2024-05-01' },
     }),
   },
+  {
+    route: 'PUT /api/v1/agenda-items/:id',
+    allowed: central,
+    build: async (db) => {
+      const m = await meeting(db);
+      const it = await item(db, m.bodyId, m.id);
+      return { path: `/api/v1/agenda-items/${it.id}`, json: { version: it.version, title: 'Rettet punkt' } };
+    },
+  },
+  {
+    route: 'PUT /api/v1/papers/:id',
+    allowed: central,
+    build: async (db) => ({ path: `/api/v1/papers/${(await paper(db)).paperId}`, json: { version: 1, title: 'Rettet bilag' } }),
+  },
+  {
+    route: 'POST /styring/punkter/:id/ret',
+    allowed: central,
+    build: async (db) => {
+      const m = await meeting(db);
+      const it = await item(db, m.bodyId, m.id);
+      return { path: `/styring/punkter/${it.id}/ret`, form: { version: String(it.version), title: 'Rettet punkt' } };
+    },
+  },
+  {
+    route: 'POST /styring/bilag/:id/ret',
+    allowed: central,
+    build: async (db) => ({ path: `/styring/bilag/${(await paper(db)).paperId}/ret`, form: { version: '1', title: 'Rettet bilag' } }),
+  },
+  {
+    route: 'PUT /api/v1/members/:id',
+    allowed: central,
+    build: async (db) => {
+      const m = await member(db, await body(db));
+      return {
+        path: `/api/v1/members/${m.id}`,
+        json: {
+          version: m.version,
+          ...{
+            personName: 'Rettet Medlem',
+            representsKind: 'other',
+            representsOther: 'Beboerne',
+            level: 'resident',
+            role: 'member',
+            startsOn: '2016-02-01',
+          },
+        },
+      };
+    },
+  },
+  {
+    route: 'POST /styring/medlemmer/:id/ret',
+    allowed: central,
+    build: async (db) => {
+      const m = await member(db, await body(db));
+      return {
+        path: `/styring/medlemmer/${m.id}/ret`,
+        form: {
+          version: String(m.version),
+          ...{
+            personName: 'Rettet Medlem',
+            representsKind: 'other',
+            representsOther: 'Beboerne',
+            level: 'resident',
+            role: 'member',
+            startsOn: '2016-02-01',
+          },
+        },
+      };
+    },
+  },
 ];

@@ -27,6 +27,43 @@ async function withCriterion(db: Db, ownOrg: number, state = 'draft') {
     .executeTakeFirstOrThrow();
   return { plan, criterionId: c.id };
 }
+async function withMeasurement(db: Db, ownOrg: number) {
+  const { plan, criterionId } = await withCriterion(db, ownOrg, 'active');
+  const m = await db
+    .insertInto('measurement')
+    .values({ plan_id: plan.id, criterion_id: criterionId, value: 84, measured_on: '2025-12-31' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { plan, criterionId, measurementId: m.id };
+}
+/** An active plan with its contingency plan and one person on the call list. */
+async function withContact(db: Db, ownOrg: number) {
+  const { plan } = await makePlan(db, { organisationIds: [ownOrg], state: 'active' });
+  await db.insertInto('contingency_plan').values({ plan_id: plan.id, steps: 'Ring 114.' }).execute();
+  const ct = await db
+    .insertInto('contingency_contact')
+    .values({ plan_id: plan.id, call_order: 1, role: 'Projektleder', name: 'Matrix Person', phone: '12345678' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { plan, contactId: ct.id };
+}
+/** A draft plan with a goal under a sub-agreement's activity. */
+async function withActivity(db: Db, ownOrg: number) {
+  const { plan } = await draft(db, ownOrg);
+  const goal = await db.insertInto('goal').values({ plan_id: plan.id, title: 'Mål' }).returning('id').executeTakeFirstOrThrow();
+  const sub = await db
+    .insertInto('sub_agreement')
+    .values({ plan_id: plan.id, focus_area_id: await focusArea(db) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const a = await db
+    .insertInto('activity')
+    .values({ plan_id: plan.id, sub_agreement_id: sub.id, title: 'Lektiecafé' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { plan, goalId: goal.id, subId: sub.id, activityId: a.id };
+}
+const contactBody = { callOrder: 1, role: 'Projektleder', name: 'Ny Person', phone: '87654321' };
 async function versioned(db: Db, ownOrg: number) {
   const { plan } = await makePlan(db, { organisationIds: [ownOrg], state: 'active' });
   for (const number of [1, 2])
@@ -216,6 +253,105 @@ export const planRoutes: RouteCase[] = [
     }),
   },
   {
+    route: 'PUT /api/v1/plans/:id/challenges/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan } = await draft(db, ids.ownOrg);
+      const ch = await db.insertInto('challenge').values({ plan_id: plan.id, title: 'X' }).returning('id').executeTakeFirstOrThrow();
+      return { path: `/api/v1/plans/${plan.id}/challenges/${ch.id}`, json: { version: 1, title: 'Y' } };
+    },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/goals/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, goalId } = await withActivity(db, ids.ownOrg);
+      return { path: `/api/v1/plans/${plan.id}/goals/${goalId}`, json: { version: 1, title: 'Rettet mål' } };
+    },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/criteria/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, criterionId } = await withCriterion(db, ids.ownOrg);
+      const goal = await db.selectFrom('goal').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
+      return {
+        path: `/api/v1/plans/${plan.id}/criteria/${criterionId}`,
+        json: {
+          version: 1,
+          goalId: goal.id,
+          indicatorName: 'Beskæftigelse',
+          unit: '%',
+          direction: 'increase',
+          baselineValue: 40,
+          baselineDate: '2023-01-01',
+          targetValue: 55,
+          targetDate: '2026-12-31',
+        },
+      };
+    },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/activities/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, goalId, subId, activityId } = await withActivity(db, ids.ownOrg);
+      return {
+        path: `/api/v1/plans/${plan.id}/activities/${activityId}`,
+        json: {
+          version: 1,
+          subAgreementId: subId,
+          title: 'Lektiecafé for alle',
+          goalIds: [goalId],
+          parties: [{ kind: 'organisation', organisationId: ids.ownOrg, name: 'Egen', part: 'responsible' }],
+        },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/contacts',
+    allowed: writers,
+    build: async (db, ids) => ({
+      path: `/api/v1/plans/${(await withContact(db, ids.ownOrg)).plan.id}/contacts`,
+      json: { version: 1, ...contactBody },
+    }),
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/contacts/:partId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, contactId } = await withContact(db, ids.ownOrg);
+      return { path: `/api/v1/plans/${plan.id}/contacts/${contactId}`, json: { version: 1, ...contactBody } };
+    },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/contacts/:partId/removal',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, contactId } = await withContact(db, ids.ownOrg);
+      return { path: `/api/v1/plans/${plan.id}/contacts/${contactId}/removal`, json: { version: 1 } };
+    },
+  },
+  {
+    route: 'PUT /api/v1/criteria/:id/measurements/:measurementId',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return {
+        path: `/api/v1/criteria/${criterionId}/measurements/${measurementId}`,
+        json: { version: 1, value: 48, measuredOn: '2025-12-31', reason: 'Tastefejl' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/criteria/:id/measurements/:measurementId/removal',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return { path: `/api/v1/criteria/${criterionId}/measurements/${measurementId}/removal`, json: { version: 1, reason: 'Dobbelt' } };
+    },
+  },
+  {
     route: 'GET /api/v1/plans/:id/versions/:number',
     allowed: 'everyone',
     build: async (db, ids) => ({ path: `/api/v1/plans/${(await versioned(db, ids.ownOrg)).id}/versions/1` }),
@@ -263,6 +399,14 @@ export const planRoutes: RouteCase[] = [
     }),
   },
   {
+    route: 'POST /planer/:id/ret/:kind/:part',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, goalId } = await withActivity(db, ids.ownOrg);
+      return { path: `/planer/${plan.id}/ret/goal/${goalId}`, form: { version: '1', title: 'Rettet mål' } };
+    },
+  },
+  {
     route: 'POST /planer/:id/fjern/:kind/:part',
     allowed: writers,
     build: async (db, ids) => {
@@ -282,6 +426,25 @@ export const planRoutes: RouteCase[] = [
     build: async (db, ids) => {
       const { plan, criterionId } = await withCriterion(db, ids.ownOrg);
       return { path: `/planer/${plan.id}/maalinger/${criterionId}`, form: { value: '42', measuredOn: '2024-12-31' } };
+    },
+  },
+  {
+    route: 'POST /planer/:id/maalinger/:criterion/:m',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return {
+        path: `/planer/${plan.id}/maalinger/${criterionId}/${measurementId}`,
+        form: { version: '1', value: '48', measuredOn: '2025-12-31', reason: 'Tastefejl' },
+      };
+    },
+  },
+  {
+    route: 'POST /planer/:id/maalinger/:criterion/:m/fjern',
+    allowed: writers,
+    build: async (db, ids) => {
+      const { plan, criterionId, measurementId } = await withMeasurement(db, ids.ownOrg);
+      return { path: `/planer/${plan.id}/maalinger/${criterionId}/${measurementId}/fjern`, form: { version: '1', reason: 'Dobbelt' } };
     },
   },
 ];

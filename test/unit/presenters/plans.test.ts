@@ -55,7 +55,9 @@ const plan: PlanDetail = {
           baselineSource: '',
           targetValue: 50,
           targetDate: '2026-12-31',
-          measurements: [{ id: 1, value: 45, measuredOn: '2024-12-31', source: 'DST', recordedBy: 'Karl KAB <kab@example.test>' }],
+          measurements: [
+            { id: 1, version: 1, value: 45, measuredOn: '2024-12-31', source: 'DST', recordedBy: 'Karl KAB <kab@example.test>' },
+          ],
           status: 'on_track',
           expected: 45,
         },
