@@ -13,6 +13,7 @@ export async function migrateToLatest(db: Executor): Promise<MigrationResult> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (applied.length) await trackTables(db);
   return { applied, level: await migrationLevel(db) };
 }
 
@@ -29,3 +30,14 @@ export async function migrationLevel(db: Executor): Promise<string | null> {
 }
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? null;
+
+/**
+ * Read models: attaches the data-version trigger (migration 022) to every table that lacks it — also the tables of
+ * migrations that came after 022 — so a cached page can never outlive a write to what it shows.
+ */
+export async function trackTables(db: Executor): Promise<number> {
+  const exists = await sql<{ f: string | null }>`SELECT to_regproc('helhed_track_tables')::text AS f`.execute(db);
+  if (!exists.rows[0]?.f) return 0;
+  const r = await sql<{ n: number }>`SELECT helhed_track_tables() AS n`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
