@@ -41,12 +41,15 @@ export function audienceOf(actor: Actor): string {
   return `user:${actor.id}:${actor.isDemo ? 'demo' : ''}:${grants}`;
 }
 
+/** JavaScript strings are UTF-16: two bytes a code unit. */
+const textBytes = (x: unknown) => (typeof x === 'string' ? 2 * x.length : (x as Uint8Array).byteLength);
+
 /**
- * A cache of texts bounded by their size in bytes (not by count), least recently used first out. Every entry
- * carries the data version it was computed at; seeing a newer version drops all older entries at once.
+ * A cache of texts (or byte buffers) bounded by their size in bytes, not by count; least recently used first out.
+ * `observe` drops every entry when the data version moves (their keys hold the old version).
  */
-export class SizedCache {
-  private readonly entries = new Map<string, { text: string; bytes: number }>();
+export class SizedCache<T extends string | Uint8Array = string> {
+  private readonly entries = new Map<string, { text: T; bytes: number }>();
   private used = 0;
   private version = '';
 
@@ -69,7 +72,7 @@ export class SizedCache {
     }
   }
 
-  get(key: string): string | undefined {
+  get(key: string): T | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     this.entries.delete(key);
@@ -77,9 +80,8 @@ export class SizedCache {
     return e.text;
   }
 
-  set(key: string, text: string): void {
-    // JavaScript strings are UTF-16: two bytes a code unit, plus the key.
-    const bytes = 2 * (text.length + key.length);
+  set(key: string, text: T): void {
+    const bytes = textBytes(text) + 2 * key.length;
     if (bytes > this.maxBytes) return;
     const old = this.entries.get(key);
     if (old) {
