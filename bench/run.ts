@@ -176,14 +176,14 @@ async function startupFigures(): Promise<Figure[]> {
       label: 'Første side efter start, tom indlejret database (demo indlæst)',
       value: empty / 1000,
       unit: 's',
-      target: 6,
+      target: 4,
       lowerIsBetter: true,
     },
     {
       label: 'Første side efter start, eksisterende indlejret database',
       value: existing / 1000,
       unit: 's',
-      target: 1.5,
+      target: 1,
       lowerIsBetter: true,
     },
   ];
@@ -216,7 +216,8 @@ async function main() {
           onlyFor: 'postgres',
         });
         const rows = pages.map((p) => {
-          const ok = p.p99 <= 50 && p.ratio >= 0.05 && p.errors === 0;
+          // Issue 20: a page p99 ≤ 50 ms and ≥ 10 % of its static twin; the report PDF ≥ 50 per second under load.
+          const ok = p.errors === 0 && (p.path.endsWith('.pdf') ? p.rps >= 50 : p.p99 <= 50 && p.ratio >= 0.1);
           if (kind === 'postgres') allPass &&= ok;
           return `| ${p.label} | \`${p.path}\` | ${fmt(p.bytes / 1024, 0)} KB | ${fmt(p.rps, 0)} | ${p.p50} | ${p.p99} | ${fmt(p.twinRps, 0)} | ${fmt(100 * p.ratio)} % | ${ok ? 'ok' : 'IKKE OK'} |`;
         });
@@ -228,7 +229,7 @@ async function main() {
             return `| ${f.label} | ${fmt(f.value, f.unit === 'ms' ? 0 : 2)} ${f.unit} | ${f.lowerIsBetter ? '≤' : '≥'} ${f.target} ${f.unit} | ${ok ? 'ok' : 'IKKE OK'} |`;
           });
         sections.push(
-          `### ${kind === 'pglite' ? 'PGlite (indlejret)' : 'PostgreSQL'}\n\n| Side | Sti | Størrelse | req/s | p50 ms | p99 ms | statisk req/s | andel af statisk | mål: p99 ≤ 50 ms, ≥ 5 % |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n${rows.join('\n')}\n\n| Mål | Målt | Mål | |\n|---|---:|---|---|\n${extra.join('\n')}\n`,
+          `### ${kind === 'pglite' ? 'PGlite (indlejret)' : 'PostgreSQL'}\n\n| Side | Sti | Størrelse | req/s | p50 ms | p99 ms | statisk req/s | andel af statisk | mål: p99 ≤ 50 ms, ≥ 10 % (PDF: ≥ 50/s) |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n${rows.join('\n')}\n\n| Mål | Målt | Mål | |\n|---|---:|---|---|\n${extra.join('\n')}\n`,
         );
       } finally {
         await stop(server);

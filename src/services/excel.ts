@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export interface Sheet {
   name: string;
@@ -8,7 +8,8 @@ export interface Sheet {
 
 /** Builds an .xlsx workbook (exceljs) with frozen, bold header rows. */
 export async function workbookBuffer(sheets: Sheet[], creator = 'Helhed'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: it costs 0,4 s of CPU at start (docs/benchmarks.md).
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = creator;
   wb.created = new Date();
   for (const s of sheets) {

@@ -1,38 +1,77 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
-const require = createRequire(import.meta.url);
-// pdfmake 0.3 is CommonJS; its node build reads fonts from files.
-const pdfmake = require('pdfmake') as {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-
-/** The dkfds package's `dist` folder, where IBM Plex lives. */
-function dkfdsDist(): string {
-  let dir = dirname(require.resolve('dkfds'));
-  while (!dir.endsWith('dist') && dir !== dirname(dir)) dir = dirname(dir);
-  return dir;
+interface Job {
+  id: number;
+  doc: unknown;
+  footerTitle: string;
+  resolve: (b: Buffer) => void;
+  reject: (e: Error) => void;
 }
 
-let configured = false;
+/**
+ * PDF layout runs in a pool of worker threads, one per core (`src/services/pdf-worker.mjs`): pdfmake is CPU-bound,
+ * and the server's event loop keeps answering other requests meanwhile. Workers start on first use and hold the
+ * process open only while they have work.
+ */
+class PdfPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private workers = 0;
+  private nextId = 1;
+  /** How many documents were laid out (tests: a cached PDF is not laid out again). */
+  layouts = 0;
 
-/** Sets pdfmake up on first use (not at import): IBM Plex from dkfds, no remote resources, no files but the fonts. */
-function pdfmakeReady() {
-  if (!configured) {
-    const fontDir = join(dkfdsDist(), 'fonts', 'IBMPlexSans', 'complete', 'ttf');
-    const font = (f: string) => join(fontDir, `IBMPlexSans-${f}.ttf`);
-    pdfmake.setFonts({
-      IBMPlexSans: { normal: font('Regular'), bold: font('SemiBold'), italics: font('Italic'), bolditalics: font('SemiBoldItalic') },
+  constructor(readonly size: number) {}
+
+  run(doc: unknown, footerTitle: string): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, doc, footerTitle, resolve, reject });
+      this.pump();
     });
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontDir));
-    configured = true;
   }
-  return pdfmake;
+
+  private pump(): void {
+    while (this.queue.length) {
+      const w = this.idle.pop() ?? (this.workers < this.size ? this.spawn() : undefined);
+      if (!w) return;
+      const job = this.queue.shift()!;
+      this.busy.set(w, job);
+      this.layouts++;
+      w.ref();
+      w.postMessage({ id: job.id, doc: job.doc, footerTitle: job.footerTitle });
+    }
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./pdf-worker.mjs', import.meta.url));
+    this.workers++;
+    w.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
+      const job = this.busy.get(w);
+      this.busy.delete(w);
+      w.unref();
+      this.idle.push(w);
+      if (job) {
+        if (m.pdf) job.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
+        else job.reject(new Error(m.error ?? 'PDF-fejl'));
+      }
+      this.pump();
+    });
+    w.on('error', (err) => {
+      const job = this.busy.get(w);
+      this.busy.delete(w);
+      const i = this.idle.indexOf(w);
+      if (i >= 0) this.idle.splice(i, 1);
+      this.workers--;
+      job?.reject(err);
+      this.pump();
+    });
+    return w;
+  }
 }
+
+export const pdfPool = new PdfPool(Math.max(1, availableParallelism()));
 
 export type PdfContent = unknown;
 
@@ -60,16 +99,10 @@ export async function renderPdf(title: string, content: PdfContent[], opts: { su
       th: { bold: true, fillColor: '#eeeeee' },
       toc: { fontSize: 10 },
     },
-    footer: (page: number, pages: number) => ({
-      text: `${title} · Side ${page} af ${pages}`,
-      alignment: 'center',
-      fontSize: 8,
-      color: '#555555',
-      margin: [50, 20, 50, 0],
-    }),
+    // The footer ("<title> · Side 2 af 7") is added in the worker: a function cannot cross to it.
     content,
   };
-  return pdfmakeReady().createPdf(doc).getBuffer();
+  return pdfPool.run(doc, title);
 }
 
 /** A pdfmake table with a header row. */

@@ -15,7 +15,7 @@ export interface PageOptions {
   head?: Child;
 }
 
-const FLASH = 'helhed_flash';
+export const FLASH = 'helhed_flash';
 
 /** Shows a one-line success message on the next page (after a redirect). */
 export function flash(c: Context<AppEnv>, text: string): void {

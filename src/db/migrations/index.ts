@@ -17,6 +17,7 @@ import * as m017 from './017_corrections.ts';
 import * as m018 from './018_budget_change_requests.ts';
 import * as m019 from './019_party_answers.ts';
 import * as m021 from './021_lists_and_sources.ts';
+import * as m022 from './022_data_version.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '018_budget_change_requests': m018,
   '019_party_answers': m019,
   '021_lists_and_sources': m021,
+  '022_data_version': m022,
 };
 
 export const migrationProvider: MigrationProvider = {

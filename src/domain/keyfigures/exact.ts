@@ -43,6 +43,18 @@ const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
  * round-trip spelling, so 0.91 means 91/100, never the binary approximation.
  */
 export function decimal(x: number | string): Rational {
+  // Thresholds are read for every area evaluated (R20, 8,000 estates): the few distinct literals are kept.
+  const kept = decimals.get(x);
+  if (kept) return kept;
+  const r = parseDecimal(x);
+  if (decimals.size >= 4096) decimals.clear();
+  decimals.set(x, r);
+  return r;
+}
+
+const decimals = new Map<number | string, Rational>();
+
+function parseDecimal(x: number | string): Rational {
   const text = typeof x === 'number' ? String(x) : x.trim();
   if (typeof x === 'number' && !Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   const m = DECIMAL.exec(text);

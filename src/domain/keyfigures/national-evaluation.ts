@@ -125,12 +125,17 @@ function evaluateCriterion(c: CriterionDefinition, input: AreaListInput, options
     threshold = compare(lo, hi) === 0 ? lo : undefined;
   }
   if (value && threshold && effective.threshold.kind === 'percent') outcome = judge(value, effective.comparison, threshold);
+  // The Danish explanation is written when it is read: a list of 8,000 estates needs only the verdicts.
+  let explanation: string | undefined;
   return {
     criterion: effective,
     outcome,
     value,
     threshold,
-    explanation: explainCriterion(effective, outcome, value, threshold, rate),
+    get explanation() {
+      explanation ??= explainCriterion(effective, outcome, value, threshold, rate);
+      return explanation;
+    },
   };
 }
 
@@ -155,6 +160,7 @@ export function evaluateListCriteria(set: CriteriaSet, input: AreaListInput, opt
   const residentsValue = input.residents === undefined ? undefined : measureInterval(input.residents);
   const residentsOutcome = residentsValue ? judge(residentsValue, 'atLeast', fraction(set.minResidents)) : 'unknown';
   const residentsVerdict = fromOutcome(residentsOutcome);
+  let residentsText: string | undefined;
 
   const memo = new Map<DesignationId, RuleVerdict>();
   const details = new Map<DesignationId, string>();
@@ -215,7 +221,13 @@ export function evaluateListCriteria(set: CriteriaSet, input: AreaListInput, opt
   return {
     setId: set.id,
     listYear: options.listYear,
-    residents: { outcome: residentsOutcome, explanation: explainResidents(set.minResidents, residentsValue, residentsOutcome) },
+    residents: {
+      outcome: residentsOutcome,
+      get explanation() {
+        residentsText ??= explainResidents(set.minResidents, residentsValue, residentsOutcome);
+        return residentsText;
+      },
+    },
     criteria,
     designations,
     ruleText: describeCriteriaSet(set),

@@ -113,6 +113,18 @@ export function describeRule(rule: CombinationRule, set: CriteriaSet): string {
 
 /** R20 — the whole criteria set as Danish text, one paragraph per designation. */
 export function describeCriteriaSet(set: CriteriaSet): string {
+  // The same text for every area evaluated against the set (R20, 8,000 estates): made once per set.
+  let text = setTexts.get(set);
+  if (text === undefined) {
+    text = criteriaSetText(set);
+    setTexts.set(set, text);
+  }
+  return text;
+}
+
+const setTexts = new WeakMap<CriteriaSet, string>();
+
+function criteriaSetText(set: CriteriaSet): string {
   const residents = formatDa({ n: BigInt(set.minResidents), d: 1n }, 0);
   const lines = set.designations.map((d) => {
     const text = `${d.label}: et alment boligområde med mindst ${residents} beboere, hvor ${describeRule(d.rule, set)}`;

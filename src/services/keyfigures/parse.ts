@@ -3,7 +3,7 @@
  * then every row checked with a Danish message per problem, so the preview can list them by line.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type KeyFigureProblem, type KeyFigures, keyFigureProblems, type VariableId } from '../../domain/keyfigures/index.ts';
 import type { ImportRow, ImportRowError, StoredRatios } from '../../db/tables/keyfigures.ts';
 import { ID_COLUMNS, VARIABLE_COLUMNS } from './columns.ts';
@@ -48,7 +48,8 @@ const cellText = (v: ExcelJS.CellValue): string => {
 
 /** The first worksheet of an .xlsx file. */
 export async function xlsxGrid(data: Uint8Array): Promise<Grid> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: it costs 0,4 s of CPU at start (docs/benchmarks.md).
+  const wb = new (await import('exceljs')).default.Workbook();
   await wb.xlsx.load(Buffer.from(data) as never);
   const ws = wb.worksheets[0];
   if (!ws) return { header: [], rows: [] };

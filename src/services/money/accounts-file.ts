@@ -3,7 +3,7 @@
  * rows keyed by column, keeping Excel numbers and dates as they are so amounts stay exact.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type AccountColumn, mapHeaders, type RawAccountRow } from '../../domain/money/accounts.ts';
 
 export type FileRead = { ok: true; rows: RawAccountRow[] } | { ok: false; message: string };
@@ -58,7 +58,8 @@ export function readCsv(text: string): FileRead {
 }
 
 export async function readXlsx(data: Uint8Array): Promise<FileRead> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: it costs 0,4 s of CPU at start (docs/benchmarks.md).
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data) as never);
   } catch (err) {

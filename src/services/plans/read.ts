@@ -185,6 +185,30 @@ export async function getPlan(ctx: ServiceContext, id: number): Promise<PlanDeta
   return plan;
 }
 
+/**
+ * What reading the plan page does besides reading, for a page served from its read model (`getPlan` unchanged since):
+ * whoever sees the contingency plan's contact persons is logged, one audit 'read' record per contact.
+ */
+export async function logPlanContactView(ctx: ServiceContext, id: number): Promise<void> {
+  if (ctx.actor.kind !== 'user') return;
+  const subject = await planSubject(ctx.db, id);
+  authorize(ctx.actor, 'read', subject);
+  if (!can(ctx.actor, 'read', { type: 'planContacts', planId: id, partyOrganisationIds: subject.partyOrganisationIds })) return;
+  const contacts = await ctx.db
+    .selectFrom('contingency_contact as c')
+    .innerJoin('contingency_plan as p', 'p.plan_id', 'c.plan_id')
+    .select('c.id')
+    .where('c.plan_id', '=', id)
+    .orderBy('c.call_order')
+    .execute();
+  await logContactRead(
+    ctx.db,
+    ctx,
+    contacts.map((c) => ({ id: c.id, planId: id })),
+    'Så kontaktpersonerne i beredskabsplanen',
+  );
+}
+
 /** Loads the plan without access checks (the snapshot and exports use it after their own check). */
 export async function loadPlan(db: Executor, id: number, withContacts: boolean, today: string): Promise<PlanDetail> {
   const p = await db

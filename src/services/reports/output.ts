@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { SizedCache } from '../readmodel.ts';
 import { isoDate } from '../context.ts';
 import { kr } from '../../domain/money/amount.ts';
 import { type Narrative, narrativeSections, reportStateLabels, type ReportState } from '../../domain/reports/index.ts';
@@ -213,8 +215,33 @@ const frozenMeta = (f: FrozenReport): ReportMeta => ({
   contentHash: f.contentHash,
 });
 
-/** R6 — the PDF of a submitted report, from its frozen snapshot only: the same snapshot gives the same bytes. */
-export const snapshotPdf = (f: FrozenReport) => reportPdf(f.snapshot.content, frozenMeta(f));
+/** Frozen reports' PDFs by the hash of what they are made from: 64 MB. */
+const frozenPdfs = new SizedCache<Buffer>(64 * 1024 * 1024);
+const layingOut = new Map<string, Promise<Buffer>>();
+
+/**
+ * R6 — the PDF of a submitted report, from its frozen snapshot only: the same snapshot gives the same bytes. A frozen
+ * snapshot never changes, so its PDF is kept by the hash of the snapshot and what the document says about it (when
+ * sent, its hash); concurrent requests for one report share one layout.
+ */
+export function snapshotPdf(f: FrozenReport): Promise<Buffer> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([f.snapshot, f.submittedAt?.toISOString() ?? null, f.contentHash]))
+    .digest('hex');
+  const kept = frozenPdfs.get(key);
+  if (kept) return Promise.resolve(kept);
+  let pending = layingOut.get(key);
+  if (!pending) {
+    pending = reportPdf(f.snapshot.content, frozenMeta(f))
+      .then((pdf) => {
+        frozenPdfs.set(key, pdf);
+        return pdf;
+      })
+      .finally(() => layingOut.delete(key));
+    layingOut.set(key, pending);
+  }
+  return pending;
+}
 
 /** R6 — the Excel workbook of a submitted report, from its frozen snapshot only. */
 export const snapshotWorkbook = (f: FrozenReport) => reportWorkbook(f.snapshot.content, frozenMeta(f));

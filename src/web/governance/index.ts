@@ -43,6 +43,7 @@ import {
   saveOutcome,
 } from './meeting.tsx';
 import { governanceHome, structurePage } from './structure.tsx';
+import { readModel } from '../readmodel.ts';
 
 const step = (s: string | undefined): 'city_board' | 'lbf' => {
   if (s === 'city_board' || s === 'lbf') return s;
@@ -74,7 +75,10 @@ export function governancePages() {
   r.get('/sekretariat', deskPage);
   r.get('/organer/ny', newBodyForm);
   r.post('/organer/ny', (c) => saveBody(c, null));
-  r.get('/organer/:id', (c) => bodyPage(c, idParam(c)));
+  r.get(
+    '/organer/:id',
+    readModel((c) => bodyPage(c, idParam(c))),
+  );
   r.get('/organer/:id/rediger', (c) => editBodyForm(c, idParam(c)));
   r.post('/organer/:id/rediger', (c) => saveBody(c, idParam(c)));
   r.get('/organer/:id/kalender.ics', async (c) => {

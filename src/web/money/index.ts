@@ -29,6 +29,7 @@ import { districtParam, overviewPage } from './overview.tsx';
 import { planFinancePage } from './plan.tsx';
 import { planMoneySection } from './plan-section.tsx';
 import { poolKinds, poolPage, savePoolEntry } from './pool.tsx';
+import { readModel } from '../readmodel.ts';
 
 const xlsx = (name: string) => ({ 'content-type': xlsxType, 'content-disposition': `attachment; filename="${name}.xlsx"` });
 
@@ -83,7 +84,7 @@ export function planMoneyPages() {
 /** /oekonomi and /pulje — the overviews and the municipal co-financing pool (R8). */
 export function moneyPages() {
   const r = new Hono<AppEnv>();
-  r.get('/oekonomi', overviewPage);
+  r.get('/oekonomi', readModel(overviewPage));
   r.get('/oekonomi/oversigt.xlsx', async (c) =>
     c.body(
       new Uint8Array(await overviewWorkbook(await financeOverview(c.get('ctx'), { districtId: districtParam(c) }))),

@@ -17,6 +17,8 @@ import { removeFromPlan, saveSection, sectionPage } from './sections.tsx';
 import { compareVersionsPage, versionPage } from './versions.tsx';
 import { editPartPage, saveEditPart } from './edit.tsx';
 import { planViewPage } from './view.tsx';
+import { readModel } from '../readmodel.ts';
+import { logPlanContactView } from '../../services/plans/read.ts';
 
 const fileName = (name: string) =>
   name
@@ -41,7 +43,10 @@ export function planPages() {
     });
   });
   r.post('/ny', (c) => savePlanFrame(c, null));
-  r.get('/:id', (c) => planViewPage(c, idParam(c)));
+  r.get(
+    '/:id',
+    readModel((c) => planViewPage(c, idParam(c)), { onHit: (c) => logPlanContactView(c.get('ctx'), idParam(c)) }),
+  );
   r.get('/:id/rediger', (c) => editPlanForm(c, idParam(c)));
   r.post('/:id/rediger', (c) => savePlanFrame(c, idParam(c)));
   r.get('/:id/strategi', (c) => sectionPage(c, idParam(c), 'strategy'));

@@ -5,6 +5,7 @@ import { copenhagenInstant } from '../../../src/domain/governance/time.ts';
 import { canonicalJson } from '../../../src/domain/reports/index.ts';
 import { buildReport, sendReportReminders } from '../../../src/services/reports/index.ts';
 import { groupedHash } from '../../../src/services/reports/output.ts';
+import { pdfPool } from '../../../src/services/pdf.ts';
 import { createTestApp, FIXED_NOW, type Session, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
 import { pdfText, workbookRows } from '../../support/documents.ts';
@@ -475,6 +476,31 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     expect((await t.request(`/planer/${planId}/rapporter/2025`, { session: staff })).status).toBe(200);
     await t.db.updateTable('plan').set({ name: planName }).where('id', '=', planId).execute();
     await t.db.updateTable('goal').set({ title: goalTitle }).where('plan_id', '=', planId).execute();
+  });
+
+  it('R6 a submitted report’s PDF is laid out once, also for two requests at the same time, in the worker pool', async () => {
+    // A report submitted at another moment is another document (its date is in it): not laid out before.
+    await t.db
+      .updateTable('report')
+      .set({ submitted_at: sql`submitted_at + interval '1 second'` })
+      .where('plan_id', '=', planId)
+      .where('year', '=', 2025)
+      .where('revision', '=', 1)
+      .execute();
+    const url = `/planer/${planId}/rapporter/2025/rapport.pdf?revision=1`;
+    const before = pdfPool.layouts;
+    const [a, b] = await Promise.all([t.request(url, { session: lbf }), t.request(url, { session: lbf })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const [x, y] = [await a.arrayBuffer(), await b.arrayBuffer()];
+    expect(pdfPool.layouts - before).toBe(1);
+    expect(sha(x)).toBe(sha(y));
+    const text = await pdfText(new Uint8Array(x));
+    expect(text).toContain('Årsrapport');
+    expect(text).toContain('Flere i uddannelse.');
+    expect(text).not.toContain('Omdøbt');
+    // Asked again: the kept bytes, no new layout.
+    expect(sha(await (await t.request(url, { session: lbf })).arrayBuffer())).toBe(sha(x));
+    expect(pdfPool.layouts - before).toBe(1);
   });
 
   it('R10 the deciding board records its verdict per criterion, linked to its meeting; it shows in next year’s report and on the plan page', async () => {

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+/**
+ * Read models: what a heavy page shows, kept per data version and audience (docs/benchmarks.md).
+ *
+ * The data version (`data_version`, migration 022) is bumped once by every write transaction, from statement-level
+ * triggers on every table a page can show. A cached page is keyed by that version, so it cannot
+ * outlive any write — including writes by use cases that know nothing of the cache.
+ */
+import type { Db, Executor } from '../db/database.ts';
+import type { Actor } from '../policy/actor.ts';
+
+export interface DataVersion {
+  /** Every tracked table but the audit log. */
+  data: string;
+  /** The audit log (history pages only). */
+  audit: string;
+}
+
+/**
+ * The current data version: one read of two rows. Only history pages read the audit log, so other pages key on
+ * `data` alone (a logged read of contact persons then leaves them cached).
+ */
+export async function dataVersion(db: Executor): Promise<DataVersion> {
+  const r = await sql<{ id: number; v: string }>`SELECT id, version::text AS v FROM data_version`.execute(db);
+  const v = (id: number) => r.rows.find((x) => Number(x.id) === id)?.v ?? '0';
+  return { data: v(1), audit: v(2) };
+}
+
+/**
+ * Who a page is rendered for. A page shows what the viewer's grants allow, and the frame shows the viewer's name, so
+ * the audience is the user with their grants; everyone who is not signed in shares one view. A view is therefore
+ * never handed to anyone who might see less (or more) than the viewer it was rendered for.
+ */
+export function audienceOf(actor: Actor): string {
+  if (actor.kind === 'anonymous') return 'anonymous';
+  if (actor.kind === 'system') return `system:${actor.label}`;
+  const grants = actor.grants
+    .map((g) => [g.role, g.organisationId ?? '', g.administration ?? '', g.planId ?? '', g.bodyId ?? ''].join('/'))
+    .sort()
+    .join(',');
+  return `user:${actor.id}:${actor.isDemo ? 'demo' : ''}:${grants}`;
+}
+
+/** JavaScript strings are UTF-16: two bytes a code unit. */
+const textBytes = (x: unknown) => (typeof x === 'string' ? 2 * x.length : (x as Uint8Array).byteLength);
+
+/**
+ * A cache of texts (or byte buffers) bounded by their size in bytes, not by count; least recently used first out.
+ * `observe` drops every entry when the data version moves (their keys hold the old version).
+ */
+export class SizedCache<T extends string | Uint8Array = string> {
+  private readonly entries = new Map<string, { text: T; bytes: number }>();
+  private used = 0;
+  private version = '';
+
+  constructor(readonly maxBytes: number) {}
+
+  get bytes(): number {
+    return this.used;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Moves to `version`: entries of another version can no longer be asked for (their key holds the version). */
+  observe(version: string): void {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.used = 0;
+      this.version = version;
+    }
+  }
+
+  get(key: string): T | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.text;
+  }
+
+  set(key: string, text: T): void {
+    const bytes = textBytes(text) + 2 * key.length;
+    if (bytes > this.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.used -= old.bytes;
+    }
+    this.entries.set(key, { text, bytes });
+    this.used += bytes;
+    while (this.used > this.maxBytes) {
+      const [k, e] = this.entries.entries().next().value!;
+      this.entries.delete(k);
+      this.used -= e.bytes;
+    }
+  }
+}
+
+/** 32 MB of pages for each database the process serves. */
+export const READ_MODEL_BYTES = 32 * 1024 * 1024;
+
+const caches = new WeakMap<Db, SizedCache>();
+
+/** The page cache of a database (one per database, so two apps in one process never share one). */
+export function pageCacheOf(db: Db): SizedCache {
+  let c = caches.get(db);
+  if (!c) {
+    c = new SizedCache(READ_MODEL_BYTES);
+    caches.set(db, c);
+  }
+  return c;
+}

@@ -1,0 +1,49 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env.ts';
+import { audienceOf, dataVersion, pageCacheOf } from '../services/readmodel.ts';
+import { FLASH } from './render.tsx';
+
+/** Stands in for the viewer's CSRF token in a kept page; every answer carries its own viewer's token. */
+const TOKEN = '\u0000csrf\u0000';
+
+export interface ReadModelOptions<P extends string> {
+  /** The page shows the audit log (history): it is also keyed by the audit log's version. */
+  audit?: boolean;
+  /** What the page must still do when it is served from the cache (e.g. log who read contact persons). */
+  onHit?: (c: Context<AppEnv, P>) => Promise<void>;
+}
+
+/**
+ * A read model for a heavy page (docs/benchmarks.md): the page as rendered is kept per data version (any committed
+ * write changes it — migration 022), audience (`audienceOf`: the viewer and their grants; everyone anonymous shares
+ * one), path and query, and the minute (pages that show what is due or upcoming follow the clock). Only a full
+ * success (200, HTML) is kept; a page with a one-time message (after a form) is always rendered afresh.
+ */
+export function readModel<P extends string>(
+  handler: (c: Context<AppEnv, P>) => Response | Promise<Response>,
+  o: ReadModelOptions<P> = {},
+): (c: Context<AppEnv, P>) => Promise<Response> {
+  return async (c) => {
+    if (getCookie(c, FLASH)) return handler(c);
+    const ctx = c.get('ctx');
+    const cache = pageCacheOf(ctx.db);
+    const v = await dataVersion(ctx.db);
+    cache.observe(v.data);
+    const url = new URL(c.req.url);
+    const minute = Math.floor(ctx.now().getTime() / 60_000);
+    const version = o.audit ? `${v.data}.${v.audit}` : v.data;
+    const key = [version, minute, audienceOf(ctx.actor), c.get('deps').demo ? 'demo' : '', url.pathname, url.search].join('\n');
+    const token = c.get('csrfToken') ?? '';
+    const kept = cache.get(key);
+    if (kept !== undefined) {
+      await o.onHit?.(c);
+      return c.html(kept.replaceAll(TOKEN, token));
+    }
+    const res = await handler(c);
+    if (res.status !== 200 || !res.headers.get('content-type')?.startsWith('text/html')) return res;
+    const text = await res.text();
+    cache.set(key, token ? text.replaceAll(token, TOKEN) : text);
+    return new Response(text, { status: res.status, headers: res.headers });
+  };
+}
