@@ -13,6 +13,7 @@ import * as m011 from './011_partnership.ts';
 import * as m013 from './013_login_throttle.ts';
 import * as m014 from './014_sign_in.ts';
 import * as m015 from './015_cooperation.ts';
+import * as m020 from './020_rules.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '013_login_throttle': m013,
   '014_sign_in': m014,
   '015_cooperation': m015,
+  '020_rules': m020,
 };
 
 export const migrationProvider: MigrationProvider = {
