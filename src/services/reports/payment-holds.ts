@@ -173,6 +173,12 @@ export async function planPaymentHolds(ctx: ServiceContext, planId: number) {
   };
 }
 
+/** R6 — a plan's holds for the API: refused (401/403) for those who may not see them. */
+export async function listPaymentHolds(ctx: ServiceContext, planId: number): Promise<PaymentHoldView[]> {
+  authorize(ctx.actor, 'read', await subjectOf(ctx.db, planId));
+  return (await planPaymentHolds(ctx, planId))!.holds;
+}
+
 /** R6 — the open holds across the plans (for the front page desk of LBF, the secretariat and the municipality). */
 export async function openPaymentHolds(ctx: ServiceContext): Promise<PaymentHoldView[]> {
   const rows = await holdRows(ctx.db).where('h.released_on', 'is', null).orderBy('h.held_on').execute();

@@ -134,7 +134,7 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
           <a class="button button-primary" href={govPaths.newMeeting(id)}>
             Planlæg møde
           </a>{' '}
-          <HistoryLink entityType="body" id={id} />
+          {can(actor, 'create', { type: 'body', memberUserIds: [] }) && <HistoryLink entityType="body" id={id} />}
         </p>
       )}
       <h2>Medlemmer</h2>
