@@ -46,8 +46,16 @@ export async function timeReportPdf(runs = 20): Promise<PdfTiming> {
     for (let i = 0; i < runs; i++) {
       let t0 = performance.now();
       const content = await buildReport(db, plan.id, 2026);
-      bytes = (await reportPdf(content, { state: 'draft', revision: 1, narrative: snap.narrative, submittedAt: null, contentHash: null }))
-        .byteLength;
+      bytes = (
+        await reportPdf(content, {
+          state: 'draft',
+          revision: 1,
+          narrative: snap.narrative,
+          milestones: [],
+          submittedAt: null,
+          contentHash: null,
+        })
+      ).byteLength;
       live.push(performance.now() - t0);
       t0 = performance.now();
       await snapshotPdf({ snapshot: snap, submittedAt: frozen.submitted_at, contentHash: frozen.content_hash });

@@ -123,8 +123,16 @@ export function governanceApi() {
       return c.json(presentBodyDetail(await getBody(c.get('ctx'), c.req.valid('param').id)), 200);
     },
   );
-  api.openapi(route('post', '/bodies', 'Opret organ (sekretariatet)', { body: jsonBody(BodyInput) }, 201, Id), async (c) =>
-    c.json({ id: await createBody(c.get('ctx'), c.req.valid('json')) }, 201),
+  api.openapi(
+    route(
+      'post',
+      '/bodies',
+      'Opret organ (sekretariatet; en boligorganisation: en lokal styre- eller følgegruppe for egne planer)',
+      { body: jsonBody(BodyInput) },
+      201,
+      Id,
+    ),
+    async (c) => c.json({ id: await createBody(c.get('ctx'), c.req.valid('json')) }, 201),
   );
   api.openapi(route('post', '/bodies/{id}/members', 'Tilføj medlem (R9, R10, R14)', withBody(MemberInput), 201, Id), async (c) =>
     c.json({ id: await addMember(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')) }, 201),

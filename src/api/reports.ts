@@ -1,6 +1,12 @@
 import { type ReportAction, reportStates } from '../domain/reports/index.ts';
 import { getReport, recordVerdicts, reportOverview, saveNarrative, setDeadline, transitionReport } from '../services/reports/reports.ts';
-import { deadlineContract, narrativeContract, reportTransitionFields, verdictsContract } from '../contracts/reports.ts';
+import {
+  deadlineContract,
+  milestonePlanContract,
+  narrativeContract,
+  reportTransitionFields,
+  verdictsContract,
+} from '../contracts/reports.ts';
 import { presentReport, ReportSchema } from '../presenters/reports.ts';
 import { apiRouter, jsonBody, routesFor, z } from './openapi.ts';
 
@@ -68,14 +74,28 @@ export function reportsApi() {
     ok(
       'put',
       '/plans/{id}/reports/{year}/narrative',
-      'Gem projektlederens beretning (kladde)',
-      { params: PlanYear, body: jsonBody(z.object({ version: Version, narrative: Narrative })) },
+      'Gem projektlederens beretning og milepælsplanen for det kommende år (kladde)',
+      {
+        params: PlanYear,
+        body: jsonBody(
+          z.object({
+            version: Version,
+            narrative: Narrative,
+            milestones: milestonePlanContract
+              .optional()
+              .openapi({ description: 'Milepælsplanen for det kommende år (R6); udeladt: uændret' }),
+          }),
+        ),
+      },
       z.object({ version: z.number().int() }),
     ),
     async (c) => {
       const { id, year } = c.req.valid('param');
       const b = c.req.valid('json');
-      return c.json({ version: await saveNarrative(c.get('ctx'), id, year, b.version, b.narrative as Record<string, string>) }, 200);
+      return c.json(
+        { version: await saveNarrative(c.get('ctx'), id, year, b.version, b.narrative as Record<string, string>, b.milestones) },
+        200,
+      );
     },
   );
   api.openapi(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { narrativeSections, verdicts } from '../domain/reports/index.ts';
-import { date, id, optionalId, optionalText, plainText } from './fields.ts';
+import { date, id, optionalId, optionalText, plainText, text } from './fields.ts';
 
 /**
  * R6, R7, R10 — the input contracts of the yearly report use cases, used by the report pages and by
@@ -13,6 +13,16 @@ export const narrativeContract = z.object(
     narrativeSections.map(([key, label]) => [key, plainText(label.toLowerCase(), { max: 10_000, multiline: true }).optional()]),
   ) as Record<(typeof narrativeSections)[number][0], z.ZodOptional<ReturnType<typeof plainText>>>,
 );
+
+/** R6 — one milestone of next year's milestone plan. */
+export const milestoneContract = z.object({
+  dueOn: date('milepælens dato'),
+  description: text('milepælen', { max: 500 }),
+  responsible: text('den ansvarlige', { max: 200 }),
+});
+
+/** R6 — next year's milestone plan, saved with the narrative; left out, it is unchanged. */
+export const milestonePlanContract = z.array(milestoneContract).max(100, { error: 'Højst 100 milepæle.' });
 
 /** R10 — the board's verdict per success criterion. */
 export const verdictsContract = z.object({

@@ -8,7 +8,7 @@ import { recordVerdicts, saveNarrative, transitionReport } from '../services/rep
  * Demo yearly reports (R6, R7, R10), made through the same use cases as the pages: Mjølnerparken's 2024 and
  * 2025 reports written by the project leader, approved and submitted by Bo-Vita (its housing organisation), acknowledged by LBF, with the
  * Nørrebro board's verdict on 2024; its 2026 report a draft. Other plans' earlier reports are missing, so the
- * overview shows late ones.
+ * overview shows late ones. Each report carries a (demo) milestone plan for the next year.
  */
 export async function loadDemoReports(trx: Trx, hooks: ServiceHooks): Promise<void> {
   const as = async (email: string): Promise<ServiceContext> => {
@@ -35,8 +35,14 @@ export async function loadDemoReports(trx: Trx, hooks: ServiceHooks): Promise<vo
     nextFocus: 'Forældresamarbejde og fritidsjob.',
     residentInvolvement: 'Beboerne har været med i styregruppen og planlagt to fællesarrangementer.',
   });
+  // R6 — next year's milestone plan goes with each report.
+  const milestones = (year: number) => [
+    { dueOn: `${year + 1}-03-01`, description: 'Lektiecaféen udvides til to dage om ugen', responsible: 'Projektlederen' },
+    { dueOn: `${year + 1}-06-15`, description: 'Fritidsjobmesse for unge 13–17 år', responsible: 'Jobkonsulenten' },
+    { dueOn: `${year + 1}-10-01`, description: 'Forældrenetværket har holdt fire møder', responsible: 'Styregruppen' },
+  ];
   for (const year of [2024, 2025]) {
-    let v = await saveNarrative(leader, plan.id, year, 0, narrative(year));
+    let v = await saveNarrative(leader, plan.id, year, 0, narrative(year), milestones(year));
     v = (await transitionReport(leader, plan.id, year, v, 'markReady')).version;
     v = (await transitionReport(bovita, plan.id, year, v, 'approve')).version;
     v = (await transitionReport(bovita, plan.id, year, v, 'submit')).version;

@@ -82,6 +82,9 @@ export const PlanDetailSchema = z
       lbfCapBp: int(),
       localFloorBp: int(),
     }),
+    periodNotes: z
+      .object({ explanations: z.array(z.string()), warnings: z.array(z.string()) })
+      .openapi({ description: 'Planens datoer mod bevillingsperioden: forklaringer (forlænget periode) og advarsler' }),
     focusAreaOptions: z.array(Named),
     startsOn: z.string(),
     endsOn: z.string(),

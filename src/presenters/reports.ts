@@ -104,6 +104,9 @@ export const ReportSchema = z
     narrative: z.object(
       Object.fromEntries(narrativeSections.map(([k]) => [k, z.string()])) as Record<(typeof narrativeSections)[number][0], z.ZodString>,
     ),
+    milestones: z
+      .array(z.object({ dueOn: z.string(), description: z.string(), responsible: z.string() }))
+      .openapi({ description: 'Milepælsplanen for det kommende år (R6), i datoorden' }),
     content: ReportContentSchema,
     frozen: z.boolean(),
     contentHash: z.string().nullable(),

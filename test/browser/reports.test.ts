@@ -38,6 +38,10 @@ describeBrowser('Journey: the yearly report from draft to LBF (R6, R7)', () => {
     await page.getByLabel('Justeringer af indsatsen').fill('Flere timer i lektiecaféen.');
     await page.getByLabel('Fokus i det kommende år').fill('Fritidsjob.');
     await page.getByLabel('Beboerinddragelse').fill('To beboermøder.');
+    // R6 — next year's milestone plan goes with the report.
+    await page.getByLabel('Milepæl 1: dato').fill(`${year + 1}-03-01`);
+    await page.getByLabel('Milepæl 1: hvad').fill('Fritidsjobmesse for unge');
+    await page.getByLabel('Milepæl 1: ansvarlig').fill('Jobkonsulenten');
     await page.getByRole('button', { name: 'Gem beretningen' }).click();
     await page.waitForURL(`${j.base}${url}`);
     await expectAccessible(j);
@@ -75,5 +79,7 @@ describeBrowser('Journey: the yearly report from draft to LBF (R6, R7)', () => {
     expect(text).toContain(kr(content.finance.totals.budgetOre).replace(' kr.', ''));
     expect(text).toContain(kr(content.finance.totals.cumulativeActualOre).replace(' kr.', ''));
     expect(text).toContain('Det er svært at nå forældrene.');
+    expect(text).toContain(`Milepælsplan for ${year + 1}`);
+    expect(text).toContain('Fritidsjobmesse for unge');
   });
 });

@@ -16,6 +16,7 @@ import * as m015 from './015_cooperation.ts';
 import * as m017 from './017_corrections.ts';
 import * as m018 from './018_budget_change_requests.ts';
 import * as m019 from './019_party_answers.ts';
+import * as m020 from './020_rules.ts';
 import * as m021 from './021_lists_and_sources.ts';
 import * as m022 from './022_data_version.ts';
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '017_corrections': m017,
   '018_budget_change_requests': m018,
   '019_party_answers': m019,
+  '020_rules': m020,
   '021_lists_and_sources': m021,
   '022_data_version': m022,
 };

@@ -18,6 +18,8 @@ export interface ReportTable {
   previous_id: number | null;
   state: Generated<string>;
   narrative: ColumnType<Record<string, string>, string | undefined, string>;
+  /** R6 — next year's milestone plan (migration 020). */
+  milestones: ColumnType<{ dueOn: string; description: string; responsible: string }[], string | undefined, string>;
   snapshot: ColumnType<object | null, string | null | undefined, string | null>;
   content_hash: string | null;
   ready_at: Date | null;

@@ -106,7 +106,8 @@ export function compositionWarnings(
 }
 
 /**
- * R9, R10 — the meeting rhythm: the city board meets 1–2 times a year, the district boards about 4 times.
+ * R9, R10, R14 — the meeting rhythm: the city board meets 1–2 times a year, the district boards about 4 times, a local
+ * group as often as it has set for itself.
  * Warns when fewer meetings were held in the last twelve months than the body's minimum, or none is planned.
  */
 export function rhythmWarnings(
@@ -115,7 +116,14 @@ export function rhythmWarnings(
   today: string,
 ): SeatWarning[] {
   if (body.minPerYear === null) return [];
-  const rule = body.type === 'city_board' ? 'R9' : body.type === 'partnership_forum' || body.type === 'cooperation_forum' ? 'R19' : 'R10';
+  const rule =
+    body.type === 'city_board'
+      ? 'R9'
+      : body.type === 'partnership_forum' || body.type === 'cooperation_forum'
+        ? 'R19'
+        : body.type === 'local_group'
+          ? 'R14'
+          : 'R10';
   const w: SeatWarning[] = [];
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const held = meetings.filter((m) => m.state !== 'cancelled' && m.startsOn <= today && m.startsOn > yearAgo).length;

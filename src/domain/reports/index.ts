@@ -76,6 +76,42 @@ export type NarrativeKey = (typeof narrativeSections)[number][0];
 export type Narrative = Record<NarrativeKey, string>;
 export const emptyNarrative = (): Narrative => Object.fromEntries(narrativeSections.map(([k]) => [k, ''])) as Narrative;
 
+/** R6 — a milestone of next year's milestone plan: when, what, and who answers for it. */
+export interface Milestone {
+  dueOn: string;
+  description: string;
+  responsible: string;
+}
+
+const danishDate = (iso: string) => iso.split('-').reverse().join('.');
+
+/** R6 — the milestones in date order (then by description), so the plan reads as a time line. */
+export const sortMilestones = (ms: readonly Milestone[]): Milestone[] =>
+  [...ms].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.description.localeCompare(b.description, 'da'));
+
+/**
+ * R6 — the report for year Y carries the milestone plan for Y+1 (LBF): every milestone is dated in that year.
+ * Returns one Danish message per milestone outside it, keyed by its position.
+ */
+export function milestoneViolations(year: number, ms: readonly Milestone[]): { index: number; message: string }[] {
+  const next = String(year + 1);
+  return ms.flatMap((m, index) =>
+    m.dueOn.slice(0, 4) === next
+      ? []
+      : [
+          {
+            index,
+            message: `Milepælsplanen gælder ${next}: milepælen «${m.description}» er dateret ${danishDate(m.dueOn)}.`,
+          },
+        ],
+  );
+}
+
+/** R6 — a report is not sent on for approval without next year's milestone plan. */
+export function milestonePlanMissing(year: number, ms: readonly Milestone[]): string | null {
+  return ms.length ? null : `Tilføj mindst én milepæl for ${year + 1}, før rapporten sendes til godkendelse.`;
+}
+
 /**
  * R6 — the report for a calendar year is due six months after the year ends (LBF: the accounts with the
  * goal-fulfilment forms), unless the secretariat has set another date for that year.

@@ -5,6 +5,7 @@ import type { Executor, Trx } from '../../db/database.ts';
 import { loadForUpdate, updateVersioned } from '../../db/versioned.ts';
 import { compositionWarnings, mandateStatus, rhythmWarnings, type SeatWarning } from '../../domain/governance/composition.ts';
 import { type BodyType, validOn } from '../../domain/governance/labels.ts';
+import { localGroupOwners, localGroupRefusals } from '../../domain/governance/local-groups.ts';
 import { copenhagenParts } from '../../domain/governance/time.ts';
 import { Invalid, NotFound } from '../../errors.ts';
 import { type Actor, actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
@@ -95,9 +96,48 @@ export async function allBodies(ctx: ServiceContext) {
   return (await summaries(ctx.db)).sort((a, b) => b.validFrom.localeCompare(a.validFrom) || a.name.localeCompare(b.name));
 }
 
-export async function bodySubject(db: Executor, bodyId: number, on: string) {
-  return { type: 'body' as const, id: bodyId, memberUserIds: await memberUserIds(db, bodyId, on) };
+/** R14 — the housing organisations party to every one of these plans (the owners of a local group following them). */
+export async function ownersOfPlans(db: Executor, planIds: readonly number[]): Promise<number[]> {
+  const ids = [...new Set(planIds)];
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('plan_estate as pe')
+    .innerJoin('estate as e', 'e.id', 'pe.estate_id')
+    .select(['pe.plan_id', 'e.organisation_id'])
+    .distinct()
+    .where('pe.plan_id', 'in', ids)
+    .execute();
+  return localGroupOwners(ids.map((id) => rows.filter((r) => r.plan_id === id).map((r) => r.organisation_id)));
 }
+
+/** R14 — a body's type and, for a local group, the organisations that own it (party to every plan it follows). */
+export async function bodyOwnership(db: Executor, bodyId: number): Promise<{ bodyType?: string; ownerOrganisationIds?: number[] }> {
+  const b = await db.selectFrom('body').select('type').where('id', '=', bodyId).executeTakeFirst();
+  if (!b) return {};
+  if (b.type !== 'local_group') return { bodyType: b.type };
+  const plans = await db.selectFrom('body_plan').select('plan_id').where('body_id', '=', bodyId).execute();
+  return {
+    bodyType: b.type,
+    ownerOrganisationIds: await ownersOfPlans(
+      db,
+      plans.map((p) => p.plan_id),
+    ),
+  };
+}
+
+export async function bodySubject(db: Executor, bodyId: number, on: string) {
+  const [memberIds, ownership] = await Promise.all([memberUserIds(db, bodyId, on), bodyOwnership(db, bodyId)]);
+  return { type: 'body' as const, id: bodyId, memberUserIds: memberIds, ...ownership };
+}
+
+/** R14 — the subject of a body as the input would make it: its type and, for a local group, the owners of its plans. */
+const inputSubject = async (db: Executor, i: BodyInput, id?: number) => ({
+  type: 'body' as const,
+  ...(id ? { id } : {}),
+  memberUserIds: [],
+  bodyType: i.type,
+  ownerOrganisationIds: i.type === 'local_group' ? await ownersOfPlans(db, i.planIds) : [],
+});
 
 /** Plans a body answers for on a day: plans in its districts (district boards and fora) not moved to the city board, moved plans (city board), and plans linked by hand. */
 async function plansOf(db: Executor, b: BodySummary, on: string, actor: Actor) {
@@ -132,7 +172,7 @@ export async function getBody(ctx: ServiceContext, id: number) {
   const subject = await bodySubject(ctx.db, id, on);
   authorize(ctx.actor, 'read', subject);
   const seeClosed = can(ctx.actor, 'proposeItem', subject);
-  const [members, allMembers, plans, meetings, mandates, backlog, parent, children] = await Promise.all([
+  const [members, allMembers, plans, meetings, mandates, backlog, parent, children, linked] = await Promise.all([
     membersOf(ctx.db, [id], on),
     membersOf(ctx.db, [id]),
     plansOf(ctx.db, b, on, ctx.actor),
@@ -154,6 +194,7 @@ export async function getBody(ctx: ServiceContext, id: number) {
       ? ctx.db.selectFrom('body').select(['id', 'name']).where('id', '=', b.parentId).executeTakeFirst()
       : Promise.resolve(undefined),
     ctx.db.selectFrom('body').select(['id', 'name', 'valid_to']).where('parent_id', '=', id).orderBy('name').execute(),
+    ctx.db.selectFrom('body_plan').select('plan_id').where('body_id', '=', id).orderBy('plan_id').execute(),
   ]);
   const inScope =
     b.type === 'district_board' && b.districts.length
@@ -194,6 +235,10 @@ export async function getBody(ctx: ServiceContext, id: number) {
     parent: parent ?? null,
     children,
     warnings,
+    /** The plans linked by hand (a local group's plans), for the edit form. */
+    linkedPlanIds: linked.map((l) => l.plan_id),
+    /** The policy subject, so the page shows exactly the buttons whose POST would pass (R14: a local group's owners). */
+    subject,
   };
 }
 
@@ -224,7 +269,7 @@ const bodyRow = (i: BodyInput) => ({
 });
 
 function checkBody(i: BodyInput) {
-  const e: Record<string, string> = {};
+  const e: Record<string, string> = localGroupRefusals(i);
   if (i.validTo && i.validTo < i.validFrom) e.validTo = 'Slutdatoen må ikke ligge før startdatoen.';
   if (i.minPerYear !== null && i.maxPerYear !== null && i.maxPerYear < i.minPerYear)
     e.maxPerYear = 'Højst antal møder må ikke være mindre end mindst antal.';
@@ -249,8 +294,10 @@ async function setCoverage(trx: Trx, id: number, i: BodyInput) {
 /** R14, R16 — the secretariat adds a body (a local group, a forum …) with its period and coverage. */
 export async function createBody(ctx: ServiceContext, input: BodyInput): Promise<number> {
   return inTransaction(ctx, async (trx) => {
-    authorize(ctx.actor, 'create', { type: 'body', memberUserIds: [] });
+    // R14 — the secretariat, or a housing organisation forming a local group for its own plans (which the input names,
+    // so the input's shape is checked first: a group without plans is a field error, not a refusal).
     checkBody(input);
+    authorize(ctx.actor, 'create', await inputSubject(trx, input));
     const code = `${input.type}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     const row = await trx
       .insertInto('body')
@@ -275,6 +322,8 @@ export async function updateBody(ctx: ServiceContext, id: number, version: numbe
     const current = await loadForUpdate(trx, 'body', id);
     authorize(ctx.actor, 'update', await bodySubject(trx, id, todayIn(ctx)));
     checkBody(input);
+    // R14 — and the body as changed must still be one the actor may run (no other organisation's plans, no other type).
+    authorize(ctx.actor, 'update', await inputSubject(trx, input, id));
     const after = await updateVersioned(trx, 'body', current, version, 'body', bodyRow(input));
     await setCoverage(trx, id, input);
     await recordAudit(trx, ctx.actor, {
@@ -535,4 +584,48 @@ export async function getMandateDocument(ctx: ServiceContext, docId: number) {
     .executeTakeFirst();
   if (!doc) throw new NotFound('Dokumentet findes ikke.');
   return doc;
+}
+
+/**
+ * R14 — the local steering/follow-up groups that follow a plan (public, as bodies are), with their next meeting, and
+ * whether the actor may form a new one for it (staff of the plan's housing organisations, or the secretariat).
+ */
+export async function localGroupsOfPlan(ctx: ServiceContext, planId: number) {
+  const today = todayIn(ctx);
+  const groups = await ctx.db
+    .selectFrom('body as b')
+    .innerJoin('body_plan as bp', 'bp.body_id', 'b.id')
+    .select(['b.id', 'b.name', 'b.valid_from', 'b.valid_to', 'b.meetings_per_year_min', 'b.meetings_per_year_max'])
+    .select((eb) =>
+      eb
+        .selectFrom('meeting as m')
+        .select((x) => x.fn.min('m.starts_at').as('next'))
+        .whereRef('m.body_id', '=', 'b.id')
+        .where('m.state', '<>', 'cancelled')
+        .where('m.starts_at', '>=', ctx.now())
+        .as('next_meeting'),
+    )
+    .where('b.type', '=', 'local_group')
+    .where('bp.plan_id', '=', planId)
+    .orderBy('b.name')
+    .execute();
+  const subject = {
+    type: 'body' as const,
+    memberUserIds: [],
+    bodyType: 'local_group',
+    ownerOrganisationIds: await ownersOfPlans(ctx.db, [planId]),
+  };
+  return {
+    groups: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      validFrom: g.valid_from,
+      validTo: g.valid_to,
+      active: validOn({ validFrom: g.valid_from, validTo: g.valid_to }, today),
+      minPerYear: g.meetings_per_year_min,
+      maxPerYear: g.meetings_per_year_max,
+      nextMeeting: (g.next_meeting as Date | null) ?? null,
+    })),
+    mayCreate: can(ctx.actor, 'create', subject),
+  };
 }

@@ -19,6 +19,7 @@ import { actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
 import { inTransaction, today as todayIn, type ServiceContext } from '../context.ts';
 import { markTaskMessagesDone, notify } from '../notifications.ts';
 import { addAgendaItem, type AgendaItemInput } from './competence.ts';
+import { bodyOwnership } from './bodies.ts';
 import { membersOf } from './members.ts';
 
 /** The policy subject of a meeting: the body's members on the meeting day, and who was present. */
@@ -38,6 +39,7 @@ export async function meetingSubject(db: Executor, meetingId: number) {
     type: 'meeting' as const,
     id: m.id,
     bodyId: m.body_id,
+    ...(await bodyOwnership(db, m.body_id)),
     state: m.state,
     memberUserIds: members.flatMap((x) => (x.userId ? [x.userId] : [])),
     presentUserIds: members.filter((x) => presentIds.includes(x.id)).flatMap((x) => (x.userId ? [x.userId] : [])),
@@ -63,7 +65,7 @@ export async function planMeeting(ctx: ServiceContext, bodyId: number, input: Me
   return inTransaction(ctx, async (trx) => {
     const body = await trx.selectFrom('body').select(['id', 'name', 'valid_from', 'valid_to']).where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw new NotFound('Organet findes ikke.');
-    authorize(ctx.actor, 'planMeeting', { type: 'body', id: bodyId, memberUserIds: [] });
+    authorize(ctx.actor, 'planMeeting', { type: 'body', id: bodyId, memberUserIds: [], ...(await bodyOwnership(trx, bodyId)) });
     if (input.date < body.valid_from || (body.valid_to && input.date > body.valid_to))
       throw new Invalid({ date: `${body.name} findes ikke på den dato.` });
     const values = { body_id: bodyId, ...instants(input) };
@@ -210,7 +212,7 @@ export async function proposeItem(ctx: ServiceContext, bodyId: number, input: Ag
     const body = await trx.selectFrom('body').select(['id', 'name']).where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw new NotFound('Organet findes ikke.');
     const memberIds = (await membersOf(trx, [bodyId], todayIn(ctx))).flatMap((m) => (m.userId ? [m.userId] : []));
-    authorize(ctx.actor, 'proposeItem', { type: 'body', id: bodyId, memberUserIds: memberIds });
+    authorize(ctx.actor, 'proposeItem', { type: 'body', id: bodyId, memberUserIds: memberIds, ...(await bodyOwnership(trx, bodyId)) });
     if (input.kind !== 'free' && !input.refId) throw new Invalid({ refId: 'Vælg hvad punktet handler om.' });
     await checkRef(trx, input);
     const row = await trx

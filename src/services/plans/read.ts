@@ -1,3 +1,4 @@
+import { checkPlanPeriod } from '../../domain/plan-rules.ts';
 import { logContactRead } from '../persons.ts';
 import type { Executor } from '../../db/database.ts';
 import { danishSortKey, likeEscape } from '../../db/sql.ts';
@@ -133,6 +134,11 @@ export interface PlanDetail {
   publicFacts: string;
   district: { id: number; name: string } | null;
   period: { id: number; code: string; name: string; startsOn: string; endsOn: string; lbfCapBp: number; localFloorBp: number };
+  /**
+   * R2 — the plan's dates against its funding period: `explanations` say why a plan may run past an extended period
+   * (shown as a note, not flagged), `warnings` that it lies outside a period that was not extended.
+   */
+  periodNotes: { explanations: string[]; warnings: string[] };
   focusAreaOptions: { id: number; name: string }[];
   startsOn: string;
   endsOn: string;
@@ -209,6 +215,26 @@ export async function logPlanContactView(ctx: ServiceContext, id: number): Promi
   );
 }
 
+/** R2 — the period notes of a plan's page (the R5 length warning is the plan form's, not the page's). */
+function periodNotes(p: {
+  starts_on: string;
+  ends_on: string;
+  f_code: string;
+  f_start: string;
+  f_end: string;
+  f_extended_to: string | null;
+  f_extension_note: string;
+}): PlanDetail['periodNotes'] {
+  const r = checkPlanPeriod(
+    { startsOn: p.starts_on, endsOn: p.ends_on },
+    { code: p.f_code, startsOn: p.f_start, endsOn: p.f_end, extendedTo: p.f_extended_to, extensionNote: p.f_extension_note },
+  );
+  return {
+    explanations: r.explanations.map((w) => w.message),
+    warnings: r.warnings.filter((w) => w.rule === 'R2').map((w) => w.message),
+  };
+}
+
 /** Loads the plan without access checks (the snapshot and exports use it after their own check). */
 export async function loadPlan(db: Executor, id: number, withContacts: boolean, today: string): Promise<PlanDetail> {
   const p = await db
@@ -240,6 +266,8 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
       'f.name as f_name',
       'f.starts_on as f_start',
       'f.ends_on as f_end',
+      'f.extended_to as f_extended_to',
+      'f.extension_note as f_extension_note',
       'f.lbf_cap_bp',
       'f.local_floor_bp',
     ])
@@ -381,6 +409,7 @@ export async function loadPlan(db: Executor, id: number, withContacts: boolean, 
       lbfCapBp: p.lbf_cap_bp,
       localFloorBp: p.local_floor_bp,
     },
+    periodNotes: periodNotes(p),
     focusAreaOptions: focusAreas,
     startsOn: p.starts_on,
     endsOn: p.ends_on,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { SizedCache } from '../readmodel.ts';
 import { isoDate } from '../context.ts';
 import { kr } from '../../domain/money/amount.ts';
-import { type Narrative, narrativeSections, reportStateLabels, type ReportState } from '../../domain/reports/index.ts';
+import { type Milestone, type Narrative, narrativeSections, reportStateLabels, type ReportState } from '../../domain/reports/index.ts';
 import { column, excelKr, moneyFormat, workbookBuffer } from '../excel.ts';
 import { type PdfContent, pdfTable, renderPdf } from '../pdf.ts';
 import type { ReportContent, ReportCriterion, ReportMoneyRow } from './build.ts';
@@ -13,6 +13,8 @@ export interface ReportMeta {
   state: ReportState | 'missing';
   revision: number;
   narrative: Narrative;
+  /** R6 — next year's milestone plan, in date order. */
+  milestones: Milestone[];
   submittedAt: Date | null;
   contentHash: string | null;
 }
@@ -193,6 +195,16 @@ export function reportPdf(c: ReportContent, m: ReportMeta): Promise<Buffer> {
     content.push({ text: label, style: 'h2' });
     content.push({ text: m.narrative[k]?.trim() || '(Ikke udfyldt)', margin: [0, 0, 0, 6] });
   }
+  content.push(h1(`7. Milepælsplan for ${c.year + 1}`));
+  content.push(
+    m.milestones.length
+      ? pdfTable(
+          ['Dato', 'Milepæl', 'Ansvarlig'],
+          m.milestones.map((x) => [d(x.dueOn), x.description, x.responsible]),
+          [65, '*', 140],
+        )
+      : { text: 'Ingen milepæle.' },
+  );
   return renderPdf(title, content, { subject: `Årsrapport til Landsbyggefonden ${c.year}`, createdAt: m.submittedAt ?? undefined });
 }
 
@@ -211,6 +223,7 @@ const frozenMeta = (f: FrozenReport): ReportMeta => ({
   state: 'submitted',
   revision: f.snapshot.revision,
   narrative: f.snapshot.narrative,
+  milestones: f.snapshot.milestones ?? [],
   submittedAt: f.submittedAt,
   contentHash: f.contentHash,
 });
@@ -361,6 +374,11 @@ export function reportWorkbook(c: ReportContent, m: ReportMeta): Promise<Buffer>
         column('Version', 'version', 10),
       ],
       rows: c.changes.map((x) => ({ number: x.number, title: x.title, kind: x.kindLabel, appliedOn: x.appliedOn, version: x.version })),
+    },
+    {
+      name: `Milepælsplan ${c.year + 1}`,
+      columns: [column('Dato', 'dueOn', 14), column('Milepæl', 'description', 60), column('Ansvarlig', 'responsible', 30)],
+      rows: m.milestones.map((x) => ({ dueOn: x.dueOn, description: x.description, responsible: x.responsible })),
     },
     {
       name: 'Vurdering sidste år',

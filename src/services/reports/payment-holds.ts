@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import { deadlineStatus } from '../../domain/reports/index.ts';
 import { holdRefusals } from '../../domain/reports/payment-hold.ts';
+import { assertVersion } from '../../db/versioned.ts';
 import { Invalid, NotFound } from '../../errors.ts';
 import { actorLabel, actorUserId, authorize, can } from '../../policy/index.ts';
 import { inTransaction, type ServiceContext, today } from '../context.ts';
@@ -88,12 +89,13 @@ export async function recordPaymentHold(ctx: ServiceContext, planId: number, inp
   });
 }
 
-/** R6 — LBF releases a hold (it pays again, e.g. once the report has come in). */
-export async function releasePaymentHold(ctx: ServiceContext, holdId: number): Promise<void> {
-  await inTransaction(ctx, async (trx) => {
+/** R6 — LBF releases a hold (it pays again, e.g. once the report has come in), against the version it saw. */
+export async function releasePaymentHold(ctx: ServiceContext, holdId: number, expectedVersion: number): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
     const h = await trx.selectFrom('payment_hold').selectAll().where('id', '=', holdId).forUpdate().executeTakeFirst();
     if (!h) throw new NotFound('Tilbageholdelsen findes ikke.');
     authorize(ctx.actor, 'release', await subjectOf(trx, h.plan_id));
+    await assertVersion(trx, h as never, expectedVersion, 'payment_hold');
     if (h.released_on) throw new Invalid({ _form: 'Udbetalingen er allerede frigivet.' });
     const day = today(ctx);
     const after = await trx
@@ -112,6 +114,7 @@ export async function releasePaymentHold(ctx: ServiceContext, holdId: number): P
       before: { released_on: null },
       after: { released_on: day },
     });
+    return h.plan_id;
   });
 }
 
@@ -157,8 +160,23 @@ const holdRows = (db: ServiceContext['db']) =>
 export async function planPaymentHolds(ctx: ServiceContext, planId: number) {
   const subject = await subjectOf(ctx.db, planId);
   if (!can(ctx.actor, 'read', subject)) return null;
-  const rows = await holdRows(ctx.db).where('h.plan_id', '=', planId).orderBy('h.held_on', 'desc').orderBy('h.id', 'desc').execute();
-  return { holds: rows.map(view), mayHold: can(ctx.actor, 'create', subject), mayRelease: can(ctx.actor, 'release', subject) };
+  const [plan, rows] = await Promise.all([
+    ctx.db.selectFrom('plan').select('name').where('id', '=', planId).executeTakeFirst(),
+    holdRows(ctx.db).where('h.plan_id', '=', planId).orderBy('h.held_on', 'desc').orderBy('h.id', 'desc').execute(),
+  ]);
+  if (!plan) throw new NotFound('Planen findes ikke.');
+  return {
+    planName: plan.name,
+    holds: rows.map(view),
+    mayHold: can(ctx.actor, 'create', subject),
+    mayRelease: can(ctx.actor, 'release', subject),
+  };
+}
+
+/** R6 — a plan's holds for the API: refused (401/403) for those who may not see them. */
+export async function listPaymentHolds(ctx: ServiceContext, planId: number): Promise<PaymentHoldView[]> {
+  authorize(ctx.actor, 'read', await subjectOf(ctx.db, planId));
+  return (await planPaymentHolds(ctx, planId))!.holds;
 }
 
 /** R6 — the open holds across the plans (for the front page desk of LBF, the secretariat and the municipality). */

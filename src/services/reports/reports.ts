@@ -10,6 +10,9 @@ import {
   type DeadlineStatus,
   emptyNarrative,
   isFrozen,
+  type Milestone,
+  milestonePlanMissing,
+  milestoneViolations,
   type Narrative,
   narrativeSections,
   nextReportState,
@@ -18,6 +21,7 @@ import {
   type ReportState,
   reportStateLabels,
   reportYears,
+  sortMilestones,
   type Verdict,
   verdictLabels,
   earlySubmissionRefusal,
@@ -39,6 +43,8 @@ export interface ReportSnapshot {
   revision: number;
   content: ReportContent;
   narrative: Narrative;
+  /** R6 — next year's milestone plan (absent in snapshots frozen before the plan was part of the report). */
+  milestones?: Milestone[];
 }
 
 export const reportLink = (planId: number, year: number) => `/planer/${planId}/rapporter/${year}`;
@@ -106,6 +112,8 @@ export interface ReportView {
   version: number;
   revision: number;
   narrative: Narrative;
+  /** R6 — next year's milestone plan, in date order. */
+  milestones: Milestone[];
   content: ReportContent;
   frozen: boolean;
   contentHash: string | null;
@@ -181,6 +189,7 @@ export async function getReport(ctx: ServiceContext, planId: number, year: numbe
     version: row?.version ?? 0,
     revision: row?.revision ?? 1,
     narrative: { ...emptyNarrative(), ...(snapshot?.narrative ?? row?.narrative ?? {}) },
+    milestones: sortMilestones(snapshot ? (snapshot.milestones ?? []) : (row?.milestones ?? [])),
     content,
     frozen,
     contentHash: row?.content_hash ?? null,
@@ -248,15 +257,27 @@ async function lockLatest(trx: Trx, planId: number, year: number, expectedVersio
 const cleanNarrative = (n: Partial<Record<string, string>>): Narrative =>
   Object.fromEntries(narrativeSections.map(([k]) => [k, (n[k] ?? '').trim().slice(0, 10_000)])) as Narrative;
 
-/** R6, R7 — the project leader writes the narrative of a draft (the first save creates the report). */
+const milestoneText = (ms: readonly Milestone[]) =>
+  ms.map((m) => `${m.dueOn.split('-').reverse().join('.')}: ${m.description} (${m.responsible})`).join('\n');
+
+/**
+ * R6, R7 — the project leader writes the narrative of a draft (the first save creates the report), and with it next
+ * year's milestone plan (`milestones`; left out, the plan is unchanged). Every milestone must lie in the next year.
+ */
 export async function saveNarrative(
   ctx: ServiceContext,
   planId: number,
   year: number,
   expectedVersion: number,
   input: Partial<Record<string, string>>,
+  milestones?: Milestone[],
 ): Promise<number> {
   const narrative = cleanNarrative(input);
+  const plan = milestones && sortMilestones(milestones);
+  if (milestones) {
+    const wrong = milestoneViolations(year, milestones);
+    if (wrong.length) throw new Invalid(Object.fromEntries(wrong.map((w) => [`milestones.${w.index}.dueOn`, w.message])));
+  }
   return inTransaction(ctx, async (trx) => {
     await assertYear(trx, planId, year, ctx);
     const row = await lockLatest(trx, planId, year, expectedVersion);
@@ -268,7 +289,12 @@ export async function saveNarrative(
     const saved = row
       ? await trx
           .updateTable('report')
-          .set({ narrative: JSON.stringify(narrative), version: sql`version + 1`, updated_at: ctx.now() })
+          .set({
+            narrative: JSON.stringify(narrative),
+            ...(plan ? { milestones: JSON.stringify(plan) } : {}),
+            version: sql`version + 1`,
+            updated_at: ctx.now(),
+          })
           .where('id', '=', row.id)
           .returning(['id', 'version'])
           .executeTakeFirstOrThrow()
@@ -278,6 +304,7 @@ export async function saveNarrative(
             plan_id: planId,
             year,
             narrative: JSON.stringify(narrative),
+            milestones: JSON.stringify(plan ?? []),
             previous_id: null,
             snapshot: null,
             content_hash: null,
@@ -295,9 +322,14 @@ export async function saveNarrative(
       planId,
       version: saved.version,
       summary: `Årsrapport ${year}: beretningen er gemt`,
-      changes: narrativeSections
-        .filter(([k]) => (row?.narrative?.[k] ?? '') !== narrative[k])
-        .map(([k, label]) => ({ field: label, before: row?.narrative?.[k] ?? '', after: narrative[k] })),
+      changes: [
+        ...narrativeSections
+          .filter(([k]) => (row?.narrative?.[k] ?? '') !== narrative[k])
+          .map(([k, label]) => ({ field: label, before: row?.narrative?.[k] ?? '', after: narrative[k] })),
+        ...(plan && milestoneText(row?.milestones ?? []) !== milestoneText(plan)
+          ? [{ field: `Milepælsplan for ${year + 1}`, before: milestoneText(row?.milestones ?? []), after: milestoneText(plan) }]
+          : []),
+      ],
     });
     return saved.version;
   });
@@ -339,10 +371,12 @@ export async function transitionReport(
     if (action === 'markReady') {
       const narrative = { ...emptyNarrative(), ...row.narrative };
       const missing = narrativeSections.filter(([k]) => !narrative[k]?.trim());
-      if (missing.length)
-        throw new Invalid(
-          Object.fromEntries(missing.map(([k, label]) => [k, `Skriv afsnittet «${label}», før rapporten sendes til godkendelse.`])),
-        );
+      const noPlan = milestonePlanMissing(year, row.milestones ?? []);
+      if (missing.length || noPlan)
+        throw new Invalid({
+          ...Object.fromEntries(missing.map(([k, label]) => [k, `Skriv afsnittet «${label}», før rapporten sendes til godkendelse.`])),
+          ...(noPlan ? { milestones: noPlan } : {}),
+        });
       values = { ready_at: now };
       await notify(trx, {
         userIds: await usersWithRole(trx, 'organisation', { organisationIds: subject.partyOrganisationIds }),
@@ -366,6 +400,7 @@ export async function transitionReport(
         revision: row.revision,
         content: await buildReport(trx, planId, year),
         narrative: { ...emptyNarrative(), ...row.narrative },
+        milestones: sortMilestones(row.milestones ?? []),
       };
       values = {
         snapshot: JSON.stringify(snapshot),
@@ -431,6 +466,7 @@ export async function transitionReport(
         revision: row.revision + 1,
         previous_id: row.id,
         narrative: JSON.stringify(row.narrative),
+        milestones: JSON.stringify(row.milestones ?? []),
         reopen_reason: (input.reason ?? '').trim(),
         snapshot: null,
         content_hash: null,

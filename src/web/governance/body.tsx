@@ -1,6 +1,7 @@
 import { partyDecisionRuleLabels, partyDecisionRules } from '../../domain/changes/party-decision.ts';
 import type { Context } from 'hono';
 import { withoutRuleCodes } from '../../domain/text.ts';
+import { Forbidden } from '../../errors.ts';
 import { z } from 'zod';
 import {
   bodyTypes,
@@ -29,7 +30,7 @@ import {
 } from '../../services/governance/bodies.ts';
 import { competenceView, recordCompetenceTransfer } from '../../services/governance/competence.ts';
 import { planMeeting, proposeItem } from '../../services/governance/meetings.ts';
-import { bodyOptions, districtNumberOptions, planOptions } from '../../services/governance/options.ts';
+import { bodyOptions, bodyPlanOptions, districtNumberOptions, planOptions } from '../../services/governance/options.ts';
 import { organisationOptions } from '../../services/organisations.ts';
 import {
   Alert,
@@ -73,9 +74,11 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
   const ctx = c.get('ctx');
   const b = await getBody(ctx, id);
   const actor = c.get('actor');
-  const subject = { type: 'body' as const, id, memberUserIds: b.members.flatMap((m) => (m.userId ? [m.userId] : [])) };
+  const subject = b.subject;
   const may = {
     manage: can(actor, 'manageMembers', subject),
+    update: can(actor, 'update', subject),
+    planMeeting: can(actor, 'planMeeting', subject),
     propose: can(actor, 'proposeItem', subject),
     lbf: can(actor, 'approveMandateLbf', subject),
   };
@@ -135,7 +138,7 @@ export async function bodyPage(c: Context<AppEnv>, id: number, notice?: { errors
           <a class="button button-primary" href={govPaths.newMeeting(id)}>
             Planlæg møde
           </a>{' '}
-          <HistoryLink entityType="body" id={id} />
+          {can(actor, 'create', { type: 'body', memberUserIds: [] }) && <HistoryLink entityType="body" id={id} />}
         </p>
       )}
       <h2>Medlemmer</h2>
@@ -292,12 +295,18 @@ const bodySchema = bodyContract.omit({ districtNumbers: true, planIds: true }).e
 
 async function bodyForm(c: Context<AppEnv>, id: number | null, st: FormState) {
   const ctx = c.get('ctx');
-  const [districts, plans, parents] = await Promise.all([districtNumberOptions(ctx), planOptions(ctx), bodyOptions(ctx)]);
+  // R14 — the secretariat sets up any body; a housing organisation only its own local groups, for its own plans.
+  const central = can(c.get('actor'), 'create', { type: 'body', memberUserIds: [] });
+  const [districts, plans, parents] = await Promise.all([districtNumberOptions(ctx), bodyPlanOptions(ctx), bodyOptions(ctx)]);
+  if (!central && !plans.length && id === null)
+    throw new Forbidden(
+      'Organer oprettes af sekretariatet; en boligorganisation kan oprette en lokal styre- eller følgegruppe for sine egne planer.',
+    );
   const v = st.values;
   const e = st.errors ?? {};
   const districtValues = (v.__districts ?? '').split(',').filter(Boolean);
   const planValues = (v.__plans ?? '').split(',').filter(Boolean);
-  const title = id ? `Ret ${v.name ?? 'organet'}` : 'Opret organ';
+  const title = id ? `Ret ${v.name ?? 'organet'}` : central ? 'Opret organ' : 'Opret lokal styre- eller følgegruppe';
   return page(
     c,
     {
@@ -311,25 +320,37 @@ async function bodyForm(c: Context<AppEnv>, id: number | null, st: FormState) {
       <ErrorSummary errors={errorList(e)} />
       <Form action={id ? govPaths.editBody(id) : govPaths.newBody()} csrfToken={c.get('csrfToken')}>
         {id && <HiddenField name="version" value={v.version ?? ''} />}
+        {!central && (
+          <p>
+            En lokal styre- eller følgegruppe følger jeres egne planer. Gruppen har beboervalgte og planernes projektledere som medlemmer og
+            fastsætter selv, hvor ofte den mødes.
+          </p>
+        )}
         <TextField name="name" label="Navn" value={v.name} error={e.name} required />
-        <SelectField
-          name="type"
-          label="Type"
-          options={bodyTypes.map((t) => ({ value: t, label: typeLabel(t) }))}
-          value={v.type}
-          error={e.type}
-          required
-        />
-        <SelectField
-          name="parentId"
-          label="Hører under"
-          options={[
-            { value: '', label: 'Intet' },
-            ...parents.filter((p) => p.id !== id).map((p) => ({ value: String(p.id), label: p.label })),
-          ]}
-          value={v.parentId}
-          error={e.parentId}
-        />
+        {central ? (
+          <SelectField
+            name="type"
+            label="Type"
+            options={bodyTypes.map((t) => ({ value: t, label: typeLabel(t) }))}
+            value={v.type}
+            error={e.type}
+            required
+          />
+        ) : (
+          <HiddenField name="type" value="local_group" />
+        )}
+        {central && (
+          <SelectField
+            name="parentId"
+            label="Hører under"
+            options={[
+              { value: '', label: 'Intet' },
+              ...parents.filter((p) => p.id !== id).map((p) => ({ value: String(p.id), label: p.label })),
+            ]}
+            value={v.parentId}
+            error={e.parentId}
+          />
+        )}
         <TextField name="validFrom" label="Gælder fra" type="date" value={v.validFrom} error={e.validFrom} required />
         <TextField name="validTo" label="Gælder til" type="date" value={v.validTo} error={e.validTo} />
         <TextArea name="description" label="Opgaver og kompetence" value={v.description} error={e.description} rows={4} />
@@ -350,17 +371,27 @@ async function bodyForm(c: Context<AppEnv>, id: number | null, st: FormState) {
           value={v.partyDecisionRule ?? 'all'}
           error={e.partyDecisionRule}
         />
-        <ChoiceGroup
-          name="districts"
-          label="Bydele, organet dækker"
-          options={districts.map((d) => ({ value: String(d.number), label: d.label }))}
-          values={districtValues}
-        />
+        {central && (
+          <ChoiceGroup
+            name="districts"
+            id="districtNumbers"
+            label="Bydele, organet dækker"
+            options={districts.map((d) => ({ value: String(d.number), label: d.label }))}
+            values={districtValues}
+            error={e.districtNumbers}
+          />
+        )}
         <ChoiceGroup
           name="plans"
-          label="Planer, organet svarer for ud over bydelenes (fx en lokal styregruppe)"
+          id="planIds"
+          label={
+            central
+              ? 'Planer, organet svarer for ud over bydelenes (en lokal styre- eller følgegruppe: de planer, den følger)'
+              : 'Planer, gruppen følger'
+          }
           options={plans.map((p) => ({ value: String(p.id), label: p.label }))}
           values={planValues}
+          error={e.planIds}
         />
         <Button>Gem</Button>
       </Form>
@@ -382,7 +413,15 @@ const toInput = (d: z.infer<typeof bodySchema>, districts: string[], plans: stri
   planIds: plans.filter((x) => /^\d+$/.test(x)).map(Number),
 });
 
-export const newBodyForm = (c: Context<AppEnv>) => bodyForm(c, null, { values: { type: 'local_group', validFrom: todayIn(c.get('ctx')) } });
+/** A new body; `?plan=<id>` (from a plan page) ticks that plan for a new local group (R14). */
+export const newBodyForm = (c: Context<AppEnv>) =>
+  bodyForm(c, null, {
+    values: {
+      type: 'local_group',
+      validFrom: todayIn(c.get('ctx')),
+      __plans: /^\d{1,9}$/.test(c.req.query('plan') ?? '') ? c.req.query('plan')! : '',
+    },
+  });
 
 export async function editBodyForm(c: Context<AppEnv>, id: number) {
   const b = await getBody(c.get('ctx'), id);
@@ -399,7 +438,7 @@ export async function editBodyForm(c: Context<AppEnv>, id: number) {
       partyDecisionRule: b.partyDecisionRule,
       version: String(b.version),
       __districts: b.districts.map((d) => d.number).join(','),
-      __plans: '',
+      __plans: b.linkedPlanIds.join(','),
     },
   });
 }

@@ -4,6 +4,7 @@ import { can } from '../../policy/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { deskData, secretariatDesk } from '../../services/governance/desk.ts';
 import { myMeetings } from '../../services/governance/meetings.ts';
+import { openPaymentHolds } from '../../services/reports/payment-holds.ts';
 import { Alert, Table } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatNumber } from '../format.ts';
@@ -97,14 +98,26 @@ function DeskTables({ d }: { d: Desk }) {
   );
 }
 
-/** R15 — /styring/sekretariat: the secretariat's desk. */
+/** R15 — /styring/sekretariat: the secretariat's desk, with LBF's payment holds on plans whose report is late (R6). */
 export async function deskPage(c: Context<AppEnv>) {
-  const d = await secretariatDesk(c.get('ctx'));
+  const [d, holds] = await Promise.all([secretariatDesk(c.get('ctx')), openPaymentHolds(c.get('ctx'))]);
   return page(
     c,
     { title: 'Sekretariatets skrivebord', breadcrumbs: [home, { label: 'Styring', href: govPaths.home() }, { label: 'Sekretariatet' }] },
     <>
       <h1>Sekretariatets skrivebord</h1>
+      {holds.length > 0 && (
+        <Alert kind="warning" heading="Landsbyggefonden holder udbetalinger tilbage">
+          <ul>
+            {holds.map((h) => (
+              <li>
+                <a href={`/planer/${h.planId}#payment-hold`}>{h.planName}</a>: årsrapport {h.year} er forsinket; udbetalingen er holdt
+                tilbage siden {formatDate(h.heldOn)}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <DeskTables d={d} />
     </>,
   );

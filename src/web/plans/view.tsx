@@ -113,7 +113,22 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
         items={[
           ['Bydel', plan.district ? <a href={paths.district(plan.district.id)}>{plan.district.name}</a> : '—'],
           ['Bevillingsperiode', `${plan.period.code} (${plan.period.name})`],
-          ['Periode', `${formatDate(plan.startsOn)} – ${formatDate(plan.endsOn)}`],
+          [
+            'Periode',
+            <>
+              {formatDate(plan.startsOn)} – {formatDate(plan.endsOn)}
+              {plan.periodNotes.explanations.map((x) => (
+                <span class="form-hint" id="period-explanation">
+                  {x}
+                </span>
+              ))}
+              {plan.periodNotes.warnings.map((x) => (
+                <span class="form-hint" id="period-warning">
+                  Bemærk: {x}
+                </span>
+              ))}
+            </>,
+          ],
           ['Ansvarlig boligorganisation', plan.lead.shortName],
           ['Parter i bevillingen', plan.partyOrganisations.map((o) => o.shortName).join(', ') || '—'],
           ['Boligafdelinger', plan.estates.map((e) => e.name).join(', ') || '—'],

@@ -54,7 +54,14 @@ async function reportFile(c: Context<AppEnv>, kind: 'pdf' | 'xlsx') {
       r.frozen && r.report?.snapshot
         ? { snapshot: r.report.snapshot as ReportSnapshot, submittedAt: r.report.submitted_at, contentHash: r.contentHash }
         : null;
-    const meta = { state: r.state, revision: r.revision, narrative: r.narrative, submittedAt: null, contentHash: null };
+    const meta = {
+      state: r.state,
+      revision: r.revision,
+      narrative: r.narrative,
+      milestones: r.milestones,
+      submittedAt: null,
+      contentHash: null,
+    };
     file = frozen
       ? kind === 'pdf'
         ? snapshotPdf(frozen)

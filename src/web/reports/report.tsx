@@ -5,6 +5,8 @@ import { kr } from '../../domain/money/amount.ts';
 import {
   deadlineStatusLabels,
   type DeadlineStatus,
+  type Milestone,
+  milestoneViolations,
   narrativeSections,
   type ReportAction,
   reportActionLabels,
@@ -31,13 +33,13 @@ import {
 import { ConflictNotice } from '../conflict.tsx';
 import type { AppEnv } from '../../app-env.ts';
 import { formatDate, formatDateTime, formatNumber } from '../format.ts';
-import { contractOrInvalid, type FormErrors, type FormFailure, formFailure, type FormValues, readForm } from '../forms.ts';
+import { contractOrInvalid, type FormErrors, type FormFailure, formFailure, type FormValues, parseWith, readForm } from '../forms.ts';
 import { planPaths } from '../plans/paths.ts';
 import { SummaryList } from '../registry/shared.tsx';
 import { flash, home, page } from '../render.tsx';
 import { reportPaths } from './paths.ts';
 import { z } from 'zod';
-import { narrativeContract, reportTransitionFields, verdictsContract } from '../../contracts/reports.ts';
+import { milestoneContract, narrativeContract, reportTransitionFields, verdictsContract } from '../../contracts/reports.ts';
 
 export const deadlineKinds: Record<DeadlineStatus, 'info' | 'success' | 'warning' | 'error'> = {
   submitted: 'success',
@@ -186,6 +188,105 @@ function Sections({ r }: { r: ReportView }) {
   );
 }
 
+/** R6 — next year's milestone plan as a table (read-only, and in the frozen report). */
+function MilestoneTable({ r }: { r: ReportView }) {
+  return (
+    <>
+      <h2 id="milestones">7. Milepælsplan for {r.year + 1}</h2>
+      <Table
+        caption={`Milepæle i ${r.year + 1}`}
+        columns={[
+          { key: 'dueOn', label: 'Dato' },
+          { key: 'description', label: 'Milepæl' },
+          { key: 'responsible', label: 'Ansvarlig' },
+        ]}
+        rows={r.milestones.map((m) => ({ dueOn: formatDate(m.dueOn), description: m.description, responsible: m.responsible }))}
+        empty="Ingen milepæle."
+      />
+    </>
+  );
+}
+
+const milestoneKeys = ['dueOn', 'description', 'responsible'] as const;
+/** How many empty milestone rows the form offers below the saved ones (no JavaScript needed to add one). */
+const blankMilestoneRows = 3;
+
+/** The row numbers a submitted form holds (`milestones.<n>.<field>`). */
+const submittedRows = (values: FormValues) =>
+  [...new Set(Object.keys(values).flatMap((k) => /^milestones\.(\d{1,3})\.\w+$/.exec(k)?.[1] ?? []))].map(Number).sort((a, b) => a - b);
+
+/** R6 — the milestone plan's rows in the narrative form: the saved milestones, then empty rows. */
+function MilestoneFields({ r, values, errors }: { r: ReportView; values?: FormValues; errors: FormErrors }) {
+  const rows: Record<(typeof milestoneKeys)[number], string>[] =
+    values && submittedRows(values).length
+      ? submittedRows(values).map((i) => Object.fromEntries(milestoneKeys.map((k) => [k, values[`milestones.${i}.${k}`] ?? ''])) as never)
+      : r.milestones.map((m) => ({ ...m }));
+  const shown = [...rows, ...Array.from({ length: blankMilestoneRows }, () => ({ dueOn: '', description: '', responsible: '' }))];
+  return (
+    <fieldset id="milestones">
+      <legend class="h3">Milepælsplan for {r.year + 1}</legend>
+      <p class="form-hint">
+        Landsbyggefonden skal have en milepælsplan for det kommende år med rapporten. Udfyld en række pr. milepæl; tomme rækker gemmes ikke.
+        Gem for at få flere tomme rækker.
+      </p>
+      {errors.milestones && (
+        <p class="form-error-message">
+          <span class="sr-only">Fejl: </span>
+          {errors.milestones}
+        </p>
+      )}
+      {shown.map((m, i) => (
+        <div class="milestone-row">
+          <TextField
+            name={`milestones.${i}.dueOn`}
+            label={`Milepæl ${i + 1}: dato`}
+            type="date"
+            value={m.dueOn}
+            error={errors[`milestones.${i}.dueOn`]}
+          />
+          <TextField
+            name={`milestones.${i}.description`}
+            label={`Milepæl ${i + 1}: hvad`}
+            value={m.description}
+            error={errors[`milestones.${i}.description`]}
+            width="xl"
+          />
+          <TextField
+            name={`milestones.${i}.responsible`}
+            label={`Milepæl ${i + 1}: ansvarlig`}
+            value={m.responsible}
+            error={errors[`milestones.${i}.responsible`]}
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * R6 — the form's adapter to the milestone contract: each filled-in row (`milestones.<n>.<field>`) checked on its own,
+ * so a message lands next to its field; empty rows are left out. Refuses with every row's messages at once.
+ */
+function milestonesFromForm(values: FormValues, year: number): Milestone[] {
+  const out: { row: number; m: Milestone }[] = [];
+  const errors: Record<string, string> = {};
+  for (const i of submittedRows(values)) {
+    const row = Object.fromEntries(milestoneKeys.map((k) => [k, (values[`milestones.${i}.${k}`] ?? '').trim()]));
+    if (milestoneKeys.every((k) => !row[k])) continue;
+    const parsed = parseWith(milestoneContract, row);
+    if (parsed.ok) out.push({ row: i, m: parsed.data });
+    else for (const [k, m] of Object.entries(parsed.errors)) errors[`milestones.${i}.${k}`] = m;
+  }
+  // The same next-year rule the use case applies, keyed by the form's row.
+  for (const w of milestoneViolations(
+    year,
+    out.map((x) => x.m),
+  ))
+    errors[`milestones.${out[w.index]!.row}.dueOn`] ??= w.message;
+  if (Object.keys(errors).length) throw new Invalid(errors);
+  return out.map((x) => x.m);
+}
+
 const lifecycleActions: ReportAction[] = ['markReady', 'backToDraft', 'approve', 'submit', 'acknowledge', 'reopen'];
 
 /** /planer/:id/rapporter/:year — the report, its workflow, the narrative and the board's verdict (R6, R7, R10). */
@@ -293,15 +394,19 @@ export async function reportPage(c: Context<AppEnv>, planId: number, year: numbe
           {narrativeSections.map(([k, label]) => (
             <TextArea name={k} label={label} value={val(k) ?? r.narrative[k]} error={errors[k]} rows={5} />
           ))}
-          <Button type="submit">Gem beretningen</Button>
+          <MilestoneFields r={r} values={st.values} errors={errors} />
+          <Button type="submit">Gem beretningen og milepælsplanen</Button>
         </Form>
       ) : (
-        narrativeSections.map(([k, label]) => (
-          <>
-            <h3>{label}</h3>
-            <p style="white-space: pre-wrap">{r.narrative[k] || '(Ikke udfyldt)'}</p>
-          </>
-        ))
+        <>
+          {narrativeSections.map(([k, label]) => (
+            <>
+              <h3>{label}</h3>
+              <p style="white-space: pre-wrap">{r.narrative[k] || '(Ikke udfyldt)'}</p>
+            </>
+          ))}
+          <MilestoneTable r={r} />
+        </>
       )}
       {(r.frozen || r.verdicts.length > 0) && (
         <>
@@ -414,7 +519,7 @@ export async function reportAction(c: Context<AppEnv>, planId: number, year: num
   const version = Number(values.version ?? 0);
   try {
     if (action === 'beretning') {
-      await saveNarrative(ctx, planId, year, version, contractOrInvalid(narrativeContract, values));
+      await saveNarrative(ctx, planId, year, version, contractOrInvalid(narrativeContract, values), milestonesFromForm(values, year));
       flash(c, 'Beretningen er gemt.');
     } else if (action === 'vurdering') {
       // The form's adapter to the verdicts contract: one `v-<criterion>` choice and `c-<criterion>` comment per criterion.

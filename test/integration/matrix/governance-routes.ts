@@ -119,11 +119,14 @@ async function mandate(db: Db) {
     .returning(['id', 'version'])
     .executeTakeFirstOrThrow();
 }
-const bodyJson = () => ({ name: `Ny gruppe ${++n}`, type: 'local_group', validFrom: '2024-01-01' });
-const bodyForm = (version?: number) => ({
+/** R14 — a local group follows named plans: another organisation's, so only the secretariat may form it here. */
+const othersPlan = async (db: Db, otherOrg: number) => (await makePlan(db, { organisationIds: [otherOrg] })).plan.id;
+const bodyJson = (planId: number) => ({ name: `Ny gruppe ${++n}`, type: 'local_group', validFrom: '2024-01-01', planIds: [planId] });
+const bodyForm = (planId: number, version?: number) => ({
   name: `Ny gruppe ${++n}`,
   type: 'local_group',
   validFrom: '2024-01-01',
+  plans: String(planId),
   ...(version ? { version: String(version) } : {}),
 });
 const memberFields = {
@@ -140,7 +143,11 @@ const meetingFields = { date: '2026-12-20', startTime: '10:00', endTime: '12:00'
 export const governanceRoutes: RouteCase[] = [
   { route: 'GET /api/v1/bodies', allowed: 'everyone', build: async () => ({ path: '/api/v1/bodies?date=2017-01-01' }) },
   { route: 'GET /api/v1/bodies/:id', allowed: 'everyone', build: async (db) => ({ path: `/api/v1/bodies/${await body(db)}` }) },
-  { route: 'POST /api/v1/bodies', allowed: central, build: async () => ({ path: '/api/v1/bodies', json: bodyJson() }) },
+  {
+    route: 'POST /api/v1/bodies',
+    allowed: central,
+    build: async (db, ids) => ({ path: '/api/v1/bodies', json: bodyJson(await othersPlan(db, ids.otherOrg)) }),
+  },
   {
     route: 'POST /api/v1/bodies/:id/members',
     allowed: central,
@@ -224,11 +231,18 @@ export const governanceRoutes: RouteCase[] = [
     }),
   },
 
-  { route: 'POST /styring/organer/ny', allowed: central, build: async () => ({ path: '/styring/organer/ny', form: bodyForm() }) },
+  {
+    route: 'POST /styring/organer/ny',
+    allowed: central,
+    build: async (db, ids) => ({ path: '/styring/organer/ny', form: bodyForm(await othersPlan(db, ids.otherOrg)) }),
+  },
   {
     route: 'POST /styring/organer/:id/rediger',
     allowed: central,
-    build: async (db) => ({ path: `/styring/organer/${await body(db)}/rediger`, form: bodyForm(1) }),
+    build: async (db, ids) => ({
+      path: `/styring/organer/${await body(db)}/rediger`,
+      form: bodyForm(await othersPlan(db, ids.otherOrg), 1),
+    }),
   },
   {
     route: 'POST /styring/organer/:id/medlemmer/ny',

@@ -36,7 +36,29 @@ export const paymentHoldRoutes: RouteCase[] = [
     allowed: holders,
     build: async (db, ids) => {
       const h = await heldPlan(db, ids.ownOrg);
-      return { path: `/planer/${h.planId}/betalingsstop/${h.holdId}/frigiv`, form: {} };
+      return { path: `/planer/${h.planId}/betalingsstop/${h.holdId}/frigiv`, form: { version: '1' } };
+    },
+  },
+  {
+    route: 'GET /api/v1/plans/:id/payment-holds',
+    // The plan's own organisation, LBF, the secretariat and the municipality see the holds.
+    allowed: ['admin', 'secretariat', 'municipalTMF', 'municipalBIF', 'organisation', 'lbf'],
+    build: async (db, ids) => ({ path: `/api/v1/plans/${(await heldPlan(db, ids.ownOrg)).planId}/payment-holds` }),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/payment-holds',
+    allowed: holders,
+    build: async (db, ids) => ({
+      path: `/api/v1/plans/${(await makePlan(db, { organisationIds: [ids.ownOrg], state: 'active' })).plan.id}/payment-holds`,
+      json: { year: 2025, reason: 'Matrix' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/payment-holds/:id/release',
+    allowed: holders,
+    build: async (db, ids) => {
+      const h = await heldPlan(db, ids.ownOrg);
+      return { path: `/api/v1/payment-holds/${h.holdId}/release`, json: { version: 1 } };
     },
   },
 ];

@@ -107,6 +107,7 @@ describe('R6 the yearly report PDF stays within its margins', () => {
         state: 'submitted',
         revision: 2,
         narrative: { ...emptyNarrative(), results: 'Tekst '.repeat(200) },
+        milestones: [{ dueOn: '2025-03-31', description: 'Milepæl '.repeat(40), responsible: 'Projektleder '.repeat(8) }],
         submittedAt: new Date('2026-06-01T10:00:00Z'),
         contentHash: hash,
       }),
@@ -138,10 +139,15 @@ describe('R6 the yearly report PDF stays within its margins', () => {
         state: 'submitted',
         revision: 1,
         narrative: emptyNarrative(),
+        milestones: [{ dueOn: '2026-09-01', description: 'Ny lektiecafé åbner', responsible: 'Projektlederen' }],
         submittedAt: null,
         contentHash: null,
       })) as never,
     );
+    // R6 — next year's milestone plan is a sheet of its own, with real dates.
+    const ms = wb.getWorksheet('Milepælsplan 2026')!.getRow(2);
+    expect(ms.getCell(1).value).toEqual(new Date('2026-09-01T00:00:00Z'));
+    expect(ms.getCell(2).value).toBe('Ny lektiecafé åbner');
     const applied = wb.getWorksheet('Ændringer')!.getRow(2).getCell(4);
     expect(applied.value).toEqual(new Date('2025-05-02T00:00:00Z'));
     expect(applied.numFmt).toBe('dd.mm.yyyy');

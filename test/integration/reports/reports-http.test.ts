@@ -356,23 +356,55 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).errors).toMatchObject({
       challenges: 'Skriv afsnittet «Udfordringer», før rapporten sendes til godkendelse.',
+      // R6 — and next year's milestone plan.
+      milestones: 'Tilføj mindst én milepæl for 2026, før rapporten sendes til godkendelse.',
     });
+    const narrative = {
+      results: 'Flere i uddannelse.',
+      challenges: 'Forældre.',
+      adjustments: 'Mere lektiehjælp.',
+      nextFocus: 'Job.',
+      residentInvolvement: 'Beboermøder.',
+    };
+    // R6 — a milestone outside the next year is refused with its reason; nothing is saved.
+    res = await api(
+      `/plans/${planId}/reports/2025/narrative`,
+      leader,
+      { version, narrative, milestones: [{ dueOn: '2025-11-01', description: 'Jobmesse', responsible: 'Projektlederen' }] },
+      'PUT',
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual({
+      'milestones.0.dueOn': 'Milepælsplanen gælder 2026: milepælen «Jobmesse» er dateret 01.11.2025.',
+    });
+    res = await api(
+      `/plans/${planId}/reports/2025/narrative`,
+      leader,
+      { version, narrative, milestones: [{ dueOn: '2026-02-30', description: '', responsible: 'X' }] },
+      'PUT',
+    );
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).errors).sort()).toEqual(['milestones.0.description', 'milestones.0.dueOn']);
     res = await api(
       `/plans/${planId}/reports/2025/narrative`,
       leader,
       {
         version,
-        narrative: {
-          results: 'Flere i uddannelse.',
-          challenges: 'Forældre.',
-          adjustments: 'Mere lektiehjælp.',
-          nextFocus: 'Job.',
-          residentInvolvement: 'Beboermøder.',
-        },
+        narrative,
+        milestones: [
+          { dueOn: '2026-09-01', description: 'Fritidsjobmesse', responsible: 'Jobkonsulenten' },
+          { dueOn: '2026-03-15', description: 'Lektiecaféen to dage om ugen', responsible: 'Projektlederen' },
+        ],
       },
       'PUT',
     );
+    expect(res.status, await res.clone().text()).toBe(200);
     version = (await res.json()).version;
+    // In date order, on the report.
+    expect((await report(2025)).milestones.map((m: { description: string }) => m.description)).toEqual([
+      'Lektiecaféen to dage om ugen',
+      'Fritidsjobmesse',
+    ]);
     version = (await (await api(`/plans/${planId}/reports/2025/transitions`, leader, { version, action: 'markReady' })).json()).version;
     // R7: the housing organisation approves and submits, not the project leader.
     res = await api(`/plans/${planId}/reports/2025/transitions`, leader, { version, action: 'approve' });
@@ -391,6 +423,11 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
       .executeTakeFirstOrThrow();
     expect(row.state).toBe('submitted');
     expect(row.content_hash).toBe(sha(canonicalJson(row.snapshot)));
+    // R6 — the milestone plan is frozen in the snapshot and printed in the PDF and the workbook.
+    expect((row.snapshot as { milestones: unknown[] }).milestones).toEqual([
+      { dueOn: '2026-03-15', description: 'Lektiecaféen to dage om ugen', responsible: 'Projektlederen' },
+      { dueOn: '2026-09-01', description: 'Fritidsjobmesse', responsible: 'Jobkonsulenten' },
+    ]);
     const before = await report(2025);
     const pdfUrl = `/planer/${planId}/rapporter/2025/rapport.pdf`;
     const pdfBytes1 = await (await t.request(pdfUrl, { session: lbf })).arrayBuffer();
@@ -398,6 +435,21 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     const xlsxRows1 = await workbookRows(
       new Uint8Array(await (await t.request(`/planer/${planId}/rapporter/2025/rapport.xlsx`, { session: lbf })).arrayBuffer()),
     );
+    expect(xlsxRows1['Milepælsplan 2026']!.slice(1).map((r) => r.slice(1))).toEqual([
+      ['Lektiecaféen to dage om ugen', 'Projektlederen'],
+      ['Fritidsjobmesse', 'Jobkonsulenten'],
+    ]);
+    const pdf1Text = await pdfText(new Uint8Array(pdfBytes1));
+    expect(pdf1Text).toContain('Milepælsplan for 2026');
+    expect(pdf1Text).toContain('Fritidsjobmesse');
+    // A submitted report's milestone plan cannot be changed.
+    res = await api(
+      `/plans/${planId}/reports/2025/narrative`,
+      leader,
+      { version, narrative, milestones: [{ dueOn: '2026-05-01', description: 'Ny', responsible: 'X' }] },
+      'PUT',
+    );
+    expect(res.status).toBe(400);
 
     // The plan moves on: new accounts and a new measurement for 2025, the plan and its goal renamed, a budget amount changed.
     const [planName, goalTitle] = [before.content.plan.name, before.content.goals[0].title];
@@ -470,6 +522,7 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
     expect(rev2.content.finance.totals.actualOre).toBe(before.content.finance.totals.actualOre + 7_777_700);
     expect(rev2.content.plan.name).toBe('Omdøbt plan');
     expect(rev2.narrative.results).toBe('Flere i uddannelse.');
+    expect(rev2.milestones).toHaveLength(2);
     // The submitted revision is still downloadable exactly as it was sent.
     expect(sha(await (await t.request(`${pdfUrl}?revision=1`, { session: lbf })).arrayBuffer())).toBe(pdf1);
     expect((await t.request(`${pdfUrl}?revision=2`, { session: lbf })).status).toBe(404);
@@ -510,7 +563,11 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
         await api(
           `/plans/${planId}/reports/${year}/narrative`,
           leader,
-          { version: 0, narrative: { results: 'a', challenges: 'b', adjustments: 'c', nextFocus: 'd', residentInvolvement: 'e' } },
+          {
+            version: 0,
+            narrative: { results: 'a', challenges: 'b', adjustments: 'c', nextFocus: 'd', residentInvolvement: 'e' },
+            milestones: [{ dueOn: `${year + 1}-05-01`, description: 'Milepæl', responsible: 'Projektlederen' }],
+          },
           'PUT',
         )
       ).json()
@@ -601,7 +658,51 @@ describeDb('Yearly report to LBF (R6, R7, R10)', () => {
       expect(ready.status).toBe(400);
       const page = await ready.text();
       expect(page).toContain('Skriv afsnittet «Udfordringer»');
+      expect(page).toContain('Tilføj mindst én milepæl for 2027');
       expect(page).toContain('Godt år');
+      // R6 — the milestone rows: a date outside 2027 is refused next to its field, the input kept, nothing saved.
+      const wrong = await t.request(`/planer/${planId}/rapporter/2026/beretning`, {
+        session: leader,
+        form: {
+          version: '1',
+          results: 'Godt år',
+          'milestones.0.dueOn': '2027-02-01',
+          'milestones.0.description': 'Sommerlejr planlagt',
+          'milestones.0.responsible': 'Projektlederen',
+          'milestones.1.dueOn': '',
+          'milestones.1.description': '',
+          'milestones.1.responsible': '',
+          'milestones.2.dueOn': '2026-12-01',
+          'milestones.2.description': 'Julemarked',
+          'milestones.2.responsible': 'Beboerne',
+        },
+      });
+      expect(wrong.status).toBe(400);
+      const wrongPage = await wrong.text();
+      expect(wrongPage).toContain('Milepælsplanen gælder 2027: milepælen «Julemarked» er dateret 01.12.2026.');
+      expect(wrongPage).toMatch(/id="narrative-milestones\.2\.dueOn-error"/);
+      expect(wrongPage).toContain('value="Sommerlejr planlagt"');
+      expect((await report(2026)).milestones).toEqual([]);
+      const saved = await t.request(`/planer/${planId}/rapporter/2026/beretning`, {
+        session: leader,
+        form: {
+          version: '1',
+          results: 'Godt år',
+          'milestones.0.dueOn': '2027-02-01',
+          'milestones.0.description': 'Sommerlejr planlagt',
+          'milestones.0.responsible': 'Projektlederen',
+          'milestones.1.dueOn': '',
+          'milestones.1.description': '',
+          'milestones.1.responsible': '',
+        },
+      });
+      expect(saved.status).toBe(303);
+      const shown = await (await t.request(`/planer/${planId}/rapporter/2026`, { session: leader })).text();
+      expect(shown).toContain('Milepælsplan for 2027');
+      expect(shown).toContain('value="Sommerlejr planlagt"');
+      expect((await report(2026)).milestones).toEqual([
+        { dueOn: '2027-02-01', description: 'Sommerlejr planlagt', responsible: 'Projektlederen' },
+      ]);
       // Anonymous readers see the submitted report, not the draft.
       expect((await t.request(`/planer/${planId}/rapporter/2024`)).status).toBe(200);
       expect((await t.request(`/planer/${planId}/rapporter/2026`)).status).toBe(401);

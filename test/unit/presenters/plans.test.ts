@@ -25,6 +25,7 @@ const plan: PlanDetail = {
     lbfCapBp: 7500,
     localFloorBp: 2500,
   },
+  periodNotes: { explanations: [], warnings: [] },
   focusAreaOptions: [],
   startsOn: '2023-01-01',
   endsOn: '2026-12-31',
