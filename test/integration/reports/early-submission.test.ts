@@ -37,7 +37,16 @@ describeDb('R6 a yearly report goes to LBF after its year, or early with an audi
       nextFocus: 'Job.',
       residentInvolvement: 'Møder.',
     };
-    let version = (await (await api(`/plans/${planId}/reports/2026/narrative`, leader, { version: 0, narrative }, 'PUT')).json()).version;
+    let version = (
+      await (
+        await api(
+          `/plans/${planId}/reports/2026/narrative`,
+          leader,
+          { version: 0, narrative, milestones: [{ dueOn: '2027-03-01', description: 'Jobmesse', responsible: 'Projektlederen' }] },
+          'PUT',
+        )
+      ).json()
+    ).version;
     version = (await (await api(`/plans/${planId}/reports/2026/transitions`, leader, { version, action: 'markReady' })).json()).version;
     const approved = await api(`/plans/${planId}/reports/2026/transitions`, staff, { version, action: 'approve' });
     expect(approved.status).toBe(200);
