@@ -14,7 +14,9 @@ describeBrowser('Journey: a success criterion’s target changed through a chang
   const logout = () => j.context.clearCookies();
   const isoDaysFromToday = (days: number) => copenhagenParts(new Date(Date.now() + days * 86_400_000)).date;
 
-  it('R6 the project leader proposes a new target; the district board approves; LBF approves; the plan page shows the new target and the history the change', async () => {
+  it('R6 the project leader proposes a new target; the district board approves; LBF approves; the plan page shows the new target and the history the change', {
+    timeout: 360_000,
+  }, async () => {
     const { page, t } = j;
     const plan = await t.db.selectFrom('plan').select(['id']).where('name', '=', 'Helhedsplan Mjølnerparken').executeTakeFirstOrThrow();
     const criterion = await t.db
