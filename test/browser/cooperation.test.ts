@@ -71,6 +71,7 @@ describeBrowser('Journey: the Nørrebro board revises its cooperation contract (
     expect(
       await behind
         .getByRole('listitem')
+        .filter({ hasText: `${planName}:` })
         .filter({ hasText: rest.join(': ') })
         .textContent(),
     ).toContain(planName);
