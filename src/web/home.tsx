@@ -11,50 +11,47 @@ import { readModel } from './readmodel.ts';
 
 export function homePages() {
   const r = new Hono<AppEnv>();
-  r.get(
-    '/',
-    readModel(async (c) => {
-      const ctx = c.get('ctx');
-      const [n, parts] = await Promise.all([
-        registryCounts(ctx),
-        Promise.all([...c.get('parts').dashboard].sort((a, b) => a.order - b.order).map((s) => s.render(ctx))),
-      ]);
-      const actor = c.get('actor');
-      return page(
-        c,
-        { title: 'Forside' },
-        <>
-          <h1>Boligsociale helhedsplaner i København</h1>
-          <p class="font-lead">
-            Helhed samler kommunen, boligorganisationerne, bestyrelserne og Landsbyggefonden om helhedsplanerne: ansøgning og godkendelse,
-            aktiviteter, økonomi, mål, beslutninger og den årlige rapport.
+  r.get('/', readModel(), async (c) => {
+    const ctx = c.get('ctx');
+    const [n, parts] = await Promise.all([
+      registryCounts(ctx),
+      Promise.all([...c.get('parts').dashboard].sort((a, b) => a.order - b.order).map((s) => s.render(ctx))),
+    ]);
+    const actor = c.get('actor');
+    return page(
+      c,
+      { title: 'Forside' },
+      <>
+        <h1>Boligsociale helhedsplaner i København</h1>
+        <p class="font-lead">
+          Helhed samler kommunen, boligorganisationerne, bestyrelserne og Landsbyggefonden om helhedsplanerne: ansøgning og godkendelse,
+          aktiviteter, økonomi, mål, beslutninger og den årlige rapport.
+        </p>
+        {actor.kind === 'anonymous' && (
+          <p>
+            <a class="button button-primary" href={paths.login()}>
+              Log ind
+            </a>
           </p>
-          {actor.kind === 'anonymous' && (
-            <p>
-              <a class="button button-primary" href={paths.login()}>
-                Log ind
-              </a>
-            </p>
-          )}
-          {parts}
-          <h2>Registeret</h2>
-          <Table
-            caption="Registerets indhold"
-            columns={[
-              { key: 'what', label: 'Hvad' },
-              { key: 'n', label: 'Antal', numeric: true },
-            ]}
-            rows={[
-              { what: <a href={paths.districts()}>Bydele</a>, n: formatNumber(n.districts) },
-              { what: <a href={paths.urbanAreas()}>Udsatte byområder</a>, n: formatNumber(n.areas) },
-              { what: <a href={paths.organisations()}>Boligorganisationer</a>, n: formatNumber(n.orgs) },
-              { what: <a href={paths.estates()}>Boligafdelinger</a>, n: formatNumber(n.estates) },
-            ]}
-          />
-        </>,
-      );
-    }),
-  );
+        )}
+        {parts}
+        <h2>Registeret</h2>
+        <Table
+          caption="Registerets indhold"
+          columns={[
+            { key: 'what', label: 'Hvad' },
+            { key: 'n', label: 'Antal', numeric: true },
+          ]}
+          rows={[
+            { what: <a href={paths.districts()}>Bydele</a>, n: formatNumber(n.districts) },
+            { what: <a href={paths.urbanAreas()}>Udsatte byområder</a>, n: formatNumber(n.areas) },
+            { what: <a href={paths.organisations()}>Boligorganisationer</a>, n: formatNumber(n.orgs) },
+            { what: <a href={paths.estates()}>Boligafdelinger</a>, n: formatNumber(n.estates) },
+          ]}
+        />
+      </>,
+    );
+  });
   r.get('/om-data', (c) =>
     page(
       c,

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { audienceOf, dataVersion, pageCacheOf } from '../services/readmodel.ts';
@@ -7,25 +7,23 @@ import { FLASH } from './render.tsx';
 /** Stands in for the viewer's CSRF token in a kept page; every answer carries its own viewer's token. */
 const TOKEN = '\u0000csrf\u0000';
 
-export interface ReadModelOptions<P extends string> {
+export interface ReadModelOptions {
   /** The page shows the audit log (history): it is also keyed by the audit log's version. */
   audit?: boolean;
   /** What the page must still do when it is served from the cache (e.g. log who read contact persons). */
-  onHit?: (c: Context<AppEnv, P>) => Promise<void>;
+  onHit?: (c: Context<AppEnv>) => Promise<void>;
 }
 
 /**
- * A read model for a heavy page (docs/benchmarks.md): the page as rendered is kept per data version (any committed
- * write changes it — migration 022), audience (`audienceOf`: the viewer and their grants; everyone anonymous shares
- * one), path and query, and the minute (pages that show what is due or upcoming follow the clock). Only a full
- * success (200, HTML) is kept; a page with a one-time message (after a form) is always rendered afresh.
+ * A read model for a heavy page (docs/benchmarks.md), placed before the page's handler: the page as rendered is kept
+ * per data version (any committed write changes it — migration 022), audience (`audienceOf`: the viewer and their
+ * grants; everyone anonymous shares one), path and query, and the minute (pages that show what is due or upcoming
+ * follow the clock). Only a full success (200, HTML) is kept; a page with a one-time message (after a form) is always
+ * rendered afresh.
  */
-export function readModel<P extends string>(
-  handler: (c: Context<AppEnv, P>) => Response | Promise<Response>,
-  o: ReadModelOptions<P> = {},
-): (c: Context<AppEnv, P>) => Promise<Response> {
-  return async (c) => {
-    if (getCookie(c, FLASH)) return handler(c);
+export function readModel(o: ReadModelOptions = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (getCookie(c, FLASH)) return next();
     const ctx = c.get('ctx');
     const cache = pageCacheOf(ctx.db);
     const v = await dataVersion(ctx.db);
@@ -40,10 +38,9 @@ export function readModel<P extends string>(
       await o.onHit?.(c);
       return c.html(kept.replaceAll(TOKEN, token));
     }
-    const res = await handler(c);
-    if (res.status !== 200 || !res.headers.get('content-type')?.startsWith('text/html')) return res;
-    const text = await res.text();
+    await next();
+    if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('text/html')) return;
+    const text = await c.res.clone().text();
     cache.set(key, token ? text.replaceAll(token, TOKEN) : text);
-    return new Response(text, { status: res.status, headers: res.headers });
   };
 }

@@ -75,10 +75,7 @@ export function governancePages() {
   r.get('/sekretariat', deskPage);
   r.get('/organer/ny', newBodyForm);
   r.post('/organer/ny', (c) => saveBody(c, null));
-  r.get(
-    '/organer/:id',
-    readModel((c) => bodyPage(c, idParam(c))),
-  );
+  r.get('/organer/:id', readModel(), (c) => bodyPage(c, idParam(c)));
   r.get('/organer/:id/rediger', (c) => editBodyForm(c, idParam(c)));
   r.post('/organer/:id/rediger', (c) => saveBody(c, idParam(c)));
   r.get('/organer/:id/kalender.ics', async (c) => {

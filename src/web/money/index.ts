@@ -84,7 +84,7 @@ export function planMoneyPages() {
 /** /oekonomi and /pulje — the overviews and the municipal co-financing pool (R8). */
 export function moneyPages() {
   const r = new Hono<AppEnv>();
-  r.get('/oekonomi', readModel(overviewPage));
+  r.get('/oekonomi', readModel(), overviewPage);
   r.get('/oekonomi/oversigt.xlsx', async (c) =>
     c.body(
       new Uint8Array(await overviewWorkbook(await financeOverview(c.get('ctx'), { districtId: districtParam(c) }))),

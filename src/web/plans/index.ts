@@ -43,10 +43,7 @@ export function planPages() {
     });
   });
   r.post('/ny', (c) => savePlanFrame(c, null));
-  r.get(
-    '/:id',
-    readModel((c) => planViewPage(c, idParam(c)), { onHit: (c) => logPlanContactView(c.get('ctx'), idParam(c)) }),
-  );
+  r.get('/:id', readModel({ onHit: (c) => logPlanContactView(c.get('ctx'), idParam(c)) }), (c) => planViewPage(c, idParam(c)));
   r.get('/:id/rediger', (c) => editPlanForm(c, idParam(c)));
   r.post('/:id/rediger', (c) => savePlanFrame(c, idParam(c)));
   r.get('/:id/strategi', (c) => sectionPage(c, idParam(c), 'strategy'));
