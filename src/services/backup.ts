@@ -20,7 +20,7 @@ const VERSION = 1;
  * Kysely's own bookkeeping: the level is written in the header and checked, not copied. The data version (read
  * models, migration 022) is not data: it only ever grows, and a restore's writes bump it.
  */
-const skipped = new Set(['kysely_migration', 'kysely_migration_lock', 'data_version']);
+const skipped = new Set(['kysely_migration', 'kysely_migration_lock', 'data_version', 'data_version_pending']);
 /** Tables that hold what people entered: a database with a row in any of them is not empty. */
 const userData = ['app_user', 'organisation', 'estate', 'plan', 'audit_log'];
 

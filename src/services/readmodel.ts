@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 /**
  * Read models: what a heavy page shows, kept per data version and audience (docs/benchmarks.md).
  *
- * The data version (`data_version`, migration 022) is bumped once by every write transaction, from statement-level
- * triggers on every table a page can show. A cached page is keyed by that version, so it cannot
+ * The data version (`data_version`, migration 022) is bumped once by every write transaction at its commit, marked by
+ * statement-level triggers on every table a page can show. A cached page is keyed by that version, so it cannot
  * outlive any write — including writes by use cases that know nothing of the cache.
  */
 import type { Db, Executor } from '../db/database.ts';

@@ -72,7 +72,7 @@ describeBrowser('Journey: a district board meeting from plan to approved minutes
       buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
     await click('Upload bilaget');
-    expect(await page.getByRole('link', { name: 'Notat om aktiviteterne' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Notat om aktiviteterne', exact: true }).count()).toBe(1);
     await click('Send dagsorden');
     await logout();
 
@@ -86,7 +86,10 @@ describeBrowser('Journey: a district board meeting from plan to approved minutes
     await page.goto(meetingUrl);
     await expectAccessible(j);
     expect(await page.locator('#main-content').textContent()).toContain('Justering af aktiviteter i Mjølnerparken');
-    const [paper] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Notat om aktiviteterne' }).click()]);
+    const [paper] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Notat om aktiviteterne', exact: true }).click(),
+    ]);
     expect(paper.suggestedFilename()).toBe('notat.pdf');
     await logout();
 

@@ -417,11 +417,13 @@ export async function planViewPage(c: Context<AppEnv>, id: number) {
         </ul>
       )}
       {plan.versions.length > 1 && <a href={planPaths.versions(id)}>Sammenlign versioner</a>}
-      <p>
-        <a class="button button-tertiary" href={paths.history('plan', id)}>
-          Se historik
-        </a>
-      </p>
+      {can(actor, 'read', { type: 'audit', entityType: 'plan', organisationId: plan.lead.id }) && (
+        <p>
+          <a class="button button-tertiary" href={paths.history('plan', id)}>
+            Se historik
+          </a>
+        </p>
+      )}
     </>,
   );
 }
