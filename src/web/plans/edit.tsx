@@ -6,13 +6,12 @@ import { activityContract } from '../../contracts/plans.ts';
 import { Forbidden, NotFound } from '../../errors.ts';
 import { updateActivity, updateChallenge, updateContact, updateCriterion, updateGoal } from '../../services/plans/content.ts';
 import { getPlan, type PlanDetail } from '../../services/plans/read.ts';
-import { Button, ChoiceGroup, ErrorSummary, Form, HiddenField, SelectField, TextArea, TextField } from '../components/index.ts';
-import { ConflictNotice } from '../conflict.tsx';
+import { Button, ChoiceGroup, Form, HiddenField, SelectField, TextArea, TextField } from '../components/index.ts';
 import { contractOrInvalid, formAll, type FormFailure, formFailure, type FormValues, parseWith, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
-import { flash, home, page } from '../render.tsx';
+import { flash } from '../render.tsx';
 import { planPaths } from './paths.ts';
-import { type EditableKind, parseParty, partyOptions, planEditAbilities, schemas } from './sections.tsx';
+import { type EditableKind, parseParty, partyOptions, planEditAbilities, planFormPage, schemas } from './sections.tsx';
 
 type State = Partial<FormFailure> & { values?: FormValues; lists?: Record<string, string[]> };
 
@@ -236,25 +235,12 @@ export async function editPartPage(c: Context<AppEnv>, planId: number, kind: str
   // After a conflict the form carries the version as it is now, so a second save (having seen the changes) can pass.
   const version = st.conflict || !st.values ? String(plan.version) : (st.values.version ?? String(plan.version));
   const back = planPaths[sectionOf[k]](planId);
-  return page(
+  return planFormPage(
     c,
-    {
-      title: `${headings[k]}: ${plan.name}`,
-      breadcrumbs: [
-        home,
-        { label: 'Planer', href: planPaths.list() },
-        { label: plan.name, href: planPaths.plan(planId) },
-        { label: headings[k] },
-      ],
-      status: st.status,
-    },
+    plan,
+    headings[k],
+    { status: st.status, conflict: st.conflict, errors },
     <>
-      <h1>{headings[k]}</h1>
-      <p>
-        Plan: <a href={planPaths.plan(planId)}>{plan.name}</a>
-      </p>
-      {st.conflict && <ConflictNotice conflict={st.conflict} />}
-      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} />
       <Form action={planPaths.editPart(planId, k, partId)} csrfToken={c.get('csrfToken')}>
         <HiddenField name="version" value={version} />
         {fields(plan, k, values, lists, errors)}

@@ -35,7 +35,7 @@ import {
 } from '../../contracts/plans.ts';
 import { contractOrInvalid, field, formAll, type FormErrors, type FormValues, parseWith, readForm } from '../forms.ts';
 import { msg } from '../messages.ts';
-import { flash, home, page } from '../render.tsx';
+import { flash, home, type PageOptions, page } from '../render.tsx';
 import { planPaths } from './paths.ts';
 import { partyName } from './view.tsx';
 
@@ -468,33 +468,50 @@ function sectionBody(c: Context<AppEnv>, plan: PlanDetail, section: Section, st:
   );
 }
 
-export async function sectionPage(c: Context<AppEnv>, id: number, section: Section, st: State = {}) {
-  const plan = await getPlan(c.get('ctx'), id);
+/**
+ * A page that edits part of a plan: its heading, breadcrumbs back to the plan, a conflict notice and the error summary
+ * above the page's own forms (the section pages and the edit page of one part share it).
+ */
+export function planFormPage(
+  c: Context<AppEnv>,
+  plan: PlanDetail,
+  heading: string,
+  st: { status?: PageOptions['status']; conflict?: Conflict; errors?: FormErrors; fieldPrefix?: string },
+  body: Child,
+) {
   const errors = st.errors ?? {};
   return page(
     c,
     {
-      title: `${titles[section]}: ${plan.name}`,
+      title: `${heading}: ${plan.name}`,
       breadcrumbs: [
         home,
         { label: 'Planer', href: planPaths.list() },
-        { label: plan.name, href: planPaths.plan(id) },
-        { label: titles[section] },
+        { label: plan.name, href: planPaths.plan(plan.id) },
+        { label: heading },
       ],
       status: st.status,
     },
     <>
-      <h1>{titles[section]}</h1>
+      <h1>{heading}</h1>
       <p>
-        Plan: <a href={planPaths.plan(id)}>{plan.name}</a>
+        Plan: <a href={planPaths.plan(plan.id)}>{plan.name}</a>
       </p>
       {st.conflict && <ConflictNotice conflict={st.conflict} />}
-      <ErrorSummary
-        errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))}
-        fieldPrefix={st.form ? `${st.form}-` : ''}
-      />
-      {sectionBody(c, plan, section, st)}
+      <ErrorSummary errors={Object.entries(errors).map(([f, m]) => ({ field: f, message: m }))} fieldPrefix={st.fieldPrefix ?? ''} />
+      {body}
     </>,
+  );
+}
+
+export async function sectionPage(c: Context<AppEnv>, id: number, section: Section, st: State = {}) {
+  const plan = await getPlan(c.get('ctx'), id);
+  return planFormPage(
+    c,
+    plan,
+    titles[section],
+    { status: st.status, conflict: st.conflict, errors: st.errors, fieldPrefix: st.form ? `${st.form}-` : '' },
+    sectionBody(c, plan, section, st),
   );
 }
 
