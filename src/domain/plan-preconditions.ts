@@ -1,4 +1,5 @@
 import { kr } from './money/amount.ts';
+import { danishDate } from './text.ts';
 
 /**
  * R1, R5 — preconditions of the approval chain that protect the official record: the City Council approves a
@@ -30,7 +31,6 @@ export interface RecordedDecision {
 }
 
 /** `2026-11-22` → `22.11.2026` (the domain carries its own formatter; it imports nothing of the app). */
-export const danishDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /**
  * R1, R5 — the City Council approves the plan *including* the municipal co-financing: the step needs a complete

@@ -12,3 +12,16 @@ export const withoutRuleCodes = (text: string): string => text.replace(/\s*\(R\d
  * @example endSentence('Planen er godkendt') // 'Planen er godkendt.'
  */
 export const endSentence = (text: string): string => (/[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
+
+/**
+ * A calendar date (ISO `yyyy-mm-dd`) as a Danish reader writes it, for sentences composed outside the pages (audit
+ * summaries, rule messages).
+ * @example danishDate('2026-11-22') // '22.11.2026'
+ */
+export const danishDate = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/**
+ * A measured number with a Danish decimal comma and thousands points.
+ * @example danishNumber(1234.5) // '1.234,5'
+ */
+export const danishNumber = (n: number): string => n.toLocaleString('da-DK', { maximumFractionDigits: 2 });

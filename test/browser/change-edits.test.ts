@@ -14,7 +14,7 @@ describeBrowser('Journey: a success criterion’s target changed through a chang
   const logout = () => j.context.clearCookies();
   const isoDaysFromToday = (days: number) => copenhagenParts(new Date(Date.now() + days * 86_400_000)).date;
 
-  it('R6 the project leader proposes a new target; the district board approves; LBF approves; the plan page shows the new target and the history the change', {
+  it('R6 the project leader corrects a measurement and proposes a new target; the district board approves; LBF approves; the plan page shows the corrected value and the new target, the history both', {
     timeout: 360_000,
   }, async () => {
     const { page, t } = j;
@@ -28,9 +28,32 @@ describeBrowser('Journey: a success criterion’s target changed through a chang
     const newTarget = Number(criterion.target_value) + 7.5;
     const newDate = isoDaysFromToday(300);
 
-    // The project leader proposes the change from the plan page.
+    // R4 — first the project leader corrects a wrong measurement (84 % recorded for 48 %); the plan shows 48 %.
+    const measured = await t.db
+      .selectFrom('success_criterion')
+      .select(['id', 'indicator_name'])
+      .where('plan_id', '=', plan.id)
+      .where('unit', '=', '%')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const day = isoDaysFromToday(-1);
     await login(j, 'projektleder@demo.test');
     await visit(j, `/planer/${plan.id}`);
+    await page.getByRole('link', { name: `Registrér måling for ${measured.indicator_name}` }).click();
+    await page.getByLabel('Målt værdi (%)').fill('84');
+    await page.getByLabel('Måledato').fill(day);
+    await page.getByRole('button', { name: 'Registrér måling' }).click();
+    await page.waitForURL(/\/planer\/\d+$/);
+    await page.getByRole('link', { name: `Registrér måling for ${measured.indicator_name}` }).click();
+    await page.getByRole('link', { name: `Ret eller fjern målingen fra ${formatDate(day)}` }).click();
+    await page.getByLabel('Målt værdi (%)').fill('48');
+    await page.getByLabel('Begrundelse for rettelsen').fill('Tastefejl');
+    await page.getByRole('button', { name: 'Gem rettelsen' }).click();
+    await page.waitForURL(new RegExp(`/maalinger/${measured.id}$`));
+    await visit(j, `/planer/${plan.id}`);
+    expect(await page.locator('#main-content').textContent()).toContain(`48,0 % (${formatDate(day)})`);
+
+    // The project leader proposes the change from the plan page.
     await page.locator('#plan-changes-section').getByRole('link', { name: 'Foreslå ændring' }).click();
     await page.getByLabel('Ændring af den strategiske samarbejdsaftale').check();
     await page.getByRole('button', { name: 'Videre' }).click();
@@ -94,6 +117,10 @@ describeBrowser('Journey: a success criterion’s target changed through a chang
       `Succeskriterium «${criterion.indicator_name}» – Målværdi: ${Number(criterion.target_value).toLocaleString('da-DK')} → ${newTarget.toLocaleString('da-DK')}`,
     );
     expect(text).toContain(`Måldato`);
+    // … and the corrected measurement, with the old and the new value.
+    expect(await page.locator('table tbody tr', { hasText: 'Rettede målingen' }).first().textContent()).toContain(
+      `Rettede målingen af ${measured.indicator_name}: 84 (${formatDate(day)}) → 48 (${formatDate(day)}). Begrundelse: Tastefejl`,
+    );
 
     // The plan page shows the new target and date.
     await logout();

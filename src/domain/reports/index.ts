@@ -1,3 +1,4 @@
+import { danishDate } from '../text.ts';
 /**
  * R6 — the yearly report to LBF: its sections, its life cycle, its deadline, and the board's verdicts.
  * Pure rules: no I/O.
@@ -82,8 +83,6 @@ export interface Milestone {
   description: string;
   responsible: string;
 }
-
-const danishDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /** R6 — the milestones in date order (then by description), so the plan reads as a time line. */
 export const sortMilestones = (ms: readonly Milestone[]): Milestone[] =>

@@ -3,6 +3,7 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { assertVersion } from '../../db/versioned.ts';
 import { checkMeasurement } from '../../domain/measurements.ts';
+import { danishDate, danishNumber } from '../../domain/text.ts';
 import { Invalid, NotFound } from '../../errors.ts';
 import { actorLabel, actorUserId, authorize } from '../../policy/index.ts';
 import { inTransaction, today, type ServiceContext } from '../context.ts';
@@ -57,7 +58,7 @@ export async function recordMeasurement(ctx: ServiceContext, criterionId: number
       entityId: row.id,
       version: row.version,
       planId: c.plan_id,
-      summary: `Måling af ${c.indicator_name}: ${input.value} (${input.measuredOn})`,
+      summary: `Måling af ${c.indicator_name}: ${danishNumber(input.value)} (${danishDate(input.measuredOn)})`,
       after: { value: input.value, measured_on: input.measuredOn, source: input.source },
     });
     return row.id;
@@ -134,7 +135,7 @@ export async function correctMeasurement(
       entityId: m.id,
       version: after.version,
       planId: m.plan_id,
-      summary: `Rettede målingen af ${c.indicator_name}: ${Number(m.value)} (${m.measured_on}) → ${input.value} (${input.measuredOn}). Begrundelse: ${input.reason}`,
+      summary: `Rettede målingen af ${c.indicator_name}: ${danishNumber(Number(m.value))} (${danishDate(m.measured_on)}) → ${danishNumber(input.value)} (${danishDate(input.measuredOn)}). Begrundelse: ${input.reason}`,
       before: shown(m),
       after: shown(after),
     });
@@ -176,7 +177,7 @@ export async function removeMeasurement(
       entityType: 'measurement',
       entityId: m.id,
       planId: m.plan_id,
-      summary: `Fjernede målingen af ${c.indicator_name}: ${Number(m.value)} (${m.measured_on}). Begrundelse: ${input.reason}`,
+      summary: `Fjernede målingen af ${c.indicator_name}: ${danishNumber(Number(m.value))} (${danishDate(m.measured_on)}). Begrundelse: ${input.reason}`,
       before: shown(m),
       after: null,
     });
