@@ -1,5 +1,7 @@
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Executor } from '../../db/database.ts';
+import type { KeyfigureSettingTable } from '../../db/tables/keyfigures.ts';
 import { assertVersion } from '../../db/versioned.ts';
 import {
   COPENHAGEN_INDICATORS,
@@ -53,11 +55,41 @@ export interface SettingsInput {
   threshold: number | null;
 }
 
+/**
+ * The one settings row, written under its version with the audit record of before and after: every settings use case
+ * ends here, after its own checks.
+ */
+async function writeSettingsRow(
+  ctx: ServiceContext,
+  trx: Executor,
+  version: number,
+  set: Omit<Updateable<KeyfigureSettingTable>, 'version' | 'updated_at'>,
+  summary: string,
+): Promise<KeyfigureSettings> {
+  const current = await trx.selectFrom('keyfigure_setting').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  await assertVersion(trx, current as never, version, 'keyfigure_setting');
+  const after = await trx
+    .updateTable('keyfigure_setting')
+    .set({ ...set, version: current.version + 1, updated_at: ctx.now() })
+    .where('id', '=', 1)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, ctx.actor, {
+    action: 'update',
+    entityType: 'keyfigure_setting',
+    entityId: 1,
+    version: after.version,
+    summary,
+    before: current as never,
+    after: after as never,
+  });
+  return loadSettings(trx);
+}
+
 /** R18 — admin or secretariat changes Copenhagen's designation rule and the threshold (version-checked, audited). */
 export async function updateSettings(ctx: ServiceContext, version: number, input: SettingsInput): Promise<KeyfigureSettings> {
   return inTransaction(ctx, async (trx) => {
     authorize(ctx.actor, 'configure', { type: 'keyfigures' });
-    const current = await trx.selectFrom('keyfigure_setting').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
     const amount = input.deviation.trim().replace(',', '.');
     const rule: VulnerableAreaRule = {
       id: 'kommunens-regel',
@@ -73,28 +105,13 @@ export async function updateSettings(ctx: ServiceContext, version: number, input
     if (input.threshold !== null && (input.threshold < 1 || input.threshold > 100))
       errors.threshold = 'Diskretionsgrænsen skal være mellem 1 og 100.';
     if (Object.keys(errors).length) throw new Invalid(errors);
-    await assertVersion(trx, current as never, version, 'keyfigure_setting');
-    const after = await trx
-      .updateTable('keyfigure_setting')
-      .set({
-        designation_rule: JSON.stringify(rule),
-        suppression_threshold: input.threshold,
-        version: current.version + 1,
-        updated_at: ctx.now(),
-      })
-      .where('id', '=', 1)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, {
-      action: 'update',
-      entityType: 'keyfigure_setting',
-      entityId: 1,
-      version: after.version,
-      summary: `Ændrede udpegningsreglen for udsatte byområder: ${describeVulnerableAreaRule(rule)}`,
-      before: current as never,
-      after: after as never,
-    });
-    return loadSettings(trx);
+    return writeSettingsRow(
+      ctx,
+      trx,
+      version,
+      { designation_rule: JSON.stringify(rule), suppression_threshold: input.threshold },
+      `Ændrede udpegningsreglen for udsatte byområder: ${describeVulnerableAreaRule(rule)}`,
+    );
   });
 }
 
@@ -105,24 +122,13 @@ export async function updateSettings(ctx: ServiceContext, version: number, input
 export async function updateOriginDefinition(ctx: ServiceContext, version: number, origin: OriginDefinitionId): Promise<KeyfigureSettings> {
   return inTransaction(ctx, async (trx) => {
     authorize(ctx.actor, 'configure', { type: 'keyfigures' });
-    const current = await trx.selectFrom('keyfigure_setting').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
     const definition = originDefinition(origin);
-    await assertVersion(trx, current as never, version, 'keyfigure_setting');
-    const after = await trx
-      .updateTable('keyfigure_setting')
-      .set({ origin_definition: origin, version: current.version + 1, updated_at: ctx.now() })
-      .where('id', '=', 1)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, {
-      action: 'update',
-      entityType: 'keyfigure_setting',
-      entityId: 1,
-      version: after.version,
-      summary: `Ændrede oprindelsesdefinitionen for de nationale kriterier: ${definition.label}`,
-      before: current as never,
-      after: after as never,
-    });
-    return loadSettings(trx);
+    return writeSettingsRow(
+      ctx,
+      trx,
+      version,
+      { origin_definition: origin },
+      `Ændrede oprindelsesdefinitionen for de nationale kriterier: ${definition.label}`,
+    );
   });
 }
