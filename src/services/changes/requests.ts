@@ -325,13 +325,7 @@ export async function decideChange(
 ): Promise<RequestState> {
   try {
     return await inTransaction(ctx, async (trx) => {
-      const r = await trx.selectFrom('change_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!r) throw new NotFound('Ændringsanmodningen findes ikke.');
-      const today = todayIn(ctx);
-      authorize(ctx.actor, answer, await requestSubject(trx, r, today));
-      await assertVersion(trx, r as never, expectedVersion, 'change_request');
-      const next = nextState(r.kind as ChangeKind, r.state as RequestState, answer);
-      if ('error' in next) throw new Invalid({ action: next.error });
+      const { r, today } = await lockForAction(ctx, trx, id, expectedVersion, answer);
       if (r.state === 'awaiting_lbf') {
         await finishDecision(ctx, trx, r, today, 'reject', input, input.note);
         return transition(ctx, trx, r, 'reject', 'Afvist');
@@ -550,6 +544,21 @@ export async function commentOnChange(ctx: ServiceContext, id: number, text: str
   });
 }
 
+/**
+ * The request, locked, for one of its actions: it exists, the actor may take the action (R11, R12), the version the
+ * user saw is current, and the life cycle allows the action — or the action is refused before anything is written.
+ */
+async function lockForAction(ctx: ServiceContext, trx: Trx, id: number, expectedVersion: number, action: RequestAction) {
+  const r = await trx.selectFrom('change_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!r) throw new NotFound('Ændringsanmodningen findes ikke.');
+  const today = todayIn(ctx);
+  authorize(ctx.actor, action, await requestSubject(trx, r, today));
+  await assertVersion(trx, r as never, expectedVersion, 'change_request');
+  const next = nextState(r.kind as ChangeKind, r.state as RequestState, action);
+  if ('error' in next) throw new Invalid({ action: next.error });
+  return { r, today, next };
+}
+
 /** Loads, authorizes, checks the version and the life cycle, runs `fn`, moves the state and audits — one transaction. */
 async function withRequest(
   ctx: ServiceContext,
@@ -559,13 +568,7 @@ async function withRequest(
   fn: (trx: Trx, r: RequestRow, today: string, to: RequestState, applies: boolean) => Promise<{ summary: string }>,
 ): Promise<RequestState> {
   return inTransaction(ctx, async (trx) => {
-    const r = await trx.selectFrom('change_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!r) throw new NotFound('Ændringsanmodningen findes ikke.');
-    const today = todayIn(ctx);
-    authorize(ctx.actor, action, await requestSubject(trx, r, today));
-    await assertVersion(trx, r as never, expectedVersion, 'change_request');
-    const next = nextState(r.kind as ChangeKind, r.state as RequestState, action);
-    if ('error' in next) throw new Invalid({ action: next.error });
+    const { r, today, next } = await lockForAction(ctx, trx, id, expectedVersion, action);
     const { summary } = await fn(trx, r, today, next.to, next.applies);
     const after = await trx
       .updateTable('change_request')
