@@ -26,5 +26,5 @@ if (!existsSync(stamp) || (existsSync(join(root, 'src')) && newest(join(root, 's
   if (r.status !== 0) process.exit(1);
 }
 process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href);
+const { main } = await import(pathToFileURL(join(root, 'dist', 'helhed.js')).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -21,7 +21,7 @@ export async function start(config: Config, opts: StartOptions, areas: readonly 
   const parts = composeAreas(areas);
   const log = pino({ level: config.logLevel });
   const t0 = performance.now();
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { demo: opts.demo });
   const { applied, level } = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   await loadReferenceData(database.db);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isCi, loadConfig, type Config } from '../config.ts';
 import { DataDirLocked, openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { migrateToLatest, migrationCount as latestMigrationCount } from '../db/migrate.ts';
 import { loadDemoData } from '../demo/load.ts';
 import { AppError } from '../errors.ts';
 import { administrations, type Administration, type Role, roles, systemActor } from '../policy/actor.ts';
@@ -118,7 +118,9 @@ export async function main(argv: string[]): Promise<number> {
           console.log(
             r.applied.length
               ? `Kørte ${r.applied.length} migreringer. Niveau: ${r.level}`
-              : `Databasen er allerede på nyeste niveau: ${r.level}`,
+              : database.fromArchive
+                ? `Oprettede en ny database med alle ${latestMigrationCount} migreringer. Niveau: ${r.level}`
+                : `Databasen er allerede på nyeste niveau: ${r.level}`,
           );
         } finally {
           await database.close();

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -7,6 +7,8 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { copenhagenParts } from '../domain/governance/time.ts';
+import { ownFile } from '../files.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -19,6 +21,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   kind: DatabaseKind;
   db: Db;
+  /** An embedded data folder made now from the build's archive (already migrated). */
+  fromArchive?: boolean;
   close(): Promise<void>;
 }
 
@@ -152,8 +156,33 @@ export function kyselyOverPostgres(url: string, max = 10): Db {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** What the build wrote beside the demo archive (src/cli/empty-database.ts). */
+export interface DemoTemplate {
+  /** The Copenhagen day the demo data was loaded: the demo's deadlines and meetings lie relative to it. */
+  day: string;
+  migration: string | null;
+}
+
+/**
+ * A new embedded data folder starts from an archive the build wrote (src/cli/empty-database.ts) rather than from
+ * PostgreSQL's initdb and the migrations: `empty-database.tar`, or with `demo` `demo-database.tar` when it was loaded
+ * today (the demo's deadlines and meetings are placed relative to the day it is loaded; on another day the demo is
+ * loaded at start as before). Without the files (the TypeScript sources, tests) PGlite runs initdb. An existing
+ * folder is opened as it is.
+ */
+function newDatabaseArchive(pgDir: string, demo: boolean): Blob | undefined {
+  if (existsSync(join(pgDir, 'PG_VERSION'))) return undefined;
+  const demoFile = ownFile('demo-database.tar');
+  if (demo && existsSync(demoFile) && existsSync(`${demoFile}.json`)) {
+    const about = JSON.parse(readFileSync(`${demoFile}.json`, 'utf8')) as DemoTemplate;
+    if (about.day === copenhagenParts(new Date()).date) return new Blob([readFileSync(demoFile)]);
+  }
+  const file = ownFile('empty-database.tar');
+  return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+}
+
 /** Opens the configured database: PGlite in a locked data folder, or a PostgreSQL pool. */
-export async function openDatabase(config: Config['database']): Promise<Database> {
+export async function openDatabase(config: Config['database'], o: { demo?: boolean } = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     const db = kyselyOverPostgres(config.url);
     return { kind: 'postgres', db, close: () => db.destroy() };
@@ -161,11 +190,13 @@ export async function openDatabase(config: Config['database']): Promise<Database
   const unlock = lockDataDir(config.dataDir);
   try {
     const pgDir = join(config.dataDir, 'pg');
-    const pglite = await PGlite.create(pgDir, { extensions: pgliteExtensions });
+    const archive = newDatabaseArchive(pgDir, o.demo ?? false);
+    const pglite = await PGlite.create(pgDir, { extensions: pgliteExtensions, loadDataDir: archive });
     const db = kyselyOverPglite(pglite);
     return {
       kind: 'pglite',
       db,
+      fromArchive: !!archive,
       async close() {
         await db.destroy();
         await pglite.close();

@@ -42,6 +42,7 @@ export async function migrationLevel(db: Executor): Promise<string | null> {
 }
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? null;
+export const migrationCount = Object.keys(migrations).length;
 
 /**
  * Read models: attaches the data-version trigger (migration 022) to every table that lacks it — also the tables of

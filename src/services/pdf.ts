@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ownFileUrl } from '../files.ts';
 
 interface Job {
   id: number;
@@ -45,7 +46,7 @@ class PdfPool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('./pdf-worker.mjs', import.meta.url));
+    const w = new Worker(ownFileUrl('services/pdf-worker.mjs'));
     this.workers++;
     w.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
       const job = this.busy.get(w);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Executor } from '../db/database.ts';
 import { centroid, containsPoint, type MultiPolygon } from '../domain/geo.ts';
+import { ownFile } from '../files.ts';
 
-const refPath = (p: string) => fileURLToPath(new URL(`../../reference/${p}`, import.meta.url));
+const refPath = (p: string) => ownFile(`../reference/${p}`);
 
 interface Feature<P> {
   properties: P;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { ownFile } from '../files.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -17,7 +17,7 @@ function packageDir(entry: string, marker: string): string {
 const dkfdsDist = packageDir('dkfds', 'dist');
 const dkfdsVersion = JSON.parse(readFileSync(join(dkfdsDist, '..', 'package.json'), 'utf8')).version as string;
 const leafletDist = join(dirname(require.resolve('leaflet')));
-const ownAssets = fileURLToPath(new URL('./assets/', import.meta.url));
+const ownAssets = ownFile('web/assets/');
 
 /** Versioned asset paths, so files can be cached for a year. */
 export const assetPaths = {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
+import { ownFile } from '../../files.ts';
 
 /**
  * Key figures (R18, R20): statistics per estate and year with their import provenance, the stored
@@ -97,7 +98,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .values({ id: 1, designation_rule: JSON.stringify(rule) })
     .execute();
 
-  const text = readFileSync(new URL('../../domain/keyfigures/data/ghettolister_2010_2017_kriterier_KBH.csv', import.meta.url), 'utf8');
+  const text = readFileSync(ownFile('domain/keyfigures/data/ghettolister_2010_2017_kriterier_KBH.csv'), 'utf8');
   const records = parse(text, { bom: true, columns: true, skip_empty_lines: true, info: true }) as unknown as {
     record: Record<string, string>;
     info: { lines: number };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
+import { ownFile } from '../../files.ts';
 
 /**
  * R20 in use, and a true demo:
@@ -52,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ALTER TABLE plan ADD COLUMN public_facts text NOT NULL DEFAULT '';
   `.execute(db);
 
-  const text = readFileSync(new URL('../../domain/keyfigures/data/kbh_listestatus_2018_2023.csv', import.meta.url), 'utf8');
+  const text = readFileSync(ownFile('domain/keyfigures/data/kbh_listestatus_2018_2023.csv'), 'utf8');
   const records = parse(text, { bom: true, columns: true, skip_empty_lines: true, info: true }) as unknown as {
     record: Record<string, string>;
     info: { lines: number };
