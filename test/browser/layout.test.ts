@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, expectAccessible, type Journey, login, startJourney, visit } from './support/browser.ts';
+import { axeViolations, describeBrowser, expectAccessible, type Journey, login, startJourney, visit } from './support/browser.ts';
 
 describeBrowser('Journey: every screen size (dkfds header and mobile menu)', () => {
   let j: Journey;
@@ -8,6 +8,18 @@ describeBrowser('Journey: every screen size (dkfds header and mobile menu)', () 
   });
   afterAll(async () => {
     await j?.close();
+  });
+
+  it('the accessibility check fails a page with a violation (an image without text, text without contrast)', async () => {
+    await j.page.goto(`${j.base}/`);
+    await j.page.evaluate(() => {
+      const main = document.querySelector('main') ?? document.body;
+      main.insertAdjacentHTML('beforeend', '<img src="/x.png"><p style="color:#eee;background:#fff">Næsten usynlig</p>');
+    });
+    const found = await axeViolations(j.page);
+    expect(found.some((v) => v.startsWith('image-alt'))).toBe(true);
+    expect(found.some((v) => v.startsWith('color-contrast'))).toBe(true);
+    await expect(expectAccessible(j)).rejects.toThrow(/axe på/);
   });
 
   it('at 375 px a user opens the menu, finds the main menu and signs out', async () => {
