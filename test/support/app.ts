@@ -2,7 +2,6 @@ import { createApp } from '../../src/app.ts';
 import { areas, composeAreas } from '../../src/areas/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
-import { loadDemoData } from '../../src/demo/load.ts';
 import type { Actor, Grant } from '../../src/policy/actor.ts';
 import { createSession } from '../../src/services/accounts.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -50,9 +49,9 @@ export const FIXED_NOW = new Date('2026-11-22T10:00:00Z');
 export async function createTestApp(
   o: { demo?: boolean; now?: () => Date; mailer?: Mailer; env?: Record<string, string>; oidcTest?: OidcTestOptions } = {},
 ): Promise<TestApp> {
-  const t = await openTestDatabase();
+  // The demo data set comes with the database: the run's demo template (test/support/global-setup.ts) has it loaded.
+  const t = await openTestDatabase({ demo: o.demo });
   const parts = composeAreas(areas);
-  if (o.demo) await loadDemoData(t.db, { steps: parts.demoSteps, hooks: parts.hooks });
   const mails: Mail[] = [];
   const now = o.now ?? (() => FIXED_NOW);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...o.env });

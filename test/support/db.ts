@@ -17,10 +17,10 @@ export interface TestDatabase {
 
 let counter = 0;
 
-/** A fresh, migrated database with the reference data, cloned from this run's template. */
-export async function openTestDatabase(): Promise<TestDatabase> {
+/** A fresh, migrated database with the reference data (and with `demo` the demo data set), cloned from this run's template. */
+export async function openTestDatabase(o: { demo?: boolean } = {}): Promise<TestDatabase> {
   if (backend() === 'pglite') {
-    const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
+    const blob = new Blob([readFileSync(inject(o.demo ? 'pgliteDemoTemplate' : 'pgliteTemplate'))]);
     const pglite = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
     const db = kyselyOverPglite(pglite);
     return {
@@ -36,7 +36,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if ('unavailable' in pgInfo) throw new Error(pgInfo.unavailable);
   const name = `helhed_t_${process.ppid}_${process.pid}_${counter++}`;
   // The template belongs to the vitest main process; its pid names it.
-  await withDatabase(pgInfo.adminUrl, (q) => q(`CREATE DATABASE ${name} TEMPLATE ${pgInfo.template}`));
+  await withDatabase(pgInfo.adminUrl, (q) => q(`CREATE DATABASE ${name} TEMPLATE ${o.demo ? pgInfo.demoTemplate : pgInfo.template}`));
   const u = new URL(pgInfo.adminUrl);
   u.pathname = `/${name}`;
   const db = kyselyOverPostgres(u.toString(), 5);
