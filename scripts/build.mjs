@@ -23,6 +23,8 @@ try {
     entryPoints: { helhed: 'src/cli/main.ts', 'empty-database': 'src/cli/empty-database.ts' },
     outdir: dist,
     bundle: true,
+    // The command line is small and loads the application when a command needs it (chunks beside it in dist/).
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20.19',

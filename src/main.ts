@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoData } from './demo/load.ts';
 import { createMailer } from './services/mailer.ts';
@@ -16,12 +16,20 @@ export interface StartOptions {
   demo: boolean;
 }
 
-/** Boot: config → database (+lock) → migrate → reference data → (demo) → createApp → listen. */
-export async function start(config: Config, opts: StartOptions, areas: readonly Area[] = allAreas) {
+/**
+ * Boot: config → database (+lock) → migrate → reference data → (demo) → createApp → listen. `opening` is the database
+ * the command line began to open while this module loaded (`helhed serve`), so the two overlap.
+ */
+export async function start(
+  config: Config,
+  opts: StartOptions,
+  areas: readonly Area[] = allAreas,
+  opening: Promise<Database> = openDatabase(config.database, { demo: opts.demo }),
+) {
   const parts = composeAreas(areas);
   const log = pino({ level: config.logLevel });
   const t0 = performance.now();
-  const database = await openDatabase(config.database, { demo: opts.demo });
+  const database = await opening;
   const { applied, level } = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   await loadReferenceData(database.db);

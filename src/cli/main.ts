@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util';
 import { isCi, loadConfig, type Config } from '../config.ts';
 import { DataDirLocked, openDatabase } from '../db/database.ts';
 import { migrateToLatest, migrationCount as latestMigrationCount } from '../db/migrate.ts';
-import { loadDemoData } from '../demo/load.ts';
 import { AppError } from '../errors.ts';
 import { administrations, type Administration, type Role, roles, systemActor } from '../policy/actor.ts';
-import { createApiToken, createUser } from '../services/accounts.ts';
-import { backupDatabase, restoreDatabase } from '../services/backup.ts';
 import { loadReferenceData } from '../services/reference.ts';
-import { areas, composeAreas } from '../areas/index.ts';
-import { loadNationalData } from '../demo/national.ts';
+
+// The application's modules load when a command needs them: `serve` opens the embedded database meanwhile.
+const areaHooks = async () => {
+  const { areas, composeAreas } = await import('../areas/index.ts');
+  return composeAreas(areas);
+};
 
 const EXIT = { ok: 0, error: 1, usage: 2, locked: 3 } as const;
 
@@ -107,8 +108,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (key) {
       case 'serve': {
         const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+        const demo = values.demo ?? false;
+        const opening = openDatabase(config.database, { demo });
+        opening.catch(() => {}); // awaited by start(); a refusal (folder locked) is handled there
         const { start } = await import('../main.ts');
-        await start(config, { demo: values.demo ?? false });
+        await start(config, { demo }, undefined, opening);
         return await new Promise<number>(() => {});
       }
       case 'migrate': {
@@ -136,12 +140,15 @@ export async function main(argv: string[]): Promise<number> {
           const seed = Number(values.seed);
           if (!Number.isInteger(seed)) throw new Usage('--seed skal være et heltal.');
           const t0 = performance.now();
-          await withDatabase(config, (db) => loadNationalData(db, seed, composeAreas(areas).nationalSteps, (m) => console.error(m)));
+          const { loadNationalData } = await import('../demo/national.ts');
+          const { nationalSteps } = await areaHooks();
+          await withDatabase(config, (db) => loadNationalData(db, seed, nationalSteps, (m) => console.error(m)));
           console.log(`Det nationale datasæt (frø ${seed}) er indlæst på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
           return EXIT.ok;
         }
         if (values.scale !== 'demo') throw new Usage('--scale skal være demo eller national.');
-        const { demoSteps, hooks } = composeAreas(areas);
+        const { demoSteps, hooks } = await areaHooks();
+        const { loadDemoData } = await import('../demo/load.ts');
         const r = await withDatabase(config, (db) => loadDemoData(db, { steps: demoSteps, hooks }));
         console.log(r.loaded ? 'Demodata er indlæst.' : 'Databasen har allerede brugere; demodata blev ikke indlæst.');
         return r.loaded ? EXIT.ok : EXIT.error;
@@ -164,6 +171,8 @@ export async function main(argv: string[]): Promise<number> {
           throw new Usage(`Ukendt forvaltning "${values.administration}". Vælg en af: ${administrations.join(', ')}`);
         }
         const password = values['password-stdin'] ? await readStdin() : null;
+        const { hooks } = await areaHooks();
+        const { createUser } = await import('../services/accounts.ts');
         await withDatabase(config, async (db) => {
           let organisationId: number | null = null;
           if (values.organisation) {
@@ -175,7 +184,7 @@ export async function main(argv: string[]): Promise<number> {
             if (!org) throw new Usage(`Ingen boligorganisation med forkortelsen "${values.organisation}".`);
             organisationId = org.id;
           }
-          const ctx = { db, actor: systemActor('CLI'), now: () => new Date(), hooks: composeAreas(areas).hooks };
+          const ctx = { db, actor: systemActor('CLI'), now: () => new Date(), hooks };
           const u = await createUser(ctx, {
             email: values.email!,
             name: values.name!,
@@ -191,6 +200,7 @@ export async function main(argv: string[]): Promise<number> {
         const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new Usage('Angiv én fil.');
+        const { backupDatabase, restoreDatabase } = await import('../services/backup.ts');
         const database = await openDatabase(config.database);
         try {
           if (key === 'backup') {
@@ -210,12 +220,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'token create': {
         const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, name: { type: 'string' } } });
         if (!values.user) throw new Usage('--user EMAIL er påkrævet.');
+        const { hooks } = await areaHooks();
+        const { createApiToken } = await import('../services/accounts.ts');
         const token = await withDatabase(config, (db) =>
-          createApiToken(
-            { db, actor: systemActor('CLI'), now: () => new Date(), hooks: composeAreas(areas).hooks },
-            values.user!,
-            values.name ?? 'CLI',
-          ),
+          createApiToken({ db, actor: systemActor('CLI'), now: () => new Date(), hooks }, values.user!, values.name ?? 'CLI'),
         );
         process.stdout.write(`${token}\n`);
         return EXIT.ok;
