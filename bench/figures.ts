@@ -45,7 +45,8 @@ export async function extraFigures(s: Server, kind: 'pglite' | 'postgres'): Prom
   const pdf = await timed(s, `/planer/${first.id}/rapporter/${Math.min(2025, Number(first.endsOn.slice(0, 4)))}/rapport.pdf`, 10);
   figures.push({ label: 'Årsrapport som PDF (én ad gangen, median)', value: pdf.ms, unit: 'ms', target: 1000, lowerIsBetter: true });
 
-  // The full open-data export: every published year, at every level.
+  // The full open-data export: every published year, at every level; the server's peak memory during it alone.
+  s.maxRssMb = 0;
   const t0 = performance.now();
   let bytes = 0;
   for (let year = 2016; year <= 2025; year++) bytes += (await timed(s, `/noegletal/data.csv?aar=${year}`, 1)).bytes;
@@ -57,7 +58,7 @@ export async function extraFigures(s: Server, kind: 'pglite' | 'postgres'): Prom
     lowerIsBetter: true,
   });
   figures.push({
-    label: 'Serverens hukommelse efter eksporten (maks. RSS)',
+    label: 'Serverens hukommelse under eksporten (maks. RSS)',
     value: s.maxRssMb,
     unit: 'MB',
     target: 300,

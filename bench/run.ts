@@ -82,7 +82,7 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/healthz`);
   const server: Server = { base, token, child, env: serverEnv, maxRssMb: 0 };
-  const timer = setInterval(() => (server.maxRssMb = Math.max(server.maxRssMb, rssMb(child.pid!))), 500);
+  const timer = setInterval(() => (server.maxRssMb = Math.max(server.maxRssMb, rssMb(child.pid!))), 100);
   child.once('exit', () => clearInterval(timer));
   return server;
 }
@@ -169,7 +169,8 @@ async function startupFigures(): Promise<Figure[]> {
     return ms;
   };
   const empty = await once();
-  const existing = await once();
+  // The warm start: the median of three.
+  const existing = [await once(), await once(), await once()].sort((a, b) => a - b)[1]!;
   rmSync(dir, { recursive: true, force: true });
   return [
     {
@@ -180,7 +181,7 @@ async function startupFigures(): Promise<Figure[]> {
       lowerIsBetter: true,
     },
     {
-      label: 'Første side efter start, eksisterende indlejret database',
+      label: 'Første side efter start, eksisterende indlejret database (median af tre)',
       value: existing / 1000,
       unit: 's',
       target: 1,
@@ -196,6 +197,7 @@ async function main() {
   const backends = args.backend === 'both' ? (['pglite', 'postgres'] as const) : ([args.backend as 'pglite' | 'postgres'] as const);
   const sections: string[] = [];
   let allPass = true;
+  const throughput: Record<string, Map<string, number>> = {};
   for (const kind of backends) {
     console.log(`\n== ${kind} ==`);
     const { env, cleanup } = await backendEnv(kind);
@@ -206,14 +208,16 @@ async function main() {
       const server = await startServer(env, kind === 'pglite' ? 3981 : 3982);
       try {
         const pages = await measurePages(server, await benchPages(server));
+        throughput[kind] = new Map(pages.map((p) => [p.label, p.rps]));
+        // Issue 20: the server's RSS during the page benchmarks (the export below is measured on its own).
+        const pagesRss = server.maxRssMb;
         const figures = await extraFigures(server, kind);
         figures.push({
-          label: 'Serverens hukommelse under målingen (maks. RSS)',
-          value: server.maxRssMb,
+          label: 'Serverens hukommelse under sidemålingerne (maks. RSS)',
+          value: pagesRss,
           unit: 'MB',
           target: 250,
           lowerIsBetter: true,
-          onlyFor: 'postgres',
         });
         const rows = pages.map((p) => {
           // Issue 20: a page p99 ≤ 50 ms and ≥ 10 % of its static twin; the report PDF ≥ 50 per second under load.
@@ -237,6 +241,18 @@ async function main() {
     } finally {
       await cleanup();
     }
+  }
+  if (throughput.pglite && throughput.postgres) {
+    // Issue 20: on PGlite within 2 × of PostgreSQL's throughput.
+    const rows = [...throughput.postgres].map(([label, pgRps]) => {
+      const liteRps = throughput.pglite!.get(label) ?? 0;
+      const ok = liteRps * 2 >= pgRps;
+      allPass &&= ok;
+      return `| ${label} | ${fmt(liteRps, 0)} | ${fmt(pgRps, 0)} | ${fmt(liteRps / pgRps, 2)} | ${ok ? 'ok' : 'IKKE OK'} |`;
+    });
+    sections.push(
+      `### PGlite mod PostgreSQL\n\n| Side | PGlite req/s | PostgreSQL req/s | forhold | mål: ≥ 0,5 |\n|---|---:|---:|---:|---|\n${rows.join('\n')}\n`,
+    );
   }
   const startup = await startupFigures();
   sections.push(
