@@ -19,12 +19,14 @@ import { overviewPage } from './overview.tsx';
 import { profilePage } from './profile.tsx';
 import { saveOrigin, saveSettings, settingsPage } from './settings.tsx';
 import { chosenYear, readOptions } from './shared.tsx';
+import { SizedCache } from '../../services/readmodel.ts';
 
 const LEVEL_PARAM: Record<string, OpenLevel> = { by: 'city', bydel: 'district', byomraade: 'area' };
 
 const templateEstates = (c: import('hono').Context<AppEnv>) => importTemplateEstates(c.get('ctx'));
 
-const geojsonCache = new Map<string, string>();
+/** The map's GeoJSON texts, bounded by size (16 MB). */
+const geojsonCache = new SizedCache(16 * 1024 * 1024);
 
 /** /noegletal — key figures, the map, the lists, the import and open data (R18, R20). */
 export function keyfigurePages() {
@@ -48,7 +50,6 @@ export function keyfigurePages() {
       if (!m) throw new NotFound('Der er ingen statistik endnu.');
       body = JSON.stringify(mapGeojson(m.data));
       geojsonCache.set(key, body);
-      while (geojsonCache.size > 64) geojsonCache.delete(geojsonCache.keys().next().value!);
     }
     return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
