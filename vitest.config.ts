@@ -34,9 +34,9 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           globalSetup: ['test/support/global-setup.ts'],
           env: { HELHED_TEST_BACKEND: 'pglite' },
-          // Every visited page is checked by axe at two widths.
+          // Every visited page is checked by axe at two widths. Journeys run beside the other files (each has its own
+          // server on a free port and its own Chromium).
           testTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],
