@@ -1,8 +1,4 @@
-import { areas, composeAreas } from '../src/areas/index.ts';
-import { criteriaSetForYear, designationVerdict, evaluateListCriteria } from '../src/domain/keyfigures/index.ts';
-import { kyselyOverPostgres } from '../src/db/database.ts';
-import { systemActor } from '../src/policy/actor.ts';
-import { loadYear, nationalInput } from '../src/services/keyfigures/read.ts';
+import { timeNationalCriteria } from './national-criteria.ts';
 import type { Server } from './run.ts';
 
 /** A measured figure beside its target. */
@@ -66,35 +62,15 @@ export async function extraFigures(s: Server, kind: 'pglite' | 'postgres'): Prom
   });
 
   if (kind === 'postgres' && s.env.DATABASE_URL) {
-    const db = kyselyOverPostgres(s.env.DATABASE_URL, 2);
-    try {
-      const ctx = { db, actor: systemActor('Benchmark'), now: () => new Date(), hooks: composeAreas(areas).hooks };
-      const runs: number[] = [];
-      let evaluated = 0;
-      for (let i = 0; i < 5; i++) {
-        const t1 = performance.now();
-        const y = await loadYear(ctx, 2025, { defaultThreshold: 5 });
-        const set = criteriaSetForYear(2025)!;
-        const options = { listYear: 2025, nationalConvictionRate: y.source?.nationalConvictionRate ?? undefined };
-        evaluated = 0;
-        for (const f of y.units.values()) {
-          if (f.unit.level !== 'estate') continue;
-          designationVerdict(evaluateListCriteria(set, nationalInput(f, y.source), options), set.listDesignation);
-          evaluated++;
-        }
-        runs.push(performance.now() - t1);
-      }
-      figures.push({
-        label: `Nationale kriterier for alle ${evaluated.toLocaleString('da-DK')} afdelinger i ét år (indlæs + vurdér)`,
-        value: median(runs),
-        unit: 'ms',
-        target: 100,
-        lowerIsBetter: true,
-        onlyFor: 'postgres',
-      });
-    } finally {
-      await db.destroy();
-    }
+    const r = await timeNationalCriteria(s.env.DATABASE_URL);
+    figures.push({
+      label: `Nationale kriterier for alle ${r.estates.toLocaleString('da-DK')} afdelinger i ét år (indlæs + vurdér)`,
+      value: r.medianMs,
+      unit: 'ms',
+      target: 100,
+      lowerIsBetter: true,
+      onlyFor: 'postgres',
+    });
   }
   return figures;
 }

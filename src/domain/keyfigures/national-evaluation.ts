@@ -4,19 +4,22 @@
  * every possible value of the unknowns gives the same answer.
  */
 import type { Verdict } from './city-comparison.ts';
-import { compare, decimal, fraction, multiply, type Rational } from './exact.ts';
+import { fraction, type Rational } from './exact.ts';
+import { approxMeasure, judgeExact, judgeFast, type Measure, measureInterval, type Outcome } from './national-compare.ts';
 import type { CombinationRule, CriteriaSet, CriterionDefinition, CriterionVariable, DesignationId } from './national-criteria.ts';
-import { type CriterionOutcome, describeCriteriaSet, explainCriterion, explainResidents, type Interval } from './national-explain.ts';
+import { type CriterionOutcome, explainCriterion, explainResidents, type Interval } from './national-explain.ts';
+import type { OriginPolicy, OriginUsed } from './national-origin.ts';
+import { bound, type Plan, type PlannedCriterion, planFor } from './national-plan.ts';
 
-/**
- * A percentage: a decimal as written (43.3 or "43.3"), exact counts (100 · numerator / denominator),
- * or bounds for an imprecise source.
- */
-export type Measure =
-  | number
-  | string
-  | { readonly numerator: number | bigint; readonly denominator: number | bigint }
-  | { readonly low: number | string; readonly high: number | string };
+export { type Measure, measureInterval } from './national-compare.ts';
+export {
+  describeOriginPolicy,
+  ORIGIN_DEFINITIONS,
+  type OriginDefinitionId,
+  type OriginPolicy,
+  type OriginUsed,
+  originDefinition,
+} from './national-origin.ts';
 
 export interface AreaListInput {
   /** Residents, or bounds when the source rounds them. */
@@ -26,17 +29,17 @@ export interface AreaListInput {
   readonly history?: Readonly<Record<number, readonly DesignationId[]>>;
 }
 
-/** The origin criterion applied, left out, or read from another variable (same thresholds). */
-export type OriginPolicy =
-  | { readonly kind: 'apply' }
-  | { readonly kind: 'omit' }
-  | { readonly kind: 'replace'; readonly variable: CriterionVariable; readonly label: string; readonly text: string };
-
 export interface EvaluationOptions {
   readonly listYear: number;
   /** The national conviction rate in percent, for thresholds in "× landsgennemsnittet". */
   readonly nationalConvictionRate?: Measure;
   readonly origin?: OriginPolicy;
+  /**
+   * How values are compared with thresholds: `fast` (the default) in doubles where that provably gives the exact
+   * answer and exactly near a threshold (national-compare.ts); `exact` always in bigint rationals — the reference
+   * the default is tested against.
+   */
+  readonly arithmetic?: 'fast' | 'exact';
 }
 
 export interface CriterionResult {
@@ -66,77 +69,76 @@ export interface ListEvaluation {
   /** The criteria set in Danish, to be shown beside the result. */
   readonly ruleText: string;
   /** R20 — the origin definition the result was computed with (C-417/23). */
-  readonly origin: { readonly kind: OriginPolicy['kind']; readonly text: string };
+  readonly origin: OriginUsed;
 }
 
-const HUNDRED = fraction(100);
-
-/** R20 — a measure as exact bounds (lo = hi when exact). */
-export function measureInterval(m: Measure): Interval {
-  if (typeof m === 'number' || typeof m === 'string') {
-    const v = decimal(m);
-    return { lo: v, hi: v };
-  }
-  if ('numerator' in m) {
-    const v = multiply(HUNDRED, fraction(m.numerator, m.denominator));
-    return { lo: v, hi: v };
-  }
-  const lo = decimal(m.low);
-  const hi = decimal(m.high);
-  if (compare(lo, hi) > 0) throw new RangeError('an interval must have low ≤ high');
-  return { lo, hi };
-}
-
-/** Three-valued comparison of an interval with a threshold. */
-function judge(value: Interval, comparison: CriterionDefinition['comparison'], t: Rational): 'met' | 'notMet' | 'unknown' {
-  const lo = compare(value.lo, t);
-  const hi = compare(value.hi, t);
-  const test = (side: number) => (comparison === 'above' ? side > 0 : comparison === 'atLeast' ? side >= 0 : side < 0);
-  if (test(lo) && test(hi)) return 'met';
-  if (!test(lo) && !test(hi)) return 'notMet';
-  return 'unknown';
-}
-
-function effectiveCriterion(c: CriterionDefinition, origin: OriginPolicy): CriterionDefinition | 'omitted' {
-  if (!c.concernsOrigin || origin.kind === 'apply') return c;
-  if (origin.kind === 'omit') return 'omitted';
-  return { ...c, variable: origin.variable, label: origin.label, text: origin.text };
-}
-
-function evaluateCriterion(c: CriterionDefinition, input: AreaListInput, options: EvaluationOptions): CriterionResult {
-  const effective = effectiveCriterion(c, options.origin ?? { kind: 'apply' });
-  if (effective === 'omitted')
-    return { criterion: c, outcome: 'omitted', explanation: explainCriterion(c, 'omitted', undefined, undefined) };
+/**
+ * One criterion for one area. The outcome is decided at once (fast where provably the same, see national-compare.ts);
+ * the exact value and the Danish explanation are made when read: a list of 8,000 estates needs only the outcomes.
+ */
+function evaluateCriterion(plan: Plan, p: PlannedCriterion, input: AreaListInput, exactOnly: boolean): CriterionResult {
+  const effective = p.effective;
+  if (!effective) return { criterion: p.definition, outcome: 'omitted', explanation: p.omitted! };
   const raw = input.values[effective.variable];
-  const value = raw === undefined ? undefined : measureInterval(raw);
-  const rate = options.nationalConvictionRate === undefined ? undefined : measureInterval(options.nationalConvictionRate);
-  let threshold: Rational | undefined;
+  const approx = raw === undefined || exactOnly ? undefined : approxMeasure(raw);
+  // Anything not approximable is read exactly at once, so that an invalid value is reported as before.
+  let value = raw !== undefined && !approx ? measureInterval(raw) : undefined;
+  if (plan.rateError !== undefined) throw plan.rateError;
   let outcome: CriterionOutcome = 'unknown';
-  if (effective.threshold.kind === 'percent') threshold = decimal(effective.threshold.value);
-  else if (rate) {
-    const factor = decimal(effective.threshold.factor);
-    // With an imprecise national rate, judge against both ends; exact rates give one threshold.
-    const [lo, hi] = [multiply(factor, rate.lo), multiply(factor, rate.hi)];
-    if (value) {
-      const a = judge(value, effective.comparison, lo);
-      const b = judge(value, effective.comparison, hi);
-      outcome = a === b ? a : 'unknown';
+  if (raw !== undefined && p.bounds) {
+    let decided: Outcome | undefined;
+    for (const b of p.bounds) {
+      let o = approx && b.approx !== undefined ? judgeFast(approx, effective.comparison, b.approx) : undefined;
+      if (o === undefined) {
+        value ??= measureInterval(raw);
+        o = judgeExact(value, effective.comparison, b.exact);
+      }
+      decided = decided === undefined || decided === o ? o : 'unknown';
     }
-    threshold = compare(lo, hi) === 0 ? lo : undefined;
+    outcome = decided!;
   }
-  if (value && threshold && effective.threshold.kind === 'percent') outcome = judge(value, effective.comparison, threshold);
-  // The Danish explanation is written when it is read: a list of 8,000 estates needs only the verdicts.
-  let explanation: string | undefined;
-  return {
-    criterion: effective,
-    outcome,
-    value,
-    threshold,
-    get explanation() {
-      explanation ??= explainCriterion(effective, outcome, value, threshold, rate);
-      return explanation;
-    },
-  };
+  return new LazyCriterionResult(effective, outcome, p.threshold, raw, value, plan.rate);
+}
+
+/** A criterion's result whose exact value and explanation are made when first read. */
+class LazyCriterionResult implements CriterionResult {
+  readonly #raw: Measure | undefined;
+  readonly #rate: Interval | undefined;
+  #value: Interval | undefined;
+  #explanation: string | undefined;
+
+  constructor(
+    readonly criterion: CriterionDefinition,
+    readonly outcome: CriterionOutcome,
+    readonly threshold: Rational | undefined,
+    raw: Measure | undefined,
+    value: Interval | undefined,
+    rate: Interval | undefined,
+  ) {
+    this.#raw = raw;
+    this.#value = value;
+    this.#rate = rate;
+  }
+
+  get value(): Interval | undefined {
+    this.#value ??= this.#raw === undefined ? undefined : measureInterval(this.#raw);
+    return this.#value;
+  }
+
+  get explanation(): string {
+    this.#explanation ??= explainCriterion(this.criterion, this.outcome, this.value, this.threshold, this.#rate);
+    return this.#explanation;
+  }
+}
+
+/** The minimum residents, judged fast where provably the same. */
+function residentsOutcome(plan: Plan, residents: AreaListInput['residents'], exactOnly: boolean): Outcome {
+  if (residents === undefined) return 'unknown';
+  const approx = exactOnly ? undefined : approxMeasure(residents);
+  const value = approx ? undefined : measureInterval(residents);
+  const min = plan.minResidents ?? bound(fraction(plan.set.minResidents));
+  const fast = approx && min.approx !== undefined ? judgeFast(approx, 'atLeast', min.approx) : undefined;
+  return fast ?? judgeExact(value ?? measureInterval(residents), 'atLeast', min.exact);
 }
 
 type RuleVerdict = DesignationVerdict;
@@ -150,119 +152,168 @@ function conjunction(parts: readonly RuleVerdict[]): RuleVerdict {
   return parts.every((p) => p === 'yes') ? 'yes' : 'undecided';
 }
 
+/** What the combination rules of one area read: its outcomes, residents and history. */
+interface Combination {
+  readonly plan: Plan;
+  readonly outcomes: readonly CriterionOutcome[];
+  readonly residents: RuleVerdict;
+  readonly input: AreaListInput;
+  readonly listYear: number;
+  /** Per designation: its verdict once known ('undecided' while it is being decided guards against cycles). */
+  readonly memo: (RuleVerdict | undefined)[];
+}
+
+function designationOf(k: Combination, id: DesignationId): RuleVerdict {
+  const i = k.plan.designationIndex.get(id);
+  if (i === undefined) throw new RangeError(`${k.plan.set.id}: unknown designation ${id}`);
+  const known = k.memo[i];
+  if (known) return known;
+  k.memo[i] = 'undecided';
+  const verdict = conjunction([k.residents, ruleOf(k, k.plan.set.designations[i]!.rule)]);
+  k.memo[i] = verdict;
+  return verdict;
+}
+
+function outcomeOf(k: Combination, criterion: string): CriterionOutcome {
+  const i = k.plan.criterionIndex.get(criterion);
+  if (i === undefined) throw new RangeError(`${k.plan.set.id}: unknown criterion ${criterion}`);
+  return k.outcomes[i]!;
+}
+
+function ruleOf(k: Combination, r: CombinationRule): RuleVerdict {
+  switch (r.kind) {
+    case 'criterion':
+      return fromOutcome(outcomeOf(k, r.criterion));
+    case 'atLeast': {
+      let met = 0;
+      let unknown = 0;
+      for (const id of r.of) {
+        const o = outcomeOf(k, id);
+        if (o === 'met') met++;
+        else if (o === 'unknown') unknown++;
+      }
+      return met >= r.count ? 'yes' : met + unknown < r.count ? 'no' : 'undecided';
+    }
+    case 'all':
+      return conjunction(r.of.map((x) => ruleOf(k, x)));
+    case 'not': {
+      const v = ruleOf(k, r.rule);
+      return v === 'yes' ? 'no' : v === 'no' ? 'yes' : v;
+    }
+    case 'designation':
+      return designationOf(k, r.designation);
+    case 'consecutiveYears': {
+      const parts = [designationOf(k, r.designation)];
+      for (let back = 1; back < r.years; back++) {
+        const h = k.input.history?.[k.listYear - back];
+        parts.push(h === undefined ? 'undecided' : h.some((d) => r.counting.includes(d)) ? 'yes' : 'no');
+      }
+      return conjunction(parts);
+    }
+  }
+}
+
+const VERDICT_DA: Record<RuleVerdict, string> = {
+  yes: 'ja',
+  no: 'nej',
+  undecided: 'kan ikke afgøres med de foreliggende data',
+  notApplicable: 'kan ikke beregnes, når oprindelseskriteriet er slået fra',
+};
+
+/** A designation's outcome in Danish, with the count of its first "at least" rule. */
+function designationText(k: Combination, i: number, verdict: RuleVerdict): string {
+  const d = k.plan.set.designations[i]!;
+  const r = k.plan.firstAtLeast[i];
+  let detail = '';
+  if (r) {
+    const met = r.of.filter((id) => outcomeOf(k, id) === 'met').length;
+    const unknown = r.of.filter((id) => outcomeOf(k, id) === 'unknown').length;
+    const open = unknown > 0 ? `, ${unknown} kan ikke afgøres` : '';
+    detail = ` – ${met} af ${r.of.length} kriterier opfyldt (mindst ${r.count} kræves${open})`;
+  }
+  return `${d.label}: ${VERDICT_DA[verdict]}${detail}.`;
+}
+
+/** A designation's result whose Danish explanation is made when first read. */
+class LazyDesignationResult implements DesignationResult {
+  readonly id: DesignationId;
+  readonly label: string;
+  readonly #k: Combination;
+  readonly #index: number;
+  #explanation: string | undefined;
+
+  constructor(
+    k: Combination,
+    index: number,
+    readonly verdict: DesignationVerdict,
+  ) {
+    const d = k.plan.set.designations[index]!;
+    this.id = d.id;
+    this.label = d.label;
+    this.#k = k;
+    this.#index = index;
+  }
+
+  get explanation(): string {
+    this.#explanation ??= designationText(this.#k, this.#index, this.verdict);
+    return this.#explanation;
+  }
+}
+
+/** The minimum-residents result whose Danish explanation is made when first read. */
+class LazyResidentsResult {
+  readonly #min: number;
+  readonly #residents: AreaListInput['residents'];
+  #explanation: string | undefined;
+
+  constructor(
+    min: number,
+    residents: AreaListInput['residents'],
+    readonly outcome: Outcome,
+  ) {
+    this.#min = min;
+    this.#residents = residents;
+  }
+
+  get explanation(): string {
+    this.#explanation ??= explainResidents(
+      this.#min,
+      this.#residents === undefined ? undefined : measureInterval(this.#residents),
+      this.outcome,
+    );
+    return this.#explanation;
+  }
+}
+
 /**
  * R20 — evaluates one area against a criteria set: every criterion with its Danish explanation, and
  * every designation (yes / no / undecided, or notApplicable when it needs an omitted origin criterion).
+ * The explanations are written when read.
  */
 export function evaluateListCriteria(set: CriteriaSet, input: AreaListInput, options: EvaluationOptions): ListEvaluation {
-  const criteria = set.criteria.map((c) => evaluateCriterion(c, input, options));
-  const byId = new Map(criteria.map((r, i) => [set.criteria[i]!.id, r]));
-  const residentsValue = input.residents === undefined ? undefined : measureInterval(input.residents);
-  const residentsOutcome = residentsValue ? judge(residentsValue, 'atLeast', fraction(set.minResidents)) : 'unknown';
-  const residentsVerdict = fromOutcome(residentsOutcome);
-  let residentsText: string | undefined;
-
-  const memo = new Map<DesignationId, RuleVerdict>();
-  const details = new Map<DesignationId, string>();
-  const designation = (id: DesignationId): RuleVerdict => {
-    const known = memo.get(id);
-    if (known) return known;
-    const def = set.designations.find((d) => d.id === id);
-    if (!def) throw new RangeError(`${set.id}: unknown designation ${id}`);
-    memo.set(id, 'undecided'); // guards against cycles in the data
-    const verdict = conjunction([residentsVerdict, rule(def.rule, id)]);
-    memo.set(id, verdict);
-    return verdict;
+  const plan = planFor(set, options.nationalConvictionRate, options.origin);
+  const exactOnly = options.arithmetic === 'exact';
+  const criteria = plan.criteria.map((p) => evaluateCriterion(plan, p, input, exactOnly));
+  const residents = input.residents;
+  const residentsOutcomeValue = residentsOutcome(plan, residents, exactOnly);
+  const k: Combination = {
+    plan,
+    outcomes: criteria.map((c) => c.outcome),
+    residents: fromOutcome(residentsOutcomeValue),
+    input,
+    listYear: options.listYear,
+    memo: [],
   };
-  const rule = (r: CombinationRule, owner: DesignationId): RuleVerdict => {
-    switch (r.kind) {
-      case 'criterion':
-        return fromOutcome(byId.get(r.criterion)!.outcome);
-      case 'atLeast': {
-        const outcomes = r.of.map((id) => byId.get(id)!.outcome);
-        const met = outcomes.filter((o) => o === 'met').length;
-        const unknown = outcomes.filter((o) => o === 'unknown').length;
-        if (!details.has(owner)) {
-          const open = unknown > 0 ? `, ${unknown} kan ikke afgøres` : '';
-          details.set(owner, `${met} af ${r.of.length} kriterier opfyldt (mindst ${r.count} kræves${open})`);
-        }
-        return met >= r.count ? 'yes' : met + unknown < r.count ? 'no' : 'undecided';
-      }
-      case 'all':
-        return conjunction(r.of.map((x) => rule(x, owner)));
-      case 'not': {
-        const v = rule(r.rule, owner);
-        return v === 'yes' ? 'no' : v === 'no' ? 'yes' : v;
-      }
-      case 'designation':
-        return designation(r.designation);
-      case 'consecutiveYears': {
-        const now = designation(r.designation);
-        const past = Array.from({ length: r.years - 1 }, (_, k) => input.history?.[options.listYear - 1 - k]);
-        const pastVerdicts = past.map(
-          (h): RuleVerdict => (h === undefined ? 'undecided' : h.some((d) => r.counting.includes(d)) ? 'yes' : 'no'),
-        );
-        return conjunction([now, ...pastVerdicts]);
-      }
-    }
-  };
-
-  const VERDICT_DA: Record<RuleVerdict, string> = {
-    yes: 'ja',
-    no: 'nej',
-    undecided: 'kan ikke afgøres med de foreliggende data',
-    notApplicable: 'kan ikke beregnes, når oprindelseskriteriet er slået fra',
-  };
-  const designations = set.designations.map((d) => {
-    const verdict = designation(d.id);
-    const detail = details.get(d.id);
-    return { id: d.id, label: d.label, verdict, explanation: `${d.label}: ${VERDICT_DA[verdict]}${detail ? ` – ${detail}` : ''}.` };
-  });
+  const designations = set.designations.map((d, i) => new LazyDesignationResult(k, i, designationOf(k, d.id)));
   return {
     setId: set.id,
     listYear: options.listYear,
-    residents: {
-      outcome: residentsOutcome,
-      get explanation() {
-        residentsText ??= explainResidents(set.minResidents, residentsValue, residentsOutcome);
-        return residentsText;
-      },
-    },
+    residents: new LazyResidentsResult(set.minResidents, residents, residentsOutcomeValue),
     criteria,
     designations,
-    ruleText: describeCriteriaSet(set),
-    origin: describeOriginPolicy(options.origin ?? { kind: 'apply' }),
+    ruleText: plan.ruleText,
+    origin: plan.origin,
   };
-}
-
-/** R20 — the origin definition in force, as the stored setting names it (C-417/23 made it swappable). */
-export type OriginDefinitionId = 'law' | 'omit';
-
-export const ORIGIN_DEFINITIONS: readonly { readonly id: OriginDefinitionId; readonly label: string; readonly policy: OriginPolicy }[] = [
-  {
-    id: 'law',
-    label: 'Lovens definition: andelen af indvandrere og efterkommere fra ikke-vestlige lande (almenboligloven § 61 a)',
-    policy: { kind: 'apply' },
-  },
-  {
-    id: 'omit',
-    label: 'Uden oprindelseskriterium (EU-Domstolens dom i sag C-417/23)',
-    policy: { kind: 'omit' },
-  },
-];
-
-/** R20 — the policy and label of a stored origin definition. */
-export function originDefinition(id: OriginDefinitionId) {
-  const found = ORIGIN_DEFINITIONS.find((d) => d.id === id);
-  if (!found) throw new RangeError(`unknown origin definition ${id}`);
-  return found;
-}
-
-/** R20 — what an evaluation says about the origin definition it used (Danish). */
-export function describeOriginPolicy(origin: OriginPolicy): ListEvaluation['origin'] {
-  if (origin.kind === 'apply') return { kind: 'apply', text: `Oprindelsesdefinition: ${ORIGIN_DEFINITIONS[0]!.label}.` };
-  if (origin.kind === 'omit') return { kind: 'omit', text: `Oprindelsesdefinition: ${ORIGIN_DEFINITIONS[1]!.label}.` };
-  return { kind: 'replace', text: `Oprindelsesdefinition: ${origin.label}.` };
 }
 
 /** R20 — one designation's verdict from an evaluation. */

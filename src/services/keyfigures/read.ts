@@ -241,20 +241,31 @@ export interface NationalResult {
   verdict: DesignationVerdict;
 }
 
-/** R20 — the national variables of a unit, as exact measures from its published counts. */
+const NATIONAL_SHARES = ['outsideWorkOrEducation', 'nonWesternOrigin', 'convicted', 'basicEducationOnly'] as const;
+
+/**
+ * R20 — the national variables of a unit, as exact measures from its published counts (a count hidden by
+ * suppression is unknown). Read for every estate of a year, so straight from the ratios, without copies.
+ */
 export function nationalInput(f: UnitFigures, source: ImportSummary | undefined) {
-  const k = knownFigures(f);
   const values: Partial<Record<NationalVariable, Measure>> = {};
-  for (const v of ['outsideWorkOrEducation', 'nonWesternOrigin', 'convicted', 'basicEducationOnly'] as const) {
-    const r = k.ratios[v];
-    if (r && r.denominator > 0) values[v] = { numerator: r.numerator, denominator: r.denominator };
+  for (const v of NATIONAL_SHARES) {
+    const r = f.ratios[v];
+    if (r && r.numerator !== null && r.denominator !== null && r.denominator > 0)
+      values[v] = { numerator: r.numerator, denominator: r.denominator };
   }
-  const income = k.ratios.grossIncome;
-  if (income && income.denominator > 0 && source?.regionIncomeOre) {
-    values.grossIncomeVsRegion = {
-      numerator: BigInt(income.numerator),
-      denominator: BigInt(income.denominator) * BigInt(source.regionIncomeOre),
-    };
+  const income = f.ratios.grossIncome;
+  const region = source?.regionIncomeOre;
+  if (income && income.numerator !== null && income.denominator !== null && income.denominator > 0 && region) {
+    // The same fraction in numbers when every part is a safe integer (a product that rounds is not one), else in bigints.
+    const denominator = income.denominator * region;
+    values.grossIncomeVsRegion =
+      Number.isSafeInteger(income.numerator) &&
+      Number.isSafeInteger(income.denominator) &&
+      Number.isSafeInteger(region) &&
+      Number.isSafeInteger(denominator)
+        ? { numerator: income.numerator, denominator }
+        : { numerator: BigInt(income.numerator), denominator: BigInt(income.denominator) * BigInt(region) };
   }
   return { residents: f.residents ?? undefined, values };
 }
