@@ -20,6 +20,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    isolate: false,
     // One test file per core (vitest's default leaves one core idle: on 2 cores a single worker).
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
