@@ -1,4 +1,5 @@
 import { reportsApi } from '../api/reports.ts';
+import { reportsNationalStep } from '../demo/national-reports.ts';
 import { loadDemoReports } from '../demo/reports.ts';
 import { can } from '../policy/index.ts';
 import { reportRules } from '../policy/rules/index.ts';
@@ -31,4 +32,5 @@ export const reportsArea: Area = {
   agendaRefs: { report: reportAgendaRef },
   dailyJobs: [{ name: 'report-reminders', hour: 6, run: (db, now) => sendReportReminders(db, now) }],
   demoSteps: [{ order: 60, name: 'reports', run: loadDemoReports }],
+  nationalSteps: [reportsNationalStep],
 };

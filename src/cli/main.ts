@@ -141,8 +141,8 @@ export async function main(argv: string[]): Promise<number> {
           if (!Number.isInteger(seed)) throw new Usage('--seed skal være et heltal.');
           const t0 = performance.now();
           const { loadNationalData } = await import('../demo/national.ts');
-          const { nationalSteps } = await areaHooks();
-          await withDatabase(config, (db) => loadNationalData(db, seed, nationalSteps, (m) => console.error(m)));
+          const { nationalSteps, hooks } = await areaHooks();
+          await withDatabase(config, (db) => loadNationalData(db, seed, nationalSteps, hooks, (m) => console.error(m)));
           console.log(`Det nationale datasæt (frø ${seed}) er indlæst på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
           return EXIT.ok;
         }

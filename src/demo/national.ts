@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
 import { addGrant } from '../services/accounts.ts';
+import type { ServiceHooks } from '../services/context.ts';
 
 /**
  * The national-scale data set for benchmarks (`helhed demo --scale national --seed N`): deterministic by seed.
@@ -11,6 +12,8 @@ import { addGrant } from '../services/accounts.ts';
 
 export interface NationalContext {
   rng: Rng;
+  /** The areas' hooks, for steps that make their data through the use cases. */
+  hooks: ServiceHooks;
   municipalityIds: number[];
   districts: { id: number; municipalityId: number }[];
   organisationIds: number[];
@@ -421,6 +424,7 @@ export async function loadNationalData(
   db: Db,
   seed: number,
   steps: readonly NationalStep[],
+  hooks: ServiceHooks,
   log: (m: string) => void = () => {},
 ): Promise<void> {
   const users = await db
@@ -429,7 +433,7 @@ export async function loadNationalData(
     .executeTakeFirstOrThrow();
   if (Number(users.n) > 0) throw new Error('Databasen har allerede brugere; det nationale datasæt indlæses kun i en tom database.');
   await db.transaction().execute(async (trx) => {
-    const n = { rng: rngFrom(seed) } as NationalContext;
+    const n = { rng: rngFrom(seed), hooks } as NationalContext;
     for (const s of [...steps].sort((a, b) => a.order - b.order)) {
       const t0 = performance.now();
       await s.run(trx, n);
