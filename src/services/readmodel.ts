@@ -41,14 +41,21 @@ export function audienceOf(actor: Actor): string {
   return `user:${actor.id}:${actor.isDemo ? 'demo' : ''}:${grants}`;
 }
 
-/** JavaScript strings are UTF-16: two bytes a code unit. */
-const textBytes = (x: unknown) => (typeof x === 'string' ? 2 * x.length : (x as Uint8Array).byteLength);
+/** A kept file (a report's PDF or workbook): its bytes and the headers it is sent with. */
+export interface KeptFile {
+  body: Uint8Array;
+  headers: Record<string, string>;
+}
+
+/** JavaScript strings are UTF-16: two bytes a code unit; a kept file counts its bytes and a little for its headers. */
+const textBytes = (x: string | Uint8Array | KeptFile) =>
+  typeof x === 'string' ? 2 * x.length : x instanceof Uint8Array ? x.byteLength : x.body.byteLength + 512;
 
 /**
  * A cache of texts (or byte buffers) bounded by their size in bytes, not by count; least recently used first out.
  * `observe` drops every entry when the data version moves (their keys hold the old version).
  */
-export class SizedCache<T extends string | Uint8Array = string> {
+export class SizedCache<T extends string | Uint8Array | KeptFile = string> {
   private readonly entries = new Map<string, { text: T; bytes: number }>();
   private used = 0;
   private version = '';
@@ -102,6 +109,7 @@ export class SizedCache<T extends string | Uint8Array = string> {
 export const READ_MODEL_BYTES = 32 * 1024 * 1024;
 
 const caches = new WeakMap<Db, SizedCache>();
+const fileCaches = new WeakMap<Db, SizedCache<KeptFile>>();
 
 /** The page cache of a database (one per database, so two apps in one process never share one). */
 export function pageCacheOf(db: Db): SizedCache {
@@ -109,6 +117,16 @@ export function pageCacheOf(db: Db): SizedCache {
   if (!c) {
     c = new SizedCache(READ_MODEL_BYTES);
     caches.set(db, c);
+  }
+  return c;
+}
+
+/** The same for files made from the data (a report's PDF and workbook), with their own 32 MB. */
+export function fileCacheOf(db: Db): SizedCache<KeptFile> {
+  let c = fileCaches.get(db);
+  if (!c) {
+    c = new SizedCache<KeptFile>(READ_MODEL_BYTES);
+    fileCaches.set(db, c);
   }
   return c;
 }

@@ -22,6 +22,7 @@ import { Table, Tag } from '../components/index.ts';
 import type { AppEnv } from '../../app-env.ts';
 import type { DashboardSection } from '../../app-env.ts';
 import { formatDate } from '../format.ts';
+import { fileReadModel } from '../readmodel.ts';
 import { idParam } from '../registry/shared.tsx';
 import { deadlinesPage, overviewPage, planReportsPage, saveDeadline } from './overview.tsx';
 import { reportPaths } from './paths.ts';
@@ -82,8 +83,8 @@ export function planReportPages() {
   const r = new Hono<AppEnv>();
   r.get('/:id/rapporter', (c) => planReportsPage(c, idParam(c)));
   r.get('/:id/rapporter/:year', (c) => reportPage(c, idParam(c), yearParam(c)));
-  r.get('/:id/rapporter/:year/rapport.pdf', (c) => reportFile(c, 'pdf'));
-  r.get('/:id/rapporter/:year/rapport.xlsx', (c) => reportFile(c, 'xlsx'));
+  r.get('/:id/rapporter/:year/rapport.pdf', fileReadModel(), (c) => reportFile(c, 'pdf'));
+  r.get('/:id/rapporter/:year/rapport.xlsx', fileReadModel(), (c) => reportFile(c, 'xlsx'));
   r.post('/:id/rapporter/:year/:action', (c) => reportAction(c, idParam(c), yearParam(c), c.req.param('action')));
   return r;
 }

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pageCacheOf } from '../../../src/services/readmodel.ts';
+import { fileCacheOf, pageCacheOf } from '../../../src/services/readmodel.ts';
 import { createTestApp, type Session, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
+import { pdfText } from '../../support/documents.ts';
 import { makeOrganisation, makePlan } from '../../support/factories.ts';
 
 /**
@@ -103,6 +104,36 @@ describeDb('Read models: a write shows on the next read, and no audience gets an
     expect(after).toContain('Usynligt navn');
     await t.db.updateTable('plan').set({ name: 'Læsemodelplanen' }).where('id', '=', planId).execute();
     expect(await html(path)).toContain('Læsemodelplanen');
+  });
+
+  it('R6 — a yearly report’s PDF is kept until a write, and never handed to a viewer who may not read it', async () => {
+    const path = `/planer/${planId}/rapporter/2025/rapport.pdf`;
+    const pdf = async (session: Session | null) => {
+      const res = await t.request(path, { session });
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        text: res.status === 200 ? await pdfText(new Uint8Array(await res.arrayBuffer())) : '',
+      };
+    };
+    const first = await pdf(staff);
+    expect(first).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(first.text).toContain('Læsemodelplanen');
+    expect(fileCacheOf(t.db).size).toBeGreaterThan(0);
+    // Served from the read model: a write the triggers do not see is not in the kept PDF …
+    await sql`ALTER TABLE plan DISABLE TRIGGER helhed_data_version`.execute(t.db);
+    await t.db.updateTable('plan').set({ name: 'Skjult rapportnavn' }).where('id', '=', planId).execute();
+    await sql`ALTER TABLE plan ENABLE TRIGGER helhed_data_version`.execute(t.db);
+    const kept = await pdf(staff);
+    expect(kept.text).toContain('Læsemodelplanen');
+    expect(kept.text).not.toContain('Skjult rapportnavn');
+    // … the public, who may not read a draft report, is refused even though the staff's PDF is kept …
+    expect((await pdf(null)).status).not.toBe(200);
+    // … and a committed write shows in the next PDF.
+    await t.db.updateTable('plan').set({ name: 'Læsemodelplanen' }).where('id', '=', planId).execute();
+    const after = await pdf(staff);
+    expect(after.text).toContain('Læsemodelplanen');
+    expect(after.text).not.toContain('Skjult rapportnavn');
   });
 
   it('R10 — the front page and a body’s page follow writes to the registry and the meetings', async () => {
