@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Executor } from '../db/database.ts';
 import { recordAudit } from '../db/audit.ts';
 import { Invalid, NotFound } from '../errors.ts';
@@ -20,15 +21,23 @@ export interface NewUser {
   isDemo?: boolean;
 }
 
+const grantOf = (g: {
+  role: string;
+  organisation_id: number | null;
+  administration: string | null;
+  plan_id: number | null;
+  body_id: number | null;
+}): Grant => ({
+  role: g.role as Role,
+  organisationId: g.organisation_id,
+  administration: g.administration as Administration | null,
+  planId: g.plan_id,
+  bodyId: g.body_id,
+});
+
 export async function grantsOf(db: Executor, userId: number): Promise<Grant[]> {
   const rows = await db.selectFrom('role_grant').selectAll().where('user_id', '=', userId).orderBy('id').execute();
-  return rows.map((g) => ({
-    role: g.role as Role,
-    organisationId: g.organisation_id,
-    administration: g.administration as Administration | null,
-    planId: g.plan_id,
-    bodyId: g.body_id,
-  }));
+  return rows.map(grantOf);
 }
 
 /** Creates a user with role grants (the CLI's `user add`, the admin page and the demo load). */
@@ -79,13 +88,23 @@ export async function addGrant(db: Executor, userId: number, g: Grant): Promise<
 
 /** Demo users exist only in demo mode: outside it they can neither log in nor use a session or token. */
 export async function actorFor(db: Executor, userId: number, allowDemo: boolean): Promise<Actor | null> {
+  // One round trip on every signed-in request: the user with their grants.
   const u = await db
-    .selectFrom('app_user')
-    .select(['id', 'name', 'email', 'is_demo', 'disabled'])
-    .where('id', '=', userId)
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.name', 'u.email', 'u.is_demo', 'u.disabled'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_grant as g')
+          .select(['g.role', 'g.organisation_id', 'g.administration', 'g.plan_id', 'g.body_id'])
+          .whereRef('g.user_id', '=', 'u.id')
+          .orderBy('g.id'),
+      ).as('grants'),
+    )
+    .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!u || u.disabled || (u.is_demo && !allowDemo)) return null;
-  return { kind: 'user', id: u.id, name: u.name, email: u.email, isDemo: u.is_demo, grants: await grantsOf(db, u.id) };
+  return { kind: 'user', id: u.id, name: u.name, email: u.email, isDemo: u.is_demo, grants: u.grants.map(grantOf) };
 }
 
 /** Checks e-mail and password; returns the user id or null (same answer and similar time for both failures). */

@@ -38,7 +38,8 @@ export async function makeEstate(
     .insertInto('estate')
     .values({
       organisation_id: organisationId,
-      number: o.number ?? ++seq,
+      // Far above the demo's estate numbers (an organisation's numbers are unique), whatever ran before in the worker.
+      number: o.number ?? 100_000 + ++seq,
       name: o.name ?? `Afdeling ${next()}`,
       district_id: o.districtNumber ? await districtId(db, o.districtNumber) : null,
       dwellings: 100,
