@@ -5,6 +5,7 @@ import { sql } from 'kysely';
  * configurable designation and the national criteria for the imported years.
  */
 import type { Executor } from '../../db/database.ts';
+import type { StoredRatios } from '../../db/tables/keyfigures.ts';
 import {
   COPENHAGEN_INDICATORS,
   compareWithCity,
@@ -72,7 +73,8 @@ export async function figureYears(ctx: ServiceContext): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-async function placedEstates(db: Executor): Promise<PlacedEstate[]> {
+/** The estates as placed in the registry, in the order of the tree (district number, urban area, name). */
+export async function placedEstates(db: Executor): Promise<PlacedEstate[]> {
   return db
     .selectFrom('estate as e')
     .leftJoin('district as d', 'd.id', 'e.district_id')
@@ -128,21 +130,28 @@ export async function loadYear(ctx: ServiceContext, year: number, o: ReadOptions
     ? (await ctx.db.selectFrom('keyfigure_import').select('municipality_figures').where('id', '=', source.id).executeTakeFirst())
         ?.municipality_figures
     : null;
-  let municipality: UnitFigures | undefined;
-  if (m) {
-    const unit: Unit = { key: municipalityKey, level: 'city', name: 'Hele København (alle beboere)', refId: null, districtId: null };
-    // Counts for the whole city are large; a count below the threshold is still hidden (primary suppression).
-    const hide = (n: number) => !full && n > 0 && n < threshold;
-    const ratios: UnitFigures['ratios'] = Object.fromEntries(
-      Object.entries(m.ratios).map(([v, r]) => [
-        v,
-        { numerator: hide(r.numerator) ? null : r.numerator, denominator: hide(r.denominator) ? null : r.denominator },
-      ]),
-    );
-    municipality = { unit, estates: 0, residents: hide(m.residents) ? null : m.residents, ratios, incomplete: [] };
-    units.set(municipalityKey, municipality);
-  }
+  const municipality = m ? municipalityFigures(m, full ? undefined : threshold) : undefined;
+  if (municipality) units.set(municipalityKey, municipality);
   return { year, units, tree, threshold, suppressed: !full, source, municipality, origin: settings.origin.id };
+}
+
+/** The whole municipality's figures as stored with an import (all residents, not only the estates'). */
+export type MunicipalityFigures = { residents: number; ratios: StoredRatios };
+
+/**
+ * R18 — the whole municipality as a unit: its counts are large, but a count below `threshold` is still hidden
+ * (primary suppression); with `threshold` undefined nothing is hidden.
+ */
+export function municipalityFigures(m: MunicipalityFigures, threshold: number | undefined): UnitFigures {
+  const unit: Unit = { key: municipalityKey, level: 'city', name: 'Hele København (alle beboere)', refId: null, districtId: null };
+  const hide = (n: number) => threshold !== undefined && n > 0 && n < threshold;
+  const ratios: UnitFigures['ratios'] = Object.fromEntries(
+    Object.entries(m.ratios).map(([v, r]) => [
+      v,
+      { numerator: hide(r.numerator) ? null : r.numerator, denominator: hide(r.denominator) ? null : r.denominator },
+    ]),
+  );
+  return { unit, estates: 0, residents: hide(m.residents) ? null : m.residents, ratios, incomplete: [] };
 }
 
 /**
