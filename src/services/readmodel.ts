@@ -45,15 +45,19 @@ export function audienceOf(actor: Actor): string {
 const textBytes = (x: unknown) => (typeof x === 'string' ? 2 * x.length : (x as Uint8Array).byteLength);
 
 /**
- * A cache of texts (or byte buffers) bounded by their size in bytes, not by count; least recently used first out.
+ * A cache bounded by the size of its entries in bytes, not by count; least recently used first out. Texts and byte
+ * buffers are measured as they are; other values by `sizeOf` (an estimate of what they hold in memory).
  * `observe` drops every entry when the data version moves (their keys hold the old version).
  */
-export class SizedCache<T extends string | Uint8Array = string> {
+export class SizedCache<T = string> {
   private readonly entries = new Map<string, { text: T; bytes: number }>();
   private used = 0;
   private version = '';
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    private readonly sizeOf: (value: T) => number = textBytes,
+  ) {}
 
   get bytes(): number {
     return this.used;
@@ -81,7 +85,7 @@ export class SizedCache<T extends string | Uint8Array = string> {
   }
 
   set(key: string, text: T): void {
-    const bytes = textBytes(text) + 2 * key.length;
+    const bytes = this.sizeOf(text) + 2 * key.length;
     if (bytes > this.maxBytes) return;
     const old = this.entries.get(key);
     if (old) {

@@ -34,6 +34,7 @@ import { authorize, can } from '../../policy/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { currentImports, type ImportSummary } from './import.ts';
 import { aggregateTree, knownFigures, type PlacedEstate, publish, type Unit, type UnitFigures, unitsOf } from './publish.ts';
+import { SizedCache } from '../readmodel.ts';
 import { loadSettings } from './settings.ts';
 
 export interface ReadOptions {
@@ -170,28 +171,39 @@ export async function dataFingerprint(db: Executor): Promise<string> {
 }
 
 type YearBase = { tree: Unit[]; whole: Map<string, UnitFigures>; published: Map<string, UnitFigures> };
-const yearCache = new Map<string, Promise<YearBase>>();
+
+/**
+ * What a computed year holds in memory: about 1.8 KB a unit of the tree (measured on the national set: 8,221 units,
+ * whole and published figures, 14 MB of heap). The estimate the cache is bounded by.
+ */
+const yearBytes = (y: YearBase) => 2048 * y.tree.length;
+/** Computed years: 64 MB, about four years of the national set (many more of a smaller data set). */
+const yearCache = new SizedCache<YearBase>(64 * 1024 * 1024, yearBytes);
+/** Years being computed, shared by concurrent callers. */
+const computing = new Map<string, Promise<YearBase>>();
 
 /**
  * R18 — a year's aggregated figures, whole and published: costly (every estate, the suppression by differencing),
- * so kept per data fingerprint, year and threshold; the four most recent are kept, concurrent callers share one.
+ * so kept per data fingerprint, year and threshold, bounded by their size in bytes; concurrent callers share one.
  */
-function yearBase(db: Executor, year: number, threshold: number, fingerprint: string): Promise<YearBase> {
+async function yearBase(db: Executor, year: number, threshold: number, fingerprint: string): Promise<YearBase> {
   const key = `${fingerprint}#${year}#${threshold}`;
-  let hit = yearCache.get(key);
-  if (!hit) {
-    hit = (async () => {
-      const [estates, stats] = await Promise.all([placedEstates(db), statistics(db, year)]);
-      const tree = unitsOf(estates);
-      const aggregates = aggregateTree(tree, stats);
-      return { tree, whole: publish(tree, aggregates, undefined), published: publish(tree, aggregates, threshold) };
-    })();
-    hit.catch(() => yearCache.delete(key));
-    yearCache.set(key, hit);
-    // A year of 8,000 estates, whole and published, is tens of megabytes: keep only the few most recent.
-    while (yearCache.size > 4) yearCache.delete(yearCache.keys().next().value!);
+  const kept = yearCache.get(key);
+  if (kept) return kept;
+  let pending = computing.get(key);
+  if (!pending) {
+    pending = computeYear(db, year, threshold).finally(() => computing.delete(key));
+    computing.set(key, pending);
+    yearCache.set(key, await pending);
   }
-  return hit;
+  return pending;
+}
+
+async function computeYear(db: Executor, year: number, threshold: number): Promise<YearBase> {
+  const [estates, stats] = await Promise.all([placedEstates(db), statistics(db, year)]);
+  const tree = unitsOf(estates);
+  const aggregates = aggregateTree(tree, stats);
+  return { tree, whole: publish(tree, aggregates, undefined), published: publish(tree, aggregates, threshold) };
 }
 
 /** R18 — every imported year, oldest first. */

@@ -1,5 +1,6 @@
 import { importTemplateEstates } from '../../services/keyfigures/import.ts';
 import { keyfiguresFingerprint } from '../../services/keyfigures/read.ts';
+import { SizedCache } from '../../services/readmodel.ts';
 import { Hono } from 'hono';
 import { loadDemoKeyfigures } from '../../demo/keyfigures.ts';
 import { authorize, can } from '../../policy/index.ts';
@@ -24,7 +25,8 @@ const LEVEL_PARAM: Record<string, OpenLevel> = { by: 'city', bydel: 'district', 
 
 const templateEstates = (c: import('hono').Context<AppEnv>) => importTemplateEstates(c.get('ctx'));
 
-const geojsonCache = new Map<string, string>();
+/** The map's data as text: 16 MB (a national map is about 0,5 MB as a JavaScript string). */
+const geojsonCache = new SizedCache(16 * 1024 * 1024);
 
 /** /noegletal — key figures, the map, the lists, the import and open data (R18, R20). */
 export function keyfigurePages() {
@@ -48,7 +50,6 @@ export function keyfigurePages() {
       if (!m) throw new NotFound('Der er ingen statistik endnu.');
       body = JSON.stringify(mapGeojson(m.data));
       geojsonCache.set(key, body);
-      while (geojsonCache.size > 64) geojsonCache.delete(geojsonCache.keys().next().value!);
     }
     return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
