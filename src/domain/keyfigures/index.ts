@@ -111,4 +111,4 @@ export {
   type SuppressionResult,
   suppressSmallCounts,
 } from './suppression.ts';
-export { type CountTree, suppressCountTree, type TreeSuppression } from './suppression-tree.ts';
+export { CountTree, suppressCountTree, type TreeSuppression } from './suppression-tree.ts';

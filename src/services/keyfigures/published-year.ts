@@ -8,17 +8,28 @@
  */
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
-import { suppressCountTree, VARIABLE_IDS, VARIABLES, type VariableId } from '../../domain/keyfigures/index.ts';
+import { CountTree, VARIABLE_IDS, VARIABLES, type VariableId } from '../../domain/keyfigures/index.ts';
 import { areaUnitKey, countSeries, type PublishedRatio, type Unit, type UnitFigures, unitsOf } from './publish.ts';
 import { dataFingerprint, type MunicipalityFigures, municipalityFigures, placedEstates } from './read.ts';
 import { loadSettings } from './settings.ts';
 
-/** The registry's tree (the same every year while the registry is unchanged), with positions for the arrays below. */
+/**
+ * The registry's tree (the same every year while the registry is unchanged): every unit in the tree's order, and the
+ * units above the estates (city, districts, urban areas: the open data) by their position among those.
+ */
 interface OpenTree {
   fingerprint: string;
   units: Unit[];
   parent: Int32Array;
-  index: Map<string, number>;
+  /** An estate's unit by the estate's id. */
+  estateAt: Map<number, number>;
+  /** The units above the estates (their unit positions), a unit's position among them (−1 for an estate), and
+   * each one's parent among them (−1 for the city). */
+  upper: Int32Array;
+  upperAt: Int32Array;
+  upperParent: Int32Array;
+  /** An urban area's part within a district (or a district's other estates), by key, among the upper units. */
+  areaAt: Map<string, number>;
 }
 
 /** A count series (`residents`, `<variable>.numerator`, `<variable>.denominator`) and its stored column. */
@@ -44,7 +55,16 @@ async function openTree(db: Db, trx: Trx, fingerprint: string): Promise<OpenTree
   const units = unitsOf(await placedEstates(trx));
   const index = new Map(units.map((u, i) => [u.key, i]));
   const parent = Int32Array.from(units, (u) => (u.parent === undefined ? -1 : index.get(u.parent)!));
-  const tree = { fingerprint, units, parent, index };
+  const estateAt = new Map<number, number>();
+  const upperAt = new Int32Array(units.length).fill(-1);
+  const upper: number[] = [];
+  units.forEach((u, i) => {
+    if (u.level === 'estate') estateAt.set(u.refId!, i);
+    else upperAt[i] = upper.push(i) - 1;
+  });
+  const upperParent = Int32Array.from(upper, (i) => (parent[i]! < 0 ? -1 : upperAt[parent[i]!]!));
+  const areaAt = new Map(upper.flatMap((i, x) => (units[i]!.level === 'area' ? [[units[i]!.key, x] as const] : [])));
+  const tree = { fingerprint, units, parent, estateAt, upper: Int32Array.from(upper), upperAt, upperParent, areaAt };
   trees.set(db, tree);
   return tree;
 }
@@ -82,17 +102,21 @@ function groupSums(trx: Trx, year: number, threshold: number) {
 }
 
 /**
- * Every estate's counts of the given series, as one array per series beside the estates' ids (one row: an embedded
- * database answers thousands of rows far slower than a few arrays); null where the estate lacks the variable.
+ * Every estate's counts of the given series, as one comma-separated list per series beside the estates' ids: one
+ * row (an embedded database answers thousands of rows far slower than a few values), and lists that split in one
+ * call (a driver's array parser reads them character by character). The aggregates of one query see the rows in the
+ * same order, so position r of every list is the same estate; an empty entry: the estate lacks the variable.
  */
 async function estateCounts(trx: Trx, year: number, series: readonly number[]) {
-  const columns = series.map((j) => sql`array_agg(${sql.ref(SERIES[j]!.column)}::float8) AS ${sql.raw(`v${j}`)}`);
-  const r = await sql<Record<string, (number | null)[]> & { ids: number[] | null }>`
-    SELECT array_agg(estate_id) AS ids, ${sql.join(columns)}
-    FROM (SELECT k.* FROM keyfigure_estate_year k JOIN estate e ON e.id = k.estate_id WHERE k.year = ${year} ORDER BY k.estate_id) k`.execute(
-    trx,
-  );
-  return r.rows[0]!;
+  const columns = series.map((j) => sql`string_agg(coalesce(${col(SERIES[j]!.column)}::text, ''), ',') AS ${sql.raw(`v${j}`)}`);
+  const r = await sql<Record<string, string | null>>`
+    SELECT string_agg(k.estate_id::text, ',') AS ids, ${sql.join(columns)}
+    FROM keyfigure_estate_year k JOIN estate e ON e.id = k.estate_id
+    WHERE k.year = ${year}`.execute(trx);
+  const row = r.rows[0]!;
+  const ids = row.ids ? row.ids.split(',').map(Number) : [];
+  const values = new Map(series.map((j) => [j, (row[`v${j}`] ?? '').split(',').map((x) => (x === '' ? null : Number(x)))]));
+  return { ids, values };
 }
 
 const safe = (n: number, what: string) => {
@@ -135,61 +159,61 @@ export async function publishedYear(db: Db, year: number, defaultThreshold: numb
 }
 
 async function aggregateYear(trx: Trx, tree: OpenTree, year: number, threshold: number): Promise<UnitFigures[]> {
-  const n = tree.units.length;
+  const m = tree.upper.length;
   const groups = (await groupSums(trx, year, threshold)).rows;
-  // Sums per unit above the estates: counts in `estates` and `residents`, per variable numerator, denominator, known.
-  const estates = new Float64Array(n);
-  const residents = new Float64Array(n);
-  const num = VARIABLE_IDS.map(() => new Float64Array(n));
-  const den = VARIABLE_IDS.map(() => new Float64Array(n));
-  const known = new Int32Array(n).fill(-1); // bit i: every estate below has variable i
+  // Sums per unit above the estates: estates, residents, each variable's numerators and denominators.
+  const estates = new Float64Array(m);
+  const residents = new Float64Array(m);
+  const num = VARIABLE_IDS.map(() => new Float64Array(m));
+  const den = VARIABLE_IDS.map(() => new Float64Array(m));
+  const known = new Int32Array(m).fill(-1); // bit i: every estate below has variable i
   let small = 0; // bit j: some estate has a count of series j below the threshold
   for (const g of groups) {
-    const area = tree.index.get(areaUnitKey(g.district_id, g.urban_area_id));
+    const area = tree.areaAt.get(areaUnitKey(g.district_id, g.urban_area_id));
     if (area === undefined) throw new Error(`the registry has no unit ${areaUnitKey(g.district_id, g.urban_area_id)}`);
     small |= g.small;
     // The area's sums, added to its district and the city.
-    for (let u = area; u >= 0; u = tree.parent[u]!) {
-      estates[u] = estates[u]! + g.estates!;
-      residents[u] = residents[u]! + g.residents!;
-      known[u] = known[u]! & g.known;
+    for (let x = area; x >= 0; x = tree.upperParent[x]!) {
+      estates[x] = estates[x]! + g.estates!;
+      residents[x] = residents[x]! + g.residents!;
+      known[x] = known[x]! & g.known;
       for (let i = 0; i < VARIABLE_IDS.length; i++) {
-        num[i]![u] = num[i]![u]! + (g[`n${i}`] ?? 0);
-        den[i]![u] = den[i]![u]! + (g[`d${i}`] ?? 0);
+        num[i]![x] = num[i]![x]! + (g[`n${i}`] ?? 0);
+        den[i]![x] = den[i]![x]! + (g[`d${i}`] ?? 0);
       }
     }
   }
   const hidden = await suppressed(trx, tree, year, threshold, small);
-  const isHidden = (series: string, u: number) => hidden.get(series)?.[u] === 1;
+  const isHidden = (series: string, x: number) => hidden.get(series)?.[x] === 1;
 
   const out: UnitFigures[] = [];
-  for (let u = 0; u < n; u++) {
-    const unit = tree.units[u]!;
-    if (unit.level === 'estate' || estates[u] === 0) continue;
+  for (let x = 0; x < m; x++) {
+    if (estates[x] === 0) continue;
     const ratios: Partial<Record<VariableId, PublishedRatio>> = {};
     const incomplete: VariableId[] = [];
     VARIABLE_IDS.forEach((v, i) => {
       // A variable that some estate lacks is not summed (as `sumKeyFigures`): a partial sum would mislead.
-      if (!(known[u]! & (1 << i))) {
+      if (!(known[x]! & (1 << i))) {
         incomplete.push(v);
         return;
       }
-      const numerator = safe(num[i]![u]!, `the sum for ${v}`);
-      const denominator = safe(den[i]![u]!, `the sum for ${v}`);
-      const dHidden = isHidden(`${v}.denominator`, u);
-      const nHidden = VARIABLES[v].kind === 'share' ? isHidden(`${v}.numerator`, u) : dHidden;
+      const numerator = safe(num[i]![x]!, `the sum for ${v}`);
+      const denominator = safe(den[i]![x]!, `the sum for ${v}`);
+      const dHidden = isHidden(`${v}.denominator`, x);
+      const nHidden = VARIABLES[v].kind === 'share' ? isHidden(`${v}.numerator`, x) : dHidden;
       ratios[v] = { numerator: nHidden ? null : numerator, denominator: dHidden ? null : denominator };
     });
-    const r = safe(residents[u]!, 'the number of residents');
-    out.push({ unit, estates: estates[u]!, residents: isHidden('residents', u) ? null : r, ratios, incomplete });
+    const r = safe(residents[x]!, 'the number of residents');
+    const unit = tree.units[tree.upper[x]!]!;
+    out.push({ unit, estates: estates[x]!, residents: isHidden('residents', x) ? null : r, ratios, incomplete });
   }
   return out;
 }
 
 /**
- * R18 — per count series with a count below the threshold, which units are hidden: the series is read estate by
- * estate and suppressed over the tree of the units with figures (in the tree's order, as `publish` does; a unit
- * without the variable counts 0).
+ * R18 — per count series with a count below the threshold, which units above the estates are hidden: the series is
+ * read estate by estate and suppressed over the tree of the units with figures (in the tree's order, as `publish`
+ * does; an estate without the variable counts 0).
  */
 async function suppressed(trx: Trx, tree: OpenTree, year: number, threshold: number, small: number): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
@@ -198,15 +222,15 @@ async function suppressed(trx: Trx, tree: OpenTree, year: number, threshold: num
   const counts = await estateCounts(trx, year, series);
   const n = tree.units.length;
   // Where each estate's counts are in the arrays (−1: no figures this year).
-  const row = new Int32Array(n).fill(-1);
-  (counts.ids ?? []).forEach((id, r) => {
-    const u = tree.index.get(`e${id}`);
-    if (u !== undefined) row[u] = r;
+  const at = new Int32Array(n).fill(-1);
+  counts.ids.forEach((id, r) => {
+    const u = tree.estateAt.get(id);
+    if (u !== undefined) at[u] = r;
   });
-  // The units with figures (an estate with a row, every unit above one) become the cells, in tree order.
+  // The units with figures (an estate with figures, every unit above one) are the cells, in the tree's order.
   const present = new Uint8Array(n);
   for (let u = n - 1; u >= 0; u--) {
-    if (row[u]! < 0 && !present[u]) continue;
+    if (at[u]! < 0 && !present[u]) continue;
     present[u] = 1;
     if (tree.parent[u]! >= 0) present[tree.parent[u]!] = 1;
   }
@@ -214,16 +238,23 @@ async function suppressed(trx: Trx, tree: OpenTree, year: number, threshold: num
   const cellOf = new Int32Array(n).fill(-1);
   for (let u = 0; u < n; u++) if (present[u]) cellOf[u] = cells.push(u) - 1;
   const parent = Int32Array.from(cells, (u) => (tree.parent[u]! >= 0 ? cellOf[tree.parent[u]!]! : -1));
+  const cellTree = new CountTree(parent, (c) => tree.units[cells[c]!]!.key);
+  const value = new Float64Array(cells.length);
   for (const j of series) {
-    const value = new Float64Array(cells.length);
+    const v = counts.values.get(j)!;
+    value.fill(0);
+    // Children come after their parents: from the last cell up, each adds itself to its parent.
     for (let c = cells.length - 1; c >= 0; c--) {
-      const r = row[cells[c]!]!;
-      if (r >= 0) value[c] = counts[`v${j}`]![r] ?? 0;
+      const r = at[cells[c]!]!;
+      if (r >= 0) value[c] = v[r] ?? 0;
       if (parent[c]! >= 0) value[parent[c]!] = value[parent[c]!]! + value[c]!;
     }
-    const result = suppressCountTree({ parent, value }, threshold, (c) => tree.units[cells[c]!]!.key);
-    const hidden = new Uint8Array(n);
-    for (const c of [...result.primary, ...result.complementary]) hidden[cells[c]!] = 1;
+    const result = cellTree.suppress(value, threshold);
+    const hidden = new Uint8Array(tree.upper.length);
+    for (const c of [...result.primary, ...result.complementary]) {
+      const x = tree.upperAt[cells[c]!]!;
+      if (x >= 0) hidden[x] = 1;
+    }
     out.set(SERIES[j]!.id, hidden);
   }
   return out;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CountCell, findDisclosure, suppressSmallCounts } from '../../../src/domain/keyfigures/index.ts';
-import { suppressCountTree } from '../../../src/domain/keyfigures/suppression-tree.ts';
+import { CountTree, suppressCountTree } from '../../../src/domain/keyfigures/suppression-tree.ts';
 
 /** The greedy rule by full rescans (the implementation before the incremental one). */
 function referenceHidden(cells: readonly CountCell[], t: number): string[] {
@@ -93,6 +93,11 @@ describe('R18 incremental suppression equals the rescan after every step', () =>
     // area 120 = e1 4 + e2 50 + e3 66: e1 is below 5, and area − e2 − e3 would give it away, so e2 (the smaller) goes.
     const r = suppressCountTree({ parent: [-1, 0, 0, 0], value: [120, 4, 50, 66] }, 5);
     expect(r).toEqual({ primary: [1], complementary: [2] });
+    // One tree, prepared once, serves every count series over it.
+    const tree = new CountTree([-1, 0, 0, 0]);
+    expect(tree.suppress([120, 4, 50, 66], 5)).toEqual(r);
+    expect(tree.suppress([20, 3, 2, 15], 5)).toEqual({ primary: [1, 2], complementary: [] });
+    expect(tree.suppress([20, 0, 20, 0], 5)).toEqual({ primary: [], complementary: [] });
     expect(() => suppressCountTree({ parent: [-1, 0], value: [5, 3] }, 3, (i) => ['a', 'b'][i]!)).toThrow('a is 5, but its parts sum to 3');
     expect(() => suppressCountTree({ parent: [1, 0], value: [1, 1] }, 3, (i) => ['a', 'b'][i]!)).toThrow('cycle at a');
   });
