@@ -1,10 +1,11 @@
 /**
  * R18 — a year's published figures of the city, its districts and urban areas (open data), computed where the data
  * is: the sums of residents, numerators and denominators per urban area within a district come from one aggregate
- * query, and only the count series that have a count below the threshold somewhere are read estate by estate and
- * suppressed with `suppressCountTree` — a series without one has nothing to hide (every sum of counts that are 0 or
- * at least the threshold is too). The figures are those of `publish` over the whole tree (what `loadYear` gives the
- * public), without building every estate's figures: memory stays a few megabytes a year.
+ * query over the stored count columns (migration 023), and only the count series that have a count below the
+ * threshold somewhere are read estate by estate and suppressed over the tree (`CountTree`) — a series without one has
+ * nothing to hide (every sum of counts that are 0 or at least the threshold is too). The figures are those of
+ * `publish` over the whole tree (what `loadYear` gives the public; test/integration/keyfigures/opendata.test.ts),
+ * without building every estate's figures: a year allocates about 13 MB on the national set and keeps nothing.
  */
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
@@ -46,6 +47,8 @@ const SERIES: readonly Series[] = countSeries().map(({ id }) => {
   const [v, part] = id.split('.') as [VariableId, 'numerator' | 'denominator'];
   return { id, column: countColumn(v, part) };
 });
+// Which series have small counts travels as the bits of a PostgreSQL integer.
+if (SERIES.length > 31) throw new Error(`${SERIES.length} count series do not fit the bits of an integer`);
 
 const trees = new WeakMap<Db, OpenTree>();
 

@@ -40,7 +40,7 @@ import { loadSettings } from './settings.ts';
 export interface ReadOptions {
   /** The configured suppression threshold (SUPPRESSION_THRESHOLD), used when no setting is stored. */
   defaultThreshold: number;
-  /** Open data: always the published (suppressed) figures, whoever asks. */
+  /** The published (suppressed) figures, whoever asks: what open data is (computed by published-year.ts from SQL sums). */
   published?: boolean;
 }
 
