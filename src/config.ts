@@ -5,6 +5,11 @@ import { administrations, roles } from './policy/actor.ts';
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   HELHED_DATA_DIR: z.string().default('./data'),
+  /** The embedded database's buffer pool (PostgreSQL's shared_buffers); PGlite's own default is 128MB. */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS: et tal med kB, MB eller GB, fx 16MB')
+    .default('16MB'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -66,7 +71,7 @@ function parseProviders(json: string | undefined): OidcProviderConfig[] {
 }
 
 export type Config = {
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string; sharedBuffers?: string };
   port: number;
   host: string;
   production: boolean;
@@ -98,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(e.HELHED_DATA_DIR) },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: resolve(e.HELHED_DATA_DIR), sharedBuffers: e.PGLITE_SHARED_BUFFERS },
     port: e.PORT,
     host: e.HOST,
     production: e.NODE_ENV === 'production',

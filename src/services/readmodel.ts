@@ -47,20 +47,23 @@ export interface KeptFile {
   headers: Record<string, string>;
 }
 
-/** JavaScript strings are UTF-16: two bytes a code unit; a kept file counts its bytes and a little for its headers. */
-const textBytes = (x: string | Uint8Array | KeptFile) =>
-  typeof x === 'string' ? 2 * x.length : x instanceof Uint8Array ? x.byteLength : x.body.byteLength + 512;
+/** JavaScript strings are UTF-16: two bytes a code unit. */
+const textBytes = (x: unknown) => (typeof x === 'string' ? 2 * x.length : (x as Uint8Array).byteLength);
 
 /**
- * A cache of texts (or byte buffers) bounded by their size in bytes, not by count; least recently used first out.
+ * A cache bounded by the size of its entries in bytes, not by count; least recently used first out. Texts and byte
+ * buffers are measured as they are; other values by `sizeOf` (an estimate of what they hold in memory).
  * `observe` drops every entry when the data version moves (their keys hold the old version).
  */
-export class SizedCache<T extends string | Uint8Array | KeptFile = string> {
+export class SizedCache<T = string> {
   private readonly entries = new Map<string, { text: T; bytes: number }>();
   private used = 0;
   private version = '';
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    private readonly sizeOf: (value: T) => number = textBytes,
+  ) {}
 
   get bytes(): number {
     return this.used;
@@ -88,7 +91,7 @@ export class SizedCache<T extends string | Uint8Array | KeptFile = string> {
   }
 
   set(key: string, text: T): void {
-    const bytes = textBytes(text) + 2 * key.length;
+    const bytes = this.sizeOf(text) + 2 * key.length;
     if (bytes > this.maxBytes) return;
     const old = this.entries.get(key);
     if (old) {
@@ -125,7 +128,8 @@ export function pageCacheOf(db: Db): SizedCache {
 export function fileCacheOf(db: Db): SizedCache<KeptFile> {
   let c = fileCaches.get(db);
   if (!c) {
-    c = new SizedCache<KeptFile>(READ_MODEL_BYTES);
+    // A kept file: its bytes and a little for its headers.
+    c = new SizedCache<KeptFile>(READ_MODEL_BYTES, (f) => f.body.byteLength + 512);
     fileCaches.set(db, c);
   }
   return c;

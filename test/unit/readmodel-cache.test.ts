@@ -16,6 +16,19 @@ describe('read-model cache (docs/benchmarks.md)', () => {
     expect(c.get('huge')).toBeUndefined();
   });
 
+  it('issue 20 — other values are bounded by the estimate of their size', () => {
+    const c = new SizedCache<{ units: number }>(10_000, (v) => 1000 * v.units);
+    c.set('a', { units: 4 });
+    c.set('b', { units: 4 });
+    expect(c.size).toBe(2);
+    c.set('c', { units: 3 }); // 4,000 + 4,000 + 3,000 (and the keys) > 10,000: the least recently used goes
+    expect(c.get('a')).toBeUndefined();
+    expect(c.get('b')).toEqual({ units: 4 });
+    expect(c.bytes).toBe(7000 + 4);
+    c.set('d', { units: 11 });
+    expect(c.get('d')).toBeUndefined();
+  });
+
   it('R5 — a new data version drops every page of the old one', () => {
     const c = new SizedCache(1000);
     c.observe('1');

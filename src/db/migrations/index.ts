@@ -19,6 +19,7 @@ import * as m019 from './019_party_answers.ts';
 import * as m020 from './020_rules.ts';
 import * as m021 from './021_lists_and_sources.ts';
 import * as m022 from './022_data_version.ts';
+import * as m023 from './023_keyfigure_counts.ts';
 
 /**
  * Every migration, in order. Listed explicitly (a file-scanning loader fails under vitest on Node 20).
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '020_rules': m020,
   '021_lists_and_sources': m021,
   '022_data_version': m022,
+  '023_keyfigure_counts': m023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -111,3 +111,4 @@ export {
   type SuppressionResult,
   suppressSmallCounts,
 } from './suppression.ts';
+export { CountTree, suppressCountTree, type TreeSuppression } from './suppression-tree.ts';

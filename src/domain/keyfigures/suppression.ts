@@ -15,6 +15,7 @@
  * so the criterion also means: an attacker can never bound a sensitive cell below the threshold.
  * Both cut kinds are searched exhaustively by dynamic programming over the tree.
  */
+import { suppressCountTree } from './suppression-tree.ts';
 
 export interface CountCell {
   readonly id: string;
@@ -61,7 +62,9 @@ function buildTree(cells: readonly CountCell[]): Tree {
   for (const c of cells) {
     if (c.parent === undefined) continue;
     if (!value.has(c.parent)) throw new RangeError(`${c.id}: unknown parent ${c.parent}`);
-    children.set(c.parent, [...(children.get(c.parent) ?? []), c.id]);
+    const kids = children.get(c.parent);
+    if (kids) kids.push(c.id);
+    else children.set(c.parent, [c.id]);
   }
   const order: string[] = [];
   const state = new Map<string, 'open' | 'done'>();
@@ -138,24 +141,28 @@ function scan(tree: Tree, hidden: ReadonlySet<string>, t: number): Disclosure | 
 /**
  * R18 — hides every count below `threshold` (primary suppression) and then, one at a time, the
  * smallest published counts that would otherwise let a hidden small count be derived (complementary
- * suppression), until no disclosure is left.
+ * suppression), until no disclosure is left: each step hides the remedy of the first leak `findDisclosure`
+ * finds (or its top when there is none). Computed incrementally by `suppressCountTree`.
  */
 export function suppressSmallCounts(cells: readonly CountCell[], threshold: number): SuppressionResult {
   if (!Number.isSafeInteger(threshold) || threshold < 1) throw new RangeError('the threshold must be a whole number ≥ 1');
-  const tree = buildTree(cells);
-  const primary = new Set(cells.filter((c) => c.value > 0 && c.value < threshold).map((c) => c.id));
-  const hidden = new Set(primary);
-  for (let leak = scan(tree, hidden, threshold); leak; leak = scan(tree, hidden, threshold)) {
-    // A remedy always exists for consistent data; hiding the top is a safe fallback either way.
-    const next = leak.remedy !== undefined && !hidden.has(leak.remedy) ? leak.remedy : leak.top;
-    if (hidden.has(next)) throw new Error(`suppression made no progress at ${next}`);
-    hidden.add(next);
+  const index = new Map<string, number>();
+  const value: number[] = [];
+  for (const c of cells) {
+    if (index.has(c.id)) throw new RangeError(`duplicate cell ${c.id}`);
+    if (!Number.isSafeInteger(c.value) || c.value < 0) throw new RangeError(`${c.id}: counts must be whole and ≥ 0`);
+    index.set(c.id, value.push(c.value) - 1);
   }
-  return {
-    suppressed: hidden,
-    primary,
-    complementary: new Set([...hidden].filter((id) => !primary.has(id))),
-  };
+  const parent = cells.map((c) => {
+    if (c.parent === undefined) return -1;
+    const p = index.get(c.parent);
+    if (p === undefined) throw new RangeError(`${c.id}: unknown parent ${c.parent}`);
+    return p;
+  });
+  const r = suppressCountTree({ parent, value }, threshold, (i) => cells[i]!.id);
+  const primary = new Set(r.primary.map((i) => cells[i]!.id));
+  const complementary = new Set(r.complementary.map((i) => cells[i]!.id));
+  return { suppressed: new Set([...primary, ...complementary]), primary, complementary };
 }
 
 /** R18 — the counts as published: hidden ones as null. */

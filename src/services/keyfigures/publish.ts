@@ -59,11 +59,18 @@ export interface UnitFigures {
 
 const CITY = 'by';
 
+/** The key of a district's unit (`d0`: estates without a district). */
+export const districtUnitKey = (districtId: number | null) => `d${districtId ?? 0}`;
+
+/** The key of an urban area's part within a district, or of the district's other estates (`r…`). */
+export const areaUnitKey = (districtId: number | null, urbanAreaId: number | null) =>
+  urbanAreaId ? `a${urbanAreaId}-${districtId ?? 0}` : `r${districtId ?? 0}`;
+
 /** R18 — the units of a year's tree: the city, districts, urban areas per district, the rest, estates. */
 export function unitsOf(estates: readonly PlacedEstate[], cityName = 'Alle almene afdelinger med tal'): Unit[] {
   const units = new Map<string, Unit>([[CITY, { key: CITY, level: 'city', name: cityName, refId: null, districtId: null }]]);
   for (const e of estates) {
-    const dKey = `d${e.districtId ?? 0}`;
+    const dKey = districtUnitKey(e.districtId);
     if (!units.has(dKey)) {
       units.set(dKey, {
         key: dKey,
@@ -74,7 +81,7 @@ export function unitsOf(estates: readonly PlacedEstate[], cityName = 'Alle almen
         districtId: e.districtId,
       });
     }
-    const aKey = e.urbanAreaId ? `a${e.urbanAreaId}-${e.districtId ?? 0}` : `r${e.districtId ?? 0}`;
+    const aKey = areaUnitKey(e.districtId, e.urbanAreaId);
     if (!units.has(aKey)) {
       const name = e.urbanAreaId ? (e.urbanAreaName ?? 'Byområde') : `Øvrige afdelinger i ${e.districtName ?? 'ingen bydel'}`;
       units.set(aKey, { key: aKey, level: 'area', name, parent: dKey, refId: e.urbanAreaId, districtId: e.districtId });
@@ -96,7 +103,12 @@ export function unitsOf(estates: readonly PlacedEstate[], cityName = 'Alle almen
 export function aggregateTree(units: readonly Unit[], stats: readonly EstateStatistics[]): Map<string, Aggregate> {
   const byEstate = new Map(stats.map((s) => [`e${s.estateId}`, s]));
   const children = new Map<string, Unit[]>();
-  for (const u of units) if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u]);
+  for (const u of units) {
+    if (!u.parent) continue;
+    const kids = children.get(u.parent);
+    if (kids) kids.push(u);
+    else children.set(u.parent, [u]);
+  }
   const result = new Map<string, Aggregate>();
   const visit = (u: Unit): Aggregate | undefined => {
     if (u.level === 'estate') {
@@ -177,7 +189,12 @@ export function publish(
 function fixSums(cells: CountCell[]): void {
   const byId = new Map(cells.map((c, i) => [c.id, i]));
   const kids = new Map<string, number[]>();
-  cells.forEach((c, i) => c.parent && kids.set(c.parent, [...(kids.get(c.parent) ?? []), i]));
+  cells.forEach((c, i) => {
+    if (!c.parent) return;
+    const k = kids.get(c.parent);
+    if (k) k.push(i);
+    else kids.set(c.parent, [i]);
+  });
   const done = new Set<string>();
   const sum = (id: string): number => {
     const i = byId.get(id)!;

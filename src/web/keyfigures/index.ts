@@ -1,5 +1,6 @@
 import { importTemplateEstates } from '../../services/keyfigures/import.ts';
 import { keyfiguresFingerprint } from '../../services/keyfigures/read.ts';
+import { SizedCache } from '../../services/readmodel.ts';
 import { Hono } from 'hono';
 import { loadDemoKeyfigures } from '../../demo/keyfigures.ts';
 import { authorize, can } from '../../policy/index.ts';
@@ -18,14 +19,13 @@ import { currentMap, mapGeojson, mapPage } from './map.tsx';
 import { overviewPage } from './overview.tsx';
 import { profilePage } from './profile.tsx';
 import { saveOrigin, saveSettings, settingsPage } from './settings.tsx';
-import { chosenYear, readOptions } from './shared.tsx';
-import { SizedCache } from '../../services/readmodel.ts';
+import { ALL_YEARS, chosenYear, readOptions } from './shared.tsx';
 
 const LEVEL_PARAM: Record<string, OpenLevel> = { by: 'city', bydel: 'district', byomraade: 'area' };
 
 const templateEstates = (c: import('hono').Context<AppEnv>) => importTemplateEstates(c.get('ctx'));
 
-/** The map's GeoJSON texts, bounded by size (16 MB). */
+/** The map's data as text: 16 MB (a national map is about 0,5 MB as a JavaScript string). */
 const geojsonCache = new SizedCache(16 * 1024 * 1024);
 
 /** /noegletal — key figures, the map, the lists, the import and open data (R18, R20). */
@@ -87,22 +87,30 @@ export function keyfigurePages() {
       'content-disposition': 'attachment; filename="noegletal-skabelon.xlsx"',
     });
   });
-  const open = async (c: import('hono').Context<AppEnv>) => {
-    const years = await figureYears(c.get('ctx'));
-    const year = chosenYear(c, years);
-    if (year === undefined) throw new NotFound('Der er ingen offentliggjorte nøgletal endnu.');
+  const chosenLevels = (c: import('hono').Context<AppEnv>) => {
     const level = LEVEL_PARAM[c.req.query('niveau') ?? ''];
-    return { year, ...(await openDataRows(c.get('ctx'), year, level ? [level] : OPEN_LEVELS, readOptions(c))) };
+    return level ? [level] : OPEN_LEVELS;
   };
+  const openYear = async (c: import('hono').Context<AppEnv>) => {
+    const year = chosenYear(c, await figureYears(c.get('ctx')));
+    if (year === undefined) throw new NotFound('Der er ingen offentliggjorte nøgletal endnu.');
+    return year;
+  };
+  // `?aar=alle`: every year one after another under one header, streamed a year at a time.
   r.get('/data.csv', async (c) => {
-    const { year, rows } = await open(c);
-    return c.body(openDataCsv(rows), 200, {
+    const ctx = c.get('ctx');
+    const all = c.req.query('aar') === ALL_YEARS;
+    const years = all ? await figureYears(ctx) : [await openYear(c)];
+    if (years.length === 0) throw new NotFound('Der er ingen offentliggjorte nøgletal endnu.');
+    const body = await openDataCsv(ctx, years, chosenLevels(c), readOptions(c));
+    return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="noegletal-${year}.csv"`,
+      'content-disposition': `attachment; filename="noegletal-${all ? 'alle-aar' : years[0]}.csv"`,
     });
   });
   r.get('/data.json', async (c) => {
-    const { year, rows, threshold } = await open(c);
+    const year = await openYear(c);
+    const { rows, threshold } = await openDataRows(c.get('ctx'), year, chosenLevels(c), readOptions(c));
     return c.json({ year, suppressionThreshold: threshold, note: 'Tal under diskretionsgrænsen er null.', rows });
   });
   return r;

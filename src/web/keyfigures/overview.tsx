@@ -19,6 +19,7 @@ import { formatNumber } from '../format.ts';
 import { page } from '../render.tsx';
 import { kfHead } from './style.tsx';
 import {
+  ALL_YEARS,
   chosenIndicator,
   chosenYear,
   Credits,
@@ -187,6 +188,12 @@ export async function overviewPage(c: Context<AppEnv>) {
           CSV
         </a>{' '}
         · <a href={kfPaths.dataJson(year)}>JSON</a> · <a href="/api/docs">API</a>
+      </p>
+      <p>
+        Alle år i én fil ({years.length === 1 ? `${years[0]}` : `${years[0]}–${years.at(-1)}`}):{' '}
+        <a href={kfPaths.dataCsv(ALL_YEARS)} download>
+          CSV med alle år
+        </a>
       </p>
       <Credits />
     </>,

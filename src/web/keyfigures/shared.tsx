@@ -19,6 +19,9 @@ import { formatDateTime } from '../format.ts';
 import { withQuery } from '../paths.ts';
 import { home } from '../render.tsx';
 
+/** The `aar` of the open-data CSV with every year. */
+export const ALL_YEARS = 'alle';
+
 /** Paths of the key-figure pages. */
 export const kfPaths = {
   overview: (q: Record<string, string | number | undefined> = {}) => withQuery('/noegletal', q),
@@ -38,7 +41,8 @@ export const kfPaths = {
   templateXlsx: () => '/noegletal/skabelon.xlsx',
   settings: () => '/noegletal/regel',
   origin: () => '/noegletal/regel/oprindelse',
-  dataCsv: (year: number, level?: string) => withQuery('/noegletal/data.csv', { aar: year, niveau: level }),
+  /** A year's open data, or every year's (`ALL_YEARS`). */
+  dataCsv: (year: number | typeof ALL_YEARS, level?: string) => withQuery('/noegletal/data.csv', { aar: year, niveau: level }),
   dataJson: (year: number, level?: string) => withQuery('/noegletal/data.json', { aar: year, niveau: level }),
 };
 
