@@ -35,13 +35,15 @@ async function timed(s: Server, path: string, n: number): Promise<{ ms: number; 
  */
 export async function extraFigures(s: Server, kind: 'pglite' | 'postgres'): Promise<Figure[]> {
   const figures: Figure[] = [];
-  // A report not sent yet: laid out from live data on every request (a sent one is kept after the first).
-  const draft = (await reportRows(s)).find((r) => !isSent(r) && r.state !== 'superseded');
-  if (!draft) throw new Error('The data set has no yearly report that is not sent.');
-  const pdf = await timed(s, `/planer/${draft.planId}/rapporter/${draft.year}/rapport.pdf`, 10);
+  // Reports not sent yet, each asked for once: assembled from live data and laid out (after the first request a report
+  // is kept by its read model until something is written, so asking for one report ten times would time the cache).
+  const drafts = (await reportRows(s)).filter((r) => !isSent(r) && r.state !== 'superseded').slice(0, 10);
+  if (!drafts.length) throw new Error('The data set has no yearly report that is not sent.');
+  const layouts: number[] = [];
+  for (const d of drafts) layouts.push((await timed(s, `/planer/${d.planId}/rapporter/${d.year}/rapport.pdf`, 1)).ms);
   figures.push({
-    label: 'Årsrapport som PDF, ikke indsendt (én ad gangen, median)',
-    value: pdf.ms,
+    label: `Årsrapport som PDF, ikke indsendt (én ad gangen, median af ${layouts.length} forskellige)`,
+    value: median(layouts),
     unit: 'ms',
     target: 1000,
     lowerIsBetter: true,

@@ -4,6 +4,9 @@ import { BarChart, millions } from '../components/chart.tsx';
 import { Table } from '../components/index.ts';
 import { formatKr } from '../format.ts';
 
+/** How many plans the front page's chart and table show (the largest frames first). */
+export const PORTAL_PLANS = 12;
+
 /** The funders' colours (dkfds blue, green, brown, grey: distinct without relying on colour alone — the table says it). */
 const funders = [
   { key: 'lbfOre', name: 'Landsbyggefonden', colour: '#004993' },
@@ -21,16 +24,27 @@ export const portalDashboard: DashboardSection = {
   order: 80,
   render: async (ctx) => {
     const o = await financeOverview(ctx);
-    const plans = o.plans.filter((p) => p.frameOre > 0);
-    if (!plans.length) return null;
+    const withFrame = o.plans.filter((p) => p.frameOre > 0);
+    if (!withFrame.length) return null;
+    // The largest plans: a chart of every plan in the country would be metres long (and the page hundreds of KB).
+    const plans = [...withFrame].sort((a, b) => b.frameOre - a.frameOre || a.name.localeCompare(b.name, 'da')).slice(0, PORTAL_PLANS);
     const years = o.years.filter((y) => y.budgetOre > 0 || y.actualOre > 0);
     return (
       <section aria-labelledby="portal-heading" class="portal">
         <h2 id="portal-heading">Planerne i tal</h2>
         <p>
-          {plans.length} helhedsplaner med en samlet ramme på {millions(o.totals.frameOre)}, heraf er {millions(o.totals.actualOre)} brugt.
+          {withFrame.length} helhedsplaner med en samlet ramme på {millions(o.totals.frameOre)}, heraf er {millions(o.totals.actualOre)}{' '}
+          brugt.
         </p>
-        <h3 id="portal-frames">Ramme pr. plan fordelt på finansieringskilde</h3>
+        <h3 id="portal-frames">
+          {plans.length < withFrame.length ? `De ${plans.length} største planers ramme` : 'Ramme pr. plan'} fordelt på finansieringskilde
+        </h3>
+        {plans.length < withFrame.length && (
+          <p id="portal-frames-more">
+            Diagrammet viser de {plans.length} planer med den største ramme af {withFrame.length}.{' '}
+            <a href="/oekonomi">Se alle planers økonomi</a>
+          </p>
+        )}
         <BarChart
           id="chart-frames"
           title="Ramme pr. plan fordelt på finansieringskilde"
