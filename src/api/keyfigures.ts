@@ -1,9 +1,7 @@
 import type { Context } from 'hono';
-import { formatDa, VARIABLE_IDS, valueOf } from '../domain/keyfigures/index.ts';
 import { confirmImport, getImport, uploadStatistics } from '../services/keyfigures/import.ts';
 import { listReferenceYears, reproduceListYear } from '../services/keyfigures/lists.ts';
-import { OPEN_LEVELS, openDataRows } from '../services/keyfigures/opendata.ts';
-import { knownFigures } from '../services/keyfigures/publish.ts';
+import { OPEN_LEVELS, openDataRows, unitVariables } from '../services/keyfigures/opendata.ts';
 import { designation, figureYears, loadYear, nationalCriteria, type ReadOptions } from '../services/keyfigures/read.ts';
 import { getSettings, updateOriginDefinition, updateSettings } from '../services/keyfigures/settings.ts';
 import { evaluateListAreas, listStatusOfYear, type ListStatus } from '../services/keyfigures/list-areas.ts';
@@ -145,19 +143,7 @@ export function keyfiguresApi() {
       const units = [...y.units.values()]
         .filter((f) => !level || f.unit.level === level)
         .map((f) => {
-          const known = knownFigures(f);
-          const variables: Record<string, z.infer<typeof Ratio>> = {};
-          for (const v of VARIABLE_IDS) {
-            const r = f.ratios[v];
-            const value = valueOf(known, v);
-            variables[v] = r
-              ? {
-                  numerator: r.numerator,
-                  denominator: r.denominator,
-                  value: value ? formatDa(value, 2).replace(/\./g, '').replace(',', '.') : null,
-                }
-              : null;
-          }
+          const variables: Record<string, z.infer<typeof Ratio>> = unitVariables(f, () => 2);
           return {
             key: f.unit.key,
             level: f.unit.level,

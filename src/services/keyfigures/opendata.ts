@@ -23,7 +23,11 @@ export interface OpenRow {
   variables: Record<VariableId, { numerator: number | null; denominator: number | null; value: string | null } | null>;
 }
 
-function openRow(year: number, f: UnitFigures): OpenRow {
+/**
+ * A unit's figures as published: per variable the numerator, the denominator and the value as a plain decimal
+ * ("12.34", `decimals` places), null where not known or suppressed. Open data and the API's year figures share it.
+ */
+export function unitVariables(f: UnitFigures, decimals: (v: VariableId) => number): OpenRow['variables'] {
   const known = knownFigures(f);
   const variables = {} as OpenRow['variables'];
   for (const v of VARIABLE_IDS) {
@@ -33,14 +37,16 @@ function openRow(year: number, f: UnitFigures): OpenRow {
       ? {
           numerator: r.numerator,
           denominator: r.denominator,
-          value: value
-            ? formatDa(value, v === 'grossIncome' ? 0 : 2)
-                .replace(/\./g, '')
-                .replace(',', '.')
-            : null,
+          value: value ? formatDa(value, decimals(v)).replace(/\./g, '').replace(',', '.') : null,
         }
       : null;
   }
+  return variables;
+}
+
+/** R18 — one row of open data: incomes in whole kroner, shares with two decimals. */
+export function openRow(year: number, f: UnitFigures): OpenRow {
+  const variables = unitVariables(f, (v) => (v === 'grossIncome' ? 0 : 2));
   return { year, level: f.unit.level, key: f.unit.key, name: f.unit.name, estates: f.estates, residents: f.residents, variables };
 }
 

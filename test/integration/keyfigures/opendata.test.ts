@@ -6,10 +6,9 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { formatDa, VARIABLE_IDS, valueOf } from '../../../src/domain/keyfigures/index.ts';
+import { VARIABLE_IDS } from '../../../src/domain/keyfigures/index.ts';
 import { systemActor } from '../../../src/policy/actor.ts';
-import { OPEN_LEVELS, type OpenLevel, type OpenRow, openDataRows } from '../../../src/services/keyfigures/opendata.ts';
-import { knownFigures } from '../../../src/services/keyfigures/publish.ts';
+import { OPEN_LEVELS, type OpenLevel, type OpenRow, openDataRows, openRow } from '../../../src/services/keyfigures/opendata.ts';
 import { figureYears, loadYear } from '../../../src/services/keyfigures/read.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
@@ -22,24 +21,7 @@ async function referenceRows(t: TestApp, year: number, levels: readonly OpenLeve
   const rows: OpenRow[] = [];
   for (const f of y.units.values()) {
     if (!(levels as readonly string[]).includes(f.unit.level)) continue;
-    const known = knownFigures(f);
-    const variables = {} as OpenRow['variables'];
-    for (const v of VARIABLE_IDS) {
-      const r = f.ratios[v];
-      const value = valueOf(known, v);
-      variables[v] = r
-        ? {
-            numerator: r.numerator,
-            denominator: r.denominator,
-            value: value
-              ? formatDa(value, v === 'grossIncome' ? 0 : 2)
-                  .replace(/\./g, '')
-                  .replace(',', '.')
-              : null,
-          }
-        : null;
-    }
-    rows.push({ year, level: f.unit.level, key: f.unit.key, name: f.unit.name, estates: f.estates, residents: f.residents, variables });
+    rows.push(openRow(year, f));
   }
   return rows;
 }
