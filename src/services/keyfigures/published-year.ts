@@ -42,13 +42,19 @@ interface Series {
 /** The stored column of a variable's numerator or denominator (generated from `ratios`, migration 023). */
 const countColumn = (v: VariableId, part: 'numerator' | 'denominator') => `${v.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_${part}`;
 
-const SERIES: readonly Series[] = countSeries().map(({ id }) => {
-  if (id === 'residents') return { id, column: 'residents' };
-  const [v, part] = id.split('.') as [VariableId, 'numerator' | 'denominator'];
-  return { id, column: countColumn(v, part) };
-});
-// Which series have small counts travels as the bits of a PostgreSQL integer.
-if (SERIES.length > 31) throw new Error(`${SERIES.length} count series do not fit the bits of an integer`);
+/** Which series have small counts travels as the bits of a PostgreSQL integer: at most 31 series. */
+function fitsIntegerBits(series: Series[]): readonly Series[] {
+  if (series.length > 31) throw new Error(`${series.length} count series do not fit the bits of an integer`);
+  return series;
+}
+
+const SERIES = fitsIntegerBits(
+  countSeries().map(({ id }) => {
+    if (id === 'residents') return { id, column: 'residents' };
+    const [v, part] = id.split('.') as [VariableId, 'numerator' | 'denominator'];
+    return { id, column: countColumn(v, part) };
+  }),
+);
 
 const trees = new WeakMap<Db, OpenTree>();
 
