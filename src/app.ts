@@ -12,6 +12,7 @@ import { historyPages } from './web/history.tsx';
 import { homePages } from './web/home.tsx';
 import { csrf, identify, securityHeaders } from './web/middleware.ts';
 import { readableInput } from './web/input.ts';
+import { readModel } from './web/readmodel.ts';
 import { staticAssets, staticTwins } from './web/static.ts';
 import { createOutbox } from './services/notifications.ts';
 
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps, areas: readonly Area[], log: (err: unkn
   }
 
   const { api, document } = createApi(parts.apis);
+  // The API's heaviest list (full-text search over every plan) is a read model as the heavy pages are.
+  app.get('/api/v1/plans', readModel());
   app.route('/api', api);
   app.route('/api/docs', apiDocsPage(document));
   app.route('/', homePages());

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Executor } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import { recordAudit } from '../db/audit.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { type Actor, type Administration, authorize, type Grant, type Role } from '../policy/index.ts';
@@ -87,24 +89,34 @@ export async function addGrant(db: Executor, userId: number, g: Grant): Promise<
 }
 
 /** Demo users exist only in demo mode: outside it they can neither log in nor use a session or token. */
-export async function actorFor(db: Executor, userId: number, allowDemo: boolean): Promise<Actor | null> {
-  // One round trip on every signed-in request: the user with their grants.
-  const u = await db
-    .selectFrom('app_user as u')
-    .select(['u.id', 'u.name', 'u.email', 'u.is_demo', 'u.disabled'])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('role_grant as g')
-          .select(['g.role', 'g.organisation_id', 'g.administration', 'g.plan_id', 'g.body_id'])
-          .whereRef('g.user_id', '=', 'u.id')
-          .orderBy('g.id'),
-      ).as('grants'),
-    )
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
+/** The user's columns and grants (one JSON array) in a query over `app_user as u`: sign-in is one round trip. */
+const signedIn = (eb: ExpressionBuilder<DB & { u: DB['app_user'] }, 'u'>) =>
+  [
+    'u.id',
+    'u.name',
+    'u.email',
+    'u.is_demo',
+    'u.disabled',
+    jsonArrayFrom(
+      eb
+        .selectFrom('role_grant as g')
+        .select(['g.role', 'g.organisation_id', 'g.administration', 'g.plan_id', 'g.body_id'])
+        .whereRef('g.user_id', '=', 'u.id')
+        .orderBy('g.id'),
+    ).as('grants'),
+  ] as const;
+
+type SignedIn = Pick<Selectable<DB['app_user']>, 'id' | 'name' | 'email' | 'is_demo' | 'disabled'> & {
+  grants: Parameters<typeof grantOf>[0][];
+};
+
+function actorOf(u: SignedIn | undefined, allowDemo: boolean): Actor | null {
   if (!u || u.disabled || (u.is_demo && !allowDemo)) return null;
   return { kind: 'user', id: u.id, name: u.name, email: u.email, isDemo: u.is_demo, grants: u.grants.map(grantOf) };
+}
+
+export async function actorFor(db: Executor, userId: number, allowDemo: boolean): Promise<Actor | null> {
+  return actorOf(await db.selectFrom('app_user as u').select(signedIn).where('u.id', '=', userId).executeTakeFirst(), allowDemo);
 }
 
 /** Checks e-mail and password; returns the user id or null (same answer and similar time for both failures). */
@@ -134,14 +146,17 @@ export async function createSession(db: Db, userId: number, ttlHours: number): P
   return { token, csrfToken };
 }
 
+/** The session's user with their grants, in one round trip (every signed-in request asks). */
 export async function resolveSession(db: Db, token: string, allowDemo: boolean): Promise<SessionInfo | null> {
   const s = await db
-    .selectFrom('session')
-    .select(['user_id', 'csrf_token', 'expires_at'])
-    .where('id', '=', sha256(token))
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['s.csrf_token', 's.expires_at'])
+    .select(signedIn)
+    .where('s.id', '=', sha256(token))
     .executeTakeFirst();
   if (!s || s.expires_at < new Date()) return null;
-  const actor = await actorFor(db, s.user_id, allowDemo);
+  const actor = actorOf(s, allowDemo);
   return actor ? { actor, csrfToken: s.csrf_token } : null;
 }
 
@@ -175,19 +190,22 @@ export async function createApiToken(ctx: ServiceContext, email: string, name = 
   return token;
 }
 
+/** The token's user with their grants, in one round trip. */
 export async function resolveApiToken(db: Db, token: string, allowDemo: boolean): Promise<Actor | null> {
   const t = await db
-    .selectFrom('api_token')
-    .select(['id', 'user_id', 'last_used_at'])
-    .where('token_hash', '=', sha256(token))
-    .where('revoked_at', 'is', null)
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select(['t.id as token_id', 't.last_used_at'])
+    .select(signedIn)
+    .where('t.token_hash', '=', sha256(token))
+    .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!t) return null;
   // "Last used" to the minute: a busy client does not write the token row on every request.
   const now = new Date();
   if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > 60_000)
-    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', t.id).execute();
-  return actorFor(db, t.user_id, allowDemo);
+    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', t.token_id).execute();
+  return actorOf(t, allowDemo);
 }
 
 export async function listUsers(ctx: ServiceContext) {

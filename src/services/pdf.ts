@@ -12,11 +12,13 @@ interface Job {
 
 /**
  * PDF layout runs in a pool of worker threads, one per core (`src/services/pdf-worker.mjs`): pdfmake is CPU-bound,
- * and the server's event loop keeps answering other requests meanwhile. Workers start on first use and hold the
- * process open only while they have work.
+ * and the server's event loop keeps answering other requests meanwhile. Workers start on first use, hold the
+ * process open only while they have work, and end after `idleMs` without work (each holds pdfmake and its fonts,
+ * ~30–50 MB: the server's memory goes back down when no PDF is laid out; a kept PDF needs no worker).
  */
-class PdfPool {
+export class PdfPool {
   private readonly idle: Worker[] = [];
+  private readonly idleTimers = new Map<Worker, NodeJS.Timeout>();
   private readonly busy = new Map<Worker, Job>();
   private readonly queue: Job[] = [];
   private workers = 0;
@@ -24,7 +26,15 @@ class PdfPool {
   /** How many documents were laid out (tests: a cached PDF is not laid out again). */
   layouts = 0;
 
-  constructor(readonly size: number) {}
+  constructor(
+    readonly size: number,
+    readonly idleMs = 10_000,
+  ) {}
+
+  /** How many workers are running (tests: idle workers end). */
+  get running(): number {
+    return this.workers;
+  }
 
   run(doc: unknown, footerTitle: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
@@ -37,6 +47,8 @@ class PdfPool {
     while (this.queue.length) {
       const w = this.idle.pop() ?? (this.workers < this.size ? this.spawn() : undefined);
       if (!w) return;
+      clearTimeout(this.idleTimers.get(w));
+      this.idleTimers.delete(w);
       const job = this.queue.shift()!;
       this.busy.set(w, job);
       this.layouts++;
@@ -45,14 +57,30 @@ class PdfPool {
     }
   }
 
+  /** Ends `w` if it is still idle after `idleMs`. */
+  private endWhenIdle(w: Worker): void {
+    const timer = setTimeout(() => {
+      const i = this.idle.indexOf(w);
+      if (i < 0) return;
+      this.idle.splice(i, 1);
+      this.idleTimers.delete(w);
+      this.workers--;
+      void w.terminate();
+    }, this.idleMs);
+    timer.unref();
+    this.idleTimers.set(w, timer);
+  }
+
   private spawn(): Worker {
-    const w = new Worker(ownFileUrl('services/pdf-worker.mjs'));
+    // A small young generation: a layout's garbage is collected often instead of growing the worker by tens of MB.
+    const w = new Worker(ownFileUrl('services/pdf-worker.mjs'), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.workers++;
     w.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
       const job = this.busy.get(w);
       this.busy.delete(w);
       w.unref();
       this.idle.push(w);
+      this.endWhenIdle(w);
       if (job) {
         if (m.pdf) job.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
         else job.reject(new Error(m.error ?? 'PDF-fejl'));
@@ -64,6 +92,8 @@ class PdfPool {
       this.busy.delete(w);
       const i = this.idle.indexOf(w);
       if (i >= 0) this.idle.splice(i, 1);
+      clearTimeout(this.idleTimers.get(w));
+      this.idleTimers.delete(w);
       this.workers--;
       job?.reject(err);
       this.pump();

@@ -41,11 +41,16 @@ export function audienceOf(actor: Actor): string {
   return `user:${actor.id}:${actor.isDemo ? 'demo' : ''}:${grants}`;
 }
 
-/** A kept file (a report's PDF or workbook): its bytes and the headers it is sent with. */
-export interface KeptFile {
-  body: Uint8Array;
+/**
+ * A kept answer (a page, an API list, a report's PDF or workbook): its body as UTF-8 bytes, cut where the viewer's
+ * form token goes (`parts.length - 1` places; a file has one part), and the headers it is sent with.
+ */
+export interface KeptAnswer {
+  parts: Buffer[];
   headers: Record<string, string>;
 }
+
+const keptBytes = (a: KeptAnswer) => a.parts.reduce((n, p) => n + p.byteLength, 512);
 
 /** JavaScript strings are UTF-16: two bytes a code unit. */
 const textBytes = (x: unknown) => (typeof x === 'string' ? 2 * x.length : (x as Uint8Array).byteLength);
@@ -108,29 +113,23 @@ export class SizedCache<T = string> {
   }
 }
 
-/** 32 MB of pages for each database the process serves. */
+/** 32 MB of pages and API lists for each database the process serves. */
 export const READ_MODEL_BYTES = 32 * 1024 * 1024;
 
-const caches = new WeakMap<Db, SizedCache>();
-const fileCaches = new WeakMap<Db, SizedCache<KeptFile>>();
+const caches = new WeakMap<Db, SizedCache<KeptAnswer>>();
+const fileCaches = new WeakMap<Db, SizedCache<KeptAnswer>>();
+
+function cacheIn(map: WeakMap<Db, SizedCache<KeptAnswer>>, db: Db, bytes: number): SizedCache<KeptAnswer> {
+  let c = map.get(db);
+  if (!c) {
+    c = new SizedCache<KeptAnswer>(bytes, keptBytes);
+    map.set(db, c);
+  }
+  return c;
+}
 
 /** The page cache of a database (one per database, so two apps in one process never share one). */
-export function pageCacheOf(db: Db): SizedCache {
-  let c = caches.get(db);
-  if (!c) {
-    c = new SizedCache(READ_MODEL_BYTES);
-    caches.set(db, c);
-  }
-  return c;
-}
+export const pageCacheOf = (db: Db) => cacheIn(caches, db, READ_MODEL_BYTES);
 
-/** The same for files made from the data (a report's PDF and workbook), with their own 32 MB. */
-export function fileCacheOf(db: Db): SizedCache<KeptFile> {
-  let c = fileCaches.get(db);
-  if (!c) {
-    // A kept file: its bytes and a little for its headers.
-    c = new SizedCache<KeptFile>(READ_MODEL_BYTES, (f) => f.body.byteLength + 512);
-    fileCaches.set(db, c);
-  }
-  return c;
-}
+/** The same for files made from the data (a report's PDF and workbook), with their own 16 MB. */
+export const fileCacheOf = (db: Db) => cacheIn(fileCaches, db, READ_MODEL_BYTES / 2);

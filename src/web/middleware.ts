@@ -93,21 +93,26 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
 /**
  * Security headers for every response: HSTS behind HTTPS, and `Cache-Control: no-store` on everything but the static
  * assets (pages and API answers may carry personal data or be the viewer's own) unless a route chose otherwise.
  */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  if (isHttps(c)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'same-origin');
-  c.header('X-Frame-Options', 'DENY');
-  if (!c.res.headers.has('Content-Security-Policy')) {
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
-    );
+  const set: [string, string][] = [];
+  const headers = c.res.headers;
+  if (isHttps(c)) set.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
+  if (!headers.has('Cache-Control')) set.push(['Cache-Control', 'no-store']);
+  set.push(['X-Content-Type-Options', 'nosniff'], ['Referrer-Policy', 'same-origin'], ['X-Frame-Options', 'DENY']);
+  if (!headers.has('Content-Security-Policy')) set.push(['Content-Security-Policy', CSP]);
+  try {
+    // On the answer's own headers: `c.header` on a finished answer would turn a string or byte body into a stream.
+    for (const [k, v] of set) headers.set(k, v);
+  } catch {
+    // Headers of an answer made elsewhere may be immutable (e.g. `Response.redirect`): copy the answer.
+    for (const [k, v] of set) c.header(k, v);
   }
 };

@@ -18,9 +18,6 @@ async function readModelKey(c: Context<AppEnv>, audit: boolean): Promise<{ key: 
   return { key, version: v.data };
 }
 
-/** Stands in for the viewer's CSRF token in a kept page; every answer carries its own viewer's token. */
-const TOKEN = '\u0000csrf\u0000';
-
 export interface ReadModelOptions {
   /** The page shows the audit log (history): it is also keyed by the audit log's version. */
   audit?: boolean;
@@ -28,53 +25,72 @@ export interface ReadModelOptions {
   onHit?: (c: Context<AppEnv>) => Promise<void>;
 }
 
+/** Headers a kept answer is sent with again (the rest — security, cache control — are every answer's own). */
+const KEPT_HEADERS = ['content-type', 'content-disposition'];
+
+/** The body cut where `token` stands (a kept page must not carry its first viewer's form token). */
+function cut(body: Buffer, token: string): Buffer[] {
+  if (!token) return [body];
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(token, from, 'utf8'); at >= 0; at = body.indexOf(token, from, 'utf8')) {
+    parts.push(body.subarray(from, at));
+    from = at + Buffer.byteLength(token);
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+/** The kept parts joined with this viewer's form token. */
+function join(parts: Buffer[], token: string): Buffer {
+  if (parts.length === 1) return parts[0]!;
+  const t = Buffer.from(token);
+  return Buffer.concat(parts.flatMap((p, i) => (i ? [t, p] : [p])));
+}
+
 /**
- * A read model for a heavy page (docs/benchmarks.md), placed before the page's handler: the page as rendered is kept
- * per data version (any committed write changes it — migration 022), audience (`audienceOf`: the viewer and their
- * grants; everyone anonymous shares one), path and query, and the minute (pages that show what is due or upcoming
- * follow the clock). Only a full success (200, HTML) is kept; a page with a one-time message (after a form) is always
- * rendered afresh.
+ * Keeps a handler's 200 answers of the given kinds in `cache` per data version, audience, path, query and minute, and
+ * answers from it while nothing has been written. The answer is kept as UTF-8 bytes, sent as they are (no rendering,
+ * no encoding); in a page, the viewer's form token is put back where the first viewer's stood.
  */
-export function readModel(o: ReadModelOptions = {}): MiddlewareHandler<AppEnv> {
+function keep(cacheOf: typeof pageCacheOf, kinds: readonly string[] | 'any', o: ReadModelOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (getCookie(c, FLASH)) return next();
+    if (c.req.method !== 'GET' || getCookie(c, FLASH)) return next();
     const ctx = c.get('ctx');
-    const cache = pageCacheOf(ctx.db);
+    const cache = cacheOf(ctx.db);
     const { key, version } = await readModelKey(c, o.audit ?? false);
     cache.observe(version);
     const token = c.get('csrfToken') ?? '';
     const kept = cache.get(key);
     if (kept !== undefined) {
       await o.onHit?.(c);
-      return c.html(kept.replaceAll(TOKEN, token));
+      return c.body(join(kept.parts, token) as Uint8Array<ArrayBuffer>, 200, kept.headers);
     }
     await next();
-    if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('text/html')) return;
-    const text = await c.res.clone().text();
-    cache.set(key, token ? text.replaceAll(token, TOKEN) : text);
+    const type = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || (kinds !== 'any' && !kinds.some((k) => type.startsWith(k)))) return;
+    const headers: Record<string, string> = {};
+    for (const h of KEPT_HEADERS) {
+      const value = c.res.headers.get(h);
+      if (value) headers[h] = value;
+    }
+    const body = Buffer.from(await c.res.clone().arrayBuffer());
+    cache.set(key, { parts: kinds === 'any' ? [body] : cut(body, token), headers });
   };
 }
+
+/**
+ * A read model for a heavy page or API list (docs/benchmarks.md), placed before its handler: the answer as rendered
+ * is kept per data version (any committed write changes it — migration 022), audience (`audienceOf`: the viewer and
+ * their grants; everyone anonymous shares one), path and query, and the minute (pages that show what is due or
+ * upcoming follow the clock). Only a full success (200, HTML or JSON) to a GET is kept; a page with a one-time message
+ * (after a form) is always rendered afresh.
+ */
+export const readModel = (o: ReadModelOptions = {}): MiddlewareHandler<AppEnv> => keep(pageCacheOf, ['text/html', 'application/json'], o);
 
 /**
  * The read model of a file made from the data (a yearly report's PDF or workbook): kept, with its headers, per data
  * version, audience, path and query as a page is, so a report asked for again is neither assembled nor laid out again
  * until something is written. Only a 200 answer is kept.
  */
-export function fileReadModel(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const ctx = c.get('ctx');
-    const cache = fileCacheOf(ctx.db);
-    const { key, version } = await readModelKey(c, false);
-    cache.observe(version);
-    const kept = cache.get(key);
-    if (kept !== undefined) return c.body(kept.body as Uint8Array<ArrayBuffer>, 200, kept.headers);
-    await next();
-    if (c.res.status !== 200) return;
-    const headers: Record<string, string> = {};
-    for (const h of ['content-type', 'content-disposition']) {
-      const value = c.res.headers.get(h);
-      if (value) headers[h] = value;
-    }
-    cache.set(key, { body: new Uint8Array(await c.res.clone().arrayBuffer()), headers });
-  };
-}
+export const fileReadModel = (): MiddlewareHandler<AppEnv> => keep(fileCacheOf, 'any', {});

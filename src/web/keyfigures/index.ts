@@ -1,6 +1,7 @@
 import { importTemplateEstates } from '../../services/keyfigures/import.ts';
 import { keyfiguresFingerprint } from '../../services/keyfigures/read.ts';
 import { SizedCache } from '../../services/readmodel.ts';
+import { readModel } from '../readmodel.ts';
 import { Hono } from 'hono';
 import { loadDemoKeyfigures } from '../../demo/keyfigures.ts';
 import { authorize, can } from '../../policy/index.ts';
@@ -33,7 +34,7 @@ export function keyfigurePages() {
   const r = new Hono<AppEnv>();
   r.get('/', overviewPage);
   r.get('/kort', mapPage);
-  r.get('/kort.geojson', async (c) => {
+  r.get('/kort.geojson', readModel(), async (c) => {
     // The map's data changes only with the figures (the data fingerprint) and differs only by what the reader may
     // see in detail: kept as text per fingerprint, reader's view and query.
     const ctx = c.get('ctx');

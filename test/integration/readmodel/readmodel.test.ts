@@ -177,4 +177,33 @@ describeDb('Read models: a write shows on the next read, and no audience gets an
     await t.db.updateTable('budget').set({ frame_ore: 765_432_100 }).where('plan_id', '=', plan.id).execute();
     expect(await html(path, staff)).toContain('7.654.321,00 kr.');
   });
+  it('R5 — the API’s plan list: each viewer sees only the plans they may, kept until a write', async () => {
+    const own = (await makeOrganisation(t.db, { shortName: 'APILISTE' })).id;
+    const { plan } = await makePlan(t.db, { name: 'Kladdeplanen i listen', organisationIds: [own], state: 'draft' });
+    const owner = await t.as([{ role: 'organisation', organisationId: own }]);
+    const other = await t.as([{ role: 'organisation', organisationId: (await makeOrganisation(t.db, { shortName: 'ANDEN' })).id }]);
+    const path = '/api/v1/plans?q=Kladdeplanen&pageSize=50';
+    const names = async (session: Session) => {
+      const res = await t.request(path, { session });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      return ((await res.json()) as { items: { name: string }[] }).items.map((x) => x.name);
+    };
+    // Twice each, in turn: the second answers come from the read model, and never cross between the two.
+    for (let i = 0; i < 2; i++) {
+      expect(await names(owner)).toContain('Kladdeplanen i listen');
+      expect(await names(other)).not.toContain('Kladdeplanen i listen');
+    }
+    expect(pageCacheOf(t.db).size).toBeGreaterThan(0);
+    // Kept: a write the triggers do not see is not shown …
+    await sql`ALTER TABLE plan DISABLE TRIGGER helhed_data_version`.execute(t.db);
+    await t.db.updateTable('plan').set({ name: 'Kladdeplanen skjult' }).where('id', '=', plan.id).execute();
+    await sql`ALTER TABLE plan ENABLE TRIGGER helhed_data_version`.execute(t.db);
+    expect(await names(owner)).toContain('Kladdeplanen i listen');
+    // … and a committed write is, on the next read.
+    await t.db.updateTable('plan').set({ name: 'Kladdeplanen omdøbt' }).where('id', '=', plan.id).execute();
+    expect(await names(owner)).toEqual(['Kladdeplanen omdøbt']);
+    expect(await names(other)).toEqual([]);
+  });
 });
