@@ -6,6 +6,7 @@ import type { Actor } from './policy/actor.ts';
 import type { ServiceContext } from './services/context.ts';
 import type { ServiceHooks } from './services/context.ts';
 import type { Mailer } from './services/mailer.ts';
+import type { DataVersion } from './services/readmodel.ts';
 import type { Outbox } from './services/notifications.ts';
 import type { OidcTestOptions } from './services/oidc.ts';
 
@@ -58,6 +59,8 @@ export interface AppEnv {
     csrfToken: string;
     sessionToken: string | null;
     authVia: 'session' | 'token' | 'none';
+    /** The data version read with the viewer (signed in only); read models read it themselves otherwise. */
+    dataVersion?: DataVersion;
     ctx: ServiceContext;
     deps: AppDeps;
     parts: WebParts;

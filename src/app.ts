@@ -31,7 +31,12 @@ export function createApp(deps: AppDeps, areas: readonly Area[], log: (err: unkn
   app.get('/healthz', async (c) =>
     c.json({ status: 'ok', database: deps.kind, migration: await migrationLevel(deps.db), latestMigration }),
   );
-  app.use(bodyLimit({ maxSize: deps.config.uploadLimitBytes + 1024 * 1024, onError: (c) => c.text('Forespørgslen er for stor.', 413) }));
+  const limit = bodyLimit({
+    maxSize: deps.config.uploadLimitBytes + 1024 * 1024,
+    onError: (c) => c.text('Forespørgslen er for stor.', 413),
+  });
+  // Only a request that may carry a body is measured: reading the limit makes a full web Request of the incoming one.
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   app.use(identify(deps, parts));
   app.use(readableInput);
   app.use(csrf);

@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import { copenhagenParts } from '../domain/governance/time.ts';
 import { ownFile } from '../files.ts';
 import type { DB } from './schema.ts';
+import { WriteCounter } from './write-counter.ts';
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
@@ -143,7 +144,7 @@ function isAlive(pid: number): boolean {
 /** Wraps an open PGlite instance in Kysely through pg's Pool (one connection), as production uses pg. */
 export function kyselyOverPglite(pglite: PGlite): Db {
   const pool = new pg.Pool({ ...createPgConfig(pglite), types } as unknown as pg.PoolConfig);
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteCounter()] });
 }
 
 export function kyselyOverPostgres(url: string, max = 10): Db {

@@ -4,10 +4,12 @@ import type { ExpressionBuilder, Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Executor } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { memoWhileUnwritten } from '../db/write-counter.ts';
 import { recordAudit } from '../db/audit.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { type Actor, type Administration, authorize, type Grant, type Role } from '../policy/index.ts';
 import { inTransaction, type ServiceContext } from './context.ts';
+import { type DataVersion, dataVersionColumn, parseDataVersion } from './readmodel.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -134,6 +136,8 @@ export async function verifyLogin(db: Db, email: string, password: string, allow
 export interface SessionInfo {
   actor: Actor;
   csrfToken: string;
+  /** The data version when the viewer was read (read models key on it: no second round trip). */
+  dataVersion: DataVersion;
 }
 
 export async function createSession(db: Db, userId: number, ttlHours: number): Promise<{ token: string; csrfToken: string }> {
@@ -148,16 +152,20 @@ export async function createSession(db: Db, userId: number, ttlHours: number): P
 
 /** The session's user with their grants, in one round trip (every signed-in request asks). */
 export async function resolveSession(db: Db, token: string, allowDemo: boolean): Promise<SessionInfo | null> {
-  const s = await db
-    .selectFrom('session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.csrf_token', 's.expires_at'])
-    .select(signedIn)
-    .where('s.id', '=', sha256(token))
-    .executeTakeFirst();
+  const id = sha256(token);
+  // On the embedded database the same session is read again only after a write (a sign-out, a changed grant).
+  const s = await memoWhileUnwritten(db, `session:${id}`, () =>
+    db
+      .selectFrom('session as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .select(['s.csrf_token', 's.expires_at', dataVersionColumn.as('data_version')])
+      .select(signedIn)
+      .where('s.id', '=', id)
+      .executeTakeFirst(),
+  );
   if (!s || s.expires_at < new Date()) return null;
   const actor = actorOf(s, allowDemo);
-  return actor ? { actor, csrfToken: s.csrf_token } : null;
+  return actor ? { actor, csrfToken: s.csrf_token, dataVersion: parseDataVersion(s.data_version) } : null;
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
@@ -190,22 +198,30 @@ export async function createApiToken(ctx: ServiceContext, email: string, name = 
   return token;
 }
 
-/** The token's user with their grants, in one round trip. */
-export async function resolveApiToken(db: Db, token: string, allowDemo: boolean): Promise<Actor | null> {
-  const t = await db
-    .selectFrom('api_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(['t.id as token_id', 't.last_used_at'])
-    .select(signedIn)
-    .where('t.token_hash', '=', sha256(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+/** The token's user with their grants (and the data version, as `resolveSession`), in one round trip. */
+export async function resolveApiToken(
+  db: Db,
+  token: string,
+  allowDemo: boolean,
+): Promise<{ actor: Actor; dataVersion: DataVersion } | null> {
+  const hash = sha256(token);
+  const t = await memoWhileUnwritten(db, `token:${hash}`, () =>
+    db
+      .selectFrom('api_token as t')
+      .innerJoin('app_user as u', 'u.id', 't.user_id')
+      .select(['t.id as token_id', 't.last_used_at', dataVersionColumn.as('data_version')])
+      .select(signedIn)
+      .where('t.token_hash', '=', hash)
+      .where('t.revoked_at', 'is', null)
+      .executeTakeFirst(),
+  );
   if (!t) return null;
   // "Last used" to the minute: a busy client does not write the token row on every request.
   const now = new Date();
   if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > 60_000)
     await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', t.token_id).execute();
-  return actorOf(t, allowDemo);
+  const actor = actorOf(t, allowDemo);
+  return actor ? { actor, dataVersion: parseDataVersion(t.data_version) } : null;
 }
 
 export async function listUsers(ctx: ServiceContext) {

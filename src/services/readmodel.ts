@@ -7,6 +7,7 @@ import { sql } from 'kysely';
  * outlive any write — including writes by use cases that know nothing of the cache.
  */
 import type { Db, Executor } from '../db/database.ts';
+import { memoWhileUnwritten } from '../db/write-counter.ts';
 import type { Actor } from '../policy/actor.ts';
 
 export interface DataVersion {
@@ -16,14 +17,26 @@ export interface DataVersion {
   audit: string;
 }
 
+/** The data version as one column (`1:<data>,2:<audit>`), for a query of its own or beside the sign-in. */
+export const dataVersionColumn = sql<string>`(SELECT string_agg(id || ':' || version, ',' ORDER BY id) FROM data_version)`;
+
+/** The data version from `dataVersionColumn`'s text. */
+export function parseDataVersion(text: string | null): DataVersion {
+  const v = new Map((text ?? '').split(',').map((x) => x.split(':') as [string, string]));
+  return { data: v.get('1') ?? '0', audit: v.get('2') ?? '0' };
+}
+
 /**
  * The current data version: one read of two rows. Only history pages read the audit log, so other pages key on
- * `data` alone (a logged read of contact persons then leaves them cached).
+ * `data` alone (a logged read of contact persons then leaves them cached). A signed-in request has it already: it is
+ * read in the same round trip as the viewer (`resolveSession`, `resolveApiToken`).
  */
-export async function dataVersion(db: Executor): Promise<DataVersion> {
-  const r = await sql<{ id: number; v: string }>`SELECT id, version::text AS v FROM data_version`.execute(db);
-  const v = (id: number) => r.rows.find((x) => Number(x.id) === id)?.v ?? '0';
-  return { data: v(1), audit: v(2) };
+export function dataVersion(db: Executor): Promise<DataVersion> {
+  // On the embedded database it is read again only after a write (`memoWhileUnwritten`).
+  return memoWhileUnwritten(db, 'data_version', async () => {
+    const r = await sql<{ v: string | null }>`SELECT ${dataVersionColumn} AS v`.execute(db);
+    return parseDataVersion(r.rows[0]?.v ?? null);
+  });
 }
 
 /**

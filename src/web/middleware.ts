@@ -34,8 +34,9 @@ export function identify(deps: AppDeps, parts: WebParts): MiddlewareHandler<AppE
     if (auth?.toLowerCase().startsWith('bearer ')) {
       const a = await resolveApiToken(deps.db, auth.slice(7).trim(), deps.demo);
       if (a) {
-        actor = a;
+        actor = a.actor;
         via = 'token';
+        c.set('dataVersion', a.dataVersion);
       }
     } else if (sessionToken) {
       const s = await resolveSession(deps.db, sessionToken, deps.demo);
@@ -43,9 +44,11 @@ export function identify(deps: AppDeps, parts: WebParts): MiddlewareHandler<AppE
         actor = s.actor;
         csrf = s.csrfToken;
         via = 'session';
+        c.set('dataVersion', s.dataVersion);
       }
     }
-    if (!csrf) {
+    // A token-authenticated API call sends no cookie and needs no form token (the CSRF check passes it by).
+    if (!csrf && via !== 'token') {
       csrf = getCookie(c, CSRF_COOKIE) ?? '';
       if (!csrf) {
         csrf = newToken(24);

@@ -6,15 +6,17 @@ import { FLASH } from './render.tsx';
 
 /**
  * The key of what a viewer is shown at this path now: the data version (with the audit log's for history), the minute,
- * the audience, demo mode, path and query.
+ * the audience (and whether by API token), demo mode, path and query.
  */
 async function readModelKey(c: Context<AppEnv>, audit: boolean): Promise<{ key: string; version: string }> {
   const ctx = c.get('ctx');
-  const v = await dataVersion(ctx.db);
+  const v = c.get('dataVersion') ?? (await dataVersion(ctx.db));
   const url = new URL(c.req.url);
   const minute = Math.floor(ctx.now().getTime() / 60_000);
   const version = audit ? `${v.data}.${v.audit}` : v.data;
-  const key = [version, minute, audienceOf(ctx.actor), c.get('deps').demo ? 'demo' : '', url.pathname, url.search].join('\n');
+  // A page rendered for an API token has no form token to put back: it is kept apart from the browser's.
+  const via = c.get('authVia') === 'token' ? 'token' : '';
+  const key = [version, minute, audienceOf(ctx.actor), via, c.get('deps').demo ? 'demo' : '', url.pathname, url.search].join('\n');
   return { key, version: v.data };
 }
 
