@@ -32,7 +32,7 @@ const geojsonCache = new SizedCache(16 * 1024 * 1024);
 /** /noegletal — key figures, the map, the lists, the import and open data (R18, R20). */
 export function keyfigurePages() {
   const r = new Hono<AppEnv>();
-  r.get('/', overviewPage);
+  r.get('/', readModel(), overviewPage);
   r.get('/kort', mapPage);
   r.get('/kort.geojson', readModel(), async (c) => {
     // The map's data changes only with the figures (the data fingerprint) and differs only by what the reader may

@@ -9,6 +9,8 @@ import {
   figureYears,
   indicatorValue,
   loadAllYears,
+  loadUpperYear,
+  loadYear,
   trend,
   type YearFigures,
 } from '../../services/keyfigures/read.ts';
@@ -124,8 +126,8 @@ export async function overviewPage(c: Context<AppEnv>) {
       </>,
     );
   }
-  const all = await loadAllYears(ctx, readOptions(c));
-  const y = all.find((x) => x.year === year)!;
+  // Trends need only the units above the estates of every year; the chosen year is read whole.
+  const [all, y] = await Promise.all([loadAllYears(ctx, readOptions(c), loadUpperYear), loadYear(ctx, year, readOptions(c))]);
   const base = baseKey(y);
   const city = y.units.get(base);
   const designated = [...y.units.values()]

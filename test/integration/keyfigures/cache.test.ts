@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../../src/policy/actor.ts';
-import { loadYear } from '../../../src/services/keyfigures/read.ts';
+import { loadAllYears, loadUpperYear, loadYear } from '../../../src/services/keyfigures/read.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
 
@@ -48,5 +48,21 @@ describeDb('Key figures: the cached year follows every change to what it is comp
       .where('status', '=', 'imported')
       .execute();
     expect((await loadYear(ctx, year, { defaultThreshold: 5 })).units.get(estate.key)!.residents).toBe((before ?? 0) + 1000);
+  });
+  it('R18 the trends’ years hold the same figures of the city, districts and areas as the whole years, for every reader', async () => {
+    for (const o of [{ defaultThreshold: 5 }, { defaultThreshold: 5, published: true }]) {
+      const ctx = t.ctx(systemActor('Test'));
+      const whole = await loadAllYears(ctx, o);
+      const upper = await loadAllYears(ctx, o, loadUpperYear);
+      expect(upper.map((y) => y.year)).toEqual(whole.map((y) => y.year));
+      for (const [i, y] of upper.entries()) {
+        const w = whole[i]!;
+        const above = [...w.units].filter(([, f]) => f.unit.level !== 'estate');
+        expect(above.length).toBeGreaterThan(1);
+        expect([...y.units]).toEqual(above);
+        expect(y.tree).toEqual(w.tree.filter((u) => u.level !== 'estate'));
+        expect(y.suppressed).toBe(w.suppressed);
+      }
+    }
   });
 });
