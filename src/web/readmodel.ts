@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
-import { audienceOf, dataVersion, fileCacheOf, pageCacheOf } from '../services/readmodel.ts';
+import { audienceOf, dataVersion, fileCacheOf, type KeptAnswer, pageCacheOf } from '../services/readmodel.ts';
 import { FLASH } from './render.tsx';
 
 /**
@@ -50,10 +50,24 @@ function join(parts: Buffer[], token: string): Buffer {
   return Buffer.concat(parts.flatMap((p, i) => (i ? [t, p] : [p])));
 }
 
+/** Renders in flight per cache and key: concurrent requests for one answer wait for one render. */
+const inFlight = new WeakMap<object, Map<string, Promise<KeptAnswer | undefined>>>();
+
+function flightsOf(cache: object): Map<string, Promise<KeptAnswer | undefined>> {
+  let m = inFlight.get(cache);
+  if (!m) {
+    m = new Map();
+    inFlight.set(cache, m);
+  }
+  return m;
+}
+
 /**
  * Keeps a handler's 200 answers of the given kinds in `cache` per data version, audience, path, query and minute, and
  * answers from it while nothing has been written. The answer is kept as UTF-8 bytes, sent as they are (no rendering,
- * no encoding); in a page, the viewer's form token is put back where the first viewer's stood.
+ * no encoding); in a page, the viewer's form token is put back where the first viewer's stood. Requests that miss
+ * while the same answer is being rendered wait for that render instead of rendering it again (after a write, or while
+ * a batch job writes, every request would otherwise render the page at once).
  */
 function keep(cacheOf: typeof pageCacheOf, kinds: readonly string[] | 'any', o: ReadModelOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -63,21 +77,34 @@ function keep(cacheOf: typeof pageCacheOf, kinds: readonly string[] | 'any', o: 
     const { key, version } = await readModelKey(c, o.audit ?? false);
     cache.observe(version);
     const token = c.get('csrfToken') ?? '';
-    const kept = cache.get(key);
+    const flights = flightsOf(cache);
+    const pending = flights.get(key);
+    // No await between looking for a render in flight and starting one: concurrent misses would all render.
+    const kept = cache.get(key) ?? (pending && (await pending));
     if (kept !== undefined) {
       await o.onHit?.(c);
       return c.body(join(kept.parts, token) as Uint8Array<ArrayBuffer>, 200, kept.headers);
     }
-    await next();
-    const type = c.res.headers.get('content-type') ?? '';
-    if (c.res.status !== 200 || (kinds !== 'any' && !kinds.some((k) => type.startsWith(k)))) return;
-    const headers: Record<string, string> = {};
-    for (const h of KEPT_HEADERS) {
-      const value = c.res.headers.get(h);
-      if (value) headers[h] = value;
+    let settle: (a: KeptAnswer | undefined) => void = () => undefined;
+    const flight = new Promise<KeptAnswer | undefined>((resolve) => (settle = resolve));
+    flights.set(key, flight);
+    let answer: KeptAnswer | undefined;
+    try {
+      await next();
+      const type = c.res.headers.get('content-type') ?? '';
+      if (c.res.status !== 200 || (kinds !== 'any' && !kinds.some((k) => type.startsWith(k)))) return;
+      const headers: Record<string, string> = {};
+      for (const h of KEPT_HEADERS) {
+        const value = c.res.headers.get(h);
+        if (value) headers[h] = value;
+      }
+      const body = Buffer.from(await c.res.clone().arrayBuffer());
+      answer = { parts: kinds === 'any' ? [body] : cut(body, token), headers };
+      cache.set(key, answer);
+    } finally {
+      if (flights.get(key) === flight) flights.delete(key);
+      settle(answer);
     }
-    const body = Buffer.from(await c.res.clone().arrayBuffer());
-    cache.set(key, { parts: kinds === 'any' ? [body] : cut(body, token), headers });
   };
 }
 
