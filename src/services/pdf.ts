@@ -13,7 +13,7 @@ interface Job {
 /**
  * PDF layout runs in a pool of worker threads, one per core (`src/services/pdf-worker.mjs`): pdfmake is CPU-bound,
  * and the server's event loop keeps answering other requests meanwhile. Workers start on first use, hold the
- * process open only while they have work, and end after `idleMs` without work (each holds pdfmake and its fonts,
+ * process open only while they have work, and end after `idleMs` (2 s) without work (each holds pdfmake and its fonts,
  * ~30–50 MB: the server's memory goes back down when no PDF is laid out; a kept PDF needs no worker).
  */
 export class PdfPool {
@@ -28,7 +28,7 @@ export class PdfPool {
 
   constructor(
     readonly size: number,
-    readonly idleMs = 10_000,
+    readonly idleMs = 2_000,
   ) {}
 
   /** How many workers are running (tests: idle workers end). */
