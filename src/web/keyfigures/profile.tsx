@@ -11,6 +11,8 @@ import {
   estateKey,
   figureYears,
   loadAllYears,
+  loadUpperYear,
+  loadYear,
   nationalCriteria,
   trend,
   urbanAreaKey,
@@ -57,9 +59,14 @@ const NATIONAL_VARIABLES: { id: VariableId; label: string }[] = [
 export async function profilePage(c: Context<AppEnv>, kind: Kind, id: number) {
   const ctx = c.get('ctx');
   const [years, settings] = await Promise.all([figureYears(ctx), getSettings(ctx)]);
-  const all = await loadAllYears(ctx, readOptions(c));
   const asked = Number(c.req.query('aar'));
-  const y: YearFigures | undefined = all.find((x) => x.year === asked) ?? all.at(-1);
+  const chosen = years.includes(asked) ? asked : years.at(-1);
+  // A district's or an urban area's trends need only the units above the estates of every year (kept apart, small);
+  // an estate's need every year whole. The chosen year is read whole either way.
+  const [all, y] = await Promise.all([
+    loadAllYears(ctx, readOptions(c), kind === 'estate' ? loadYear : loadUpperYear),
+    chosen === undefined ? undefined : loadYear(ctx, chosen, readOptions(c)),
+  ]);
   const keyIn = (yy: YearFigures) => (kind === 'estate' ? estateKey(id) : kind === 'district' ? districtKey(id) : urbanAreaKey(yy, id));
   const key = y ? keyIn(y) : undefined;
   const f: UnitFigures | undefined = y && key ? y.units.get(key) : undefined;
