@@ -6,6 +6,7 @@ import { type Actor, hasRole, organisationsOf, plansLedBy } from '../../policy/a
 import { publicPlanStates } from '../../policy/rules/plans.ts';
 import type { Subject } from '../../policy/index.ts';
 import type { ServiceContext } from '../context.ts';
+import { memoWhileUnwritten } from '../../db/write-counter.ts';
 
 /** The organisations party to a plan's grant: the owners of its estates (R11). */
 export async function partyOrganisationIds(db: Executor, planId: number): Promise<number[]> {
@@ -20,9 +21,21 @@ export async function partyOrganisationIds(db: Executor, planId: number): Promis
 }
 
 export async function planSubject(db: Executor, planId: number): Promise<Extract<Subject, { type: 'plan' }> & { version: number }> {
-  const p = await db.selectFrom('plan').select(['id', 'state', 'version']).where('id', '=', planId).executeTakeFirst();
-  if (!p) throw new NotFound('Planen findes ikke.');
-  return { type: 'plan', id: p.id, state: p.state, version: p.version, partyOrganisationIds: await partyOrganisationIds(db, planId) };
+  // On the embedded database read again only after a write (every view of a kept plan page asks).
+  const kept = await memoWhileUnwritten(db, `plan-subject:${planId}`, async () => {
+    const p = await db.selectFrom('plan').select(['id', 'state', 'version']).where('id', '=', planId).executeTakeFirst();
+    return (
+      p && {
+        type: 'plan' as const,
+        id: p.id,
+        state: p.state,
+        version: p.version,
+        partyOrganisationIds: await partyOrganisationIds(db, planId),
+      }
+    );
+  });
+  if (!kept) throw new NotFound('Planen findes ikke.');
+  return { ...kept, partyOrganisationIds: [...kept.partyOrganisationIds] };
 }
 
 /** R5 — the SQL twin of the plan read rule, for lists: public plans, plus what the actor has a part in. */
