@@ -197,6 +197,8 @@ async function main() {
   const backends = args.backend === 'both' ? (['pglite', 'postgres'] as const) : ([args.backend as 'pglite' | 'postgres'] as const);
   const sections: string[] = [];
   let allPass = true;
+  // The rows of PGlite's own table that miss a target (its memory: its WebAssembly PostgreSQL is part of the process).
+  let liteMisses = 0;
   const throughput: Record<string, Map<string, number>> = {};
   for (const kind of backends) {
     console.log(`\n== ${kind} ==`);
@@ -223,6 +225,7 @@ async function main() {
           // Issue 20: a page p99 ≤ 50 ms and ≥ 10 % of its static twin; the report PDF ≥ 50 per second under load.
           const ok = p.errors === 0 && (p.path.endsWith('.pdf') ? p.rps >= 50 : p.p99 <= 50 && p.ratio >= 0.1);
           if (kind === 'postgres') allPass &&= ok;
+          else if (!ok) liteMisses++;
           return `| ${p.label} | \`${p.path}\` | ${fmt(p.bytes / 1024, 0)} KB | ${fmt(p.rps, 0)} | ${p.p50} | ${p.p99} | ${fmt(p.twinRps, 0)} | ${fmt(100 * p.ratio)} % | ${ok ? 'ok' : 'IKKE OK'} |`;
         });
         const extra = figures
@@ -230,6 +233,7 @@ async function main() {
           .map((f) => {
             const ok = pass(f);
             if (kind === 'postgres') allPass &&= ok;
+            else if (!ok) liteMisses++;
             return `| ${f.label} | ${fmt(f.value, f.unit === 'ms' ? 0 : 2)} ${f.unit} | ${f.lowerIsBetter ? '≤' : '≥'} ${f.target} ${f.unit} | ${ok ? 'ok' : 'IKKE OK'} |`;
           });
         sections.push(
@@ -269,7 +273,10 @@ async function main() {
     const [head] = current.split(marker);
     writeFileSync(file, `${head!.trimEnd()}\n\n${marker}\n${report}`);
   }
-  console.log(allPass ? '\nAlle mål nået.' : '\nIkke alle mål er nået (se IKKE OK).');
+  console.log(
+    allPass ? '\nAlle mål nået på PostgreSQL, i opstarten og for PGlite mod PostgreSQL.' : '\nIkke alle mål er nået (se IKKE OK).',
+  );
+  if (liteMisses) console.log(`PGlite's egen tabel: ${liteMisses} mål IKKE OK.`);
 }
 
 await main();
