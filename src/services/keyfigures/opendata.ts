@@ -72,7 +72,8 @@ const csvCell = (v: string | number | null) => {
   return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-const CSV_HEADER = [
+/** The open-data CSV's header line (without its line break). */
+export const CSV_HEADER = [
   'aar',
   'niveau',
   'noegle',
@@ -83,7 +84,7 @@ const CSV_HEADER = [
 ].join(',');
 
 /** One row as a CSV line with its line break. */
-function csvLine(r: OpenRow): string {
+export function csvLine(r: OpenRow): string {
   const cells = [
     r.year,
     r.level,

@@ -8,7 +8,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { VARIABLE_IDS } from '../../../src/domain/keyfigures/index.ts';
 import { systemActor } from '../../../src/policy/actor.ts';
-import { OPEN_LEVELS, type OpenLevel, type OpenRow, openDataRows, openRow } from '../../../src/services/keyfigures/opendata.ts';
+import {
+  CSV_HEADER,
+  csvLine,
+  OPEN_LEVELS,
+  type OpenLevel,
+  type OpenRow,
+  openDataRows,
+  openRow,
+} from '../../../src/services/keyfigures/opendata.ts';
 import { figureYears, loadYear } from '../../../src/services/keyfigures/read.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { describeDb } from '../../support/db.ts';
@@ -26,40 +34,8 @@ async function referenceRows(t: TestApp, year: number, levels: readonly OpenLeve
   return rows;
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-function referenceCsv(rows: readonly OpenRow[]): string {
-  const header = [
-    'aar',
-    'niveau',
-    'noegle',
-    'navn',
-    'afdelinger',
-    'beboere',
-    ...VARIABLE_IDS.flatMap((v) => [`${v}_taeller`, `${v}_naevner`, `${v}_vaerdi`]),
-  ];
-  const lines = rows.map((r) =>
-    [
-      r.year,
-      r.level,
-      r.key,
-      r.name,
-      r.estates,
-      r.residents,
-      ...VARIABLE_IDS.flatMap((v) => [
-        r.variables[v]?.numerator ?? null,
-        r.variables[v]?.denominator ?? null,
-        r.variables[v]?.value ?? null,
-      ]),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
-}
+/** The CSV of the reference rows, written by the same line writer as the service (its format is checked below). */
+const referenceCsv = (rows: readonly OpenRow[]) => `\uFEFF${CSV_HEADER}\r\n${rows.map(csvLine).join('')}`;
 
 // ---- a city-sized synthetic year -----------------------------------------------------------------------------------
 
@@ -212,5 +188,20 @@ describeDb('Open data from SQL sums equals the published figures of the whole tr
            OR ${sql.ref(`${column}_denominator`)} IS DISTINCT FROM (ratios->${v}->>'denominator')::bigint`.execute(t.db);
       expect(r.rows[0]!.n, v).toBe(0);
     }
+  });
+  it('R18 a CSV line: one cell per column, empty for a hidden or unknown figure, quotes where a name needs them', () => {
+    const variables = Object.fromEntries(VARIABLE_IDS.map((v) => [v, null])) as OpenRow['variables'];
+    variables.convicted = { numerator: null, denominator: 120, value: null };
+    const line = csvLine({ year: 2025, level: 'area', key: 'a1-2', name: 'Nord, "Øst"', estates: 3, residents: null, variables });
+    expect(line.endsWith('\r\n')).toBe(true);
+    expect(line).toMatch(/^2025,area,a1-2,"Nord, ""Øst""",3,,/);
+    expect(line.trimEnd().split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)).toHaveLength(CSV_HEADER.split(',').length);
+    const convicted = CSV_HEADER.split(',').indexOf('convicted_taeller');
+    expect(
+      line
+        .trimEnd()
+        .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+        .slice(convicted, convicted + 3),
+    ).toEqual(['', '120', '']);
   });
 });
